@@ -1,0 +1,28 @@
+// Builds the Node CLI into one ESM file (Node 20 runs no TypeScript).
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli/main.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+chmodSync('dist/cli/main.js', 0o755);
+
+// The engine alone, for Node programs and benchmarks.
+await build({
+  entryPoints: ['src/engine/index.ts'],
+  outfile: 'dist/engine/index.js',
+  bundle: true,
+  platform: 'neutral',
+  format: 'esm',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
+});

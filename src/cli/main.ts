@@ -1,0 +1,41 @@
+/** The sla-widgets command line: the same engine as the widgets, in Node. */
+import { report, REPORT_USAGE } from './report.js';
+import { generate, GENERATE_USAGE } from './generate.js';
+import { UsageError } from './errors.js';
+
+const USAGE = `usage:
+  ${REPORT_USAGE}
+  ${GENERATE_USAGE}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  const out = (s: string) => process.stdout.write(s + '\n');
+  switch (cmd) {
+    case 'report':
+      return report(rest, out);
+    case 'generate':
+      return generate(rest, process.stdout);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      out(USAGE);
+      return cmd === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${cmd}" (expected report or generate)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`sla-widgets: ${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`sla-widgets: internal error: ${(e as Error)?.message ?? e}\n`);
+      if (process.env.SLA_WIDGETS_DEBUG) process.stderr.write(String((e as Error)?.stack) + '\n');
+      process.exitCode = 1;
+    }
+  },
+);

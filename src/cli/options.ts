@@ -1,0 +1,135 @@
+/** Parses the flags shared by the commands into engine definitions. */
+import { readFileSync } from 'node:fs';
+import {
+  INTERVAL_MINUTES, SL_PRESETS, WEEKDAYS, defaultDefinitions,
+  type Definitions, type IntervalMinutes, type ServiceLevelPreset, type Weekday,
+} from '../engine/definitions.js';
+import { GROUP_BY, type GroupBy } from '../engine/rollup.js';
+import { Zone } from '../engine/time/zone.js';
+import { lastBucketWithin } from '../engine/histogram.js';
+import { BusinessHours } from '../engine/calendar.js';
+import { validateMapping, type Mapping } from '../engine/ingest/mapping.js';
+import { UsageError } from './errors.js';
+
+export function machineZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function zoneFlag(name: string, flag: string): string {
+  try {
+    return new Zone(name).name;
+  } catch {
+    throw new UsageError(`${flag} ${name}: unknown time zone (expected an IANA name such as America/New_York or UTC)`);
+  }
+}
+
+export function parseInterval(v: string): IntervalMinutes {
+  const m = /^(\d+)\s*(m|min)?$/.exec(v) ?? /^(1)\s*h$/.exec(v);
+  const n = m ? (v.endsWith('h') ? 60 : +m[1]) : NaN;
+  if (!(INTERVAL_MINUTES as readonly number[]).includes(n)) throw new UsageError(`--interval ${v}: expected 5m, 15m, 30m or 60m`);
+  return n as IntervalMinutes;
+}
+
+/** `80/20` → target 0.8, threshold 20 s. */
+export function parseSl(v: string): { target: number; thresholdSec: number } {
+  const m = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+)$/.exec(v);
+  if (!m || +m[1] <= 0 || +m[1] > 100) throw new UsageError(`--sl ${v}: expected target%/seconds, e.g. 80/20`);
+  const thresholdSec = +m[2];
+  try {
+    lastBucketWithin(thresholdSec);
+  } catch (e) {
+    throw new UsageError(`--sl ${v}: ${(e as Error).message}`);
+  }
+  return { target: +m[1] / 100, thresholdSec };
+}
+
+export function parseBy(v: string | undefined): GroupBy[] {
+  if (!v) return [];
+  const by = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const b of by) if (!GROUP_BY.includes(b as GroupBy)) throw new UsageError(`--by ${b}: expected one of ${GROUP_BY.join(', ')}`);
+  if (new Set(by).size !== by.length) throw new UsageError(`--by ${v}: a dimension appears twice`);
+  return by as GroupBy[];
+}
+
+export function readJson(path: string, flag: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${flag} ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${flag} ${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export function loadMapping(path: string): Mapping {
+  const doc = readJson(path, '--map');
+  try {
+    return validateMapping(doc, path);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export interface DefinitionFlags {
+  tz?: string;
+  interval?: string;
+  'week-start'?: string;
+  sl?: string;
+  'sl-preset'?: string;
+  'short-abandon'?: string;
+  'include-flowouts'?: boolean;
+  'include-callbacks'?: boolean;
+  'business-hours'?: string;
+  'abandon-rate'?: string;
+  fcr?: string;
+  'fcr-window'?: string;
+}
+
+export function definitionsFrom(f: DefinitionFlags): { defs: Definitions; businessHours: BusinessHours | null } {
+  const defs = defaultDefinitions(f.tz ? zoneFlag(f.tz, '--tz') : machineZone());
+  if (f.interval) defs.intervalMinutes = parseInterval(f.interval);
+  if (f['week-start']) {
+    const w = f['week-start'].toLowerCase();
+    if (!WEEKDAYS.includes(w as Weekday)) throw new UsageError(`--week-start ${f['week-start']}: expected a weekday name (monday … sunday)`);
+    defs.weekStart = w as Weekday;
+  }
+  if (f.sl) Object.assign(defs.serviceLevel, parseSl(f.sl));
+  if (f['sl-preset']) {
+    if (!SL_PRESETS.includes(f['sl-preset'] as ServiceLevelPreset)) throw new UsageError(`--sl-preset ${f['sl-preset']}: expected one of ${SL_PRESETS.join(', ')}`);
+    defs.serviceLevel.preset = f['sl-preset'] as ServiceLevelPreset;
+  }
+  if (f['short-abandon'] !== undefined) {
+    const n = Number(f['short-abandon']);
+    if (!Number.isInteger(n) || n < 0 || n > 600) throw new UsageError(`--short-abandon ${f['short-abandon']}: expected whole seconds 0–600`);
+    defs.serviceLevel.shortAbandonSec = n;
+  }
+  defs.serviceLevel.includeFlowouts = !!f['include-flowouts'];
+  defs.serviceLevel.includeCallbacks = !!f['include-callbacks'];
+  let businessHours: BusinessHours | null = null;
+  if (f['business-hours']) {
+    try {
+      businessHours = new BusinessHours(readJson(f['business-hours'], '--business-hours') as never);
+    } catch (e) {
+      throw e instanceof UsageError ? e : new UsageError(`--business-hours ${f['business-hours']}: ${(e as Error).message}`);
+    }
+    defs.serviceLevel.businessHoursOnly = true;
+  }
+  if (f['abandon-rate']) {
+    if (f['abandon-rate'] !== 'offered' && f['abandon-rate'] !== 'answered-and-abandoned') throw new UsageError(`--abandon-rate ${f['abandon-rate']}: expected offered or answered-and-abandoned`);
+    defs.abandonRate.denominator = f['abandon-rate'];
+  }
+  if (f.fcr) {
+    if (f.fcr !== 'flag' && f.fcr !== 'repeat') throw new UsageError(`--fcr ${f.fcr}: expected flag or repeat`);
+    defs.fcr.method = f.fcr;
+  }
+  if (f['fcr-window']) {
+    const m = /^(\d+)\s*d?$/.exec(f['fcr-window']);
+    if (!m || +m[1] < 1) throw new UsageError(`--fcr-window ${f['fcr-window']}: expected days, e.g. 7d`);
+    defs.fcr.windowDays = +m[1];
+  }
+  return { defs, businessHours };
+}

@@ -1,0 +1,146 @@
+/** `sla-widgets report`: reads contact exports and prints their metrics, readable or as JSON. */
+import { createReadStream, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyze } from '../engine/analyze.js';
+import { ContactParts, type Dimension } from '../engine/parts.js';
+import { query, type GroupBy } from '../engine/rollup.js';
+import { IngestError, type Validation } from '../engine/ingest/index.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
+import { METRIC_NAMES } from '../engine/metrics.js';
+import { UsageError } from './errors.js';
+import { definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
+import { COLUMNS, pct, sec, table } from './format.js';
+
+export const REPORT_USAGE = `sla-widgets report <file…> [--map m.json] [--tz Zone] [--input-tz Zone] [--interval 15m]
+  [--by queue|agent|tier|channel|interval|hour|day|week|month|quarter[,…]] [--week-start monday]
+  [--sl 80/20] [--sl-preset answered-and-abandoned] [--short-abandon 5] [--include-flowouts]
+  [--include-callbacks] [--business-hours calendar.json] [--abandon-rate offered]
+  [--fcr flag|repeat] [--fcr-window 7d] [--json]`;
+
+const FLAGS = {
+  map: { type: 'string' },
+  tz: { type: 'string' },
+  'input-tz': { type: 'string' },
+  interval: { type: 'string' },
+  by: { type: 'string' },
+  'week-start': { type: 'string' },
+  sl: { type: 'string' },
+  'sl-preset': { type: 'string' },
+  'short-abandon': { type: 'string' },
+  'include-flowouts': { type: 'boolean' },
+  'include-callbacks': { type: 'boolean' },
+  'business-hours': { type: 'string' },
+  'abandon-rate': { type: 'string' },
+  fcr: { type: 'string' },
+  'fcr-window': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function report(argv: string[], out: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${REPORT_USAGE}`);
+  }
+  const { values: f, positionals: files } = parsed;
+  if (f.help) {
+    out(REPORT_USAGE);
+    return 0;
+  }
+  if (files.length === 0) throw new UsageError(`report needs at least one file\n${REPORT_USAGE}`);
+  const { defs, businessHours } = definitionsFrom(f);
+  const inputTz = f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : defs.timeZone;
+  const mapping = f.map ? loadMapping(f.map) : undefined;
+  const by = parseBy(f.by);
+
+  const dims: Dimension[] = by.filter((b): b is Dimension => b === 'channel' || b === 'tier' || b === 'agent');
+  const parts = new ContactParts({ slotMinutes: defs.intervalMinutes === 5 ? 5 : 15, dimensions: dims, keepRepeats: defs.fcr.method === 'repeat' });
+  const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
+  for (const file of files) {
+    try {
+      if (!statSync(file).isFile()) throw new Error('not a file');
+    } catch (e) {
+      throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    try {
+      const a = await analyze(createReadStream(file, { highWaterMark: 1 << 20 }), { mapping, inputTimeZone: inputTz, parts });
+      perFile.push({ file, mapping: a.mapping, validation: a.validation });
+    } catch (e) {
+      if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
+      if ((e as NodeJS.ErrnoException).code) throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code})`);
+      throw e;
+    }
+  }
+  const validation = mergeValidations(perFile.map((p) => p.validation), perFile.length > 1 ? files : null);
+  let result;
+  try {
+    result = query(parts, defs, { by: by as GroupBy[], businessHours });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const definitions = {
+    ...defs,
+    inputTimeZone: inputTz,
+    aht: { parts: result.ahtParts },
+    fcr: { ...defs.fcr, provisional: defs.fcr.method === 'repeat' ? result.fcrProvisional : undefined },
+    waitPercentiles: { method: 'nearest rank over answered and abandoned (not short) waits', resolution: '1 s to 600 s, 10 s to 3600 s, 60 s beyond' },
+  };
+  const json = {
+    validation,
+    mapping: perFile[0].mapping,
+    ...(perFile.length > 1 ? { files: perFile.map((p) => ({ file: p.file, mapping: p.mapping, validation: p.validation })) } : {}),
+    definitions,
+    totals: result.totals,
+    groups: result.groups,
+  };
+  if (f.json) {
+    out(JSON.stringify(json, null, 2));
+    return 0;
+  }
+  out(readable(json, files));
+  return 0;
+}
+
+function mergeValidations(vs: Validation[], files: string[] | null): Validation {
+  const out: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0 };
+  vs.forEach((v, i) => {
+    out.rowsRead += v.rowsRead;
+    out.rowsAccepted += v.rowsAccepted;
+    out.rowsRejected += v.rowsRejected;
+    out.contacts += v.contacts;
+    for (const [k, n] of Object.entries(v.byReason)) out.byReason[k] = (out.byReason[k] ?? 0) + n;
+    out.countedApart.total += v.countedApart.total;
+    for (const [k, n] of Object.entries(v.countedApart.byReason)) out.countedApart.byReason[k] = (out.countedApart.byReason[k] ?? 0) + n;
+    for (const r of v.rejections) if (out.rejections.length < 100) out.rejections.push(files ? { file: files[i], ...r } : r);
+  });
+  return out;
+}
+
+function readable(j: any, files: string[]): string {
+  const v: Validation = j.validation;
+  const lines: string[] = [];
+  lines.push(`${files.join(', ')}`);
+  lines.push(`rows read ${v.rowsRead} · accepted ${v.rowsAccepted} · rejected ${v.rowsRejected} · contacts ${v.contacts}` +
+    (v.countedApart.total ? ` · counted apart ${v.countedApart.total} (${Object.entries(v.countedApart.byReason).map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''));
+  if (v.rowsRejected) {
+    lines.push(`rejected by reason: ${Object.entries(v.byReason).map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+    for (const r of v.rejections.slice(0, 10)) lines.push(`  line ${r.line}${r.column ? ` · ${r.column}` : ''}${r.value !== null && r.value !== '' ? ` "${r.value}"` : ''}: ${r.reason}`);
+    if (v.rowsRejected > 10) lines.push(`  … ${v.rowsRejected - 10} more (--json lists the first 100)`);
+  }
+  const m: Mapping = j.mapping;
+  lines.push(`mapping: ${m.preset} — ${Object.entries(m.fields).map(([k, s]) => `${k}←${typeof s === 'string' ? s : s?.column ?? s?.columns?.join('+') ?? (s?.date ? `${s.date}+${s.time}` : s?.const !== undefined ? `"${s.const}"` : '?')}`).join(', ')}`);
+  for (const n of m.notes ?? []) lines.push(`  note: ${n}`);
+  const d = j.definitions;
+  const sl = d.serviceLevel;
+  lines.push(`definitions: zone ${d.timeZone} · SL ${Math.round(sl.target * 100)}/${sl.thresholdSec} ${sl.preset}` +
+    `${sl.includeFlowouts ? ' + flow-outs' : ''}${sl.includeCallbacks ? ' + callbacks' : ''}${sl.businessHoursOnly ? ' · business hours only' : ''}` +
+    ` · short abandon ≤ ${sl.shortAbandonSec} s · AHT ${d.aht.parts} · FCR by ${d.fcr.method}${d.fcr.provisional ? ' (provisional: some windows still open)' : ''}`);
+  lines.push('');
+  const t = j.totals;
+  lines.push(`totals: SL ${pct(t.serviceLevel)} · ASA ${sec(t.asa)} · abandon ${pct(t.abandonRate)} · AHT ${sec(t.aht)} · offered ${t.offered}`);
+  lines.push(table(['', ...COLUMNS.map((c) => c[0])], [['total', ...COLUMNS.map((c) => c[1](t))], ...j.groups.map((g: any) => [g.key, ...COLUMNS.map((c) => c[1](g))])]));
+  void METRIC_NAMES;
+  return lines.join('\n');
+}

@@ -1,0 +1,50 @@
+/**
+ * One call from chunks of CSV to parts and validation: what the CLI, the worker and tests share.
+ */
+import { ContactIngest, type IngestResult } from './ingest/index.js';
+import { ContactParts, type Dimension } from './parts.js';
+import type { Mapping } from './ingest/mapping.js';
+
+export interface AnalyzeOptions {
+  mapping?: Mapping;
+  inputTimeZone?: string;
+  /** Slot length of the parts: 5 for 5-minute intervals, else 15. */
+  slotMinutes?: 5 | 15;
+  dimensions?: readonly Dimension[];
+  keepRepeats?: boolean;
+  maxRejections?: number;
+  /** Parts to add to (several files into one dataset); new parts when absent. */
+  parts?: ContactParts;
+}
+
+export interface Analysis extends IngestResult {
+  parts: ContactParts;
+}
+
+export async function analyze(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  opts: AnalyzeOptions = {},
+): Promise<Analysis> {
+  const parts = opts.parts ?? new ContactParts({ slotMinutes: opts.slotMinutes, dimensions: opts.dimensions, keepRepeats: opts.keepRepeats });
+  const ingest = new ContactIngest({
+    mapping: opts.mapping,
+    inputTimeZone: opts.inputTimeZone,
+    maxRejections: opts.maxRejections,
+    onContact: (c) => parts.add(c),
+  });
+  for await (const chunk of chunks) ingest.push(chunk);
+  return { ...ingest.end(), parts };
+}
+
+/** Synchronous variant for in-memory text (tests, small samples). */
+export function analyzeText(text: string | string[], opts: AnalyzeOptions = {}): Analysis {
+  const parts = opts.parts ?? new ContactParts({ slotMinutes: opts.slotMinutes, dimensions: opts.dimensions, keepRepeats: opts.keepRepeats });
+  const ingest = new ContactIngest({
+    mapping: opts.mapping,
+    inputTimeZone: opts.inputTimeZone,
+    maxRejections: opts.maxRejections,
+    onContact: (c) => parts.add(c),
+  });
+  for (const chunk of Array.isArray(text) ? text : [text]) ingest.push(chunk);
+  return { ...ingest.end(), parts };
+}

@@ -1,0 +1,546 @@
+/**
+ * Reads one record into a contact under a mapping, or says why it is rejected or counted apart
+ * (METRICS.md §1). Field readers are compiled once against the header; values are parsed from bytes.
+ */
+import { CsvRecord } from './csv.js';
+import {
+  TimeError, compileDateFormat, firstTwoGroups, isBlank, lastDateEnd, lastTimeError, localToInstant,
+  parseClock, parseDate, parseDuration, parseFlag, parseIsoInstant, parseNumber, parseTimeOfDay,
+  type DateFormat, type DurationUnit,
+} from './values.js';
+import { MS_PER_DAY } from '../time/civil.js';
+import type { Zone } from '../time/zone.js';
+import { OUTCOME_VALUES, specOf, type ContactField, type FieldSpec, type Mapping } from './mapping.js';
+import type { Contact, Outcome } from '../types.js';
+
+export interface Rejection {
+  /** The file, when a report reads several. */
+  file?: string;
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export const ACCEPTED = 0;
+export const REJECTED = 1;
+export const APART = 2;
+export type ReadResult = typeof ACCEPTED | typeof REJECTED | typeof APART;
+
+const encoder = new TextEncoder();
+
+/** Thrown when a mapping does not fit the file (a column it names is missing): the whole file fails. */
+export class MappingError extends Error {}
+
+interface Column {
+  index: number;
+  name: string;
+}
+
+class Fail {
+  column: string | null = null;
+  value: string | null = null;
+  reason = '';
+}
+
+abstract class Reader {
+  constructor(readonly field: string) {}
+}
+
+/** Compares a trimmed span with a marker. */
+function spanEquals(rec: CsvRecord, i: number, marker: Uint8Array): boolean {
+  const b = rec.buf;
+  let s = rec.starts[i];
+  let e = rec.ends[i];
+  while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+  while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+  if (e - s !== marker.length) return false;
+  for (let k = 0; k < marker.length; k++) if (b[s + k] !== marker[k]) return false;
+  return true;
+}
+
+function absentAt(rec: CsvRecord, i: number, nulls: Uint8Array[]): boolean {
+  if (i >= rec.count || isBlank(rec.buf, rec.starts[i], rec.ends[i])) return true;
+  for (const m of nulls) if (spanEquals(rec, i, m)) return true;
+  return false;
+}
+
+class TextReader extends Reader {
+  constructor(
+    field: string,
+    readonly cols: Column[],
+    private readonly join: string,
+    private readonly constant: string | undefined,
+    private readonly nulls: Uint8Array[],
+    private readonly values: Map<string, string> | null,
+    private readonly otherwise: string | undefined,
+    private readonly fallback: TextReader | null,
+  ) {
+    super(field);
+  }
+  /** The text, undefined when absent, null when a value map has no entry (fail filled). */
+  read(rec: CsvRecord, fail: Fail): string | undefined | null {
+    let t: string | undefined;
+    if (this.constant !== undefined) t = this.constant;
+    else if (this.cols.length === 1) {
+      const i = this.cols[0].index;
+      if (!absentAt(rec, i, this.nulls)) t = rec.text(i);
+    } else {
+      const parts: string[] = [];
+      for (const c of this.cols) if (!absentAt(rec, c.index, this.nulls)) parts.push(rec.text(c.index));
+      if (parts.length) t = parts.join(this.join);
+    }
+    if (t === undefined) return this.fallback ? this.fallback.read(rec, fail) : undefined;
+    if (this.values) {
+      const m = this.values.get(t) ?? this.values.get(t.toLowerCase());
+      if (m !== undefined) return m;
+      if (this.otherwise !== undefined) return this.otherwise;
+      fail.column = this.cols[0]?.name ?? this.field;
+      fail.value = t;
+      fail.reason = `unknown ${this.field} value`;
+      return null;
+    }
+    return t;
+  }
+}
+
+type InstantMode = 'iso' | 'epoch-s' | 'epoch-ms' | 'datetime' | 'split';
+
+class InstantReader extends Reader {
+  dateFormat: DateFormat | null;
+  constructor(
+    field: string,
+    readonly mode: InstantMode,
+    readonly col: Column,
+    readonly timeCol: Column | null,
+    readonly dateFormatSource: string | null,
+    private readonly nulls: Uint8Array[],
+    private readonly century: number | undefined,
+    private readonly fallback: InstantReader | null,
+  ) {
+    super(field);
+    this.dateFormat = dateFormatSource && dateFormatSource !== 'auto' ? compileDateFormat(dateFormatSource) : null;
+  }
+  /** The column a person would look at: the time column of a split date + time. */
+  get shown(): Column {
+    return this.timeCol ?? this.col;
+  }
+  get auto(): boolean {
+    return this.dateFormatSource === 'auto';
+  }
+  /** Instant (ms), undefined when absent, NaN when bad (fail filled). */
+  read(rec: CsvRecord, zone: Zone | null, fail: Fail): number | undefined {
+    const i = this.col.index;
+    if (absentAt(rec, i, this.nulls) || (this.timeCol && absentAt(rec, this.timeCol.index, this.nulls))) {
+      return this.fallback ? this.fallback.read(rec, zone, fail) : undefined;
+    }
+    const b = rec.buf, s = rec.starts[i], e = rec.ends[i];
+    let v: number;
+    let err: number = TimeError.Unparseable;
+    switch (this.mode) {
+      case 'iso':
+        v = parseIsoInstant(b, s, e, zone);
+        err = lastTimeError;
+        break;
+      case 'epoch-s':
+      case 'epoch-ms': {
+        const n = parseNumber(b, s, e);
+        v = this.mode === 'epoch-s' ? Math.round(n * 1000) : n;
+        break;
+      }
+      case 'datetime': {
+        const fmt = this.resolveFormat(b, s, e);
+        const day = fmt ? parseDate(b, s, e, fmt, this.century, true) : NaN;
+        v = NaN;
+        if (!Number.isNaN(day)) {
+          let p = lastDateEnd();
+          let end = e;
+          while (end > p && (b[end - 1] === 0x20 || b[end - 1] === 0x09)) end--;
+          let ms = 0;
+          if (p < end) {
+            if (b[p] === 0x20 || b[p] === 0x54 || b[p] === 0x09) p++;
+            while (p < end && b[p] === 0x20) p++;
+            ms = parseTimeOfDay(b, p, end);
+          }
+          if (ms >= 0) { v = localToInstant(day * MS_PER_DAY + ms, zone); err = lastTimeError; }
+        }
+        break;
+      }
+      case 'split': {
+        const fmt = this.resolveFormat(b, s, e);
+        const day = fmt ? parseDate(b, s, e, fmt, this.century) : NaN;
+        const ti = this.timeCol!.index;
+        const ms = parseTimeOfDay(b, rec.starts[ti], rec.ends[ti]);
+        v = NaN;
+        if (Number.isNaN(day)) break;
+        if (ms < 0) {
+          fail.column = this.timeCol!.name;
+          fail.value = rec.text(ti);
+          fail.reason = 'unparseable time';
+          return NaN;
+        }
+        v = localToInstant(day * MS_PER_DAY + ms, zone);
+        err = lastTimeError;
+        break;
+      }
+    }
+    if (Number.isNaN(v)) {
+      fail.column = this.col.name;
+      fail.value = rec.text(i);
+      fail.reason = err === TimeError.DstGap ? 'local time in a DST gap' : err === TimeError.NoZone ? 'time without zone and no input zone' : 'unparseable time';
+    }
+    return v;
+  }
+  private resolveFormat(b: Uint8Array, s: number, e: number): DateFormat | null {
+    if (this.dateFormat) return this.dateFormat;
+    // auto: ISO-like dates start with the year; the order of the others must have been decided.
+    let p = s;
+    while (p < e && b[p] === 0x20) p++;
+    let digits = 0;
+    while (p + digits < e && b[p + digits] >= 0x30 && b[p + digits] <= 0x39) digits++;
+    if (digits === 4) return YMD;
+    return this.order ? (this.order === 'dmy' ? DMY : MDY) : null;
+  }
+  order: 'dmy' | 'mdy' | null = null;
+  /** Evidence of day/month order in this record: 'dmy', 'mdy', or null when both fit. */
+  observeOrder(rec: CsvRecord): 'dmy' | 'mdy' | null {
+    const i = this.col.index;
+    if (absentAt(rec, i, this.nulls)) return null;
+    const g = firstTwoGroups(rec.buf, rec.starts[i], rec.ends[i]);
+    if (!g) return null;
+    if (g[0] > 12 && g[1] <= 12) return 'dmy';
+    if (g[1] > 12 && g[0] <= 12) return 'mdy';
+    return null;
+  }
+}
+const YMD = compileDateFormat('yyyy-mm-dd');
+const DMY = compileDateFormat('dd/mm/yyyy');
+const MDY = compileDateFormat('mm/dd/yyyy');
+
+class NumberReader extends Reader {
+  constructor(
+    field: string,
+    readonly col: Column,
+    private readonly unit: DurationUnit | null,
+    private readonly comma: boolean,
+    private readonly nulls: Uint8Array[],
+    private readonly fallback: NumberReader | null,
+  ) {
+    super(field);
+  }
+  read(rec: CsvRecord, fail: Fail): number | undefined {
+    const i = this.col.index;
+    if (absentAt(rec, i, this.nulls)) return this.fallback ? this.fallback.read(rec, fail) : undefined;
+    const v = this.unit
+      ? parseDuration(rec.buf, rec.starts[i], rec.ends[i], this.unit, this.comma)
+      : parseNumber(rec.buf, rec.starts[i], rec.ends[i], this.comma);
+    if (Number.isNaN(v)) {
+      fail.column = this.col.name;
+      fail.value = rec.text(i);
+      fail.reason = this.unit ? 'unparseable duration' : 'not a number';
+    }
+    return v;
+  }
+}
+
+class FlagReader extends Reader {
+  constructor(
+    field: string,
+    readonly col: Column,
+    private readonly nulls: Uint8Array[],
+    private readonly values: Map<string, boolean> | null,
+  ) {
+    super(field);
+  }
+  /** 1 / 0, undefined when absent, −1 when not a flag (fail filled). */
+  read(rec: CsvRecord, fail: Fail): number | undefined {
+    const i = this.col.index;
+    if (absentAt(rec, i, this.nulls)) return undefined;
+    let f: number;
+    if (this.values) {
+      const t = rec.text(i);
+      const m = this.values.get(t) ?? this.values.get(t.toLowerCase());
+      f = m === undefined ? parseFlag(rec.buf, rec.starts[i], rec.ends[i]) : m ? 1 : 0;
+    } else f = parseFlag(rec.buf, rec.starts[i], rec.ends[i]);
+    if (f < 0) {
+      fail.column = this.col.name;
+      fail.value = rec.text(i);
+      fail.reason = 'not a yes/no value';
+    }
+    return f;
+  }
+}
+
+const normalize = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export interface ContactReaderOptions {
+  mapping: Mapping;
+  /** The header's names; without a header, names are "1", "2", …. */
+  header: string[];
+  /** Zone of timestamps without one. */
+  inputZone: Zone | null;
+}
+
+/** A compiled mapping: reads records into a reused Contact. */
+export class ContactReader {
+  readonly contact: Contact = { id: '', queue: '', arrived: 0, outcome: 'answered' };
+  readonly fail = new Fail();
+  /** Reason when a record is counted apart. */
+  apartReason = '';
+  readonly columnCount: number;
+  private readonly byName = new Map<string, number>();
+  private readonly text: Partial<Record<ContactField, TextReader>> = {};
+  private readonly instants: Partial<Record<'arrived' | 'answered' | 'ended', InstantReader>> = {};
+  private readonly numbers: Partial<Record<'wait' | 'talk' | 'hold' | 'wrap' | 'csat' | 'nps' | 'qa', NumberReader>> = {};
+  private readonly flags: Partial<Record<'resolved' | 'transferred' | 'answeredFlag' | 'abandonedFlag' | 'flowoutFlag', FlagReader>> = {};
+  private readonly apart: { col: Column; values: Set<string>; reason: string }[] = [];
+  private readonly answerTimeFirst: boolean;
+  private readonly zone: Zone | null;
+  private readonly seen = new Set<string>();
+  private readonly hasId: boolean;
+  private autoId = 0;
+
+  constructor(opts: ContactReaderOptions) {
+    const { mapping, header } = opts;
+    this.zone = opts.inputZone;
+    this.columnCount = header.length;
+    header.forEach((h, i) => {
+      if (!this.byName.has(h)) this.byName.set(h, i);
+      const n = normalize(h);
+      if (!this.byName.has('\u0000' + n)) this.byName.set('\u0000' + n, i);
+    });
+    this.answerTimeFirst = mapping.outcomeRule === 'answer-time-first';
+    const century = mapping.century;
+    const f = mapping.fields;
+    for (const name of ['id', 'queue', 'channel', 'tier', 'agent', 'customer', 'outcome'] as const) {
+      const s = specOf(f[name]);
+      if (s) this.text[name] = this.textReader(name, s);
+    }
+    for (const name of ['arrived', 'answered', 'ended'] as const) {
+      const s = specOf(f[name]);
+      if (s) this.instants[name] = this.instantReader(name, s, century);
+    }
+    for (const name of ['wait', 'talk', 'hold', 'wrap'] as const) {
+      const s = specOf(f[name]);
+      if (s) this.numbers[name] = this.numberReader(name, s, s.unit ?? 's');
+    }
+    for (const name of ['csat', 'nps', 'qa'] as const) {
+      const s = specOf(f[name]);
+      if (s) this.numbers[name] = this.numberReader(name, s, null);
+    }
+    for (const name of ['resolved', 'transferred', 'answeredFlag', 'abandonedFlag', 'flowoutFlag'] as const) {
+      const s = specOf(f[name]);
+      if (s) {
+        const values = s.values ? new Map(Object.entries(s.values).flatMap(([k, v]) => {
+          const yes = /^(y|yes|true|1)$/i.test(v);
+          return [[k, yes], [k.toLowerCase(), yes]] as [string, boolean][];
+        })) : null;
+        this.flags[name] = new FlagReader(name, this.column(s.column, name), this.nulls(s), values);
+      }
+    }
+    for (const r of mapping.countedApart ?? []) {
+      this.apart.push({ col: this.column(r.column, 'countedApart'), values: new Set(r.values.map((v) => v.toLowerCase())), reason: r.reason });
+    }
+    this.hasId = this.text.id !== undefined;
+    if (!this.text.queue) throw new MappingError('the mapping names no queue column');
+    if (!this.instants.arrived) throw new MappingError('the mapping names no arrival time (arrived)');
+  }
+
+  /** Resolves a column by exact name, then by normalized name, then as a 1-based number. */
+  column(name: string | undefined, field: string): Column {
+    if (name === undefined) throw new MappingError(`field "${field}" names no column`);
+    let i = this.byName.get(name) ?? this.byName.get('\u0000' + normalize(name));
+    if (i === undefined && /^\d+$/.test(name) && +name >= 1 && +name <= this.columnCount) i = +name - 1;
+    if (i === undefined) throw new MappingError(`column "${name}" (for ${field}) is not in the file's header`);
+    return { index: i, name };
+  }
+
+  private nulls(s: FieldSpec): Uint8Array[] {
+    return (s.null ?? []).map((v) => encoder.encode(v));
+  }
+
+  private textReader(field: string, s: FieldSpec): TextReader {
+    const cols = s.const !== undefined ? [] : (s.columns ?? [s.column]).map((c) => this.column(c, field));
+    let values: Map<string, string> | null = null;
+    if (s.values) {
+      values = new Map();
+      for (const [k, v] of Object.entries(s.values)) { values.set(k, v); values.set(k.toLowerCase(), v); }
+    }
+    if (field === 'outcome') {
+      for (const v of [...(values?.values() ?? []), ...(s.otherwise ? [s.otherwise] : [])]) {
+        if (!OUTCOME_VALUES.includes(v as Outcome)) throw new MappingError(`outcome value map: "${v}" is no outcome (expected ${OUTCOME_VALUES.join(', ')})`);
+      }
+    }
+    const fb = s.fallback ? this.textReader(field, specOf(s.fallback)!) : null;
+    return new TextReader(field, cols, s.join ?? '-', s.const, this.nulls(s), values, s.otherwise, fb);
+  }
+
+  private instantReader(field: string, s: FieldSpec, century: number | undefined): InstantReader {
+    const fb = s.fallback ? this.instantReader(field, specOf(s.fallback)!, century) : null;
+    if (s.date !== undefined) {
+      return new InstantReader(field, 'split', this.column(s.date, field), this.column(s.time, field), s.dateFormat ?? 'auto', this.nulls(s), century, fb);
+    }
+    const mode = s.format ?? 'iso';
+    return new InstantReader(field, mode, this.column(s.column, field), null, mode === 'datetime' ? s.dateFormat ?? 'auto' : null, this.nulls(s), century, fb);
+  }
+
+  private numberReader(field: string, s: FieldSpec, unit: DurationUnit | null): NumberReader {
+    const fb = s.fallback ? this.numberReader(field, specOf(s.fallback)!, unit) : null;
+    return new NumberReader(field, this.column(s.column, field), unit, s.decimalComma ?? false, this.nulls(s), fb);
+  }
+
+  /** Instant readers whose day/month order must be decided from the data first. */
+  autoDateReaders(): InstantReader[] {
+    const out: InstantReader[] = [];
+    for (const r of Object.values(this.instants)) for (let x: InstantReader | null = r; x; x = (x as any).fallback) if (x.auto) out.push(x);
+    return out;
+  }
+
+  setDayMonthOrder(order: 'dmy' | 'mdy'): void {
+    for (const r of this.autoDateReaders()) r.order = order;
+  }
+
+  private reject(column: string | null, value: string | null, reason: string): ReadResult {
+    this.fail.column = column;
+    this.fail.value = value;
+    this.fail.reason = reason;
+    return REJECTED;
+  }
+
+  /** Reads a record into `this.contact`. */
+  read(rec: CsvRecord): ReadResult {
+    const fail = this.fail;
+    if (rec.malformed) return this.reject(null, null, rec.malformed);
+    if (rec.count !== this.columnCount) {
+      return this.reject(null, null, `has ${rec.count} fields, the header has ${this.columnCount}`);
+    }
+    for (const a of this.apart) {
+      if (a.values.has(rec.text(a.col.index).toLowerCase())) { this.apartReason = a.reason; return APART; }
+    }
+    const c = this.contact;
+    const T = this.text, I = this.instants, N = this.numbers, FL = this.flags;
+
+    // Text fields
+    let id: string | undefined | null;
+    if (this.hasId) {
+      id = T.id!.read(rec, fail);
+      if (id === null) return REJECTED;
+      if (id === undefined) return this.reject(T.id!.cols[0]?.name ?? 'id', '', 'missing id');
+    } else id = `line ${rec.line}`;
+    const queue = T.queue!.read(rec, fail);
+    if (queue === null) return REJECTED;
+    let outcomeText: string | undefined | null = undefined;
+    if (T.outcome) {
+      outcomeText = T.outcome.read(rec, fail);
+      if (outcomeText === null) return REJECTED;
+    }
+    for (const name of ['channel', 'tier', 'agent', 'customer'] as const) {
+      const r = T[name];
+      const v = r ? r.read(rec, fail) : undefined;
+      if (v === null) return REJECTED;
+      c[name] = v;
+    }
+
+    // Instants
+    const zone = this.zone;
+    let arrived = I.arrived!.read(rec, zone, fail);
+    if (Number.isNaN(arrived)) return REJECTED;
+    const answered = I.answered ? I.answered.read(rec, zone, fail) : undefined;
+    if (Number.isNaN(answered)) return REJECTED;
+    const ended = I.ended ? I.ended.read(rec, zone, fail) : undefined;
+    if (Number.isNaN(ended)) return REJECTED;
+
+    // Durations and scores
+    const wait = N.wait ? N.wait.read(rec, fail) : undefined;
+    if (Number.isNaN(wait)) return REJECTED;
+    for (const name of ['talk', 'hold', 'wrap'] as const) {
+      const r = N[name];
+      const v = r ? r.read(rec, fail) : undefined;
+      if (Number.isNaN(v)) return REJECTED;
+      if (v !== undefined && v < 0) return this.reject(r!.col.name, rec.text(r!.col.index), 'negative duration');
+      c[name] = v;
+    }
+    if (wait !== undefined && wait < 0) return this.reject(N.wait!.col.name, rec.text(N.wait!.col.index), 'negative duration');
+    for (const [name, lo, hi] of SCORE_RANGES) {
+      const r = N[name];
+      const v = r ? r.read(rec, fail) : undefined;
+      if (Number.isNaN(v)) return REJECTED;
+      if (v !== undefined && !(v >= lo && v <= hi)) return this.reject(r!.col.name, rec.text(r!.col.index), `${name} out of range ${lo}–${hi}`);
+      c[name] = v;
+    }
+    let answeredFlag: number | undefined, abandonedFlag: number | undefined, flowoutFlag: number | undefined;
+    for (const name of ['resolved', 'transferred', 'answeredFlag', 'abandonedFlag', 'flowoutFlag'] as const) {
+      const r = FL[name];
+      const v = r ? r.read(rec, fail) : undefined;
+      if (v === -1) return REJECTED;
+      if (name === 'resolved') c.resolved = v === undefined ? undefined : v === 1;
+      else if (name === 'transferred') c.transferred = v === undefined ? undefined : v === 1;
+      else if (name === 'answeredFlag') answeredFlag = v;
+      else if (name === 'abandonedFlag') abandonedFlag = v;
+      else flowoutFlag = v;
+    }
+
+    // Outcome (METRICS.md §1)
+    let outcome: Outcome | undefined;
+    const hasAnswer = answered !== undefined;
+    if (this.answerTimeFirst && hasAnswer) outcome = 'answered';
+    if (!outcome && outcomeText !== undefined) outcome = outcomeText as Outcome;
+    if (!outcome && flowoutFlag === 1) outcome = 'flowout';
+    if (!outcome && abandonedFlag !== undefined) outcome = abandonedFlag === 1 ? 'abandoned' : answeredFlag === 0 ? undefined : 'answered';
+    if (!outcome && answeredFlag !== undefined) outcome = answeredFlag === 1 ? 'answered' : 'abandoned';
+    if (!outcome && hasAnswer) outcome = 'answered';
+    if (!outcome && (ended !== undefined || (wait !== undefined && arrived !== undefined))) outcome = 'abandoned';
+
+    // Queue membership: no queue, or no queue entry and no answer → no queue contact.
+    if (queue === undefined) { this.apartReason = 'never queued (no queue)'; return APART; }
+    if (arrived === undefined) {
+      if (outcome === 'answered' && hasAnswer) arrived = answered;
+      else if (outcome === 'answered' && wait === 0) return this.reject(I.arrived!.shown.name, '', 'answered without queue entry or answer time');
+      else { this.apartReason = 'never queued'; return APART; }
+    }
+    if (!outcome) return this.reject(null, null, 'no outcome: neither answered nor ended');
+
+    // Wait: a wait column wins over timestamps.
+    let w: number | undefined;
+    const fromWaitColumn = wait !== undefined;
+    if (fromWaitColumn) {
+      w = wait;
+    } else if (outcome === 'answered') {
+      if (answered === undefined) return this.reject(N.wait?.col.name ?? I.answered?.shown.name ?? null, '', 'answered, but no answer time or wait');
+      w = (answered - arrived) / 1000;
+      if (w < 0) return this.reject(I.answered!.shown.name, rec.text(I.answered!.shown.index), 'answered before arrived');
+    } else if (ended !== undefined) {
+      w = (ended - arrived) / 1000;
+      if (w < 0) return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), 'ended before arrived');
+    }
+    if (!fromWaitColumn) {
+      if (answered !== undefined && ended !== undefined && ended < answered) {
+        return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), 'ended before answered');
+      }
+      if (answered !== undefined && answered < arrived) return this.reject(I.answered!.shown.name, rec.text(I.answered!.shown.index), 'answered before arrived');
+      if (ended !== undefined && ended < arrived) return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), 'ended before arrived');
+    }
+
+    // Ids: a repeated id in a file is a duplicate (checked last, so a rejected row does not claim its id).
+    if (this.hasId) {
+      if (this.seen.has(id)) return this.reject(T.id!.cols[0]?.name ?? 'id', id, 'duplicate id');
+      this.seen.add(id);
+    } else id = String(++this.autoId);
+
+    c.id = id;
+    c.queue = queue;
+    c.arrived = arrived;
+    c.outcome = outcome;
+    c.wait = w;
+    if (outcome === 'answered') {
+      c.answered = answered !== undefined && !fromWaitColumn ? answered : arrived + (w ?? 0) * 1000;
+      c.ended = ended;
+    } else {
+      c.answered = undefined;
+      c.ended = w !== undefined ? arrived + w * 1000 : ended;
+    }
+    return ACCEPTED;
+  }
+}
+
+const SCORE_RANGES = [['csat', 1, 5], ['nps', 0, 10], ['qa', 0, 100]] as const;

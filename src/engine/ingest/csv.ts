@@ -1,0 +1,286 @@
+/**
+ * A streaming CSV reader over bytes. Input arrives in chunks and is never held whole: only the
+ * unfinished last record of a chunk is carried over. Handles quotes, escaped quotes, newlines inside
+ * quotes, CRLF / CR / LF line ends, a UTF-8 BOM, and the delimiters , ; tab | (detected from the first
+ * line). Fields are kept as byte spans, so numbers and times are parsed without building strings.
+ */
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+export const DELIMITERS = [0x2c, 0x3b, 0x09, 0x7c] as const; // , ; tab |
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** Decodes a byte span: a fast path for short ASCII, TextDecoder for the rest. */
+export function decodeSpan(buf: Uint8Array, s: number, e: number): string {
+  const n = e - s;
+  if (n === 0) return '';
+  if (n <= 40) {
+    let out = '';
+    for (let i = s; i < e; i++) {
+      const c = buf[i];
+      if (c >= 0x80) return utf8.decode(buf.subarray(s, e));
+      out += String.fromCharCode(c);
+    }
+    return out;
+  }
+  return utf8.decode(buf.subarray(s, e));
+}
+
+/** One record: its fields as spans into `buf`, valid only during the callback. */
+export class CsvRecord {
+  buf: Uint8Array = new Uint8Array(0);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** 1 where a quoted field holds escaped quotes ("") that text() must undo. */
+  escaped = new Uint8Array(64);
+  count = 0;
+  /** 1-based physical line where the record starts. */
+  line = 0;
+  /** Why the record is malformed (stray quote, unclosed quote), or null. */
+  malformed: string | null = null;
+
+  /** The field's text, trimmed of surrounding spaces; '' for a missing column. */
+  text(i: number): string {
+    if (i >= this.count) return '';
+    let s = this.starts[i];
+    let e = this.ends[i];
+    const b = this.buf;
+    while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
+    while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
+    const t = decodeSpan(b, s, e);
+    return this.escaped[i] ? t.replaceAll('""', '"') : t;
+  }
+
+  /** All fields as strings (for messages and for records held back). */
+  texts(): string[] {
+    const out = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.text(i);
+    return out;
+  }
+
+  grow(): void {
+    const n = this.starts.length * 2;
+    const s = new Int32Array(n); s.set(this.starts); this.starts = s;
+    const e = new Int32Array(n); e.set(this.ends); this.ends = e;
+    const q = new Uint8Array(n); q.set(this.escaped); this.escaped = q;
+  }
+
+  /** Loads string fields (from another parser, or held-back records) into this record's byte form. */
+  setTexts(fields: readonly string[], line: number): void {
+    let total = 0;
+    for (const f of fields) total += f.length * 3;
+    if (this.buf.length < total || this.buf.byteOffset !== 0) this.buf = new Uint8Array(Math.max(total, 256) * 2);
+    while (this.starts.length < fields.length) this.grow();
+    const b = this.buf;
+    let p = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      this.starts[i] = p;
+      let ascii = true;
+      for (let j = 0; j < f.length; j++) {
+        const c = f.charCodeAt(j);
+        if (c >= 0x80) { ascii = false; break; }
+        b[p + j] = c;
+      }
+      if (ascii) p += f.length;
+      else p += encoder.encodeInto(f, b.subarray(p)).written;
+      this.ends[i] = p;
+      this.escaped[i] = 0;
+    }
+    this.count = fields.length;
+    this.line = line;
+    this.malformed = null;
+  }
+}
+
+export interface CsvReaderOptions {
+  /** Fixed delimiter; detected from the first line when absent. */
+  delimiter?: Delimiter;
+  /** Called for every record (blank lines are skipped). The record is reused: copy what you keep. */
+  onRecord: (record: CsvRecord) => void;
+  /** Called once the delimiter is known. */
+  onDelimiter?: (d: Delimiter) => void;
+}
+
+export class CsvReader {
+  private delim = -1;
+  private carry: Uint8Array | null = null;
+  private line = 1; // physical line where the unread input starts
+  private started = false;
+  private readonly record = new CsvRecord();
+  private readonly opts: CsvReaderOptions;
+  /** Bytes consumed so far (for progress). */
+  bytesRead = 0;
+
+  constructor(opts: CsvReaderOptions) {
+    this.opts = opts;
+    if (opts.delimiter) this.setDelimiter(opts.delimiter);
+  }
+
+  get delimiter(): Delimiter | null {
+    return this.delim < 0 ? null : (String.fromCharCode(this.delim) as Delimiter);
+  }
+
+  private setDelimiter(d: Delimiter): void {
+    this.delim = d.charCodeAt(0);
+    this.opts.onDelimiter?.(d);
+  }
+
+  push(chunk: Uint8Array | string): void {
+    let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    this.bytesRead += bytes.length;
+    if (this.carry && this.carry.length > 0) {
+      const joined = new Uint8Array(this.carry.length + bytes.length);
+      joined.set(this.carry);
+      joined.set(bytes, this.carry.length);
+      bytes = joined;
+    }
+    this.carry = null;
+    this.consume(bytes, false);
+  }
+
+  end(): void {
+    const rest = this.carry ?? new Uint8Array(0);
+    this.carry = null;
+    this.consume(rest, true);
+  }
+
+  private consume(buf: Uint8Array, final: boolean): void {
+    let p = 0;
+    if (!this.started) {
+      if (buf.length < 3 && !final) { this.carry = buf; return; }
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
+      this.started = true;
+    }
+    if (this.delim < 0) {
+      const d = detectDelimiter(buf, p, final);
+      if (d === null) { this.carry = buf.subarray(p); return; }
+      this.setDelimiter(d);
+    }
+    const used = this.parse(buf, p, final);
+    if (used < buf.length) this.carry = buf.slice(used);
+  }
+
+  /** Parses whole records from buf[p…]; returns where the unfinished part starts. */
+  private parse(buf: Uint8Array, p: number, final: boolean): number {
+    const n = buf.length;
+    const d = this.delim;
+    const rec = this.record;
+    rec.buf = buf;
+    let line = this.line;
+    const onRecord = this.opts.onRecord;
+
+    while (p < n) {
+      // Skip blank lines (they are no record) but count them.
+      const c0 = buf[p];
+      if (c0 === LF) { p++; line++; continue; }
+      if (c0 === CR) {
+        if (p + 1 >= n && !final) break;
+        p += buf[p + 1] === LF ? 2 : 1;
+        line++;
+        continue;
+      }
+      const recStart = p;
+      const recLine = line;
+      let f = 0;
+      let malformed: string | null = null;
+      let complete = false;
+      for (;;) {
+        if (f >= rec.starts.length) rec.grow();
+        if (p < n && buf[p] === QUOTE) {
+          // Quoted field: find the closing quote; "" is an escaped quote.
+          let q = p + 1;
+          let esc = 0;
+          let closed = false;
+          while (q < n) {
+            const c = buf[q];
+            if (c === QUOTE) {
+              if (q + 1 < n && buf[q + 1] === QUOTE) { esc = 1; q += 2; continue; }
+              if (q + 1 >= n && !final) break; // cannot tell yet whether "" follows
+              closed = true;
+              break;
+            }
+            if (c === LF) line++;
+            else if (c === CR) { if (q + 1 < n && buf[q + 1] === LF) q++; else if (q + 1 >= n && !final) break; line++; }
+            q++;
+          }
+          if (!closed) {
+            if (!final) { line = recLine; p = recStart; break; }
+            rec.starts[f] = p + 1; rec.ends[f] = n; rec.escaped[f] = esc; f++;
+            malformed = 'unclosed quote';
+            p = n; complete = true;
+            break;
+          }
+          rec.starts[f] = p + 1; rec.ends[f] = q; rec.escaped[f] = esc;
+          p = q + 1;
+          if (p < n && buf[p] !== d && buf[p] !== LF && buf[p] !== CR) {
+            // Text after the closing quote: keep it in the field, but say the record is malformed.
+            malformed ??= 'text after a closing quote';
+            while (p < n && buf[p] !== d && buf[p] !== LF && buf[p] !== CR) p++;
+            rec.ends[f] = p;
+          }
+          f++;
+        } else {
+          const s = p;
+          while (p < n) {
+            const c = buf[p];
+            if (c === d || c === LF || c === CR) break;
+            if (c === QUOTE) malformed ??= 'quote inside an unquoted field';
+            p++;
+          }
+          rec.starts[f] = s; rec.ends[f] = p; rec.escaped[f] = 0; f++;
+        }
+        if (p >= n) {
+          if (!final) { line = recLine; p = recStart; break; }
+          complete = true;
+          break;
+        }
+        const c = buf[p];
+        if (c === d) { p++; if (p >= n && final) { rec.starts[f] = p; rec.ends[f] = p; rec.escaped[f] = 0; f++; complete = true; break; } continue; }
+        // Line end.
+        if (c === CR) {
+          if (p + 1 >= n && !final) { line = recLine; p = recStart; break; }
+          p += buf[p + 1] === LF ? 2 : 1;
+        } else p++;
+        line++;
+        complete = true;
+        break;
+      }
+      if (!complete) break;
+      rec.count = f;
+      rec.line = recLine;
+      rec.malformed = malformed;
+      onRecord(rec);
+      rec.buf = buf; // the handler may have reused the record; restore its buffer
+    }
+    this.line = line;
+    return p;
+  }
+}
+
+/** Picks the delimiter that occurs most often outside quotes on the first line; null if that line is unfinished. */
+export function detectDelimiter(buf: Uint8Array, p: number, final: boolean): Delimiter | null {
+  const counts = [0, 0, 0, 0];
+  let inQuotes = false;
+  let i = p;
+  for (; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (!inQuotes) {
+      if (c === LF || c === CR) break;
+      for (let k = 0; k < 4; k++) if (c === DELIMITERS[k]) counts[k]++;
+    }
+  }
+  if (i >= buf.length && !final) return null;
+  let best = 0;
+  for (let k = 1; k < 4; k++) if (counts[k] > counts[best]) best = k;
+  return String.fromCharCode(DELIMITERS[best]) as Delimiter;
+}

@@ -1,0 +1,236 @@
+/**
+ * Contact ingest: CSV chunks in, contacts added to parts, every record accounted for.
+ * accepted + rejected = rowsRead, always; valid records that are no queue contact are accepted and
+ * counted apart with their reason.
+ */
+import { CsvReader, CsvRecord, type Delimiter } from './csv.js';
+import { ACCEPTED, APART, ContactReader, MappingError, REJECTED, type Rejection } from './contacts.js';
+import { detectMapping, looksLikeQueueLog } from './presets.js';
+import { QueueLogFolder } from './queue-log.js';
+import type { Mapping } from './mapping.js';
+import { zoneNamed } from '../time/zone.js';
+import type { Contact } from '../types.js';
+
+export interface Validation {
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  byReason: Record<string, number>;
+  countedApart: { total: number; byReason: Record<string, number> };
+  /** The first rejections (100 by default), in file order. */
+  rejections: Rejection[];
+  /** Contacts taken into the metrics (for queue_log, calls folded from several lines). */
+  contacts: number;
+}
+
+export interface IngestOptions {
+  /** An explicit mapping (--map); detected from the header when absent. */
+  mapping?: Mapping;
+  /** Zone of timestamps written without one (the mapping's inputTimeZone wins). */
+  inputTimeZone?: string;
+  /** Receives every accepted contact (the object is reused: copy what you keep). */
+  onContact: (c: Contact) => void;
+  maxRejections?: number;
+}
+
+export interface IngestResult {
+  validation: Validation;
+  mapping: Mapping;
+  delimiter: Delimiter | null;
+}
+
+/** The file cannot be read as contacts at all (exit 2 in the CLI). */
+export class IngestError extends Error {}
+
+const SAMPLE_ROWS = 200;
+
+export class ContactIngest {
+  private readonly csv: CsvReader;
+  private readonly opts: IngestOptions;
+  private readonly maxRejections: number;
+  readonly validation: Validation = {
+    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {},
+    countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0,
+  };
+  private header: string[] | null = null;
+  private held: { fields: string[]; line: number }[] = [];
+  private reader: ContactReader | null = null;
+  private folder: QueueLogFolder | null = null;
+  private mapping: Mapping | null = null;
+  private deciding = false;
+  private readonly replay = new CsvRecord();
+
+  constructor(opts: IngestOptions) {
+    this.opts = opts;
+    this.maxRejections = opts.maxRejections ?? 100;
+    this.csv = new CsvReader({
+      delimiter: opts.mapping?.delimiter ?? (opts.mapping?.format === 'queue_log' ? '|' : undefined),
+      onRecord: (r) => this.record(r),
+    });
+  }
+
+  get bytesRead(): number {
+    return this.csv.bytesRead;
+  }
+
+  push(chunk: Uint8Array | string): void {
+    this.csv.push(chunk);
+  }
+
+  private readonly external = new CsvRecord();
+  private externalLine = 0;
+
+  /**
+   * Takes one record already split by another CSV parser (the header first). Used to run other parsers
+   * through the same mapping, validation and aggregation (benchmarks); line numbers count records.
+   */
+  pushFields(fields: string[]): void {
+    this.external.setTexts(fields, ++this.externalLine);
+    this.record(this.external);
+  }
+
+  end(): IngestResult {
+    this.csv.end();
+    if (!this.reader && !this.folder) this.start(true);
+    if (this.deciding) {
+      const r = this.reader!.autoDateReaders()[0];
+      throw new IngestError(
+        `cannot tell the day/month order of "${r.col.name}": every date in the file has day and month ≤ 12. ` +
+          `Set "dayMonthOrder": "dmy" or "mdy" in a mapping file (--map), or a fixed "dateFormat".`,
+      );
+    }
+    this.folder?.end();
+    return { validation: this.validation, mapping: this.mapping!, delimiter: this.csv.delimiter };
+  }
+
+  private record(r: CsvRecord): void {
+    if (this.reader && !this.deciding) return this.take(r);
+    if (this.folder) return this.foldRecord(r);
+    if (this.header === null) {
+      const fields = r.texts();
+      const m = this.opts.mapping;
+      const queueLog = m ? m.format === 'queue_log' : looksLikeQueueLog(fields);
+      if (queueLog || m?.header === false) {
+        this.header = fields.map((_, i) => String(i + 1));
+        this.held.push({ fields, line: r.line });
+      } else this.header = fields;
+      if (queueLog) this.start(false);
+      return;
+    }
+    this.held.push({ fields: r.texts(), line: r.line });
+    if (this.deciding) this.decide(false);
+    else if (this.held.length >= SAMPLE_ROWS) this.start(false);
+  }
+
+  /** Chooses and compiles the mapping once the header and sample rows are in. */
+  private start(final: boolean): void {
+    if (this.header === null) throw new IngestError('the file is empty: no header and no rows');
+    const samples = this.held.map((h) => h.fields);
+    const explicit = this.opts.mapping;
+    const queueLog = explicit ? explicit.format === 'queue_log' : samples.length > 0 && looksLikeQueueLog(samples[0]) && this.header[0] === '1';
+    if (queueLog) {
+      this.mapping = explicit ?? { preset: 'asterisk-queue-log', format: 'queue_log', header: false, fields: {}, notes: ['Asterisk queue_log: lines folded per callid; talk includes hold; no wrap is logged.'] };
+      this.folder = new QueueLogFolder({
+        contact: (c, lines) => {
+          this.validation.rowsAccepted += lines.length;
+          this.validation.contacts++;
+          this.opts.onContact(c);
+        },
+        reject: (lines, rej) => {
+          for (const line of lines) this.addRejection({ line, ...rej });
+        },
+        apart: (_line, reason) => {
+          this.validation.rowsAccepted++;
+          this.addApart(reason);
+        },
+      });
+      const held = this.held;
+      this.held = [];
+      for (const h of held) this.folder.line(h.fields, h.line), this.validation.rowsRead++;
+      return;
+    }
+    const mapping = explicit ?? detectMapping(this.header, samples);
+    if (!mapping) {
+      throw new IngestError(`nothing in the header maps to contact fields (${this.header.slice(0, 8).join(', ')}${this.header.length > 8 ? ', …' : ''}); give a mapping file with --map`);
+    }
+    this.mapping = mapping;
+    const zoneName = mapping.inputTimeZone ?? this.opts.inputTimeZone;
+    try {
+      this.reader = new ContactReader({ mapping, header: this.header, inputZone: zoneName ? zoneNamed(zoneName) : null });
+      if (mapping.dayMonthOrder) this.reader.setDayMonthOrder(mapping.dayMonthOrder);
+    } catch (e) {
+      if (e instanceof MappingError || e instanceof RangeError) throw new IngestError((e as Error).message);
+      throw e;
+    }
+    this.deciding = !mapping.dayMonthOrder && this.reader.autoDateReaders().length > 0;
+    if (this.deciding) this.decide(final);
+    else this.flushHeld();
+  }
+
+  /** Looks for a date whose day or month is > 12; until then rows are held back. */
+  private decide(final: boolean): void {
+    const readers = this.reader!.autoDateReaders();
+    for (const h of this.held) {
+      this.replay.setTexts(h.fields, h.line);
+      for (const r of readers) {
+        const o = r.observeOrder(this.replay);
+        if (o) {
+          this.reader!.setDayMonthOrder(o);
+          this.mapping!.dayMonthOrder = o;
+          this.mapping!.notes = [...(this.mapping!.notes ?? []), `Day/month order ${o} detected from "${h.fields[r.col.index]}" on line ${h.line}.`];
+          this.deciding = false;
+          this.flushHeld();
+          return;
+        }
+      }
+    }
+    if (final) return; // end() reports that it cannot be decided
+    // Keep only rows not yet examined cheaply: they stay held until the order is known.
+  }
+
+  private flushHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const h of held) {
+      this.replay.setTexts(h.fields, h.line);
+      this.take(this.replay);
+    }
+  }
+
+  private foldRecord(r: CsvRecord): void {
+    this.validation.rowsRead++;
+    this.folder!.line(r.texts(), r.line);
+  }
+
+  private take(r: CsvRecord): void {
+    const v = this.validation;
+    v.rowsRead++;
+    const reader = this.reader!;
+    const res = reader.read(r);
+    if (res === ACCEPTED) {
+      v.rowsAccepted++;
+      v.contacts++;
+      this.opts.onContact(reader.contact);
+    } else if (res === REJECTED) {
+      const f = reader.fail;
+      this.addRejection({ line: r.line, column: f.column, value: f.value, reason: f.reason });
+    } else if (res === APART) {
+      v.rowsAccepted++;
+      this.addApart(reader.apartReason);
+    }
+  }
+
+  private addRejection(rej: Rejection): void {
+    const v = this.validation;
+    v.rowsRejected++;
+    v.byReason[rej.reason] = (v.byReason[rej.reason] ?? 0) + 1;
+    if (v.rejections.length < this.maxRejections) v.rejections.push(rej);
+  }
+
+  private addApart(reason: string): void {
+    const v = this.validation;
+    v.countedApart.total++;
+    v.countedApart.byReason[reason] = (v.countedApart.byReason[reason] ?? 0) + 1;
+  }
+}
+

@@ -1,0 +1,202 @@
+/**
+ * Mapping presets for the exports of ../shared/FORMATS.md, detected from the header (never by position),
+ * and a synonym matcher for worded headers. Sample records refine what a header alone cannot tell
+ * (ISO or day/month dates, h:mm:ss or seconds, flags or times).
+ */
+import type { ContactField, FieldSpec, Mapping } from './mapping.js';
+
+const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export const KIT_COLUMNS = [
+  'id', 'queue', 'channel', 'tier', 'agent', 'customer', 'arrived', 'answered', 'ended', 'outcome',
+  'wait', 'talk', 'hold', 'wrap', 'resolved', 'csat', 'nps', 'qa', 'transferred',
+] as const;
+
+function has(header: string[], ...names: string[]): boolean {
+  const set = new Set(header.map(norm));
+  return names.every((n) => set.has(norm(n)));
+}
+function find(header: string[], ...names: string[]): string | undefined {
+  for (const n of names) {
+    const h = header.find((x) => norm(x) === norm(n));
+    if (h !== undefined) return h;
+  }
+  return undefined;
+}
+
+/** The kit's own format (README "Contact CSV format"). */
+export function kitMapping(header: string[]): Mapping {
+  const fields: Mapping['fields'] = {};
+  for (const c of KIT_COLUMNS) {
+    const h = find(header, c);
+    if (h === undefined) continue;
+    if (c === 'outcome') fields.outcome = { column: h };
+    else fields[c] = h;
+  }
+  return { preset: 'sla-widgets', fields };
+}
+
+export function amazonConnectMapping(header: string[]): Mapping {
+  const f: Mapping['fields'] = {
+    id: 'ContactId',
+    queue: 'Queue.Name',
+    arrived: 'Queue.EnqueueTimestamp',
+  };
+  const opt = (field: ContactField, spec: FieldSpec | string, col: string) => { if (find(header, col)) f[field] = spec; };
+  opt('channel', { column: 'Channel', values: { VOICE: 'voice', CHAT: 'chat', TASK: 'task', EMAIL: 'email' } }, 'Channel');
+  opt('agent', 'Agent.Username', 'Agent.Username');
+  opt('customer', 'CustomerEndpoint.Address', 'CustomerEndpoint.Address');
+  opt('answered', 'Agent.ConnectedToAgentTimestamp', 'Agent.ConnectedToAgentTimestamp');
+  if (find(header, 'Queue.DequeueTimestamp')) f.ended = { column: 'Queue.DequeueTimestamp', ...(find(header, 'DisconnectTimestamp') ? { fallback: 'DisconnectTimestamp' } : {}) };
+  else opt('ended', 'DisconnectTimestamp', 'DisconnectTimestamp');
+  opt('wait', 'Queue.Duration', 'Queue.Duration');
+  opt('talk', 'Agent.AgentInteractionDuration', 'Agent.AgentInteractionDuration');
+  opt('hold', 'Agent.CustomerHoldDuration', 'Agent.CustomerHoldDuration');
+  opt('wrap', 'Agent.AfterContactWorkDuration', 'Agent.AfterContactWorkDuration');
+  opt('outcome', { column: 'DisconnectReason', values: { CUSTOMER_DISCONNECT: 'abandoned', CONTACT_FLOW_DISCONNECT: 'flowout' }, otherwise: 'abandoned' }, 'DisconnectReason');
+  for (const [field, names] of [['csat', ['Attributes.csat', 'Attributes.CSAT', 'Attributes.satisfaction']], ['nps', ['Attributes.nps', 'Attributes.NPS']], ['resolved', ['Attributes.resolved', 'Attributes.fcr']]] as const) {
+    const h = find(header, ...names);
+    if (h) f[field] = h;
+  }
+  const m: Mapping = { preset: 'amazon-connect', outcomeRule: 'answer-time-first', fields: f, notes: ['Amazon Connect: an unanswered contact with CUSTOMER_DISCONNECT is an abandon, CONTACT_FLOW_DISCONNECT a flow-out; no enqueue time means the contact never queued.'] };
+  if (find(header, 'InitiationMethod')) m.countedApart = [{ column: 'InitiationMethod', values: ['OUTBOUND', 'API'], reason: 'outbound contact' }];
+  return m;
+}
+
+export function genesysMapping(header: string[]): Mapping {
+  const f: Mapping['fields'] = {
+    id: 'Conversation ID',
+    queue: find(header, 'Queue') ? 'Queue' : 'First Queue',
+    arrived: 'Date',
+  };
+  const opt = (field: ContactField, spec: FieldSpec | string, col: string) => { if (find(header, col)) f[field] = spec; };
+  opt('channel', 'Media Type', 'Media Type');
+  opt('agent', 'Users - Interacted', 'Users - Interacted');
+  opt('customer', 'ANI', 'ANI');
+  opt('wait', { column: 'Total Queue', unit: 'ms' }, 'Total Queue');
+  opt('talk', { column: 'Total Talk', unit: 'ms' }, 'Total Talk');
+  opt('hold', { column: 'Total Hold', unit: 'ms' }, 'Total Hold');
+  opt('wrap', { column: 'Total ACW', unit: 'ms' }, 'Total ACW');
+  opt('abandonedFlag', 'Abandoned', 'Abandoned');
+  opt('outcome', { column: 'Flow-Out Type', values: {}, otherwise: 'flowout' }, 'Flow-Out Type');
+  opt('transferred', { column: 'Transferred', values: { YES: 'Y', NO: 'N' } }, 'Transferred');
+  const apart = [];
+  if (find(header, 'Non-ACD')) apart.push({ column: 'Non-ACD', values: ['YES', 'TRUE', 'Y'], reason: 'non-ACD conversation (never queued)' });
+  if (find(header, 'Direction')) apart.push({ column: 'Direction', values: ['outbound'], reason: 'outbound conversation' });
+  return {
+    preset: 'genesys-cloud',
+    fields: f,
+    ...(apart.length ? { countedApart: apart } : {}),
+    notes: ['Genesys Cloud counts flow-outs inside its own "Offered"; this kit follows METRICS.md: offered = answered + abandoned + short abandons, flow-outs apart.'],
+  };
+}
+
+/** Worded headers: each field's usual names, normalized (lowercase letters and digits). */
+const SYNONYMS: [ContactField | 'date' | 'time', string[]][] = [
+  ['id', ['id', 'callid', 'contactid', 'conversationid', 'interactionid', 'uniqueid', 'sessionid', 'ticketid', 'caseid']],
+  ['queue', ['queue', 'queuename', 'skill', 'skillname', 'split', 'department', 'service', 'huntgroup', 'campaign', 'line']],
+  ['channel', ['channel', 'mediatype', 'media', 'contacttype']],
+  ['tier', ['tier', 'priority', 'segment', 'customertier', 'customersegment']],
+  ['agent', ['agent', 'agentname', 'agentid', 'user', 'username', 'rep', 'representative', 'employee', 'server', 'handledby']],
+  ['customer', ['customer', 'customerid', 'caller', 'callerid', 'callernumber', 'ani', 'phonenumber', 'phone', 'accountid', 'clientid']],
+  ['arrived', ['arrived', 'arrivaltime', 'queuestart', 'queuestarttime', 'enqueuetime', 'enqueued', 'starttime', 'start', 'received', 'datetime', 'timestamp', 'createdat', 'calldatetime', 'callstart', 'calltimestamp']],
+  ['date', ['date', 'calldate', 'day']],
+  ['time', ['time', 'calltime', 'timeofcall', 'hour']],
+  ['answered', ['answertime', 'answeredat', 'connected', 'connecttime', 'connectedtime', 'pickuptime']],
+  ['ended', ['ended', 'endtime', 'end', 'disconnecttime', 'hanguptime', 'disconnected', 'endedat']],
+  ['outcome', ['outcome', 'result', 'callresult', 'disposition', 'callstatus', 'status']],
+  ['answeredFlag', ['answered', 'answeredyn', 'isanswered', 'wasanswered']],
+  ['abandonedFlag', ['abandoned', 'abandonedyn', 'isabandoned', 'abandon']],
+  ['wait', ['wait', 'waittime', 'waitseconds', 'queuetime', 'queueduration', 'timeinqueue', 'speedofanswer', 'speedofanswerinseconds', 'speedofanswerseconds', 'timetoanswer', 'answerdelay', 'asa', 'totalqueue', 'holdtimeinqueue']],
+  ['talk', ['talk', 'talktime', 'talkduration', 'avgtalkduration', 'talkseconds', 'totaltalk', 'conversationduration', 'handletime', 'callduration', 'duration']],
+  ['hold', ['hold', 'holdtime', 'holdduration', 'totalhold', 'holdseconds']],
+  ['wrap', ['wrap', 'wraptime', 'wrapup', 'wrapuptime', 'acw', 'totalacw', 'aftercallwork', 'aftercallworktime', 'acwtime']],
+  ['resolved', ['resolved', 'fcr', 'firstcallresolution', 'firstcontactresolution', 'issueresolved', 'resolvedyn']],
+  ['csat', ['csat', 'satisfaction', 'satisfactionrating', 'satisfactionscore', 'rating', 'customersatisfaction', 'csatscore']],
+  ['nps', ['nps', 'npsscore', 'likelihoodtorecommend', 'recommend']],
+  ['qa', ['qa', 'qascore', 'qualityscore', 'evaluationscore', 'quality']],
+  ['transferred', ['transferred', 'transfer', 'wastransferred', 'transferyn']],
+];
+
+/** Matches worded headers by normalized names and synonyms. Returns null when nothing usable maps. */
+export function synonymMapping(header: string[], samples: string[][]): Mapping | null {
+  const found = new Map<string, string>();
+  const used = new Set<string>();
+  for (const [field, names] of SYNONYMS) {
+    for (const n of names) {
+      const h = header.find((x) => norm(x) === n && !used.has(x));
+      if (h !== undefined) { found.set(field, h); used.add(h); break; }
+    }
+  }
+  const col = (h: string) => header.indexOf(h);
+  const values = (h: string) => samples.map((r) => (r[col(h)] ?? '').trim()).filter((v) => v !== '');
+  const fields: Mapping['fields'] = {};
+  const notes: string[] = [];
+
+  for (const [field, h] of found) {
+    if (field === 'date' || field === 'time') continue;
+    const vs = values(h);
+    switch (field) {
+      case 'arrived': case 'answered': case 'ended': {
+        fields[field] = instantSpec(h, vs);
+        break;
+      }
+      case 'wait': case 'talk': case 'hold': case 'wrap':
+        fields[field] = vs.some((v) => v.includes(':')) ? { column: h, unit: 'h:mm:ss' } : h;
+        break;
+      default:
+        fields[field as ContactField] = h;
+    }
+  }
+  // Date and time in separate columns.
+  const d = found.get('date'), t = found.get('time');
+  if (!fields.arrived && d) {
+    const dv = values(d);
+    if (t && dv.every((v) => !v.includes(':'))) fields.arrived = { date: d, time: t, dateFormat: dateFormatOf(dv) };
+    else fields.arrived = instantSpec(d, dv);
+  }
+  // A flag-like "answered" column is a flag, a time-like one a time.
+  if (!fields.queue) {
+    fields.queue = { const: 'all' };
+    notes.push('No queue column: every contact is counted in one queue named "all".');
+  }
+  if (!fields.arrived) return null;
+  if (!fields.wait && !fields.answered) notes.push('No wait or answer time: service level and ASA cannot be computed.');
+  if (!fields.ended && !fields.wait) notes.push('No abandon wait: abandons count as abandoned after the threshold, and short abandons cannot be told apart.');
+  if (!fields.hold || !fields.wrap) notes.push(`No ${[!fields.hold && 'hold', !fields.wrap && 'wrap'].filter(Boolean).join(' or ')} column: AHT holds only the parts present.`);
+  if (!fields.id) notes.push('No id column: duplicate contacts cannot be detected; rows are numbered.');
+  return { preset: 'synonyms', fields, notes };
+}
+
+function instantSpec(h: string, vs: string[]): FieldSpec | string {
+  if (vs.length && vs.every((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(v))) return h;
+  if (vs.length && vs.every((v) => /^\d{12,13}$/.test(v))) return { column: h, format: 'epoch-ms' };
+  if (vs.length && vs.every((v) => /^\d{9,10}(\.\d+)?$/.test(v))) return { column: h, format: 'epoch-s' };
+  return { column: h, format: 'datetime', dateFormat: dateFormatOf(vs) };
+}
+
+/** ISO order when the year comes first, otherwise auto (day/month order decided from the data). */
+function dateFormatOf(vs: string[]): string {
+  if (vs.length && vs.every((v) => /^\d{4}[-/.]/.test(v))) return 'yyyy-mm-dd';
+  return 'auto';
+}
+
+export type PresetName = 'sla-widgets' | 'amazon-connect' | 'genesys-cloud' | 'asterisk-queue-log' | 'synonyms';
+
+/** Recognizes an Asterisk queue_log line: epoch|callid|queue|agent|EVENT|… */
+export function looksLikeQueueLog(firstRecord: string[]): boolean {
+  return firstRecord.length >= 5 && /^\d{9,11}(\.\d+)?$/.test(firstRecord[0].trim()) && /^[A-Z][A-Z_]+$/.test(firstRecord[4].trim());
+}
+
+/** Picks the mapping for a header (and sample rows). Returns null when nothing maps. */
+export function detectMapping(header: string[], samples: string[][]): Mapping | null {
+  if (has(header, 'id', 'queue', 'arrived')) return kitMapping(header);
+  if (has(header, 'ContactId') && (has(header, 'Queue.EnqueueTimestamp') || has(header, 'Agent.ConnectedToAgentTimestamp'))) return amazonConnectMapping(header);
+  if (has(header, 'Conversation ID') && (has(header, 'Total Queue') || has(header, 'Abandoned'))) {
+    const m = genesysMapping(header);
+    const vs = samples.map((r) => (r[header.indexOf(find(header, 'Date')!)] ?? '').trim()).filter(Boolean);
+    if (typeof m.fields.arrived === 'string') m.fields.arrived = instantSpec(m.fields.arrived, vs);
+    return m;
+  }
+  return synonymMapping(header, samples);
+}

@@ -1,0 +1,142 @@
+/**
+ * Asterisk queue_log (no header; `epoch|callid|queue|agent|EVENT|data…`): several lines per call, folded
+ * into one contact when the call's last event arrives. Every line is counted: a line of a call is accepted
+ * with its contact (or rejected with it), agent and system events are accepted and counted apart.
+ */
+import type { Contact } from '../types.js';
+import type { Rejection } from './contacts.js';
+
+interface Pending {
+  id: string;
+  queue: string;
+  lines: number[];
+  arrived?: number;
+  answered?: number;
+  ended?: number;
+  wait?: number;
+  talk?: number;
+  agent?: string;
+  transferred?: boolean;
+  outcome?: Contact['outcome'];
+  customer?: string;
+}
+
+export const QUEUE_LOG_AGENT_EVENTS = new Set([
+  'ADDMEMBER', 'REMOVEMEMBER', 'PAUSE', 'UNPAUSE', 'PAUSEALL', 'UNPAUSEALL', 'AGENTLOGIN', 'AGENTLOGOFF',
+  'AGENTCALLBACKLOGIN', 'AGENTCALLBACKLOGOFF', 'RINGNOANSWER', 'RINGCANCELED', 'QUEUESTART', 'CONFIGRELOAD', 'AGENTDUMP', 'SYSCOMPAT',
+]);
+
+export interface QueueLogSink {
+  contact(c: Contact, lines: number[]): void;
+  reject(lines: number[], r: Omit<Rejection, 'line'>): void;
+  apart(line: number, reason: string): void;
+}
+
+const num = (s: string | undefined): number => (s === undefined || s.trim() === '' ? NaN : Number(s));
+
+export class QueueLogFolder {
+  private readonly calls = new Map<string, Pending>();
+  private readonly seen = new Set<string>();
+  constructor(private readonly sink: QueueLogSink) {}
+
+  line(f: string[], line: number): void {
+    const epoch = num(f[0]);
+    const callid = (f[1] ?? '').trim();
+    const queue = (f[2] ?? '').trim();
+    const agent = (f[3] ?? '').trim();
+    const event = (f[4] ?? '').trim();
+    if (f.length < 5 || !Number.isFinite(epoch)) {
+      this.sink.reject([line], { column: '1', value: f[0] ?? '', reason: f.length < 5 ? 'not a queue_log line (fewer than 5 fields)' : 'unparseable time' });
+      return;
+    }
+    const t = Math.round(epoch * 1000);
+    if (QUEUE_LOG_AGENT_EVENTS.has(event) || callid === 'NONE' || callid === '') {
+      this.sink.apart(line, 'agent or system event (not a contact)');
+      return;
+    }
+    let p = this.calls.get(callid);
+    if (!p) {
+      if (this.seen.has(callid)) {
+        // Lines after a call's end (e.g. a late transfer record) belong to no new contact.
+        this.sink.apart(line, 'event after the call ended');
+        return;
+      }
+      p = { id: callid, queue, lines: [] };
+      this.calls.set(callid, p);
+    }
+    p.lines.push(line);
+    if (queue && queue !== 'NONE') p.queue = queue;
+    switch (event) {
+      case 'ENTERQUEUE':
+        p.arrived = t;
+        if (f[6]) p.customer = f[6].trim() || undefined;
+        return;
+      case 'CONNECT':
+        p.answered = t;
+        p.wait = num(f[5]);
+        if (agent && agent !== 'NONE') p.agent = agent;
+        return;
+      case 'COMPLETECALLER':
+      case 'COMPLETEAGENT':
+        p.outcome = 'answered';
+        p.talk = num(f[6]);
+        p.ended = t;
+        return this.finish(p);
+      case 'TRANSFER':
+      case 'BLINDTRANSFER':
+      case 'ATTENDEDTRANSFER':
+        p.outcome = 'answered';
+        p.transferred = true;
+        p.talk = num(f[8]);
+        p.ended = t;
+        return this.finish(p);
+      case 'ABANDON':
+        p.outcome = 'abandoned';
+        p.wait = num(f[7]);
+        p.ended = t;
+        return this.finish(p);
+      case 'EXITWITHTIMEOUT':
+      case 'EXITEMPTY':
+      case 'EXITWITHKEY':
+        p.outcome = 'flowout';
+        p.wait = num(f[7]);
+        p.ended = t;
+        return this.finish(p);
+      default:
+        return; // other call events (DID, INFO, …) stay with the call
+    }
+  }
+
+  private finish(p: Pending): void {
+    this.calls.delete(p.id);
+    this.seen.add(p.id);
+    const bad = (column: string, value: string, reason: string) => this.sink.reject(p.lines, { column, value, reason });
+    if (p.arrived === undefined) {
+      if (p.outcome === 'answered' && p.answered !== undefined) { p.arrived = p.answered; p.wait = 0; }
+      else return bad('5', 'ENTERQUEUE', 'call without ENTERQUEUE');
+    }
+    if (p.wait !== undefined && Number.isNaN(p.wait)) return bad('6', '', 'unparseable wait');
+    if (p.wait !== undefined && p.wait < 0) return bad('6', String(p.wait), 'negative duration');
+    if (p.talk !== undefined && (Number.isNaN(p.talk) || p.talk < 0)) return bad('7', String(p.talk), Number.isNaN(p.talk) ? 'unparseable duration' : 'negative duration');
+    if (p.outcome === 'answered' && p.answered === undefined) return bad('5', 'CONNECT', 'completed call without CONNECT');
+    if (p.answered !== undefined && p.answered < p.arrived) return bad('1', String(p.answered / 1000), 'answered before arrived');
+    if (p.ended !== undefined && p.ended < p.arrived) return bad('1', String(p.ended / 1000), 'ended before arrived');
+    const wait = p.wait ?? (p.outcome === 'answered' ? (p.answered! - p.arrived) / 1000 : (p.ended! - p.arrived) / 1000);
+    this.sink.contact(
+      {
+        id: p.id, queue: p.queue, agent: p.agent, customer: p.customer, arrived: p.arrived,
+        answered: p.outcome === 'answered' ? p.answered : undefined, ended: p.ended, outcome: p.outcome!,
+        wait, talk: p.talk, transferred: p.transferred,
+      },
+      p.lines,
+    );
+  }
+
+  /** Calls still open at the end of the file have neither an answer nor an end: rejected (METRICS.md §1). */
+  end(): void {
+    for (const p of this.calls.values()) {
+      this.sink.reject(p.lines, { column: '5', value: 'ENTERQUEUE', reason: 'no outcome: the call has no end in the file' });
+    }
+    this.calls.clear();
+  }
+}

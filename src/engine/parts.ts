@@ -1,0 +1,412 @@
+/**
+ * Additive parts of the contact metrics (METRICS.md §5): per time slot × queue (and channel, tier, agent
+ * where kept), counts and sums in one Float64Array, plus sparse wait histograms of answered, abandoned and
+ * callback contacts. Every figure of any period or group is a sum of parts, then one division, so any
+ * threshold and short-abandon setting is answered without re-reading rows. Parts merge associatively.
+ */
+import { BUCKETS, bucketOf } from './histogram.js';
+import type { Contact } from './types.js';
+
+/** The offsets of a cell's fields in `ContactParts.values`. */
+export const F = {
+  answered: 0,
+  /** Every abandon: short, after T, and of unknown wait. */
+  abandoned: 1,
+  abandonedUnknownWait: 2,
+  flowout: 3,
+  callback: 4,
+  callbackUnknownWait: 5,
+  voicemail: 6,
+  answerWaitSum: 7,
+  talkSum: 8,
+  talkN: 9,
+  holdSum: 10,
+  holdN: 11,
+  wrapSum: 12,
+  wrapN: 13,
+  resolved: 14,
+  resolvedKnown: 15,
+  csatN: 16,
+  csatTop: 17,
+  csatSum: 18,
+  npsN: 19,
+  npsPromoters: 20,
+  npsDetractors: 21,
+  qaN: 22,
+  qaSum: 23,
+  transferred: 24,
+} as const;
+export const NF = 25;
+
+/** Histogram kinds. */
+export const H_ANSWERED = 0;
+export const H_ABANDONED = 1;
+export const H_CALLBACK = 2;
+
+export type Dimension = 'queue' | 'channel' | 'tier' | 'agent';
+export const OPTIONAL_DIMENSIONS: readonly Dimension[] = ['channel', 'tier', 'agent'];
+
+/** A string dictionary: values by index (0 = absent), indexes by value. */
+export class Dict {
+  readonly values: string[] = [''];
+  private readonly index = new Map<string, number>();
+  constructor(private readonly limit: number, private readonly what: string) {}
+  id(v: string | undefined): number {
+    if (v === undefined || v === '') return 0;
+    let i = this.index.get(v);
+    if (i === undefined) {
+      i = this.values.length;
+      if (i >= this.limit) throw new RangeError(`too many distinct ${this.what} values (at most ${this.limit - 1})`);
+      this.values.push(v);
+      this.index.set(v, i);
+    }
+    return i;
+  }
+  get size(): number {
+    return this.values.length - 1;
+  }
+}
+
+export interface PartsOptions {
+  /** Slot length in minutes: 5 or 15 (every 30- and 60-minute interval is a union of slots). */
+  slotMinutes: 5 | 15;
+  /** Optional dimensions kept in the cell key; queue is always kept. */
+  dimensions: readonly Dimension[];
+  /** Keep what FCR by repeat contact needs (customer, queue and arrival of each contact). */
+  keepRepeats: boolean;
+}
+
+const SERIES_SPACE = 2 ** 30;
+
+export class ContactParts {
+  readonly opts: PartsOptions;
+  readonly slotMs: number;
+  readonly queues = new Dict(65536, 'queue');
+  readonly channels = new Dict(16, 'channel');
+  readonly tiers = new Dict(16, 'tier');
+  readonly agents = new Dict(2 ** 26, 'agent');
+  readonly customers = new Dict(2 ** 31, 'customer');
+
+  /** Series (a combination of dimension values) → id, and back. */
+  private readonly seriesIndex = new Map<number, number>();
+  seriesQueue = new Int32Array(16);
+  seriesChannel = new Int32Array(16);
+  seriesTier = new Int32Array(16);
+  seriesAgent = new Int32Array(16);
+  seriesCount = 0;
+
+  /** Cell (slot, series) → index. */
+  private readonly cellIndex = new Map<number, number>();
+  cellSlot = new Int32Array(1024);
+  cellSeries = new Int32Array(1024);
+  values = new Float64Array(1024 * NF);
+  cellCount = 0;
+
+  /** Histogram entries appended as (cell·4 + kind, bucket); sealed into per-cell runs on demand. */
+  private histKey = new Uint32Array(4096);
+  private histBucket = new Uint16Array(4096);
+  private histLen = 0;
+  private sealed: SealedHistograms | null = null;
+
+  /** Repeat-contact index (FCR by repeat): one entry per contact with a known customer. */
+  repCustomer = new Int32Array(0);
+  repQueue = new Int32Array(0);
+  repArrived = new Float64Array(0);
+  repCell = new Int32Array(0);
+  repAnswered = new Uint8Array(0);
+  repResolvedFlag = new Int8Array(0);
+  repLen = 0;
+
+  /** Earliest and latest arrival seen (ms), NaN when empty. */
+  firstArrival = NaN;
+  lastArrival = NaN;
+  contacts = 0;
+
+  private readonly keepChannel: boolean;
+  private readonly keepTier: boolean;
+  private readonly keepAgent: boolean;
+
+  constructor(opts: Partial<PartsOptions> = {}) {
+    this.opts = {
+      slotMinutes: opts.slotMinutes ?? 15,
+      dimensions: opts.dimensions ?? OPTIONAL_DIMENSIONS,
+      keepRepeats: opts.keepRepeats ?? false,
+    };
+    this.slotMs = this.opts.slotMinutes * 60_000;
+    this.keepChannel = this.opts.dimensions.includes('channel');
+    this.keepTier = this.opts.dimensions.includes('tier');
+    this.keepAgent = this.opts.dimensions.includes('agent');
+    if (this.opts.keepRepeats) this.growRepeats(1024);
+  }
+
+  private seriesOf(q: number, ch: number, ti: number, ag: number): number {
+    const key = ((ag * 16 + ti) * 16 + ch) * 65536 + q;
+    let s = this.seriesIndex.get(key);
+    if (s === undefined) {
+      s = this.seriesCount++;
+      if (s >= SERIES_SPACE) throw new RangeError('too many combinations of queue, channel, tier and agent');
+      if (s >= this.seriesQueue.length) {
+        const n = this.seriesQueue.length * 2;
+        this.seriesQueue = grow32(this.seriesQueue, n);
+        this.seriesChannel = grow32(this.seriesChannel, n);
+        this.seriesTier = grow32(this.seriesTier, n);
+        this.seriesAgent = grow32(this.seriesAgent, n);
+      }
+      this.seriesQueue[s] = q;
+      this.seriesChannel[s] = ch;
+      this.seriesTier[s] = ti;
+      this.seriesAgent[s] = ag;
+      this.seriesIndex.set(key, s);
+    }
+    return s;
+  }
+
+  /** The cell of a slot and series, created when new. */
+  cellOf(slot: number, series: number): number {
+    const key = slot * SERIES_SPACE + series;
+    let c = this.cellIndex.get(key);
+    if (c === undefined) {
+      c = this.cellCount++;
+      if (c >= this.cellSlot.length) {
+        const n = this.cellSlot.length * 2;
+        this.cellSlot = grow32(this.cellSlot, n);
+        this.cellSeries = grow32(this.cellSeries, n);
+        const v = new Float64Array(n * NF);
+        v.set(this.values);
+        this.values = v;
+      }
+      this.cellSlot[c] = slot;
+      this.cellSeries[c] = series;
+      this.cellIndex.set(key, c);
+    }
+    return c;
+  }
+
+  private addHist(cell: number, kind: number, wait: number): void {
+    if (this.histLen >= this.histKey.length) {
+      const n = this.histKey.length * 2;
+      const k = new Uint32Array(n); k.set(this.histKey); this.histKey = k;
+      const b = new Uint16Array(n); b.set(this.histBucket); this.histBucket = b;
+    }
+    this.histKey[this.histLen] = cell * 4 + kind;
+    this.histBucket[this.histLen++] = bucketOf(wait);
+    this.sealed = null;
+  }
+
+  /** Adds one contact. The contact object may be reused by the caller afterwards. */
+  add(c: Contact): void {
+    const q = this.queues.id(c.queue);
+    const ch = this.keepChannel ? this.channels.id(c.channel) : 0;
+    const ti = this.keepTier ? this.tiers.id(c.tier) : 0;
+    const ag = this.keepAgent ? this.agents.id(c.agent) : 0;
+    const slot = Math.floor(c.arrived / this.slotMs);
+    const cell = this.cellOf(slot, this.seriesOf(q, ch, ti, ag));
+    const v = this.values;
+    const o = cell * NF;
+    const wait = c.wait;
+    switch (c.outcome) {
+      case 'answered':
+        v[o + F.answered]++;
+        v[o + F.answerWaitSum] += wait!;
+        this.addHist(cell, H_ANSWERED, wait!);
+        if (c.talk !== undefined) { v[o + F.talkSum] += c.talk; v[o + F.talkN]++; }
+        if (c.hold !== undefined) { v[o + F.holdSum] += c.hold; v[o + F.holdN]++; }
+        if (c.wrap !== undefined) { v[o + F.wrapSum] += c.wrap; v[o + F.wrapN]++; }
+        if (c.resolved !== undefined) { v[o + F.resolvedKnown]++; if (c.resolved) v[o + F.resolved]++; }
+        break;
+      case 'abandoned':
+        v[o + F.abandoned]++;
+        if (wait === undefined) v[o + F.abandonedUnknownWait]++;
+        else this.addHist(cell, H_ABANDONED, wait);
+        break;
+      case 'flowout':
+        v[o + F.flowout]++;
+        break;
+      case 'callback':
+        v[o + F.callback]++;
+        if (wait === undefined) v[o + F.callbackUnknownWait]++;
+        else this.addHist(cell, H_CALLBACK, wait);
+        break;
+      case 'voicemail':
+        v[o + F.voicemail]++;
+        break;
+    }
+    if (c.csat !== undefined) { v[o + F.csatN]++; v[o + F.csatSum] += c.csat; if (c.csat >= 4) v[o + F.csatTop]++; }
+    if (c.nps !== undefined) { v[o + F.npsN]++; if (c.nps >= 9) v[o + F.npsPromoters]++; else if (c.nps <= 6) v[o + F.npsDetractors]++; }
+    if (c.qa !== undefined) { v[o + F.qaN]++; v[o + F.qaSum] += c.qa; }
+    if (c.transferred) v[o + F.transferred]++;
+    if (this.opts.keepRepeats && c.customer !== undefined && c.customer !== '') this.addRepeat(c, q, cell);
+    if (!(c.arrived >= this.firstArrival)) this.firstArrival = c.arrived;
+    if (!(c.arrived <= this.lastArrival)) this.lastArrival = c.arrived;
+    this.contacts++;
+  }
+
+  private growRepeats(n: number): void {
+    const cu = new Int32Array(n); cu.set(this.repCustomer); this.repCustomer = cu;
+    const qu = new Int32Array(n); qu.set(this.repQueue); this.repQueue = qu;
+    const ar = new Float64Array(n); ar.set(this.repArrived); this.repArrived = ar;
+    const ce = new Int32Array(n); ce.set(this.repCell); this.repCell = ce;
+    const an = new Uint8Array(n); an.set(this.repAnswered); this.repAnswered = an;
+    const rf = new Int8Array(n); rf.set(this.repResolvedFlag); this.repResolvedFlag = rf;
+  }
+
+  private addRepeat(c: Contact, q: number, cell: number): void {
+    if (this.repLen >= this.repCustomer.length) this.growRepeats(Math.max(1024, this.repCustomer.length * 2));
+    const i = this.repLen++;
+    this.repCustomer[i] = this.customers.id(c.customer);
+    this.repQueue[i] = q;
+    this.repArrived[i] = c.arrived;
+    this.repCell[i] = cell;
+    this.repAnswered[i] = c.outcome === 'answered' ? 1 : 0;
+    this.repResolvedFlag[i] = c.resolved === undefined ? -1 : c.resolved ? 1 : 0;
+    this.repeatCache = null;
+  }
+
+  /** Per-cell histogram runs, built once after the last add. */
+  histograms(): SealedHistograms {
+    if (this.sealed) return this.sealed;
+    const n = this.cellCount;
+    const offsets = new Uint32Array(n + 1);
+    for (let i = 0; i < this.histLen; i++) offsets[(this.histKey[i] >>> 2) + 1]++;
+    for (let c = 0; c < n; c++) offsets[c + 1] += offsets[c];
+    // Counting sort of the entries by cell, then per cell a count per (kind, bucket).
+    const pos = offsets.slice(0, n);
+    const sortedKey = new Uint32Array(this.histLen);
+    for (let i = 0; i < this.histLen; i++) {
+      const k = this.histKey[i];
+      sortedKey[pos[k >>> 2]++] = ((k & 3) << 16) | this.histBucket[i];
+    }
+    const runOffsets = new Uint32Array(n + 1);
+    const runKey: number[] = [];
+    const runCount: number[] = [];
+    for (let c = 0; c < n; c++) {
+      const seg = sortedKey.subarray(offsets[c], offsets[c + 1]);
+      seg.sort();
+      let j = 0;
+      while (j < seg.length) {
+        const k = seg[j];
+        let m = j + 1;
+        while (m < seg.length && seg[m] === k) m++;
+        runKey.push(k);
+        runCount.push(m - j);
+        j = m;
+      }
+      runOffsets[c + 1] = runKey.length;
+    }
+    this.sealed = { offsets: runOffsets, keys: Uint32Array.from(runKey), counts: Uint32Array.from(runCount) };
+    return this.sealed;
+  }
+
+  /** Adds every cell and histogram of `other` into this (associative: files, streams and shards merge alike). */
+  merge(other: ContactParts): void {
+    const sq = other.queues.values, sc = other.channels.values, st = other.tiers.values, sa = other.agents.values;
+    const seriesMap = new Int32Array(other.seriesCount);
+    for (let s = 0; s < other.seriesCount; s++) {
+      seriesMap[s] = this.seriesOf(
+        this.queues.id(sq[other.seriesQueue[s]]),
+        this.keepChannel ? this.channels.id(sc[other.seriesChannel[s]]) : 0,
+        this.keepTier ? this.tiers.id(st[other.seriesTier[s]]) : 0,
+        this.keepAgent ? this.agents.id(sa[other.seriesAgent[s]]) : 0,
+      );
+    }
+    if (other.slotMs !== this.slotMs) throw new Error('cannot merge parts with different slot lengths');
+    const cellMap = new Int32Array(other.cellCount);
+    for (let c = 0; c < other.cellCount; c++) {
+      const mine = this.cellOf(other.cellSlot[c], seriesMap[other.cellSeries[c]]);
+      cellMap[c] = mine;
+      const a = mine * NF, b = c * NF;
+      for (let f = 0; f < NF; f++) this.values[a + f] += other.values[b + f];
+    }
+    const h = other.histograms();
+    for (let c = 0; c < other.cellCount; c++) {
+      for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) {
+        const k = h.keys[r];
+        for (let m = 0; m < h.counts[r]; m++) this.addHistBucket(cellMap[c], k >>> 16, k & 0xffff);
+      }
+    }
+    if (this.opts.keepRepeats) {
+      for (let i = 0; i < other.repLen; i++) {
+        if (this.repLen >= this.repCustomer.length) this.growRepeats(Math.max(1024, this.repCustomer.length * 2));
+        const j = this.repLen++;
+        this.repCustomer[j] = this.customers.id(other.customers.values[other.repCustomer[i]]);
+        this.repQueue[j] = this.queues.id(other.queues.values[other.repQueue[i]]);
+        this.repArrived[j] = other.repArrived[i];
+        this.repCell[j] = cellMap[other.repCell[i]];
+        this.repAnswered[j] = other.repAnswered[i];
+        this.repResolvedFlag[j] = other.repResolvedFlag[i];
+      }
+      this.repeatCache = null;
+    }
+    if (!(other.firstArrival >= this.firstArrival)) this.firstArrival = other.firstArrival;
+    if (!(other.lastArrival <= this.lastArrival)) this.lastArrival = other.lastArrival;
+    this.contacts += other.contacts;
+  }
+
+  private addHistBucket(cell: number, kind: number, bucket: number): void {
+    if (this.histLen >= this.histKey.length) {
+      const n = this.histKey.length * 2;
+      const k = new Uint32Array(n); k.set(this.histKey); this.histKey = k;
+      const b = new Uint16Array(n); b.set(this.histBucket); this.histBucket = b;
+    }
+    this.histKey[this.histLen] = cell * 4 + kind;
+    this.histBucket[this.histLen++] = bucket;
+    this.sealed = null;
+  }
+
+  private repeatCache: { windowMs: number; parts: RepeatParts } | null = null;
+
+  /**
+   * FCR by repeat contact (METRICS.md §3): an answered contact of a known customer is resolved unless the
+   * same customer enters the same queue again within the window after its arrival. Repeats are looked for
+   * in everything loaded; a contact whose window reaches past the last arrival loaded is provisional.
+   */
+  repeatParts(windowMs: number): RepeatParts {
+    if (this.repeatCache && this.repeatCache.windowMs === windowMs) return this.repeatCache.parts;
+    const n = this.repLen;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    const cu = this.repCustomer, qu = this.repQueue, ar = this.repArrived;
+    order.sort((a, b) => cu[a] - cu[b] || qu[a] - qu[b] || ar[a] - ar[b] || a - b);
+    const resolved = new Float64Array(this.cellCount);
+    const known = new Float64Array(this.cellCount);
+    const provisional = new Float64Array(this.cellCount);
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      if (!this.repAnswered[i]) continue;
+      const cell = this.repCell[i];
+      known[cell]++;
+      const nx = k + 1 < n ? order[k + 1] : -1;
+      const repeated = nx >= 0 && cu[nx] === cu[i] && qu[nx] === qu[i] && ar[nx] - ar[i] <= windowMs;
+      if (!repeated) {
+        resolved[cell]++;
+        if (ar[i] + windowMs > this.lastArrival) provisional[cell]++;
+      }
+    }
+    const parts = { resolved, known, provisional };
+    this.repeatCache = { windowMs, parts };
+    return parts;
+  }
+}
+
+export interface SealedHistograms {
+  /** Runs of cell c are [offsets[c], offsets[c+1]). */
+  offsets: Uint32Array;
+  /** kind << 16 | bucket */
+  keys: Uint32Array;
+  counts: Uint32Array;
+}
+
+export interface RepeatParts {
+  resolved: Float64Array;
+  known: Float64Array;
+  /** Contacts counted resolved whose window had not closed in the data loaded. */
+  provisional: Float64Array;
+}
+
+function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+export { BUCKETS };

@@ -1,0 +1,252 @@
+/**
+ * Groupings and roll-ups: sums parts per group (queue, agent, tier, channel and time grains in the report's
+ * IANA zone), then finishes each group with one division per metric (METRICS.md §5).
+ */
+import { BUCKETS } from './histogram.js';
+import { MS_PER_DAY, civilFromDays, daysFromCivil, formatDate, isoWeekday, pad2, pad4 } from './time/civil.js';
+import { Zone, zoneNamed } from './time/zone.js';
+import { Accumulator, D, cutoffs, finish, type ContactMetrics } from './metrics.js';
+import { F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, type ContactParts } from './parts.js';
+import { WEEKDAYS, type Definitions } from './definitions.js';
+import type { BusinessHours } from './calendar.js';
+
+export const TIME_GRAINS = ['interval', 'hour', 'day', 'week', 'month', 'quarter'] as const;
+export const DIMENSIONS = ['queue', 'agent', 'tier', 'channel'] as const;
+export type TimeGrain = (typeof TIME_GRAINS)[number];
+export type GroupDimension = (typeof DIMENSIONS)[number];
+export type GroupBy = TimeGrain | GroupDimension;
+export const GROUP_BY: readonly GroupBy[] = [...DIMENSIONS, ...TIME_GRAINS];
+
+export interface Group extends ContactMetrics {
+  key: string;
+  by: Partial<Record<GroupBy, string>>;
+}
+
+export interface QueryResult {
+  totals: ContactMetrics;
+  groups: Group[];
+  /** Whether any FCR-by-repeat figure counts contacts whose window had not closed. */
+  fcrProvisional: boolean;
+  ahtParts: string;
+}
+
+export interface QueryOptions {
+  by?: readonly GroupBy[];
+  businessHours?: BusinessHours | null;
+  /** Keep only cells whose values match (e.g. { queue: ['Sales'] }). */
+  filter?: Partial<Record<GroupDimension, readonly string[]>>;
+  /** Keep only contacts that arrived in [from, to) (UTC ms; slot granularity). */
+  from?: number;
+  to?: number;
+}
+
+/** Labels and sort keys of time grains, per slot, in a zone. */
+export class TimeLabels {
+  private readonly cache = new Map<string, Map<number, [string, number]>>();
+  constructor(readonly zone: Zone, readonly intervalMinutes: number, readonly weekStart: number, readonly slotMs: number) {}
+
+  label(grain: TimeGrain, slot: number): [string, number] {
+    let m = this.cache.get(grain);
+    if (!m) { m = new Map(); this.cache.set(grain, m); }
+    let r = m.get(slot);
+    if (!r) { r = this.compute(grain, slot * this.slotMs); m.set(slot, r); }
+    return r;
+  }
+
+  private compute(grain: TimeGrain, utc: number): [string, number] {
+    const local = this.zone.toLocal(utc);
+    const day = Math.floor(local / MS_PER_DAY);
+    const c = civilFromDays(day);
+    switch (grain) {
+      case 'interval':
+      case 'hour': {
+        const len = (grain === 'hour' ? 60 : this.intervalMinutes) * 60_000;
+        const start = Math.floor(local / len) * len;
+        const startUtc = utc - (local - start);
+        const mins = (start - day * MS_PER_DAY) / 60_000;
+        return [`${formatDate(c)}T${pad2(Math.floor(mins / 60))}:${pad2(mins % 60)}${Zone.formatOffset(this.zone.offsetAt(startUtc))}`, startUtc];
+      }
+      case 'day':
+        return [formatDate(c), day];
+      case 'week': {
+        const wd = isoWeekday(day);
+        const start = day - ((wd - this.weekStart + 7) % 7);
+        if (this.weekStart !== 0) return [formatDate(civilFromDays(start)), start];
+        // ISO week: the week belongs to the year of its Thursday.
+        const thursday = start + 3;
+        const ty = civilFromDays(thursday).year;
+        const week = Math.floor((thursday - daysFromCivil(ty, 1, 1)) / 7) + 1;
+        return [`${pad4(ty)}-W${pad2(week)}`, start];
+      }
+      case 'month':
+        return [`${pad4(c.year)}-${pad2(c.month)}`, c.year * 12 + c.month];
+      case 'quarter': {
+        const q = Math.floor((c.month - 1) / 3) + 1;
+        return [`${pad4(c.year)}-Q${q}`, c.year * 4 + q];
+      }
+    }
+  }
+}
+
+/** Runs a grouped query over contact parts. */
+export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions = {}): QueryResult {
+  const by = opts.by ?? [];
+  for (const b of by) {
+    if (!GROUP_BY.includes(b)) throw new RangeError(`cannot group by "${b}" (expected one of ${GROUP_BY.join(', ')})`);
+    if (b !== 'queue' && (DIMENSIONS as readonly string[]).includes(b) && !parts.opts.dimensions.includes(b as GroupDimension)) {
+      throw new RangeError(`these parts were built without "${b}"`);
+    }
+  }
+  if (defs.intervalMinutes % parts.opts.slotMinutes !== 0) {
+    throw new RangeError(`interval ${defs.intervalMinutes} min is not a multiple of the parts' ${parts.opts.slotMinutes}-minute slots`);
+  }
+  const zone = zoneNamed(defs.timeZone);
+  const labels = new TimeLabels(zone, defs.intervalMinutes, WEEKDAYS.indexOf(defs.weekStart), parts.slotMs);
+  const cut = cutoffs(defs);
+  const hist = parts.histograms();
+  const bh = defs.serviceLevel.businessHoursOnly ? opts.businessHours ?? null : null;
+  if (defs.serviceLevel.businessHoursOnly && !bh) throw new Error('businessHoursOnly needs a business-hours calendar');
+  if (bh) {
+    const slotMin = parts.opts.slotMinutes;
+    for (const m of bh.boundaries()) {
+      if (m % slotMin !== 0) throw new RangeError(`business hours: a boundary at minute ${m} is not on a ${slotMin}-minute slot edge`);
+    }
+  }
+  const rep = defs.fcr.method === 'repeat' ? parts.repeatParts(defs.fcr.windowDays * MS_PER_DAY) : null;
+  if (defs.fcr.method === 'repeat' && !parts.opts.keepRepeats) throw new Error('FCR by repeat needs parts built with keepRepeats');
+
+  const filters = opts.filter
+    ? (Object.entries(opts.filter) as [GroupDimension, readonly string[]][]).map(([dim, vals]) => [dim, new Set(vals)] as const)
+    : [];
+  const fromSlot = opts.from !== undefined ? Math.ceil(opts.from / parts.slotMs) : -Infinity;
+  const toSlot = opts.to !== undefined ? Math.ceil(opts.to / parts.slotMs) : Infinity;
+
+  const groupIndex = new Map<string, number>();
+  const groupCells: number[][] = [];
+  const groupBy: Partial<Record<GroupBy, string>>[] = [];
+  const groupSort: (string | number)[][] = [];
+  const allCells: number[] = [];
+
+  const dimValue = (dim: GroupDimension, series: number): string => {
+    switch (dim) {
+      case 'queue': return parts.queues.values[parts.seriesQueue[series]];
+      case 'agent': return parts.agents.values[parts.seriesAgent[series]] || '(none)';
+      case 'tier': return parts.tiers.values[parts.seriesTier[series]] || '(none)';
+      case 'channel': return parts.channels.values[parts.seriesChannel[series]] || '(none)';
+    }
+  };
+
+  cells: for (let c = 0; c < parts.cellCount; c++) {
+    const slot = parts.cellSlot[c];
+    if (slot < fromSlot || slot >= toSlot) continue;
+    const series = parts.cellSeries[c];
+    for (const [dim, set] of filters) if (!set.has(dimValue(dim, series))) continue cells;
+    allCells.push(c);
+    if (by.length === 0) continue;
+    const vals: string[] = [];
+    const sort: (string | number)[] = [];
+    for (const b of by) {
+      if ((TIME_GRAINS as readonly string[]).includes(b)) {
+        const [label, key] = labels.label(b as TimeGrain, slot);
+        vals.push(label);
+        sort.push(key);
+      } else {
+        const v = dimValue(b as GroupDimension, series);
+        vals.push(v);
+        sort.push(v);
+      }
+    }
+    const key = vals.join(' · ');
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      g = groupCells.length;
+      groupIndex.set(key, g);
+      groupCells.push([]);
+      const byObj: Partial<Record<GroupBy, string>> = {};
+      by.forEach((b, i) => (byObj[b] = vals[i]));
+      groupBy.push(byObj);
+      groupSort.push(sort);
+    }
+    groupCells[g].push(c);
+  }
+
+  const scratch = new Float64Array(BUCKETS);
+  let provisional = false;
+  const finishCells = (cells: number[]): ContactMetrics => {
+    const acc = new Accumulator();
+    let histN = 0;
+    for (const c of cells) {
+      const o = c * NF;
+      for (let f = 0; f < NF; f++) acc.v[f] += parts.values[o + f];
+      const open = bh ? bh.isOpen(parts.cellSlot[c] * parts.slotMs, zone) : true;
+      let answeredWithin = 0, abShort = 0, abWithin = 0, cbWithin = 0;
+      for (let r = hist.offsets[c]; r < hist.offsets[c + 1]; r++) {
+        const k = hist.keys[r];
+        const kind = k >>> 16;
+        const b = k & 0xffff;
+        const n = hist.counts[r];
+        if (kind === H_ANSWERED) {
+          if (b <= cut.threshold) answeredWithin += n;
+          scratch[b] += n;
+          histN += n;
+        } else if (kind === H_ABANDONED) {
+          if (b <= cut.shortAbandon) abShort += n;
+          else {
+            if (b <= cut.threshold) abWithin += n;
+            scratch[b] += n;
+            histN += n;
+          }
+        } else if (kind === H_CALLBACK) {
+          if (b <= cut.threshold) cbWithin += n;
+        }
+      }
+      const d = acc.d;
+      d[D.answeredWithin] += answeredWithin;
+      d[D.abandonedShort] += abShort;
+      d[D.abandonedWithin] += abWithin;
+      d[D.callbackWithin] += cbWithin;
+      if (open) {
+        d[D.slAnswered] += parts.values[o + F.answered];
+        d[D.slAnsweredWithin] += answeredWithin;
+        d[D.slAbandoned] += parts.values[o + F.abandoned];
+        d[D.slAbandonedShort] += abShort;
+        d[D.slAbandonedWithin] += abWithin;
+        d[D.slFlowout] += parts.values[o + F.flowout];
+        d[D.slCallback] += parts.values[o + F.callback];
+        d[D.slCallbackWithin] += cbWithin;
+      }
+      if (rep) {
+        d[D.fcrResolved] += rep.resolved[c];
+        d[D.fcrKnown] += rep.known[c];
+        d[D.fcrProvisional] += rep.provisional[c];
+      }
+    }
+    if (acc.d[D.fcrProvisional] > 0) provisional = true;
+    const m = finish(acc, defs, scratch, histN);
+    scratch.fill(0);
+    lastAcc = acc;
+    return m;
+  };
+  let lastAcc: Accumulator | null = null;
+
+  const totals = finishCells(allCells);
+  const totalsAcc = lastAcc!;
+  const order = groupCells.map((_, i) => i);
+  order.sort((a, b) => {
+    const sa = groupSort[a], sb = groupSort[b];
+    for (let i = 0; i < sa.length; i++) {
+      const x = sa[i], y = sb[i];
+      if (x < y) return -1;
+      if (x > y) return 1;
+    }
+    return 0;
+  });
+  const groups: Group[] = order.map((g) => {
+    const m = finishCells(groupCells[g]);
+    const key = by.map((b) => groupBy[g][b]).join(' · ');
+    return { key, by: groupBy[g], ...m };
+  });
+  return { totals, groups, fcrProvisional: provisional, ahtParts: ahtPartsOf(totalsAcc) };
+}
+
+import { ahtParts as ahtPartsOf } from './metrics.js';

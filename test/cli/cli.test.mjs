@@ -1,0 +1,79 @@
+// The CLI's tests run in Node against the built CLI (npm run build first; npm test does).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+const run = (...args) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Tokyo' } });
+const dir = mkdtempSync(join(tmpdir(), 'sla-cli-'));
+
+test('generate: the same arguments give the same bytes; another seed other bytes', () => {
+  const a = run('generate', '--contacts', '500', '--seed', '7');
+  const b = run('generate', '--contacts', '500', '--seed', '7');
+  const c = run('generate', '--contacts', '500', '--seed', '8');
+  assert.equal(a.status, 0, a.stderr);
+  assert.equal(a.stdout, b.stdout);
+  assert.notEqual(a.stdout, c.stdout);
+  assert.equal(a.stdout.trim().split('\n').length, 501);
+});
+
+test('report --json: validation adds up, definitions echo the zone, groups are keyed', () => {
+  const file = join(dir, 'g.csv');
+  writeFileSync(file, run('generate', '--contacts', '3000', '--seed', 'cli').stdout);
+  const r = run('report', file, '--tz', 'America/New_York', '--by', 'queue,day', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.validation.rowsRead, 3000);
+  assert.equal(j.validation.rowsAccepted + j.validation.rowsRejected, j.validation.rowsRead);
+  assert.equal(j.definitions.timeZone, 'America/New_York');
+  assert.equal(j.definitions.serviceLevel.preset, 'answered-and-abandoned');
+  assert.equal(j.definitions.serviceLevel.thresholdSec, 20);
+  assert.equal(j.mapping.preset, 'sla-widgets');
+  assert.match(j.groups[0].key, /^[A-Za-z]+ · \d{4}-\d{2}-\d{2}$/);
+  const offered = j.groups.reduce((s, g) => s + g.offered, 0);
+  assert.equal(offered, j.totals.offered);
+  assert.ok(j.totals.serviceLevel > 0 && j.totals.serviceLevel < 1);
+});
+
+test('report: the machine zone is only a default, and it is echoed', () => {
+  const file = join(dir, 'one.csv');
+  writeFileSync(file, 'id,queue,arrived,answered,outcome\n1,Q,2026-01-05T23:30:00Z,2026-01-05T23:30:10Z,answered\n');
+  const j = JSON.parse(run('report', file, '--by', 'day', '--json').stdout);
+  assert.equal(j.definitions.timeZone, 'Asia/Tokyo');
+  assert.equal(j.groups[0].key, '2026-01-06');
+  const u = JSON.parse(run('report', file, '--by', 'day', '--tz', 'UTC', '--json').stdout);
+  assert.equal(u.groups[0].key, '2026-01-05');
+});
+
+test('exit 2 with one line, never a stack trace: missing file, bad flag, header nothing maps', () => {
+  const cases = [
+    ['report', join(dir, 'nope.csv')],
+    ['report', join(dir, 'one.csv'), '--sl', 'eighty'],
+    ['report', join(dir, 'one.csv'), '--tz', 'Mars/Base'],
+    ['report', join(dir, 'one.csv'), '--bogus'],
+  ];
+  writeFileSync(join(dir, 'junk.csv'), 'foo,bar\n1,2\n');
+  cases.push(['report', join(dir, 'junk.csv')]);
+  for (const args of cases) {
+    const r = run(...args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^sla-widgets: /);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
+
+test('rejected rows are reported, not fatal (exit 0)', () => {
+  const file = join(dir, 'bad.csv');
+  writeFileSync(file, 'id,queue,arrived,answered,outcome\n1,Q,2026-01-05T10:00:00Z,2026-01-05T09:00:00Z,answered\n2,Q,yesterday,,abandoned\n3,Q,2026-01-05T10:00:00Z,2026-01-05T10:00:09Z,answered\n');
+  const r = run('report', file, '--tz', 'UTC', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const v = JSON.parse(r.stdout).validation;
+  assert.deepEqual(v.rejections, [
+    { line: 2, column: 'answered', value: '2026-01-05T09:00:00Z', reason: 'answered before arrived' },
+    { line: 3, column: 'arrived', value: 'yesterday', reason: 'unparseable time' },
+  ]);
+  assert.equal(v.rowsAccepted, 1);
+});
