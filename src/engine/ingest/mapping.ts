@@ -119,7 +119,7 @@ export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
   const fields = m.fields as Record<string, unknown>;
   for (const [name, spec] of Object.entries(fields)) {
     if (!(CONTACT_FIELDS as readonly string[]).includes(name)) fail(`"fields.${name}"`, `is no contact field (expected one of ${CONTACT_FIELDS.join(', ')})`);
-    validateSpec(spec, `"fields.${name}"`, fail);
+    validateSpec(spec, `fields.${name}`, fail);
   }
   if (!fields.arrived && !fields.answered) fail('"fields"', 'must map "arrived" (when the contact entered the queue)');
   if (!fields.queue) fail('"fields"', 'must map "queue" (a column, or { "const": "Main" } for a single queue)');
