@@ -21,6 +21,12 @@ export interface Analysis extends IngestResult {
   parts: ContactParts;
 }
 
+/** What the parts do not keep need not be read. */
+export function unneeded(parts: ContactParts): ('channel' | 'tier' | 'agent' | 'customer')[] {
+  const skip = (['channel', 'tier', 'agent'] as const).filter((d) => !parts.opts.dimensions.includes(d));
+  return parts.opts.keepRepeats ? skip : [...skip, 'customer'];
+}
+
 export async function analyze(
   chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   opts: AnalyzeOptions = {},
@@ -30,6 +36,7 @@ export async function analyze(
     mapping: opts.mapping,
     inputTimeZone: opts.inputTimeZone,
     maxRejections: opts.maxRejections,
+    skip: unneeded(parts),
     onContact: (c) => parts.add(c),
   });
   for await (const chunk of chunks) ingest.push(chunk);
@@ -43,6 +50,7 @@ export function analyzeText(text: string | string[], opts: AnalyzeOptions = {}):
     mapping: opts.mapping,
     inputTimeZone: opts.inputTimeZone,
     maxRejections: opts.maxRejections,
+    skip: unneeded(parts),
     onContact: (c) => parts.add(c),
   });
   for (const chunk of Array.isArray(text) ? text : [text]) ingest.push(chunk);

@@ -78,13 +78,41 @@ class TextReader extends Reader {
   ) {
     super(field);
   }
+  /**
+   * Low-cardinality columns (queue, channel, outcome …) repeat a few values: those are matched on their
+   * bytes and reused instead of decoding a new string per row. Past 64 distinct values interning stops.
+   */
+  private internBytes: Uint8Array[] = [];
+  private internText: string[] = [];
+  private interning = true;
+
+  private intern(rec: CsvRecord, i: number): string {
+    if (!this.interning || rec.escaped[i]) return rec.text(i);
+    const b = rec.buf;
+    let s = rec.starts[i], e = rec.ends[i];
+    while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+    while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+    const n = e - s;
+    const table = this.internBytes;
+    outer: for (let k = 0; k < table.length; k++) {
+      const t = table[k];
+      if (t.length !== n) continue;
+      for (let j = 0; j < n; j++) if (t[j] !== b[s + j]) continue outer;
+      return this.internText[k];
+    }
+    const text = rec.text(i);
+    if (table.length >= 64) this.interning = false;
+    else { table.push(b.slice(s, e)); this.internText.push(text); }
+    return text;
+  }
+
   /** The text, undefined when absent, null when a value map has no entry (fail filled). */
   read(rec: CsvRecord, fail: Fail): string | undefined | null {
     let t: string | undefined;
     if (this.constant !== undefined) t = this.constant;
     else if (this.cols.length === 1) {
       const i = this.cols[0].index;
-      if (!absentAt(rec, i, this.nulls)) t = rec.text(i);
+      if (!absentAt(rec, i, this.nulls)) t = this.intern(rec, i);
     } else {
       const parts: string[] = [];
       for (const c of this.cols) if (!absentAt(rec, c.index, this.nulls)) parts.push(rec.text(c.index));
@@ -279,6 +307,8 @@ export interface ContactReaderOptions {
   header: string[];
   /** Zone of timestamps without one. */
   inputZone: Zone | null;
+  /** Text fields the consumer does not need (not read at all, left undefined). */
+  skip?: readonly ('channel' | 'tier' | 'agent' | 'customer')[];
 }
 
 /** A compiled mapping: reads records into a reused Contact. */
@@ -314,7 +344,7 @@ export class ContactReader {
     const f = mapping.fields;
     for (const name of ['id', 'queue', 'channel', 'tier', 'agent', 'customer', 'outcome'] as const) {
       const s = specOf(f[name]);
-      if (s) this.text[name] = this.textReader(name, s);
+      if (s && !(opts.skip as readonly string[] | undefined)?.includes(name)) this.text[name] = this.textReader(name, s);
     }
     for (const name of ['arrived', 'answered', 'ended'] as const) {
       const s = specOf(f[name]);
@@ -400,6 +430,26 @@ export class ContactReader {
     for (const r of this.autoDateReaders()) r.order = order;
   }
 
+  /** A non-negative duration, undefined when absent, null when rejected (fail filled). */
+  private duration(r: NumberReader | undefined, rec: CsvRecord): number | undefined | null {
+    if (!r) return undefined;
+    const v = r.read(rec, this.fail);
+    if (v === undefined) return undefined;
+    if (Number.isNaN(v)) return null;
+    if (v < 0) { this.reject(r.col.name, rec.text(r.col.index), 'negative duration'); return null; }
+    return v;
+  }
+
+  /** A score within [lo, hi], undefined when absent, null when rejected. */
+  private score(r: NumberReader | undefined, rec: CsvRecord, lo: number, hi: number): number | undefined | null {
+    if (!r) return undefined;
+    const v = r.read(rec, this.fail);
+    if (v === undefined) return undefined;
+    if (Number.isNaN(v)) return null;
+    if (!(v >= lo && v <= hi)) { this.reject(r.col.name, rec.text(r.col.index), `${r.field} out of range ${lo}–${hi}`); return null; }
+    return v;
+  }
+
   private reject(column: string | null, value: string | null, reason: string): ReadResult {
     this.fail.column = column;
     this.fail.value = value;
@@ -434,12 +484,19 @@ export class ContactReader {
       outcomeText = T.outcome.read(rec, fail);
       if (outcomeText === null) return REJECTED;
     }
-    for (const name of ['channel', 'tier', 'agent', 'customer'] as const) {
-      const r = T[name];
-      const v = r ? r.read(rec, fail) : undefined;
-      if (v === null) return REJECTED;
-      c[name] = v;
-    }
+    // Straight-line per field: this runs once per row, so no per-row arrays or destructuring.
+    const channel = T.channel ? T.channel.read(rec, fail) : undefined;
+    if (channel === null) return REJECTED;
+    const tier = T.tier ? T.tier.read(rec, fail) : undefined;
+    if (tier === null) return REJECTED;
+    const agent = T.agent ? T.agent.read(rec, fail) : undefined;
+    if (agent === null) return REJECTED;
+    const customer = T.customer ? T.customer.read(rec, fail) : undefined;
+    if (customer === null) return REJECTED;
+    c.channel = channel;
+    c.tier = tier;
+    c.agent = agent;
+    c.customer = customer;
 
     // Instants
     const zone = this.zone;
@@ -453,32 +510,37 @@ export class ContactReader {
     // Durations and scores
     const wait = N.wait ? N.wait.read(rec, fail) : undefined;
     if (Number.isNaN(wait)) return REJECTED;
-    for (const name of ['talk', 'hold', 'wrap'] as const) {
-      const r = N[name];
-      const v = r ? r.read(rec, fail) : undefined;
-      if (Number.isNaN(v)) return REJECTED;
-      if (v !== undefined && v < 0) return this.reject(r!.col.name, rec.text(r!.col.index), 'negative duration');
-      c[name] = v;
-    }
     if (wait !== undefined && wait < 0) return this.reject(N.wait!.col.name, rec.text(N.wait!.col.index), 'negative duration');
-    for (const [name, lo, hi] of SCORE_RANGES) {
-      const r = N[name];
-      const v = r ? r.read(rec, fail) : undefined;
-      if (Number.isNaN(v)) return REJECTED;
-      if (v !== undefined && !(v >= lo && v <= hi)) return this.reject(r!.col.name, rec.text(r!.col.index), `${name} out of range ${lo}–${hi}`);
-      c[name] = v;
-    }
-    let answeredFlag: number | undefined, abandonedFlag: number | undefined, flowoutFlag: number | undefined;
-    for (const name of ['resolved', 'transferred', 'answeredFlag', 'abandonedFlag', 'flowoutFlag'] as const) {
-      const r = FL[name];
-      const v = r ? r.read(rec, fail) : undefined;
-      if (v === -1) return REJECTED;
-      if (name === 'resolved') c.resolved = v === undefined ? undefined : v === 1;
-      else if (name === 'transferred') c.transferred = v === undefined ? undefined : v === 1;
-      else if (name === 'answeredFlag') answeredFlag = v;
-      else if (name === 'abandonedFlag') abandonedFlag = v;
-      else flowoutFlag = v;
-    }
+    const talk = this.duration(N.talk, rec);
+    if (talk === null) return REJECTED;
+    c.talk = talk;
+    const hold = this.duration(N.hold, rec);
+    if (hold === null) return REJECTED;
+    c.hold = hold;
+    const wrap = this.duration(N.wrap, rec);
+    if (wrap === null) return REJECTED;
+    c.wrap = wrap;
+    const csat = this.score(N.csat, rec, 1, 5);
+    if (csat === null) return REJECTED;
+    c.csat = csat;
+    const nps = this.score(N.nps, rec, 0, 10);
+    if (nps === null) return REJECTED;
+    c.nps = nps;
+    const qa = this.score(N.qa, rec, 0, 100);
+    if (qa === null) return REJECTED;
+    c.qa = qa;
+    const resolved = FL.resolved ? FL.resolved.read(rec, fail) : undefined;
+    if (resolved === -1) return REJECTED;
+    c.resolved = resolved === undefined ? undefined : resolved === 1;
+    const transferred = FL.transferred ? FL.transferred.read(rec, fail) : undefined;
+    if (transferred === -1) return REJECTED;
+    c.transferred = transferred === undefined ? undefined : transferred === 1;
+    const answeredFlag = FL.answeredFlag ? FL.answeredFlag.read(rec, fail) : undefined;
+    if (answeredFlag === -1) return REJECTED;
+    const abandonedFlag = FL.abandonedFlag ? FL.abandonedFlag.read(rec, fail) : undefined;
+    if (abandonedFlag === -1) return REJECTED;
+    const flowoutFlag = FL.flowoutFlag ? FL.flowoutFlag.read(rec, fail) : undefined;
+    if (flowoutFlag === -1) return REJECTED;
 
     // Outcome (METRICS.md §1)
     let outcome: Outcome | undefined;
@@ -543,4 +605,3 @@ export class ContactReader {
   }
 }
 
-const SCORE_RANGES = [['csat', 1, 5], ['nps', 0, 10], ['qa', 0, 100]] as const;

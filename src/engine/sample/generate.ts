@@ -119,7 +119,6 @@ interface QueueKind {
 }
 
 type QueueRow = [string, number, number, number, number, number, number | null, number | null, number];
-// prettier-ignore
 const QUEUE_TABLE: readonly QueueRow[] = [
   // name         volume handle chat  resolve transfer callback voicemail timeout
   ['Billing',     1.00,  0.95,  0.15, 0.82,   0.06,    60,      null,     600],

@@ -105,7 +105,7 @@ export class Rng {
   /** Standard normal (Box–Muller; the second value of each pair is kept for the next call). */
   normal(): number {
     const s = this.spare;
-    if (s === s) {
+    if (!Number.isNaN(s)) {
       this.spare = NaN;
       return s;
     }
