@@ -22,9 +22,11 @@ export interface Analysis extends IngestResult {
 }
 
 /** What the parts do not keep need not be read. */
-export function unneeded(parts: ContactParts): ('channel' | 'tier' | 'agent' | 'customer')[] {
-  const skip = (['channel', 'tier', 'agent'] as const).filter((d) => !parts.opts.dimensions.includes(d));
-  return parts.opts.keepRepeats ? skip : [...skip, 'customer'];
+export function unneeded(parts: ContactParts): ('id' | 'channel' | 'tier' | 'agent' | 'customer')[] {
+  const skip: ('id' | 'channel' | 'tier' | 'agent' | 'customer')[] = ['id'];
+  for (const d of ['channel', 'tier', 'agent'] as const) if (!parts.opts.dimensions.includes(d)) skip.push(d);
+  if (!parts.opts.keepRepeats) skip.push('customer');
+  return skip;
 }
 
 export async function analyze(

@@ -94,6 +94,9 @@ export class ContactParts {
   seriesTier = new Int32Array(16);
   seriesAgent = new Int32Array(16);
   seriesCount = 0;
+  /** Per series, the last slot and cell touched: rows mostly come in time order, so most adds skip the map. */
+  private seriesLastSlot = new Int32Array(16).fill(-1);
+  private seriesLastCell = new Int32Array(16);
 
   /** Cell (slot, series) → index. */
   private readonly cellIndex = new Map<number, number>();
@@ -151,6 +154,10 @@ export class ContactParts {
         this.seriesChannel = grow32(this.seriesChannel, n);
         this.seriesTier = grow32(this.seriesTier, n);
         this.seriesAgent = grow32(this.seriesAgent, n);
+        this.seriesLastCell = grow32(this.seriesLastCell, n);
+        const ls = new Int32Array(n).fill(-1);
+        ls.set(this.seriesLastSlot);
+        this.seriesLastSlot = ls;
       }
       this.seriesQueue[s] = q;
       this.seriesChannel[s] = ch;
@@ -163,6 +170,14 @@ export class ContactParts {
 
   /** The cell of a slot and series, created when new. */
   cellOf(slot: number, series: number): number {
+    if (this.seriesLastSlot[series] === slot) return this.seriesLastCell[series];
+    const c = this.cellOfSlow(slot, series);
+    this.seriesLastSlot[series] = slot;
+    this.seriesLastCell[series] = c;
+    return c;
+  }
+
+  private cellOfSlow(slot: number, series: number): number {
     const key = slot * SERIES_SPACE + series;
     let c = this.cellIndex.get(key);
     if (c === undefined) {

@@ -3,6 +3,7 @@
  * (METRICS.md §1). Field readers are compiled once against the header; values are parsed from bytes.
  */
 import { CsvRecord } from './csv.js';
+import { IdSet } from './id-set.js';
 import {
   TimeError, compileDateFormat, firstTwoGroups, isBlank, lastDateEnd, lastTimeError, localToInstant,
   parseClock, parseDate, parseDuration, parseFlag, parseIsoInstant, parseNumber, parseTimeOfDay,
@@ -308,7 +309,7 @@ export interface ContactReaderOptions {
   /** Zone of timestamps without one. */
   inputZone: Zone | null;
   /** Text fields the consumer does not need (not read at all, left undefined). */
-  skip?: readonly ('channel' | 'tier' | 'agent' | 'customer')[];
+  skip?: readonly ('id' | 'channel' | 'tier' | 'agent' | 'customer')[];
 }
 
 /** A compiled mapping: reads records into a reused Contact. */
@@ -326,8 +327,11 @@ export class ContactReader {
   private readonly apart: { col: Column; values: Set<string>; reason: string }[] = [];
   private readonly answerTimeFirst: boolean;
   private readonly zone: Zone | null;
-  private readonly seen = new Set<string>();
+  private readonly seen = new IdSet();
   private readonly hasId: boolean;
+  /** Column of a plain single-column id, checked for duplicates on its bytes; -1 otherwise. */
+  private readonly idColumn: number = -1;
+  private readonly keepId: boolean;
   private autoId = 0;
 
   constructor(opts: ContactReaderOptions) {
@@ -344,7 +348,7 @@ export class ContactReader {
     const f = mapping.fields;
     for (const name of ['id', 'queue', 'channel', 'tier', 'agent', 'customer', 'outcome'] as const) {
       const s = specOf(f[name]);
-      if (s && !(opts.skip as readonly string[] | undefined)?.includes(name)) this.text[name] = this.textReader(name, s);
+      if (s && (name === 'id' || !(opts.skip as readonly string[] | undefined)?.includes(name))) this.text[name] = this.textReader(name, s);
     }
     for (const name of ['arrived', 'answered', 'ended'] as const) {
       const s = specOf(f[name]);
@@ -372,6 +376,9 @@ export class ContactReader {
       this.apart.push({ col: this.column(r.column, 'countedApart'), values: new Set(r.values.map((v) => v.toLowerCase())), reason: r.reason });
     }
     this.hasId = this.text.id !== undefined;
+    const idSpec = specOf(f.id);
+    if (idSpec && idSpec.column !== undefined && !idSpec.values && !idSpec.fallback && !idSpec.null) this.idColumn = this.text.id!.cols[0].index;
+    this.keepId = !opts.skip?.includes('id');
     if (!this.text.queue) throw new MappingError('the mapping names no queue column');
     if (!this.instants.arrived) throw new MappingError('the mapping names no arrival time (arrived)');
   }
@@ -471,12 +478,16 @@ export class ContactReader {
     const T = this.text, I = this.instants, N = this.numbers, FL = this.flags;
 
     // Text fields
-    let id: string | undefined | null;
-    if (this.hasId) {
+    let id: string | undefined | null = '';
+    const idCol = this.idColumn;
+    if (idCol >= 0) {
+      if (isBlank(rec.buf, rec.starts[idCol], rec.ends[idCol])) return this.reject(T.id!.cols[0].name, '', 'missing id');
+      if (this.keepId) id = rec.text(idCol);
+    } else if (this.hasId) {
       id = T.id!.read(rec, fail);
       if (id === null) return REJECTED;
       if (id === undefined) return this.reject(T.id!.cols[0]?.name ?? 'id', '', 'missing id');
-    } else id = `line ${rec.line}`;
+    }
     const queue = T.queue!.read(rec, fail);
     if (queue === null) return REJECTED;
     let outcomeText: string | undefined | null = undefined;
@@ -584,12 +595,22 @@ export class ContactReader {
     }
 
     // Ids: a repeated id in a file is a duplicate (checked last, so a rejected row does not claim its id).
-    if (this.hasId) {
-      if (this.seen.has(id)) return this.reject(T.id!.cols[0]?.name ?? 'id', id, 'duplicate id');
-      this.seen.add(id);
+    if (idCol >= 0) {
+      const b = rec.buf;
+      let s = rec.starts[idCol], e = rec.ends[idCol];
+      while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+      while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+      if (!rec.escaped[idCol] && !this.seen.add(b, s, e)) return this.reject(T.id!.cols[0].name, rec.text(idCol), 'duplicate id');
+      if (rec.escaped[idCol]) {
+        const bytes = encoder.encode(rec.text(idCol));
+        if (!this.seen.add(bytes, 0, bytes.length)) return this.reject(T.id!.cols[0].name, rec.text(idCol), 'duplicate id');
+      }
+    } else if (this.hasId) {
+      const bytes = encoder.encode(id!);
+      if (!this.seen.add(bytes, 0, bytes.length)) return this.reject(T.id!.cols[0]?.name ?? 'id', id!, 'duplicate id');
     } else id = String(++this.autoId);
 
-    c.id = id;
+    c.id = id!;
     c.queue = queue;
     c.arrived = arrived;
     c.outcome = outcome;

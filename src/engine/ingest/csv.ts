@@ -129,8 +129,15 @@ export class CsvReader {
     return this.delim < 0 ? null : (String.fromCharCode(this.delim) as Delimiter);
   }
 
+  /** 1 for the bytes that end or disturb an unquoted field: the delimiter, CR, LF and the quote. */
+  private readonly special = new Uint8Array(256);
+
   private setDelimiter(d: Delimiter): void {
     this.delim = d.charCodeAt(0);
+    this.special[this.delim] = 1;
+    this.special[CR] = 1;
+    this.special[LF] = 1;
+    this.special[QUOTE] = 1;
     this.opts.onDelimiter?.(d);
   }
 
@@ -177,6 +184,7 @@ export class CsvReader {
     rec.buf = buf;
     let line = this.line;
     const onRecord = this.opts.onRecord;
+    const special = this.special;
 
     while (p < n) {
       // Skip blank lines (they are no record) but count them.
@@ -230,11 +238,14 @@ export class CsvReader {
           f++;
         } else {
           const s = p;
-          while (p < n) {
-            const c = buf[p];
-            if (c === d || c === LF || c === CR) break;
-            if (c === QUOTE) malformed ??= 'quote inside an unquoted field';
-            p++;
+          for (;;) {
+            while (p < n && special[buf[p]] === 0) p++;
+            if (p < n && buf[p] === QUOTE) {
+              malformed ??= 'quote inside an unquoted field';
+              p++;
+              continue;
+            }
+            break;
           }
           rec.starts[f] = s; rec.ends[f] = p; rec.escaped[f] = 0; f++;
         }

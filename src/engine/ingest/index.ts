@@ -32,7 +32,7 @@ export interface IngestOptions {
   onContact: (c: Contact) => void;
   maxRejections?: number;
   /** Text fields the consumer does not need (faster when parts keep no agent, tier, channel or customer). */
-  skip?: readonly ('channel' | 'tier' | 'agent' | 'customer')[];
+  skip?: readonly ('id' | 'channel' | 'tier' | 'agent' | 'customer')[];
 }
 
 export interface IngestResult {

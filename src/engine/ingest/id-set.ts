@@ -1,0 +1,78 @@
+/**
+ * A set of ids kept as bytes: duplicate detection without one string per row. Ids are copied into an
+ * arena (each after a 2-byte length) and found through one open-addressing table of (hash, offset)
+ * pairs, so a lookup touches one cache line; a hit is confirmed byte by byte, so a hash collision never
+ * rejects a row wrongly. About 10 bytes per id plus the id itself, where a Set of strings costs several
+ * times that.
+ */
+export class IdSet {
+  private arena = new Uint8Array(1 << 20);
+  private used = 0;
+  /** Pairs per slot: hash, offset + 1 (0 = empty). */
+  private table = new Int32Array(2 << 16);
+  private mask = (1 << 16) - 1;
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds the id in buf[s, e); returns false when it was already there. */
+  add(buf: Uint8Array, s: number, e: number): boolean {
+    const n = e - s;
+    if (n > 0xffff) throw new RangeError('an id longer than 65535 bytes');
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    const table = this.table;
+    const arena = this.arena;
+    let slot = h & this.mask;
+    for (;;) {
+      const off = table[slot * 2 + 1];
+      if (off === 0) break;
+      if (table[slot * 2] === h) {
+        const o = off - 1;
+        if ((arena[o] | (arena[o + 1] << 8)) === n) {
+          let k = 0;
+          while (k < n && arena[o + 2 + k] === buf[s + k]) k++;
+          if (k === n) return false;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    if (this.used + n + 2 > arena.length) {
+      const a = new Uint8Array(Math.max(arena.length * 2, this.used + n + 2));
+      a.set(arena.subarray(0, this.used));
+      this.arena = a;
+    }
+    const a = this.arena;
+    const o = this.used;
+    a[o] = n & 0xff;
+    a[o + 1] = n >>> 8;
+    for (let k = 0; k < n; k++) a[o + 2 + k] = buf[s + k];
+    table[slot * 2] = h;
+    table[slot * 2 + 1] = o + 1;
+    this.used = o + n + 2;
+    if (++this.count * 2 > this.mask) this.rehash();
+    return true;
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    const table = new Int32Array(size * 2);
+    const mask = size - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === 0) continue;
+      const h = old[i];
+      let slot = h & mask;
+      while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+      table[slot * 2] = h;
+      table[slot * 2 + 1] = old[i + 1];
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
