@@ -144,13 +144,33 @@ export class CsvReader {
   push(chunk: Uint8Array | string): void {
     let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     this.bytesRead += bytes.length;
-    if (this.carry && this.carry.length > 0) {
-      const joined = new Uint8Array(this.carry.length + bytes.length);
-      joined.set(this.carry);
-      joined.set(bytes, this.carry.length);
-      bytes = joined;
-    }
+    const carry = this.carry;
     this.carry = null;
+    if (carry && carry.length > 0) {
+      if (!this.started || this.delim < 0) {
+        bytes = concat(carry, bytes);
+      } else {
+        // Finish the carried record with as little of the new chunk as it needs, then read the chunk in place
+        // (no copy of the whole chunk).
+        let x = 0;
+        for (;;) {
+          const nl = bytes.indexOf(LF, x);
+          x = nl < 0 ? bytes.length : nl + 1;
+          const joined = concat(carry, bytes.subarray(0, x));
+          const used = this.parse(joined, 0, false);
+          if (used >= carry.length) {
+            const from = used - carry.length;
+            const end = this.parse(bytes, from, false);
+            if (end < bytes.length) this.carry = bytes.slice(end);
+            return;
+          }
+          if (x === bytes.length) {
+            this.carry = joined;
+            return;
+          }
+        }
+      }
+    }
     this.consume(bytes, false);
   }
 
@@ -275,6 +295,13 @@ export class CsvReader {
     this.line = line;
     return p;
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Picks the delimiter that occurs most often outside quotes on the first line; null if that line is unfinished. */

@@ -1,0 +1,29 @@
+import { assert } from '../../helpers/assert.js';
+import { IdSet } from '../../../src/engine/ingest/id-set.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+
+const enc = new TextEncoder();
+const add = (s: IdSet, id: string) => {
+  const b = enc.encode(id);
+  return s.add(b, 0, b.length);
+};
+
+describe('duplicate ids on their bytes', () => {
+  it('finds every repeat among 200,000 ids across table growth, and nothing else', () => {
+    const s = new IdSet();
+    for (let i = 0; i < 200_000; i++) assert.equal(add(s, `C${i}`), true, `C${i} first time`);
+    for (let i = 0; i < 200_000; i += 997) assert.equal(add(s, `C${i}`), false, `C${i} again`);
+    // prefixes, suffixes and the empty id are different ids
+    assert.equal(add(s, 'C1234'), false);
+    assert.equal(add(s, 'C12340'), false);
+    assert.equal(add(s, 'C123400'), false);
+    assert.equal(add(s, 'C1234000'), true);
+    assert.equal(add(s, ''), true);
+    assert.equal(add(s, ''), false);
+    assert.equal(s.size, 200_002);
+  });
+  it('quoted ids with escaped quotes and ids with spaces around them are compared by their value', () => {
+    const a = analyzeText(['id,queue,arrived,answered,outcome', '"a""1",Q,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,answered', '"a""1",Q,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,answered', ' b ,Q,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,answered', 'b,Q,2026-01-01T00:00:00Z,2026-01-01T00:00:01Z,answered'].join('\n'));
+    assert.deepEqual(a.validation.rejections.map((r) => [r.line, r.value, r.reason]), [[3, 'a"1', 'duplicate id'], [5, 'b', 'duplicate id']]);
+  });
+});
