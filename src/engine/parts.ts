@@ -277,38 +277,53 @@ export class ContactParts {
     this.repeatCache = null;
   }
 
-  /** Per-cell histogram runs, built once after the last add. */
+  /**
+   * Per-cell histogram runs, built once after the last add: two stable counting sorts (by kind and bucket,
+   * then by cell) and a run-length pass, linear in the number of entries.
+   */
   histograms(): SealedHistograms {
     if (this.sealed) return this.sealed;
-    const n = this.cellCount;
-    const offsets = new Uint32Array(n + 1);
-    for (let i = 0; i < this.histLen; i++) offsets[(this.histKey[i] >>> 2) + 1]++;
-    for (let c = 0; c < n; c++) offsets[c + 1] += offsets[c];
-    // Counting sort of the entries by cell, then per cell a count per (kind, bucket).
-    const pos = offsets.slice(0, n);
-    const sortedKey = new Uint32Array(this.histLen);
-    for (let i = 0; i < this.histLen; i++) {
-      const k = this.histKey[i];
-      sortedKey[pos[k >>> 2]++] = ((k & 3) << 16) | this.histBucket[i];
+    const n = this.histLen;
+    const cells = this.cellCount;
+    const keys = this.histKey, buckets = this.histBucket;
+    const K = 3 * BUCKETS;
+    const byKey = new Uint32Array(K + 1);
+    for (let i = 0; i < n; i++) byKey[(keys[i] & 3) * BUCKETS + buckets[i] + 1]++;
+    for (let k = 0; k < K; k++) byKey[k + 1] += byKey[k];
+    const first = new Uint32Array(n);
+    for (let i = 0; i < n; i++) first[byKey[(keys[i] & 3) * BUCKETS + buckets[i]]++] = i;
+    const offsets = new Uint32Array(cells + 1);
+    for (let i = 0; i < n; i++) offsets[(keys[i] >>> 2) + 1]++;
+    for (let c = 0; c < cells; c++) offsets[c + 1] += offsets[c];
+    const pos = offsets.slice(0, cells);
+    const order = new Uint32Array(n);
+    for (let j = 0; j < n; j++) {
+      const i = first[j];
+      order[pos[keys[i] >>> 2]++] = i;
     }
-    const runOffsets = new Uint32Array(n + 1);
-    const runKey: number[] = [];
-    const runCount: number[] = [];
-    for (let c = 0; c < n; c++) {
-      const seg = sortedKey.subarray(offsets[c], offsets[c + 1]);
-      seg.sort();
-      let j = 0;
-      while (j < seg.length) {
-        const k = seg[j];
+    const runOffsets = new Uint32Array(cells + 1);
+    const runKey = new Uint32Array(n);
+    const runCount = new Uint32Array(n);
+    let runs = 0;
+    for (let c = 0; c < cells; c++) {
+      let j = offsets[c];
+      const end = offsets[c + 1];
+      while (j < end) {
+        const i = order[j];
+        const k = ((keys[i] & 3) << 16) | buckets[i];
         let m = j + 1;
-        while (m < seg.length && seg[m] === k) m++;
-        runKey.push(k);
-        runCount.push(m - j);
+        while (m < end) {
+          const i2 = order[m];
+          if ((((keys[i2] & 3) << 16) | buckets[i2]) !== k) break;
+          m++;
+        }
+        runKey[runs] = k;
+        runCount[runs++] = m - j;
         j = m;
       }
-      runOffsets[c + 1] = runKey.length;
+      runOffsets[c + 1] = runs;
     }
-    this.sealed = { offsets: runOffsets, keys: Uint32Array.from(runKey), counts: Uint32Array.from(runCount) };
+    this.sealed = { offsets: runOffsets, keys: runKey.slice(0, runs), counts: runCount.slice(0, runs) };
     return this.sealed;
   }
 
