@@ -12,4 +12,4 @@ export { ContactIngest, IngestError, type IngestOptions, type IngestResult, type
 export { validateMapping, CONTACT_FIELDS, type Mapping, type FieldSpec } from './ingest/mapping.js';
 export { detectMapping } from './ingest/presets.js';
 export type { Rejection } from './ingest/contacts.js';
-export { analyze, analyzeText, type AnalyzeOptions, type Analysis } from './analyze.js';
+export { analyze, analyzeText, unneeded, type AnalyzeOptions, type Analysis } from './analyze.js';

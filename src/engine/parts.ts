@@ -98,8 +98,8 @@ export class ContactParts {
   private seriesLastSlot = new Int32Array(16).fill(-1);
   private seriesLastCell = new Int32Array(16);
 
-  /** Cell (slot, series) → index. */
-  private readonly cellIndex = new Map<number, number>();
+  /** Cell index by slot, then series (small-integer keys: V8's fast path). */
+  private readonly cellIndex = new Map<number, Map<number, number>>();
   cellSlot = new Int32Array(1024);
   cellSeries = new Int32Array(1024);
   values = new Float64Array(1024 * NF);
@@ -178,8 +178,12 @@ export class ContactParts {
   }
 
   private cellOfSlow(slot: number, series: number): number {
-    const key = slot * SERIES_SPACE + series;
-    let c = this.cellIndex.get(key);
+    let bySeries = this.cellIndex.get(slot);
+    if (!bySeries) {
+      bySeries = new Map();
+      this.cellIndex.set(slot, bySeries);
+    }
+    let c = bySeries.get(series);
     if (c === undefined) {
       c = this.cellCount++;
       if (c >= this.cellSlot.length) {
@@ -192,7 +196,7 @@ export class ContactParts {
       }
       this.cellSlot[c] = slot;
       this.cellSeries[c] = series;
-      this.cellIndex.set(key, c);
+      bySeries.set(series, c);
     }
     return c;
   }

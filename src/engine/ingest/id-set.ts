@@ -5,6 +5,14 @@
  * rejects a row wrongly. About 10 bytes per id plus the id itself, where a Set of strings costs several
  * times that.
  */
+function hash(buf: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
 export class IdSet {
   private arena = new Uint8Array(1 << 20);
   private used = 0;
@@ -12,6 +20,13 @@ export class IdSet {
   private table = new Int32Array(2 << 16);
   private mask = (1 << 16) - 1;
   private count = 0;
+  /**
+   * While every id has come above the largest or below the smallest so far (exports sorted by id, either
+   * way), none can be a repeat: ids are only appended, and the table is built when the order first breaks.
+   */
+  private ordered = true;
+  private minAt = 0;
+  private maxAt = 0;
 
   get size(): number {
     return this.count;
@@ -21,11 +36,20 @@ export class IdSet {
   add(buf: Uint8Array, s: number, e: number): boolean {
     const n = e - s;
     if (n > 0xffff) throw new RangeError('an id longer than 65535 bytes');
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    h ^= h >>> 12;
+    if (this.ordered) {
+      if (this.count === 0 || this.compare(buf, s, e, this.maxAt) > 0) {
+        this.maxAt = this.append(buf, s, e);
+        if (this.count++ === 0) this.minAt = this.maxAt;
+        return true;
+      }
+      if (this.compare(buf, s, e, this.minAt) < 0) {
+        this.minAt = this.append(buf, s, e);
+        this.count++;
+        return true;
+      }
+      this.buildTable();
+    }
+    const h = hash(buf, s, e);
     const table = this.table;
     const arena = this.arena;
     let slot = h & this.mask;
@@ -42,9 +66,31 @@ export class IdSet {
       }
       slot = (slot + 1) & this.mask;
     }
-    if (this.used + n + 2 > arena.length) {
-      const a = new Uint8Array(Math.max(arena.length * 2, this.used + n + 2));
-      a.set(arena.subarray(0, this.used));
+    table[slot * 2] = h;
+    table[slot * 2 + 1] = this.append(buf, s, e) + 1;
+    if (++this.count * 2 > this.mask) this.rehash();
+    return true;
+  }
+
+  /** Orders ids by length, then bytes: a total order, cheap to test. */
+  private compare(buf: Uint8Array, s: number, e: number, at: number): number {
+    const a = this.arena;
+    const n = e - s;
+    const m = a[at] | (a[at + 1] << 8);
+    if (n !== m) return n - m;
+    for (let k = 0; k < n; k++) {
+      const d = buf[s + k] - a[at + 2 + k];
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+
+  /** Copies an id into the arena after its 2-byte length; returns where it starts. */
+  private append(buf: Uint8Array, s: number, e: number): number {
+    const n = e - s;
+    if (this.used + n + 2 > this.arena.length) {
+      const a = new Uint8Array(Math.max(this.arena.length * 2, this.used + n + 2));
+      a.set(this.arena.subarray(0, this.used));
       this.arena = a;
     }
     const a = this.arena;
@@ -52,11 +98,27 @@ export class IdSet {
     a[o] = n & 0xff;
     a[o + 1] = n >>> 8;
     for (let k = 0; k < n; k++) a[o + 2 + k] = buf[s + k];
-    table[slot * 2] = h;
-    table[slot * 2 + 1] = o + 1;
     this.used = o + n + 2;
-    if (++this.count * 2 > this.mask) this.rehash();
-    return true;
+    return o;
+  }
+
+  /** The order broke: index every id appended so far. */
+  private buildTable(): void {
+    this.ordered = false;
+    let size = 1 << 16;
+    while (size < this.count * 4) size *= 2;
+    this.table = new Int32Array(size * 2);
+    this.mask = size - 1;
+    const a = this.arena;
+    for (let o = 0; o < this.used; ) {
+      const n = a[o] | (a[o + 1] << 8);
+      const h = hash(a, o + 2, o + 2 + n);
+      let slot = h & this.mask;
+      while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = h;
+      this.table[slot * 2 + 1] = o + 1;
+      o += n + 2;
+    }
   }
 
   private rehash(): void {

@@ -81,7 +81,15 @@ export function parseIsoInstant(b: Uint8Array, s: number, e: number, zone: Zone 
   if (!isDigit(b[s + 5]) || !isDigit(b[s + 6]) || b[s + 7] !== 0x2d || !isDigit(b[s + 8]) || !isDigit(b[s + 9])) return NaN;
   const mo = (b[s + 5] - D0) * 10 + (b[s + 6] - D0);
   const d = (b[s + 8] - D0) * 10 + (b[s + 9] - D0);
-  if (!validDate(y, mo, d)) return NaN;
+  const dateKey = (y * 100 + mo) * 100 + d;
+  let days: number;
+  if (dateKey === lastDateKey) days = lastDays;
+  else {
+    if (!validDate(y, mo, d)) return NaN;
+    days = daysFromCivil(y, mo, d);
+    lastDateKey = dateKey;
+    lastDays = days;
+  }
   let i = s + 10;
   let ms = 0;
   if (i < e) {
@@ -92,7 +100,7 @@ export function parseIsoInstant(b: Uint8Array, s: number, e: number, zone: Zone 
     ms = t;
     i = clockEnd;
   }
-  const wall = daysFromCivil(y, mo, d) * MS_PER_DAY + ms;
+  const wall = days * MS_PER_DAY + ms;
   if (i === e) return resolveLocal(wall, zone);
   const zc = b[i];
   if ((zc === 0x5a || zc === 0x7a) && i + 1 === e) { lastTimeError = TimeError.None; return wall; }
@@ -114,6 +122,10 @@ export function parseIsoInstant(b: Uint8Array, s: number, e: number, zone: Zone 
   }
   return NaN;
 }
+
+/** Rows mostly share their date with the row before: the last valid date and its day number. */
+let lastDateKey = -1;
+let lastDays = 0;
 
 /** Where the last parseClock stopped. */
 let clockEnd = 0;
