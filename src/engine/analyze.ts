@@ -29,10 +29,7 @@ export function unneeded(parts: ContactParts): ('id' | 'channel' | 'tier' | 'age
   return skip;
 }
 
-export async function analyze(
-  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
-  opts: AnalyzeOptions = {},
-): Promise<Analysis> {
+function pipeline(opts: AnalyzeOptions): { parts: ContactParts; ingest: ContactIngest } {
   const parts = opts.parts ?? new ContactParts({ slotMinutes: opts.slotMinutes, dimensions: opts.dimensions, keepRepeats: opts.keepRepeats });
   const ingest = new ContactIngest({
     mapping: opts.mapping,
@@ -41,20 +38,21 @@ export async function analyze(
     skip: unneeded(parts),
     onContact: (c) => parts.add(c),
   });
+  return { parts, ingest };
+}
+
+export async function analyze(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  opts: AnalyzeOptions = {},
+): Promise<Analysis> {
+  const { parts, ingest } = pipeline(opts);
   for await (const chunk of chunks) ingest.push(chunk);
   return { ...ingest.end(), parts };
 }
 
 /** Synchronous variant for in-memory text (tests, small samples). */
 export function analyzeText(text: string | string[], opts: AnalyzeOptions = {}): Analysis {
-  const parts = opts.parts ?? new ContactParts({ slotMinutes: opts.slotMinutes, dimensions: opts.dimensions, keepRepeats: opts.keepRepeats });
-  const ingest = new ContactIngest({
-    mapping: opts.mapping,
-    inputTimeZone: opts.inputTimeZone,
-    maxRejections: opts.maxRejections,
-    skip: unneeded(parts),
-    onContact: (c) => parts.add(c),
-  });
+  const { parts, ingest } = pipeline(opts);
   for (const chunk of Array.isArray(text) ? text : [text]) ingest.push(chunk);
   return { ...ingest.end(), parts };
 }

@@ -202,14 +202,7 @@ export class ContactParts {
   }
 
   private addHist(cell: number, kind: number, wait: number): void {
-    if (this.histLen >= this.histKey.length) {
-      const n = this.histKey.length * 2;
-      const k = new Uint32Array(n); k.set(this.histKey); this.histKey = k;
-      const b = new Uint16Array(n); b.set(this.histBucket); this.histBucket = b;
-    }
-    this.histKey[this.histLen] = cell * 4 + kind;
-    this.histBucket[this.histLen++] = bucketOf(wait);
-    this.sealed = null;
+    this.addHistBucket(cell, kind, bucketOf(wait));
   }
 
   /** Adds one contact. The contact object may be reused by the caller afterwards. */

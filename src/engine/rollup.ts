@@ -5,7 +5,7 @@
 import { BUCKETS } from './histogram.js';
 import { MS_PER_DAY, civilFromDays, daysFromCivil, formatDate, isoWeekday, pad2, pad4 } from './time/civil.js';
 import { Zone, zoneNamed } from './time/zone.js';
-import { Accumulator, D, cutoffs, finish, type ContactMetrics } from './metrics.js';
+import { Accumulator, D, ahtParts, cutoffs, finish, type ContactMetrics } from './metrics.js';
 import { F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, type ContactParts } from './parts.js';
 import { WEEKDAYS, type Definitions } from './definitions.js';
 import type { BusinessHours } from './calendar.js';
@@ -172,7 +172,7 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
 
   const scratch = new Float64Array(BUCKETS);
   let provisional = false;
-  const finishCells = (cells: number[]): ContactMetrics => {
+  const finishCells = (cells: number[]): [ContactMetrics, Accumulator] => {
     const acc = new Accumulator();
     let histN = 0;
     for (const c of cells) {
@@ -224,13 +224,10 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
     if (acc.d[D.fcrProvisional] > 0) provisional = true;
     const m = finish(acc, defs, scratch, histN);
     scratch.fill(0);
-    lastAcc = acc;
-    return m;
+    return [m, acc];
   };
-  let lastAcc: Accumulator | null = null;
 
-  const totals = finishCells(allCells);
-  const totalsAcc = lastAcc!;
+  const [totals, totalsAcc] = finishCells(allCells);
   const order = groupCells.map((_, i) => i);
   order.sort((a, b) => {
     const sa = groupSort[a], sb = groupSort[b];
@@ -242,11 +239,10 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
     return 0;
   });
   const groups: Group[] = order.map((g) => {
-    const m = finishCells(groupCells[g]);
+    const [m] = finishCells(groupCells[g]);
     const key = by.map((b) => groupBy[g][b]).join(' · ');
     return { key, by: groupBy[g], ...m };
   });
-  return { totals, groups, fcrProvisional: provisional, ahtParts: ahtPartsOf(totalsAcc) };
+  return { totals, groups, fcrProvisional: provisional, ahtParts: ahtParts(totalsAcc) };
 }
 
-import { ahtParts as ahtPartsOf } from './metrics.js';
