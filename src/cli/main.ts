@@ -1,11 +1,13 @@
 /** The sla-widgets command line: the same engine as the widgets, in Node. */
 import { report, REPORT_USAGE } from './report.js';
 import { generate, GENERATE_USAGE } from './generate.js';
+import { staffing, STAFFING_USAGE } from './staffing.js';
 import { UsageError } from './errors.js';
 
 const USAGE = `usage:
   ${REPORT_USAGE}
-  ${GENERATE_USAGE}`;
+  ${GENERATE_USAGE}
+  ${STAFFING_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -15,6 +17,8 @@ async function main(argv: string[]): Promise<number> {
       return report(rest, out);
     case 'generate':
       return generate(rest, process.stdout);
+    case 'staffing':
+      return staffing(rest, out);
     case undefined:
     case '-h':
     case '--help':
@@ -22,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
       out(USAGE);
       return cmd === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${cmd}" (expected report or generate)`);
+      throw new UsageError(`unknown command "${cmd}" (expected report, generate or staffing)`);
   }
 }
 

@@ -77,3 +77,21 @@ test('rejected rows are reported, not fatal (exit 0)', () => {
   ]);
   assert.equal(v.rowsAccepted, 1);
 });
+
+test('staffing: the worked case of METRICS.md §8, as JSON and with neighbours', () => {
+  const r = run('staffing', '--contacts', '100', '--interval', '30m', '--aht', '180', '--sl', '80/20', '--shrinkage', '0.3', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(j), ['trafficErlangs', 'agents', 'scheduledAgents', 'serviceLevel', 'asa', 'occupancy', 'probabilityOfWaiting']);
+  assert.equal(j.trafficErlangs, 10);
+  assert.equal(j.agents, 14);
+  assert.equal(j.scheduledAgents, 20);
+  assert.equal(j.serviceLevel.toFixed(5), '0.88835');
+  assert.equal(j.asa.toFixed(3), '7.836');
+  assert.equal(j.occupancy.toFixed(3), '0.714');
+  const t = JSON.parse(run('staffing', '--contacts', '20', '--interval', '30m', '--aht', '180', '--sl', '80/20', '--table', '--json').stdout);
+  // A = 2 Erlangs: the table starts at 1 agent (N ≤ A: unbounded)
+  assert.deepEqual(t.table[0], { agents: 1, scheduledAgents: 1, serviceLevel: 0, asa: null, occupancy: 1, probabilityOfWaiting: 1, unbounded: true });
+  assert.equal(run('staffing', '--contacts', '100', '--aht', '0', '--sl', '80/20').status, 2);
+  assert.equal(run('staffing', '--contacts', '100', '--aht', '180').status, 2);
+});
