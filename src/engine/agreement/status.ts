@@ -1,0 +1,50 @@
+/**
+ * Status against a target with a warning margin and hysteresis (METRICS.md §6). Worsening takes effect at
+ * once; improving must clear a further half margin, so a figure hovering at a bound does not flap.
+ */
+
+export type Status = 'ok' | 'warn' | 'breach';
+export type Direction = 'higher' | 'lower';
+
+export interface Target {
+  /** t, in the metric's own unit (0.8 for 80 %, 30 for 30 s). */
+  target: number;
+  /** m, the warning margin in the same unit. */
+  margin: number;
+  direction: Direction;
+}
+
+/** Which way is better for each metric of METRICS.md §9 that can carry a target. */
+export const DIRECTIONS: Record<string, Direction> = {
+  serviceLevel: 'higher', fcr: 'higher', csat: 'higher', csatMean: 'higher', nps: 'higher', qa: 'higher',
+  occupancy: 'higher', utilization: 'higher', adherence: 'higher', uptime: 'higher',
+  abandonRate: 'lower', asa: 'lower', aht: 'lower', waitP50: 'lower', waitP90: 'lower', waitP95: 'lower',
+  longestWait: 'lower', waiting: 'lower',
+};
+
+/**
+ * The status of v given the previous status (null: none yet). null when there is no value:
+ * "no data" is no status, and it does not reset the memory of the caller.
+ */
+export function statusOf(v: number | null, t: Target, previous: Status | null = null): Status | null {
+  if (v === null || Number.isNaN(v)) return null;
+  // Mirror lower-is-better onto higher-is-better: distance above the target, in the better direction.
+  const d = t.direction === 'higher' ? v - t.target : t.target - v;
+  const m = t.margin;
+  // Bounds are compared at the data's precision: 0.815 − 0.8 is 0.01499999… in binary floating point.
+  const eps = 1e-9 * Math.max(1, Math.abs(t.target));
+  if (d < -eps) return 'breach';
+  if (previous === 'breach' && d < m / 2 - eps) return 'breach';
+  if ((previous === 'breach' || previous === 'warn') && d <= m + m / 2 + eps) return 'warn';
+  return d <= m + eps ? 'warn' : 'ok';
+}
+
+/** Follows a sequence of values: the status after each. */
+export function statusSequence(values: (number | null)[], t: Target): (Status | null)[] {
+  let prev: Status | null = null;
+  return values.map((v) => {
+    const s = statusOf(v, t, prev);
+    if (s !== null) prev = s;
+    return s;
+  });
+}
