@@ -38,6 +38,8 @@ export interface QueryOptions {
   /** Keep only contacts that arrived in [from, to) (UTC ms; slot granularity). */
   from?: number;
   to?: number;
+  /** Leaves out the cells of excluded intervals (an SLA's exclusion windows and forecast spikes). */
+  exclude?: (slot: number, queue: string) => boolean;
 }
 
 /** Labels and sort keys of time grains, per slot, in a zone. */
@@ -141,6 +143,7 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
     if (slot < fromSlot || slot >= toSlot) continue;
     const series = parts.cellSeries[c];
     for (const [dim, set] of filters) if (!set.has(dimValue(dim, series))) continue cells;
+    if (opts.exclude && opts.exclude(slot, dimValue('queue', series))) continue;
     allCells.push(c);
     if (by.length === 0) continue;
     const vals: string[] = [];

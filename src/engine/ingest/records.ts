@@ -1,0 +1,163 @@
+/**
+ * The records beside contacts that an agreement needs now: forecasts and outages (METRICS.md §1), read with
+ * the same CSV reader and the same accounting as contacts: every row accepted or rejected with its line,
+ * column, value and reason. Columns are found by normalized names and synonyms.
+ */
+import { CsvReader, type CsvRecord } from './csv.js';
+import { TimeError, lastTimeError, parseFlag, parseIsoInstant, parseNumber } from './values.js';
+import type { Zone } from '../time/zone.js';
+import type { ForecastEntry, Outage } from '../types.js';
+import type { Rejection } from './contacts.js';
+import type { Validation } from './index.js';
+import { IngestError } from './index.js';
+
+const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+interface Column { name: string; index: number }
+
+function findColumn(header: string[], names: string[]): Column | null {
+  const n = header.map(norm);
+  for (const name of names) {
+    const i = n.indexOf(name);
+    if (i >= 0) return { name: header[i], index: i };
+  }
+  return null;
+}
+
+abstract class RecordReader<T> {
+  readonly validation: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0 };
+  readonly records: T[] = [];
+  private header: string[] | null = null;
+  private readonly csv = new CsvReader({ onRecord: (r) => this.onRecord(r) });
+  constructor(protected readonly zone: Zone | null, private readonly what: string) {}
+
+  push(chunk: Uint8Array | string): void {
+    this.csv.push(chunk);
+  }
+  end(): { records: T[]; validation: Validation } {
+    this.csv.end();
+    if (!this.header) throw new IngestError(`the ${this.what} file is empty`);
+    return { records: this.records, validation: this.validation };
+  }
+
+  protected abstract compile(header: string[]): void;
+  /** Returns the record, or a rejection without its line. */
+  protected abstract read(r: CsvRecord): T | Omit<Rejection, 'line'>;
+
+  private onRecord(r: CsvRecord): void {
+    if (!this.header) {
+      this.header = r.texts();
+      this.compile(this.header);
+      return;
+    }
+    const v = this.validation;
+    v.rowsRead++;
+    const res = r.malformed
+      ? { column: null, value: null, reason: r.malformed }
+      : r.count !== this.header.length
+        ? { column: null, value: null, reason: `has ${r.count} fields, the header has ${this.header.length}` }
+        : this.read(r);
+    if (res && typeof res === 'object' && 'reason' in res) {
+      v.rowsRejected++;
+      v.byReason[res.reason] = (v.byReason[res.reason] ?? 0) + 1;
+      if (v.rejections.length < 100) v.rejections.push({ line: r.line, ...res });
+    } else {
+      v.rowsAccepted++;
+      this.records.push(res as T);
+    }
+  }
+
+  protected need(header: string[], field: string, names: string[]): Column {
+    const c = findColumn(header, names);
+    if (!c) throw new IngestError(`the ${this.what} file has no ${field} column (looked for ${names.join(', ')}; header: ${header.join(', ')})`);
+    return c;
+  }
+
+  protected instant(r: CsvRecord, c: Column): number | Omit<Rejection, 'line'> {
+    const v = parseIsoInstant(r.buf, r.starts[c.index], r.ends[c.index], this.zone);
+    if (Number.isNaN(v)) {
+      const reason = lastTimeError === TimeError.DstGap ? 'local time in a DST gap' : lastTimeError === TimeError.NoZone ? 'time without zone and no input zone' : 'unparseable time';
+      return { column: c.name, value: r.text(c.index), reason };
+    }
+    return v;
+  }
+}
+
+/** Forecast CSV: queue, interval start, [interval length in minutes], volume, [aht]. */
+export class ForecastReader extends RecordReader<ForecastEntry> {
+  private cols!: { queue: Column; start: Column; length: Column | null; volume: Column; aht: Column | null };
+  constructor(zone: Zone | null, private readonly defaultMinutes = 30) {
+    super(zone, 'forecast');
+  }
+  protected compile(h: string[]): void {
+    this.cols = {
+      queue: this.need(h, 'queue', ['queue', 'queuename', 'skill', 'split']),
+      start: this.need(h, 'interval start', ['intervalstart', 'interval', 'start', 'starttime', 'datetime', 'time']),
+      length: findColumn(h, ['intervalminutes', 'intervallength', 'length', 'minutes']),
+      volume: this.need(h, 'volume', ['volume', 'forecast', 'forecastvolume', 'contacts', 'calls', 'offered']),
+      aht: findColumn(h, ['aht', 'forecastaht', 'handletime']),
+    };
+  }
+  protected read(r: CsvRecord): ForecastEntry | Omit<Rejection, 'line'> {
+    const c = this.cols;
+    const queue = r.text(c.queue.index);
+    if (!queue) return { column: c.queue.name, value: '', reason: 'missing queue' };
+    const start = this.instant(r, c.start);
+    if (typeof start !== 'number') return start;
+    const len = c.length ? parseNumber(r.buf, r.starts[c.length.index], r.ends[c.length.index]) : this.defaultMinutes;
+    if (!(len === 5 || len === 15 || len === 30 || len === 60)) return { column: c.length?.name ?? null, value: c.length ? r.text(c.length.index) : null, reason: 'interval length must be 5, 15, 30 or 60 minutes' };
+    const volume = parseNumber(r.buf, r.starts[c.volume.index], r.ends[c.volume.index]);
+    if (!(volume >= 0)) return { column: c.volume.name, value: r.text(c.volume.index), reason: Number.isNaN(volume) ? 'not a number' : 'negative volume' };
+    let aht: number | undefined;
+    if (c.aht && r.text(c.aht.index) !== '') {
+      aht = parseNumber(r.buf, r.starts[c.aht.index], r.ends[c.aht.index]);
+      if (!(aht >= 0)) return { column: c.aht.name, value: r.text(c.aht.index), reason: 'not a duration' };
+    }
+    return { queue, intervalStart: start, intervalMinutes: len, volume, aht };
+  }
+}
+
+/** Outage CSV: system, start, end, [planned Y/N]. */
+export class OutageReader extends RecordReader<Outage> {
+  private cols!: { system: Column; start: Column; end: Column; planned: Column | null };
+  constructor(zone: Zone | null) {
+    super(zone, 'outage');
+  }
+  protected compile(h: string[]): void {
+    this.cols = {
+      system: this.need(h, 'system', ['system', 'service', 'component', 'application']),
+      start: this.need(h, 'start', ['start', 'starttime', 'began', 'from', 'down']),
+      end: this.need(h, 'end', ['end', 'endtime', 'ended', 'to', 'up', 'resolved']),
+      planned: findColumn(h, ['planned', 'maintenance', 'scheduled']),
+    };
+  }
+  protected read(r: CsvRecord): Outage | Omit<Rejection, 'line'> {
+    const c = this.cols;
+    const system = r.text(c.system.index);
+    if (!system) return { column: c.system.name, value: '', reason: 'missing system' };
+    const start = this.instant(r, c.start);
+    if (typeof start !== 'number') return start;
+    const end = this.instant(r, c.end);
+    if (typeof end !== 'number') return end;
+    if (end < start) return { column: c.end.name, value: r.text(c.end.index), reason: 'ended before it started' };
+    let planned = false;
+    if (c.planned && r.text(c.planned.index) !== '') {
+      const f = parseFlag(r.buf, r.starts[c.planned.index], r.ends[c.planned.index]);
+      if (f < 0) return { column: c.planned.name, value: r.text(c.planned.index), reason: 'not a yes/no value' };
+      planned = f === 1;
+    }
+    return { system, start, end, planned };
+  }
+}
+
+export function readForecastText(text: string, zone: Zone | null): { records: ForecastEntry[]; validation: Validation } {
+  const r = new ForecastReader(zone);
+  r.push(text);
+  return r.end();
+}
+
+export function readOutagesText(text: string, zone: Zone | null): { records: Outage[]; validation: Validation } {
+  const r = new OutageReader(zone);
+  r.push(text);
+  return r.end();
+}

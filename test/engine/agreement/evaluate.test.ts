@@ -1,0 +1,130 @@
+import { assert } from '../../helpers/assert.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+import { evaluate } from '../../../src/engine/agreement/evaluate.js';
+import { validateSla, type SlaDocument } from '../../../src/engine/agreement/sla.js';
+import { readForecastText, readOutagesText } from '../../../src/engine/ingest/records.js';
+import { zoneNamed } from '../../../src/engine/time/zone.js';
+
+// 2026-02-02 (UTC), queue Q:
+//   10:00  4 answered in 5 s
+//   10:15  4 answered in 60 s        ← inside the exclusion window 10:20–10:25 (whole interval excluded)
+//   11:00  2 in 5 s, 2 in 60 s       ← forecast 2, actual 4 > 2 × 1.3: a spike, excluded
+//   12:00  3 in 5 s, 1 in 60 s       ← forecast 4, actual 4: kept
+// 2026-02-01: 1 in 5 s, 1 in 60 s (the previous period)
+const rows = ['id,queue,arrived,answered,outcome'];
+let n = 0;
+const add = (at: string, wait: number, k: number) => {
+  for (let i = 0; i < k; i++) {
+    const t = Date.parse(at) + i * 1000;
+    rows.push(`${++n},Q,${new Date(t).toISOString()},${new Date(t + wait * 1000).toISOString()},answered`);
+  }
+};
+add('2026-02-02T10:00:00Z', 5, 4);
+add('2026-02-02T10:15:00Z', 60, 4);
+add('2026-02-02T11:00:00Z', 5, 2);
+add('2026-02-02T11:05:00Z', 60, 2);
+add('2026-02-02T12:00:00Z', 5, 3);
+add('2026-02-02T12:10:00Z', 60, 1);
+add('2026-02-01T09:00:00Z', 5, 1);
+add('2026-02-01T09:30:00Z', 60, 1);
+const parts = analyzeText(rows.join('\n')).parts;
+const forecast = readForecastText('queue,interval start,interval minutes,volume\nQ,2026-02-02T11:00:00Z,15,2\nQ,2026-02-02T12:00:00Z,15,4\n', null).records;
+const outages = readOutagesText('system,start,end,planned\nACD,2026-02-02T03:00:00Z,2026-02-02T03:10:00Z,N\nACD,2026-02-02T05:00:00Z,2026-02-02T06:00:00Z,Y\nCRM,2026-02-02T07:00:00Z,2026-02-02T09:00:00Z,N\n', null).records;
+
+const base: SlaDocument = {
+  name: 'Test SLA',
+  timeZone: 'UTC',
+  monthlyFee: 10000,
+  currency: 'USD',
+  metrics: [
+    { metric: 'serviceLevel', target: 0.8, margin: 0.03, period: 'day', thresholdSec: 20, credit: 0.05, bonusMargin: 0.05 },
+    { metric: 'asa', target: 20, margin: 5, period: 'day', credit: 0.02, bonusMargin: 5 },
+    { metric: 'uptime', target: 0.99, margin: 0.002, period: 'day', credit: 0.1, bonusMargin: 0, system: 'ACD' },
+  ],
+  exclusions: { windows: [{ start: '2026-02-02T10:20:00Z', end: '2026-02-02T10:25:00Z', reason: 'client CRM down' }], forecastSpike: { share: 0.3 } },
+  credits: { cap: 0.15 },
+  bonus: { amount: 0.03 },
+  escalation: [{ severity: 'critical', owner: 'Ops director', responseMinutes: 15 }, { severity: 'high', owner: 'Team lead', responseMinutes: 60 }],
+  review: { cadence: ['real-time', 'daily', 'monthly', 'quarterly'] },
+};
+
+describe('SLA evaluation (METRICS.md §7)', () => {
+  it('an exclusion window and a forecast spike change the day\'s service level by hand-computed amounts', () => {
+    const sc = evaluate(parts, validateSla(base), { period: '2026-02-02', forecast, outages });
+    const sl = sc.metrics[0];
+    assert.close(sl.valueWithoutExclusions, 9 / 16);
+    assert.close(sl.value, 7 / 8);
+    assert.close(sl.exclusionEffect, 7 / 8 - 9 / 16);
+    const noSpike = evaluate(parts, { ...base, exclusions: { ...base.exclusions, forecastSpike: false } }, { period: '2026-02-02', forecast });
+    assert.close(noSpike.metrics[0].value, 9 / 12, 1e-12, 'the window alone');
+    assert.deepEqual(sc.exclusions, [
+      { start: '2026-02-02T10:15:00Z', end: '2026-02-02T10:30:00Z', queue: null, reason: 'client CRM down', contacts: 4 },
+      { start: '2026-02-02T11:00:00Z', end: '2026-02-02T11:15:00Z', queue: 'Q', reason: 'volume 4 over forecast 2 (+100 %; more than 30 % over is excluded)', contacts: 4 },
+    ]);
+    assert.close(sc.metrics[1].value, (4 * 5 + 3 * 5 + 60) / 8);
+  });
+  it('status, trend against the previous day, uptime from outages (planned maintenance out of the base)', () => {
+    const sc = evaluate(parts, base, { period: '2026-02-02', forecast, outages });
+    assert.equal(sc.previousPeriod, '2026-02-01');
+    assert.equal(sc.metrics[0].status, 'ok');
+    assert.close(sc.metrics[0].previousValue, 0.5);
+    assert.close(sc.metrics[0].trend, 7 / 8 - 0.5);
+    assert.close(sc.metrics[2].value, 1 - 600 / (86400 - 3600));
+  });
+  it('a bonus earned: every metric beats its target by its bonus margin', () => {
+    const sc = evaluate(parts, base, { period: '2026-02-02', forecast, outages });
+    assert.deepEqual(sc.bonus, { amount: 0.03, earned: true, missed: [], money: 300 });
+    assert.equal(sc.credits.owed, 0);
+    assert.deepEqual(sc.escalations, []);
+  });
+  it('credits hit the cap, the bonus is missed, and the breaches are escalated', () => {
+    const strict: SlaDocument = {
+      ...base,
+      metrics: [
+        { metric: 'serviceLevel', target: 0.9, margin: 0.02, period: 'day', thresholdSec: 20, credit: 0.1, bonusMargin: 0.05, severity: 'critical' },
+        { metric: 'asa', target: 10, margin: 2, period: 'day', credit: 0.08, bonusMargin: 5 },
+        { metric: 'uptime', target: 0.99, margin: 0.002, period: 'day', credit: 0.1, system: 'ACD' },
+      ],
+    };
+    const sc = evaluate(parts, validateSla(strict), { period: '2026-02-02', forecast, outages });
+    assert.deepEqual(sc.metrics.map((m) => m.status), ['breach', 'breach', 'ok']);
+    assert.deepEqual(sc.credits.byMetric, [{ metric: 'serviceLevel', credit: 0.1 }, { metric: 'asa', credit: 0.08 }]);
+    assert.close(sc.credits.total, 0.18);
+    assert.equal(sc.credits.owed, 0.15);
+    assert.equal(sc.credits.capped, true);
+    assert.equal(sc.credits.amount, 1500);
+    assert.equal(sc.bonus!.earned, false);
+    assert.deepEqual(sc.bonus!.missed.map((m) => [m.metric, m.reason]), [['serviceLevel', 'needed ≥ 95 %, was 87.5 %'], ['asa', 'needed ≤ 5 s, was 11.9 s']]);
+    assert.deepEqual(sc.escalations, [
+      { metric: 'serviceLevel', severity: 'critical', owner: 'Ops director', responseMinutes: 15 },
+      { metric: 'asa', severity: 'high', owner: 'Team lead', responseMinutes: 60 },
+    ]);
+  });
+  it('credits and the bonus are assessed only at the metric\'s own period', () => {
+    const monthly: SlaDocument = { ...base, metrics: base.metrics.map((m) => ({ ...m, period: 'month' as const })) };
+    const sc = evaluate(parts, monthly, { period: '2026-02-02', forecast, outages });
+    assert.deepEqual(sc.metrics.map((m) => m.credit), [null, null, null]);
+    const month = evaluate(parts, monthly, { period: '2026-02', forecast, outages });
+    assert.equal(month.period.key, '2026-02');
+    assert.deepEqual(month.metrics.map((m) => m.credit), [0, 0, 0]);
+  });
+  it('periods in a zone: a New York month starts at local midnight', () => {
+    const sc = evaluate(parts, base, { period: '2026-03', timeZone: 'America/New_York' });
+    assert.equal(sc.period.start, '2026-03-01T05:00:00Z');
+    assert.equal(sc.period.end, '2026-04-01T04:00:00Z');
+    assert.equal(zoneNamed('America/New_York').name, sc.timeZone);
+  });
+});
+
+describe('SLA documents that are wrong say where', () => {
+  const bad = (patch: Record<string, unknown>) => () => validateSla({ ...base, ...patch });
+  it('names the bad field and what was expected', () => {
+    assert.throws(bad({ metrics: [{ metric: 'serviceLevel', target: 80, margin: 0.03, period: 'month' }] }), /metrics\[0\]\.target must be a fraction 0–1 \(0\.8 for 80 %\), got 80/);
+    assert.throws(bad({ metrics: [{ metric: 'speed', target: 1, margin: 0, period: 'month' }] }), /metrics\[0\]\.metric must be one of/);
+    assert.throws(bad({ credits: { cap: 15 } }), /credits\.cap must be a fraction of the monthly fee/);
+    assert.throws(bad({ exclusions: { windows: [{ start: '2026-02-02 10:00', end: '2026-02-02T11:00:00Z', reason: 'x' }] } }), /exclusions\.windows\[0\]\.start must be an ISO 8601 instant with a zone/);
+    assert.throws(bad({ escalation: [{ severity: 'urgent', owner: 'x', responseMinutes: 5 }] }), /escalation\[0\]\.severity must be one of critical, high, medium, low/);
+    assert.throws(bad({ metrcs: [] }), /metrcs is not part of an SLA document/);
+    assert.throws(bad({ timeZone: 'Mars/Base' }), /timeZone "Mars\/Base" is not a known IANA zone/);
+  });
+});
