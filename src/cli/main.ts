@@ -2,11 +2,13 @@
 import { report, REPORT_USAGE } from './report.js';
 import { generate, GENERATE_USAGE } from './generate.js';
 import { staffing, STAFFING_USAGE } from './staffing.js';
+import { evaluateCommand, EVALUATE_USAGE } from './evaluate.js';
 import { UsageError } from './errors.js';
 
 const USAGE = `usage:
   ${REPORT_USAGE}
   ${GENERATE_USAGE}
+  ${EVALUATE_USAGE}
   ${STAFFING_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
@@ -19,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
       return generate(rest, process.stdout);
     case 'staffing':
       return staffing(rest, out);
+    case 'evaluate':
+      return evaluateCommand(rest, out);
     case undefined:
     case '-h':
     case '--help':
@@ -26,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
       out(USAGE);
       return cmd === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${cmd}" (expected report, generate or staffing)`);
+      throw new UsageError(`unknown command "${cmd}" (expected report, evaluate, generate or staffing)`);
   }
 }
 

@@ -95,3 +95,27 @@ test('staffing: the worked case of METRICS.md §8, as JSON and with neighbours',
   assert.equal(run('staffing', '--contacts', '100', '--aht', '0', '--sl', '80/20').status, 2);
   assert.equal(run('staffing', '--contacts', '100', '--aht', '180').status, 2);
 });
+
+test('evaluate: the example SLA over a generated month, as JSON; a bad SLA document names its field', () => {
+  const file = join(dir, 'jan.csv');
+  writeFileSync(file, run('generate', '--contacts', '8000', '--seed', 'eval', '--start', '2026-01-01', '--days', '31').stdout);
+  const outages = join(dir, 'outages.csv');
+  writeFileSync(outages, 'system,start,end,planned\nACD,2026-01-10T10:00:00Z,2026-01-10T11:00:00Z,N\n');
+  const r = run('evaluate', file, '--sla', 'examples/sla.example.json', '--period', '2026-01', '--outages', outages, '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const { scorecard: sc, files } = JSON.parse(r.stdout);
+  assert.equal(files[0].validation.rowsRead, 8000);
+  assert.equal(sc.period.key, '2026-01');
+  assert.equal(sc.timeZone, 'America/New_York');
+  assert.equal(sc.period.start, '2026-01-01T05:00:00Z');
+  assert.deepEqual(sc.metrics.map((m) => m.metric), ['serviceLevel', 'asa', 'abandonRate', 'fcr', 'csat', 'uptime']);
+  const uptime = sc.metrics.find((m) => m.metric === 'uptime');
+  assert.equal(uptime.value, 1 - 3600 / (31 * 86400), '60 min down of a 31-day month: 99.866 %, below 99.9 % (which allows 44.6 min)');
+  assert.equal(uptime.status, 'breach');
+  assert.ok(sc.credits.owed <= 0.15);
+  assert.equal(sc.exclusions[0].reason, "agreed maintenance of the client's CRM");
+  writeFileSync(join(dir, 'bad-sla.json'), JSON.stringify({ name: 'x', metrics: [{ metric: 'serviceLevel', target: 80, margin: 0.03, period: 'month' }] }));
+  const bad = run('evaluate', file, '--sla', join(dir, 'bad-sla.json'));
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /metrics\[0\]\.target must be a fraction 0–1/);
+});

@@ -1,0 +1,165 @@
+/** `sla-widgets evaluate`: the scorecard of an SLA document over a period, readable or as JSON. */
+import { createReadStream, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyze } from '../engine/analyze.js';
+import { ContactParts } from '../engine/parts.js';
+import { IngestError, type Validation } from '../engine/ingest/index.js';
+import { ForecastReader, OutageReader } from '../engine/ingest/records.js';
+import { evaluate, slaDefinitions, type Scorecard } from '../engine/agreement/evaluate.js';
+import { validateSla, SlaError, type SlaDocument } from '../engine/agreement/sla.js';
+import { periodAt, parsePeriod } from '../engine/agreement/period.js';
+import { zoneNamed } from '../engine/time/zone.js';
+import type { ForecastEntry, Outage } from '../engine/types.js';
+import { UsageError } from './errors.js';
+import { loadMapping, machineZone, readJson, zoneFlag } from './options.js';
+import { table } from './format.js';
+
+export const EVALUATE_USAGE =
+  'sla-widgets evaluate <contacts…> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--map m.json] [--forecast f.csv] [--outages o.csv] [--json]';
+
+const FLAGS = {
+  sla: { type: 'string' },
+  period: { type: 'string' },
+  tz: { type: 'string' },
+  'input-tz': { type: 'string' },
+  map: { type: 'string' },
+  forecast: { type: 'string' },
+  outages: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function readable(file: string): void {
+  try {
+    if (!statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+async function readRecords<T>(file: string, reader: ForecastReader | OutageReader): Promise<{ records: T[]; validation: Validation }> {
+  readable(file);
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) reader.push(chunk as Uint8Array);
+    return reader.end() as unknown as { records: T[]; validation: Validation };
+  } catch (e) {
+    if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+export async function evaluateCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${EVALUATE_USAGE}`);
+  }
+  const { values: f, positionals: files } = parsed;
+  if (f.help) {
+    out(EVALUATE_USAGE);
+    return 0;
+  }
+  if (!f.sla) throw new UsageError(`evaluate needs --sla sla.json\n${EVALUATE_USAGE}`);
+  if (files.length === 0) throw new UsageError(`evaluate needs at least one contacts file\n${EVALUATE_USAGE}`);
+  let doc: SlaDocument;
+  try {
+    doc = validateSla(readJson(f.sla, '--sla'), f.sla);
+  } catch (e) {
+    if (e instanceof SlaError) throw new UsageError(e.message);
+    throw e;
+  }
+  const tz = f.tz ? zoneFlag(f.tz, '--tz') : doc.timeZone ?? machineZone();
+  const inputTz = f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : tz;
+  const defs = slaDefinitions(doc, tz);
+  const mapping = f.map ? loadMapping(f.map) : undefined;
+  const parts = new ContactParts({
+    slotMinutes: defs.intervalMinutes === 5 ? 5 : 15,
+    dimensions: doc.scope?.channels ? ['channel'] : [],
+    keepRepeats: defs.fcr.method === 'repeat',
+  });
+  const validations: { file: string; validation: Validation }[] = [];
+  for (const file of files) {
+    readable(file);
+    try {
+      const a = await analyze(createReadStream(file, { highWaterMark: 1 << 20 }), { mapping, inputTimeZone: inputTz, parts });
+      validations.push({ file, validation: a.validation });
+    } catch (e) {
+      if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
+      throw e;
+    }
+  }
+  const zone = zoneNamed(tz);
+  let forecast: ForecastEntry[] | undefined;
+  let outages: Outage[] | undefined;
+  if (f.forecast) {
+    const r = await readRecords<ForecastEntry>(f.forecast, new ForecastReader(zoneNamed(inputTz)));
+    forecast = r.records;
+    validations.push({ file: f.forecast, validation: r.validation });
+  }
+  if (f.outages) {
+    const r = await readRecords<Outage>(f.outages, new OutageReader(zoneNamed(inputTz)));
+    outages = r.records;
+    validations.push({ file: f.outages, validation: r.validation });
+  }
+  let period;
+  try {
+    if (f.period) period = parsePeriod(f.period, zone);
+    else {
+      if (!(parts.lastArrival >= 0)) throw new UsageError('no contacts were read, so there is no period to evaluate; give --period');
+      period = periodAt(doc.metrics[0].period, parts.lastArrival, zone);
+    }
+  } catch (e) {
+    throw e instanceof UsageError ? e : new UsageError(`--period: ${(e as Error).message}`);
+  }
+  let sc: Scorecard;
+  try {
+    sc = evaluate(parts, doc, { period, timeZone: tz, forecast, outages });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (f.json) {
+    out(JSON.stringify({ files: validations, scorecard: sc }, null, 2));
+    return 0;
+  }
+  out(readableScorecard(sc, validations));
+  return 0;
+}
+
+const FRACTION = new Set(['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime']);
+function show(metric: string, v: number | null, signed = false): string {
+  if (v === null) return 'no data';
+  if (Math.abs(v) < 1e-9) v = 0;
+  const sign = signed && v > 0 ? '+' : '';
+  if (FRACTION.has(metric)) return `${sign}${(v * 100).toFixed(metric === 'uptime' ? 3 : 1)}${signed ? ' pt' : ' %'}`;
+  if (['asa', 'aht', 'waitP90', 'waitP95'].includes(metric)) return `${sign}${v.toFixed(1)} s`;
+  return `${sign}${v.toFixed(1)}`;
+}
+
+function readableScorecard(sc: Scorecard, files: { file: string; validation: Validation }[]): string {
+  const lines: string[] = [];
+  for (const { file, validation: v } of files) {
+    lines.push(`${file}: rows read ${v.rowsRead} · accepted ${v.rowsAccepted} · rejected ${v.rowsRejected}${v.rowsRejected ? ` (${Object.entries(v.byReason).map(([k, n]) => `${k}: ${n}`).join(', ')}; --json lists them)` : ''}`);
+  }
+  lines.push('', `${sc.sla} — ${sc.period.grain} ${sc.period.key} (${sc.timeZone}; trend against ${sc.previousPeriod})`, '');
+  lines.push(table(
+    ['metric', 'value', 'target', 'status', 'trend', 'excl. effect', 'credit'],
+    sc.metrics.map((m) => [
+      m.label, show(m.metric, m.value), `${m.direction === 'higher' ? '≥' : '≤'} ${show(m.metric, m.target)}`, m.status ?? 'no data',
+      show(m.metric, m.trend, true), show(m.metric, m.exclusionEffect, true), m.credit === null ? `(${m.period}ly)` : m.credit ? `${(m.credit * 100).toFixed(1)} %` : '—',
+    ]),
+  ));
+  lines.push('');
+  if (sc.exclusions.length) {
+    lines.push('excluded intervals:');
+    for (const e of sc.exclusions) lines.push(`  ${e.start} – ${e.end}${e.queue ? ` · ${e.queue}` : ' · all queues'}: ${e.reason} (${e.contacts} contacts)`);
+  } else lines.push('excluded intervals: none');
+  const c = sc.credits;
+  lines.push(`credits: ${(c.owed * 100).toFixed(1)} % of the monthly fee${c.capped ? ` (capped from ${(c.total * 100).toFixed(1)} %)` : ''}${c.amount !== null ? ` = ${c.amount.toFixed(2)} ${c.currency ?? ''}`.trimEnd() : ''}`);
+  if (sc.bonus) lines.push(`bonus: ${sc.bonus.earned ? `earned, ${(sc.bonus.amount * 100).toFixed(1)} %${sc.bonus.money !== null ? ` = ${sc.bonus.money.toFixed(2)} ${c.currency ?? ''}` : ''}` : `not earned (${sc.bonus.missed.map((m) => `${m.metric}: ${m.reason}`).join('; ')})`}`);
+  if (sc.escalations.length) {
+    lines.push('escalations due:');
+    for (const e of sc.escalations) lines.push(`  ${e.metric} in breach → ${e.severity}: ${e.owner ?? 'no owner named'}${e.responseMinutes ? `, respond within ${e.responseMinutes} min` : ''}`);
+  } else lines.push('escalations due: none');
+  return lines.join('\n');
+}
