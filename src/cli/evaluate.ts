@@ -2,6 +2,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
+import { IdSet } from '../engine/ingest/id-set.js';
 import { ContactParts } from '../engine/parts.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import { ForecastReader, OutageReader } from '../engine/ingest/records.js';
@@ -79,10 +80,12 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
     keepRepeats: defs.fcr.method === 'repeat',
   });
   const validations: { file: string; validation: Validation }[] = [];
+  // One id set for every file: an export given twice, or two that overlap, is not counted twice.
+  const ids = new IdSet();
   for (const file of files) {
     readable(file);
     try {
-      const a = await analyze(createReadStream(file, { highWaterMark: 1 << 20 }), { mapping, inputTimeZone: inputTz, parts });
+      const a = await analyze(createReadStream(file, { highWaterMark: 1 << 20 }), { mapping, inputTimeZone: inputTz, parts, ids });
       validations.push({ file, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);

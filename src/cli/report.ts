@@ -2,6 +2,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
+import { IdSet } from '../engine/ingest/id-set.js';
 import { ContactParts, type Dimension } from '../engine/parts.js';
 import { query, type GroupBy } from '../engine/rollup.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
@@ -58,6 +59,8 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const dims: Dimension[] = by.filter((b): b is Dimension => b === 'channel' || b === 'tier' || b === 'agent');
   const parts = new ContactParts({ slotMinutes: defs.intervalMinutes === 5 ? 5 : 15, dimensions: dims, keepRepeats: defs.fcr.method === 'repeat' });
   const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
+  // One id set for every file: an export given twice, or two that overlap, is not counted twice.
+  const ids = new IdSet();
   for (const file of files) {
     try {
       if (!statSync(file).isFile()) throw new Error('not a file');
@@ -65,7 +68,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
       throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     try {
-      const a = await analyze(createReadStream(file, { highWaterMark: 1 << 20 }), { mapping, inputTimeZone: inputTz, parts });
+      const a = await analyze(createReadStream(file, { highWaterMark: 1 << 20 }), { mapping, inputTimeZone: inputTz, parts, ids });
       perFile.push({ file, mapping: a.mapping, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);

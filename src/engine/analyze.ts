@@ -4,6 +4,7 @@
 import { ContactIngest, type IngestResult } from './ingest/index.js';
 import { ContactParts, type Dimension } from './parts.js';
 import type { Mapping } from './ingest/mapping.js';
+import type { IdSet } from './ingest/id-set.js';
 
 export interface AnalyzeOptions {
   mapping?: Mapping;
@@ -15,6 +16,8 @@ export interface AnalyzeOptions {
   maxRejections?: number;
   /** Parts to add to (several files into one dataset); new parts when absent. */
   parts?: ContactParts;
+  /** Ids shared across the files of one dataset (duplicates across files are rejected). */
+  ids?: IdSet;
 }
 
 export interface Analysis extends IngestResult {
@@ -36,6 +39,7 @@ function pipeline(opts: AnalyzeOptions): { parts: ContactParts; ingest: ContactI
     inputTimeZone: opts.inputTimeZone,
     maxRejections: opts.maxRejections,
     skip: unneeded(parts),
+    ids: opts.ids,
     onContact: (c) => parts.add(c),
   });
   return { parts, ingest };

@@ -119,3 +119,13 @@ test('evaluate: the example SLA over a generated month, as JSON; a bad SLA docum
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /metrics\[0\]\.target must be a fraction 0–1/);
 });
+
+test('the same export given twice is not counted twice: the second copy is rejected as duplicates', () => {
+  const file = join(dir, 'twice.csv');
+  writeFileSync(file, 'id,queue,arrived,answered,outcome\n1,Q,2026-01-05T10:00:00Z,2026-01-05T10:00:09Z,answered\n2,Q,2026-01-05T10:01:00Z,2026-01-05T10:01:09Z,answered\n');
+  const j = JSON.parse(run('report', file, file, '--tz', 'UTC', '--json').stdout);
+  assert.equal(j.totals.offered, 2);
+  assert.equal(j.validation.rowsRead, 4);
+  assert.deepEqual(j.validation.byReason, { 'duplicate id': 2 });
+  assert.equal(j.validation.rejections[0].file, file);
+});

@@ -30,6 +30,12 @@ export type ReadResult = typeof ACCEPTED | typeof REJECTED | typeof APART;
 
 const encoder = new TextEncoder();
 
+/** Instants outside 1970–2099 are a wrong format or unit (epoch seconds read as milliseconds …), not data. */
+const MIN_TIME = 0;
+const MAX_TIME = Date.UTC(2100, 0, 1);
+/** A duration over 30 days is a wrong unit, not a wait or a call. */
+const MAX_DURATION = 30 * 86_400;
+
 /** Thrown when a mapping does not fit the file (a column it names is missing): the whole file fails. */
 export class MappingError extends Error {}
 
@@ -310,6 +316,8 @@ export interface ContactReaderOptions {
   inputZone: Zone | null;
   /** Text fields the consumer does not need (not read at all, left undefined). */
   skip?: readonly ('id' | 'channel' | 'tier' | 'agent' | 'customer')[];
+  /** Ids seen so far, shared by the files of one dataset so that overlapping exports are not counted twice. */
+  ids?: IdSet;
 }
 
 /** A compiled mapping: reads records into a reused Contact. */
@@ -327,7 +335,10 @@ export class ContactReader {
   private readonly apart: { col: Column; values: Set<string>; reason: string }[] = [];
   private readonly answerTimeFirst: boolean;
   private readonly zone: Zone | null;
-  private readonly seen = new IdSet();
+  private readonly seen: IdSet;
+  private readonly neverQueuedApart: boolean;
+  /** Answered contacts without a queue entry (wait 0): they lift the service level, so they are counted. */
+  answeredWithoutQueueing = 0;
   private readonly hasId: boolean;
   /** Column of a plain single-column id, checked for duplicates on its bytes; -1 otherwise. */
   private readonly idColumn: number = -1;
@@ -344,6 +355,8 @@ export class ContactReader {
       if (!this.byName.has('\u0000' + n)) this.byName.set('\u0000' + n, i);
     });
     this.answerTimeFirst = mapping.outcomeRule === 'answer-time-first';
+    this.seen = opts.ids ?? new IdSet();
+    this.neverQueuedApart = mapping.neverQueued === 'counted-apart';
     const century = mapping.century;
     const f = mapping.fields;
     for (const name of ['id', 'queue', 'channel', 'tier', 'agent', 'customer', 'outcome'] as const) {
@@ -403,6 +416,10 @@ export class ContactReader {
       values = new Map();
       for (const [k, v] of Object.entries(s.values)) { values.set(k, v); values.set(k.toLowerCase(), v); }
     }
+    if (field === 'outcome' && !values && s.const === undefined) {
+      // Without a value map the column must hold the outcome names themselves (any case).
+      values = new Map(OUTCOME_VALUES.map((o) => [o, o]));
+    }
     if (field === 'outcome') {
       for (const v of [...(values?.values() ?? []), ...(s.otherwise ? [s.otherwise] : [])]) {
         if (!OUTCOME_VALUES.includes(v as Outcome)) throw new MappingError(`outcome value map: "${v}" is no outcome (expected ${OUTCOME_VALUES.join(', ')})`);
@@ -444,6 +461,7 @@ export class ContactReader {
     if (v === undefined) return undefined;
     if (Number.isNaN(v)) return null;
     if (v < 0) { this.reject(r.col.name, rec.text(r.col.index), 'negative duration'); return null; }
+    if (v > MAX_DURATION) { this.reject(r.col.name, rec.text(r.col.index), 'implausible duration (over 30 days: a wrong unit?)'); return null; }
     return v;
   }
 
@@ -471,6 +489,9 @@ export class ContactReader {
     if (rec.count !== this.columnCount) {
       return this.reject(null, null, `has ${rec.count} fields, the header has ${this.columnCount}`);
     }
+    let empty = true;
+    for (let i = 0; i < rec.count && empty; i++) if (!isBlank(rec.buf, rec.starts[i], rec.ends[i])) empty = false;
+    if (empty) return this.reject(null, null, 'empty row');
     for (const a of this.apart) {
       if (a.values.has(rec.text(a.col.index).toLowerCase())) { this.apartReason = a.reason; return APART; }
     }
@@ -517,11 +538,17 @@ export class ContactReader {
     if (Number.isNaN(answered)) return REJECTED;
     const ended = I.ended ? I.ended.read(rec, zone, fail) : undefined;
     if (Number.isNaN(ended)) return REJECTED;
+    for (const [t, r] of [[arrived, I.arrived], [answered, I.answered], [ended, I.ended]] as const) {
+      if (t !== undefined && !(t >= MIN_TIME && t < MAX_TIME)) {
+        return this.reject(r!.shown.name, rec.text(r!.shown.index), 'time out of range (before 1970 or after 2099: a wrong format or unit?)');
+      }
+    }
 
     // Durations and scores
     const wait = N.wait ? N.wait.read(rec, fail) : undefined;
     if (Number.isNaN(wait)) return REJECTED;
     if (wait !== undefined && wait < 0) return this.reject(N.wait!.col.name, rec.text(N.wait!.col.index), 'negative duration');
+    if (wait !== undefined && wait > MAX_DURATION) return this.reject(N.wait!.col.name, rec.text(N.wait!.col.index), 'implausible duration (over 30 days: a wrong unit?)');
     const talk = this.duration(N.talk, rec);
     if (talk === null) return REJECTED;
     c.talk = talk;
@@ -562,14 +589,30 @@ export class ContactReader {
     if (!outcome && abandonedFlag !== undefined) outcome = abandonedFlag === 1 ? 'abandoned' : answeredFlag === 0 ? undefined : 'answered';
     if (!outcome && answeredFlag !== undefined) outcome = answeredFlag === 1 ? 'answered' : 'abandoned';
     if (!outcome && hasAnswer) outcome = 'answered';
+    const flagged = FL.answeredFlag !== undefined || FL.abandonedFlag !== undefined;
+    if (!outcome && flagged && T.outcome === undefined && !hasAnswer) {
+      const col = (FL.answeredFlag ?? FL.abandonedFlag)!.col;
+      return this.reject(col.name, '', 'no outcome: the answered/abandoned flag is blank');
+    }
     if (!outcome && (ended !== undefined || (wait !== undefined && arrived !== undefined))) outcome = 'abandoned';
 
-    // Queue membership: no queue, or no queue entry and no answer → no queue contact.
-    if (queue === undefined) { this.apartReason = 'never queued (no queue)'; return APART; }
+    // Queue membership (METRICS.md §1). Where the mapping says so (exports in which a blank queue or queue
+    // entry means the contact ended in the IVR), such a contact is counted apart; otherwise it is rejected.
+    if (queue === undefined) {
+      if (this.neverQueuedApart) { this.apartReason = 'never queued (no queue)'; return APART; }
+      return this.reject(T.queue!.cols[0]?.name ?? 'queue', '', 'missing queue');
+    }
     if (arrived === undefined) {
-      if (outcome === 'answered' && hasAnswer) arrived = answered;
-      else if (outcome === 'answered' && wait === 0) return this.reject(I.arrived!.shown.name, '', 'answered without queue entry or answer time');
-      else { this.apartReason = 'never queued'; return APART; }
+      const shown = I.arrived!.shown;
+      if (outcome === 'answered' && hasAnswer) {
+        arrived = answered;
+        this.answeredWithoutQueueing++;
+      } else if (this.neverQueuedApart && outcome !== undefined && outcome !== 'answered') {
+        this.apartReason = 'never queued';
+        return APART;
+      } else if (outcome === 'answered') {
+        return this.reject(shown.name, rec.text(shown.index), 'answered without queue entry or answer time');
+      } else return this.reject(shown.name, rec.text(shown.index), 'missing arrival time');
     }
     if (!outcome) return this.reject(null, null, 'no outcome: neither answered nor ended');
 

@@ -243,7 +243,7 @@ export class CsvReader {
           if (!closed) {
             if (!final) { line = recLine; p = recStart; break; }
             rec.starts[f] = p + 1; rec.ends[f] = n; rec.escaped[f] = esc; f++;
-            malformed = 'unclosed quote';
+            malformed = line > recLine ? `unclosed quote: the field runs to the end of the file (lines ${recLine}–${line})` : 'unclosed quote';
             p = n; complete = true;
             break;
           }

@@ -8,6 +8,7 @@ import { ACCEPTED, APART, ContactReader, MappingError, REJECTED, type Rejection 
 import { detectMapping, looksLikeQueueLog } from './presets.js';
 import { QueueLogFolder } from './queue-log.js';
 import type { Mapping } from './mapping.js';
+import type { IdSet } from './id-set.js';
 import { zoneNamed } from '../time/zone.js';
 import type { Contact } from '../types.js';
 
@@ -21,6 +22,8 @@ export interface Validation {
   rejections: Rejection[];
   /** Contacts taken into the metrics (for queue_log, calls folded from several lines). */
   contacts: number;
+  /** Of those, answered without a queue entry (wait 0, METRICS.md §1): they lift the service level. */
+  answeredWithoutQueueing?: number;
 }
 
 export interface IngestOptions {
@@ -33,6 +36,8 @@ export interface IngestOptions {
   maxRejections?: number;
   /** Text fields the consumer does not need (faster when parts keep no agent, tier, channel or customer). */
   skip?: readonly ('id' | 'channel' | 'tier' | 'agent' | 'customer')[];
+  /** Ids shared by the files of one dataset: an id seen in an earlier file is a duplicate here too. */
+  ids?: IdSet;
 }
 
 export interface IngestResult {
@@ -55,7 +60,7 @@ export class ContactIngest {
     countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0,
   };
   private header: string[] | null = null;
-  private held: { fields: string[]; line: number }[] = [];
+  private held: { fields: string[]; line: number; malformed: string | null; count: number }[] = [];
   private reader: ContactReader | null = null;
   private folder: QueueLogFolder | null = null;
   private mapping: Mapping | null = null;
@@ -102,6 +107,7 @@ export class ContactIngest {
       );
     }
     this.folder?.end();
+    if (this.reader) this.validation.answeredWithoutQueueing = this.reader.answeredWithoutQueueing;
     return { validation: this.validation, mapping: this.mapping!, delimiter: this.csv.delimiter };
   }
 
@@ -114,12 +120,12 @@ export class ContactIngest {
       const queueLog = m ? m.format === 'queue_log' : looksLikeQueueLog(fields);
       if (queueLog || m?.header === false) {
         this.header = fields.map((_, i) => String(i + 1));
-        this.held.push({ fields, line: r.line });
+        this.held.push({ fields, line: r.line, malformed: r.malformed, count: r.count });
       } else this.header = fields;
       if (queueLog) this.start(false);
       return;
     }
-    this.held.push({ fields: r.texts(), line: r.line });
+    this.held.push({ fields: r.texts(), line: r.line, malformed: r.malformed, count: r.count });
     if (this.deciding) this.decide(false);
     else if (this.held.length >= SAMPLE_ROWS) this.start(false);
   }
@@ -148,7 +154,11 @@ export class ContactIngest {
       });
       const held = this.held;
       this.held = [];
-      for (const h of held) this.folder.line(h.fields, h.line), this.validation.rowsRead++;
+      for (const h of held) {
+        this.validation.rowsRead++;
+        if (h.malformed) this.addRejection({ line: h.line, column: null, value: null, reason: h.malformed });
+        else this.folder.line(h.fields, h.line);
+      }
       return;
     }
     const mapping = explicit ?? detectMapping(this.header, samples);
@@ -158,7 +168,7 @@ export class ContactIngest {
     this.mapping = mapping;
     const zoneName = mapping.inputTimeZone ?? this.opts.inputTimeZone;
     try {
-      this.reader = new ContactReader({ mapping, header: this.header, inputZone: zoneName ? zoneNamed(zoneName) : null, skip: this.opts.skip });
+      this.reader = new ContactReader({ mapping, header: this.header, inputZone: zoneName ? zoneNamed(zoneName) : null, skip: this.opts.skip, ids: this.opts.ids });
       if (mapping.dayMonthOrder) this.reader.setDayMonthOrder(mapping.dayMonthOrder);
     } catch (e) {
       if (e instanceof MappingError || e instanceof RangeError) throw new IngestError((e as Error).message);
@@ -195,13 +205,15 @@ export class ContactIngest {
     this.held = [];
     for (const h of held) {
       this.replay.setTexts(h.fields, h.line);
+      this.replay.malformed = h.malformed;
       this.take(this.replay);
     }
   }
 
   private foldRecord(r: CsvRecord): void {
     this.validation.rowsRead++;
-    this.folder!.line(r.texts(), r.line);
+    if (r.malformed) this.addRejection({ line: r.line, column: null, value: null, reason: r.malformed });
+    else this.folder!.line(r.texts(), r.line);
   }
 
   private take(r: CsvRecord): void {

@@ -81,6 +81,11 @@ export interface Mapping {
    * (Amazon Connect's DisconnectReason describes answered contacts too).
    */
   outcomeRule?: 'outcome-first' | 'answer-time-first';
+  /**
+   * What a row without a queue or a queue entry (and no answer) is: "reject" (default: the data is missing)
+   * or "counted-apart" (the export leaves them blank for contacts that ended in the IVR).
+   */
+  neverQueued?: 'reject' | 'counted-apart';
   /** Records that are valid but no queue contact, counted apart with their reason. */
   countedApart?: CountedApartRule[];
   fields: Partial<Record<ContactField, FieldSpec | string>>;
@@ -97,7 +102,7 @@ export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
   };
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) fail('', 'must be a JSON object with "fields"');
   const m = doc as Record<string, unknown>;
-  const allowed = ['$schema', 'preset', 'format', 'delimiter', 'header', 'inputTimeZone', 'dayMonthOrder', 'century', 'outcomeRule', 'countedApart', 'fields', 'notes'];
+  const allowed = ['$schema', 'preset', 'format', 'delimiter', 'header', 'inputTimeZone', 'dayMonthOrder', 'century', 'outcomeRule', 'neverQueued', 'countedApart', 'fields', 'notes'];
   for (const k of Object.keys(m)) if (!allowed.includes(k)) fail(`"${k}"`, `is not a mapping setting (expected ${allowed.slice(1).join(', ')})`);
   if (m.format !== undefined && m.format !== 'csv' && m.format !== 'queue_log') fail('"format"', 'must be "csv" or "queue_log"');
   if (m.delimiter !== undefined && ![',', ';', '\t', '|'].includes(m.delimiter as string)) fail('"delimiter"', 'must be one of , ; \\t |');
@@ -106,6 +111,7 @@ export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
   if (m.century !== undefined && (typeof m.century !== 'number' || m.century % 100 !== 0)) fail('"century"', 'must be a multiple of 100, e.g. 1900');
   if (m.outcomeRule !== undefined && m.outcomeRule !== 'outcome-first' && m.outcomeRule !== 'answer-time-first') fail('"outcomeRule"', 'must be "outcome-first" or "answer-time-first"');
   if (m.inputTimeZone !== undefined && typeof m.inputTimeZone !== 'string') fail('"inputTimeZone"', 'must be an IANA zone name');
+  if (m.neverQueued !== undefined && m.neverQueued !== 'reject' && m.neverQueued !== 'counted-apart') fail('"neverQueued"', 'must be "reject" or "counted-apart"');
   if (m.countedApart !== undefined) {
     if (!Array.isArray(m.countedApart)) fail('"countedApart"', 'must be a list of { column, values, reason }');
     (m.countedApart as unknown[]).forEach((r, i) => {

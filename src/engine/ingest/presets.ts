@@ -58,7 +58,7 @@ export function amazonConnectMapping(header: string[]): Mapping {
     const h = find(header, ...names);
     if (h) f[field] = h;
   }
-  const m: Mapping = { preset: 'amazon-connect', outcomeRule: 'answer-time-first', fields: f, notes: ['Amazon Connect: an unanswered contact with CUSTOMER_DISCONNECT is an abandon, CONTACT_FLOW_DISCONNECT a flow-out; no enqueue time means the contact never queued.'] };
+  const m: Mapping = { preset: 'amazon-connect', outcomeRule: 'answer-time-first', neverQueued: 'counted-apart', fields: f, notes: ['Amazon Connect: an unanswered contact with CUSTOMER_DISCONNECT is an abandon, CONTACT_FLOW_DISCONNECT a flow-out; no enqueue time means the contact never queued.'] };
   if (find(header, 'InitiationMethod')) m.countedApart = [{ column: 'InitiationMethod', values: ['OUTBOUND', 'API'], reason: 'outbound contact' }];
   return m;
 }
@@ -85,6 +85,7 @@ export function genesysMapping(header: string[]): Mapping {
   if (find(header, 'Direction')) apart.push({ column: 'Direction', values: ['outbound'], reason: 'outbound conversation' });
   return {
     preset: 'genesys-cloud',
+    neverQueued: 'counted-apart',
     fields: f,
     ...(apart.length ? { countedApart: apart } : {}),
     notes: ['Genesys Cloud counts flow-outs inside its own "Offered"; this kit follows METRICS.md: offered = answered + abandoned + short abandons, flow-outs apart.'],
@@ -94,7 +95,7 @@ export function genesysMapping(header: string[]): Mapping {
 /** Worded headers: each field's usual names, normalized (lowercase letters and digits). */
 const SYNONYMS: [ContactField | 'date' | 'time', string[]][] = [
   ['id', ['id', 'callid', 'contactid', 'conversationid', 'interactionid', 'uniqueid', 'sessionid', 'ticketid', 'caseid']],
-  ['queue', ['queue', 'queuename', 'skill', 'skillname', 'split', 'department', 'service', 'huntgroup', 'campaign', 'line']],
+  ['queue', ['queue', 'queuename', 'skill', 'skillname', 'split', 'department', 'service', 'huntgroup', 'campaign', 'line', 'topic']],
   ['channel', ['channel', 'mediatype', 'media', 'contacttype']],
   ['tier', ['tier', 'priority', 'segment', 'customertier', 'customersegment']],
   ['agent', ['agent', 'agentname', 'agentid', 'user', 'username', 'rep', 'representative', 'employee', 'server', 'handledby']],

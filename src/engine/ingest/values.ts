@@ -307,7 +307,10 @@ export function parseDuration(b: Uint8Array, s: number, e: number, unit: Duratio
     for (; i < e; i++) {
       const c = b[i];
       if (isDigit(c)) { cur = cur * 10 + (c - D0); n++; }
-      else if (c === 0x3a) { if (n === 0) return NaN; total = total * 60 + cur; cur = 0; n = 0; parts++; }
+      else if (c === 0x3a) {
+        if (n === 0 || (parts > 0 && cur >= 60)) return NaN;
+        total = total * 60 + cur; cur = 0; n = 0; parts++;
+      }
       else if (c === 0x2e) {
         if (n === 0) return NaN;
         const frac = parseNumber(b, i, e);
@@ -316,7 +319,7 @@ export function parseDuration(b: Uint8Array, s: number, e: number, unit: Duratio
         return neg ? -total : total;
       } else return NaN;
     }
-    if (n === 0 || parts > 2) return NaN;
+    if (n === 0 || parts > 2 || (parts > 0 && cur >= 60)) return NaN;
     total = parts === 0 ? cur : total * 60 + cur;
     return neg ? -total : total;
   }

@@ -52,7 +52,7 @@ describe('streaming CSV reader', () => {
 
   it('reports malformed quoting instead of guessing', () => {
     const p = parse('a,b\n1,x"y\n2,"ok"z\n3,"never closed\n4,fine');
-    assert.deepEqual(p.malformed, [null, 'quote inside an unquoted field', 'text after a closing quote', 'unclosed quote']);
+    assert.deepEqual(p.malformed, [null, 'quote inside an unquoted field', 'text after a closing quote', 'unclosed quote: the field runs to the end of the file (lines 4–5)']);
     assert.deepEqual(p.lines, [1, 2, 3, 4]);
   });
 

@@ -112,6 +112,7 @@ describe('mapping files', () => {
   it('joins id columns, splits date and time, reads null markers, value maps and two-digit years', () => {
     const mapping = validateMapping({
       delimiter: '\t',
+      neverQueued: 'counted-apart',
       countedApart: [{ column: 'outcome', values: ['PHANTOM'], reason: 'ghost record' }],
       fields: {
         id: { columns: ['line', 'call'], join: '-' },
@@ -168,5 +169,39 @@ describe('mapping files', () => {
     const a = analyzeText('id;q;t;w;o\n1;Q;1700000000;12,5;answered\n2;Q;1700000000;30,0;answered', { mapping });
     assert.close(totals(a).asa, 21.25);
     assert.close(totals(a).serviceLevel, 1 / 2);
+  });
+});
+
+describe('what is wrong in a row is said, never guessed', () => {
+  const H = 'id,queue,arrived,answered,ended,outcome,talk';
+  it('outcome names in any case are read; anything else is rejected', () => {
+    const a = analyzeText([H, '1,Q,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,,Answered,60', '2,Q,2026-01-01T10:00:00Z,,2026-01-01T10:01:00Z,ABANDONED,', '3,Q,2026-01-01T10:00:00Z,,2026-01-01T10:01:00Z,foo,'].join('\n'));
+    assert.deepEqual(a.validation.rejections, [{ line: 4, column: 'outcome', value: 'foo', reason: 'unknown outcome value' }]);
+    const t = totals(a);
+    assert.equal(t.answered, 1);
+    assert.equal(t.abandoned, 1);
+  });
+  it('quote errors are reported in the first rows too (where the header is still being matched)', () => {
+    const a = analyzeText([H, '1,Q"x,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,,answered,60', '2,"Q"y,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,,answered,60', '3,"Q,2026-01-01T10:00:00Z', '4,Q,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,,answered,60'].join('\n'));
+    assert.deepEqual(a.validation.rejections.map((r) => [r.line, r.reason]), [
+      [2, 'quote inside an unquoted field'], [3, 'text after a closing quote'], [4, 'unclosed quote: the field runs to the end of the file (lines 4–5)'],
+    ]);
+    assert.equal(a.validation.rowsRead, 3);
+  });
+  it('empty rows, a missing queue and a missing arrival are rejected in the kit format (not counted apart)', () => {
+    const a = analyzeText([H, ',,,,,,', '1,,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,,answered,60', '2,Q,,,2026-01-01T10:01:00Z,abandoned,', '3,Q,,2026-01-01T10:00:05Z,,answered,60'].join('\n'));
+    assert.deepEqual(a.validation.rejections.map((r) => [r.line, r.column, r.reason]), [[2, null, 'empty row'], [3, 'queue', 'missing queue'], [4, 'arrived', 'missing arrival time']]);
+    assert.equal(a.validation.countedApart.total, 0);
+    assert.equal(a.validation.answeredWithoutQueueing, 1, 'reached an agent without queueing: answered with wait 0');
+  });
+  it('times out of 1970–2099, durations over 30 days and clock fields over 59 are rejected', () => {
+    const m = validateMapping({ fields: { id: 'id', queue: 'q', arrived: { column: 't', format: 'epoch-s' }, wait: 'w', talk: { column: 'talk', unit: 'h:mm:ss' }, outcome: 'o' } });
+    const a = analyzeText(['id,q,t,w,talk,o', '1,Q,1700000000000,5,0:01:00,answered', '2,Q,1700000000,100000000,0:01:00,answered', '3,Q,1700000000,5,0:61:00,answered', '4,Q,1700000000,5,1:02:03,answered'].join('\n'), { mapping: m });
+    assert.deepEqual(a.validation.rejections.map((r) => [r.line, r.column, r.reason]), [
+      [2, 't', 'time out of range (before 1970 or after 2099: a wrong format or unit?)'],
+      [3, 'w', 'implausible duration (over 30 days: a wrong unit?)'],
+      [4, 'talk', 'unparseable duration'],
+    ]);
+    assert.close(totals(a).aht, 3723);
   });
 });
