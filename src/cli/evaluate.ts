@@ -12,17 +12,18 @@ import { periodAt, parsePeriod } from '../engine/agreement/period.js';
 import { zoneNamed } from '../engine/time/zone.js';
 import type { ForecastEntry, Outage } from '../engine/types.js';
 import { UsageError } from './errors.js';
-import { loadMapping, machineZone, readJson, zoneFlag } from './options.js';
+import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './options.js';
 import { table } from './format.js';
 
 export const EVALUATE_USAGE =
-  'sla-widgets evaluate <contacts…> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--map m.json] [--forecast f.csv] [--outages o.csv] [--json]';
+  'sla-widgets evaluate <contacts…> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--map m.json] [--forecast f.csv] [--outages o.csv] [--json]';
 
 const FLAGS = {
   sla: { type: 'string' },
   period: { type: 'string' },
   tz: { type: 'string' },
   'input-tz': { type: 'string' },
+  'day-month-order': { type: 'string' },
   map: { type: 'string' },
   forecast: { type: 'string' },
   outages: { type: 'string' },
@@ -32,7 +33,7 @@ const FLAGS = {
 
 function readable(file: string): void {
   try {
-    if (!statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    if (!statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'a directory, not a file' });
   } catch (e) {
     throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -83,9 +84,9 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();
   for (const file of files) {
-    readable(file);
+    if (file !== '-') readable(file);
     try {
-      const a = await analyze(createReadStream(file, { highWaterMark: 1 << 20 }), { mapping, inputTimeZone: inputTz, parts, ids });
+      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']) });
       validations.push({ file, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);

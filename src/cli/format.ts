@@ -5,20 +5,27 @@ const pct = (v: number | null): string => (v === null ? 'no data' : `${(v * 100)
 const sec = (v: number | null): string => (v === null ? 'no data' : `${v.toFixed(1)} s`);
 const num = (v: number | null, d = 1): string => (v === null ? 'no data' : v.toFixed(d));
 
-export const COLUMNS: [string, (m: ContactMetrics) => string][] = [
-  ['offered', (m) => String(m.offered)],
-  ['answered', (m) => String(m.answered)],
-  ['abandoned', (m) => String(m.abandoned)],
-  ['short ab.', (m) => String(m.shortAbandoned)],
-  ['flow-out', (m) => String(m.flowout)],
-  ['SL', (m) => pct(m.serviceLevel)],
-  ['ASA', (m) => sec(m.asa)],
-  ['abandon', (m) => pct(m.abandonRate)],
-  ['AHT', (m) => sec(m.aht)],
-  ['wait p90', (m) => sec(m.waitP90)],
-  ['FCR', (m) => pct(m.fcr)],
-  ['CSAT', (m) => pct(m.csat)],
-  ['NPS', (m) => num(m.nps)],
+/** Columns of the readable report: header, cell, and the metric behind it (to drop columns with no data). */
+export const COLUMNS: [string, (m: ContactMetrics) => string, keyof ContactMetrics][] = [
+  ['offered', (m) => String(m.offered), 'offered'],
+  ['answered', (m) => String(m.answered), 'answered'],
+  ['abandoned', (m) => String(m.abandoned), 'abandoned'],
+  ['short ab.', (m) => String(m.shortAbandoned), 'shortAbandoned'],
+  ['flow-out', (m) => String(m.flowout), 'flowout'],
+  ['callback', (m) => String(m.callback), 'callback'],
+  ['voicemail', (m) => String(m.voicemail), 'voicemail'],
+  ['SL met / base', (m) => `${m.serviceLevelMet} / ${m.serviceLevelBase}`, 'serviceLevelBase'],
+  ['SL', (m) => pct(m.serviceLevel), 'serviceLevel'],
+  ['ASA', (m) => sec(m.asa), 'asa'],
+  ['abandon rate', (m) => pct(m.abandonRate), 'abandonRate'],
+  ['AHT', (m) => sec(m.aht), 'aht'],
+  ['wait p50', (m) => sec(m.waitP50), 'waitP50'],
+  ['p90', (m) => sec(m.waitP90), 'waitP90'],
+  ['p95', (m) => sec(m.waitP95), 'waitP95'],
+  ['FCR', (m) => pct(m.fcr), 'fcr'],
+  ['CSAT', (m) => pct(m.csat), 'csat'],
+  ['NPS', (m) => num(m.nps), 'nps'],
+  ['QA', (m) => num(m.qa), 'qa'],
 ];
 
 export function table(header: string[], rows: string[][]): string {

@@ -34,10 +34,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A closed pipe on stdout ends the program quietly instead of as an internal error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e) => {
-    if (e instanceof UsageError) {
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') {
+      // The reader stopped listening (`generate … | head`): not an error.
+      process.exitCode = 0;
+    } else if (e instanceof UsageError) {
       process.stderr.write(`sla-widgets: ${e.message}\n`);
       process.exitCode = 2;
     } else {

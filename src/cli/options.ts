@@ -15,7 +15,12 @@ export function machineZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/** Legacy names that are fixed offsets without daylight saving: almost never what a user in that region means. */
+const FIXED = new Map([['EST', 'America/New_York'], ['MST', 'America/Denver (or America/Phoenix, which has no DST)'], ['HST', 'Pacific/Honolulu']]);
+
 export function zoneFlag(name: string, flag: string): string {
+  const hint = FIXED.get(name.toUpperCase());
+  if (hint) throw new UsageError(`${flag} ${name}: a fixed offset without daylight saving; use an IANA region such as ${hint}`);
   try {
     return new Zone(name).name;
   } catch {
@@ -132,4 +137,10 @@ export function definitionsFrom(f: DefinitionFlags): { defs: Definitions; busine
     defs.fcr.windowDays = +m[1];
   }
   return { defs, businessHours };
+}
+
+export function dayMonth(v: string | undefined): 'dmy' | 'mdy' | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'dmy' && v !== 'mdy') throw new UsageError(`--day-month-order ${v}: expected dmy (31/12/2026) or mdy (12/31/2026)`);
+  return v;
 }

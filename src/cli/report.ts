@@ -7,12 +7,12 @@ import { ContactParts, type Dimension } from '../engine/parts.js';
 import { query, type GroupBy } from '../engine/rollup.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
-import { METRIC_NAMES } from '../engine/metrics.js';
 import { UsageError } from './errors.js';
-import { definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
+import { Zone, zoneNamed } from '../engine/time/zone.js';
+import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
 import { COLUMNS, pct, sec, table } from './format.js';
 
-export const REPORT_USAGE = `sla-widgets report <file…> [--map m.json] [--tz Zone] [--input-tz Zone] [--interval 15m]
+export const REPORT_USAGE = `sla-widgets report <file…> [--map m.json] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--interval 15m]
   [--by queue|agent|tier|channel|interval|hour|day|week|month|quarter[,…]] [--week-start monday]
   [--sl 80/20] [--sl-preset answered-and-abandoned] [--short-abandon 5] [--include-flowouts]
   [--include-callbacks] [--business-hours calendar.json] [--abandon-rate offered]
@@ -22,6 +22,7 @@ const FLAGS = {
   map: { type: 'string' },
   tz: { type: 'string' },
   'input-tz': { type: 'string' },
+  'day-month-order': { type: 'string' },
   interval: { type: 'string' },
   by: { type: 'string' },
   'week-start': { type: 'string' },
@@ -63,12 +64,12 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const ids = new IdSet();
   for (const file of files) {
     try {
-      if (!statSync(file).isFile()) throw new Error('not a file');
+      if (file !== '-' && !statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'a directory, not a file' });
     } catch (e) {
       throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     try {
-      const a = await analyze(createReadStream(file, { highWaterMark: 1 << 20 }), { mapping, inputTimeZone: inputTz, parts, ids });
+      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']) });
       perFile.push({ file, mapping: a.mapping, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
@@ -90,9 +91,15 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     fcr: { ...defs.fcr, provisional: defs.fcr.method === 'repeat' ? result.fcrProvisional : undefined },
     waitPercentiles: { method: 'nearest rank over answered and abandoned (not short) waits', resolution: '1 s to 600 s, 10 s to 3600 s, 60 s beyond' },
   };
+  const zone = zoneNamed(defs.timeZone);
+  const local = (ms: number) => {
+    const l = zone.toLocal(ms);
+    return new Date(l).toISOString().slice(0, 19) + Zone.formatOffset(l - ms);
+  };
   const json = {
     validation,
     mapping: perFile[0].mapping,
+    dataRange: parts.contacts > 0 ? { firstArrival: local(parts.firstArrival), lastArrival: local(parts.lastArrival) } : null,
     ...(perFile.length > 1 ? { files: perFile.map((p) => ({ file: p.file, mapping: p.mapping, validation: p.validation })) } : {}),
     definitions,
     totals: result.totals,
@@ -107,8 +114,9 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
 }
 
 function mergeValidations(vs: Validation[], files: string[] | null): Validation {
-  const out: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0 };
+  const out: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0, answeredWithoutQueueing: 0 };
   vs.forEach((v, i) => {
+    out.answeredWithoutQueueing! += v.answeredWithoutQueueing ?? 0;
     out.rowsRead += v.rowsRead;
     out.rowsAccepted += v.rowsAccepted;
     out.rowsRejected += v.rowsRejected;
@@ -132,18 +140,29 @@ function readable(j: any, files: string[]): string {
     for (const r of v.rejections.slice(0, 10)) lines.push(`  line ${r.line}${r.column ? ` · ${r.column}` : ''}${r.value !== null && r.value !== '' ? ` "${r.value}"` : ''}: ${r.reason}`);
     if (v.rowsRejected > 10) lines.push(`  … ${v.rowsRejected - 10} more (--json lists the first 100)`);
   }
-  const m: Mapping = j.mapping;
-  lines.push(`mapping: ${m.preset} — ${Object.entries(m.fields).map(([k, s]) => `${k}←${typeof s === 'string' ? s : s?.column ?? s?.columns?.join('+') ?? (s?.date ? `${s.date}+${s.time}` : s?.const !== undefined ? `"${s.const}"` : '?')}`).join(', ')}`);
-  for (const n of m.notes ?? []) lines.push(`  note: ${n}`);
+  const mappings: { file: string; mapping: Mapping }[] = j.files ?? [{ file: files[0], mapping: j.mapping }];
+  const distinct = new Set(mappings.map((x) => JSON.stringify(x.mapping)));
+  for (const { file, mapping: m } of distinct.size === 1 ? mappings.slice(0, 1) : mappings) {
+    const src = (s: any): string => (typeof s === 'string' ? s : s?.column ?? s?.columns?.join('+') ?? (s?.date ? `${s.date}+${s.time}` : s?.const !== undefined ? `"${s.const}"` : '?'));
+    lines.push(`mapping${distinct.size > 1 ? ` of ${file}` : ''}: ${m.preset} — ${Object.entries(m.fields).map(([k, s]) => `${k}←${src(s)}`).join(', ')}`);
+    for (const n of m.notes ?? []) lines.push(`  note: ${n}`);
+  }
+  if (v.answeredWithoutQueueing) lines.push(`  note: ${v.answeredWithoutQueueing} contacts reached an agent without queueing: answered with wait 0 (METRICS.md §1).`);
   const d = j.definitions;
   const sl = d.serviceLevel;
-  lines.push(`definitions: zone ${d.timeZone} · SL ${Math.round(sl.target * 100)}/${sl.thresholdSec} ${sl.preset}` +
+  lines.push(`definitions: zone ${d.timeZone} · SL ${+(sl.target * 100).toFixed(2)}/${sl.thresholdSec} ${sl.preset}` +
     `${sl.includeFlowouts ? ' + flow-outs' : ''}${sl.includeCallbacks ? ' + callbacks' : ''}${sl.businessHoursOnly ? ' · business hours only' : ''}` +
-    ` · short abandon ≤ ${sl.shortAbandonSec} s · AHT ${d.aht.parts} · FCR by ${d.fcr.method}${d.fcr.provisional ? ' (provisional: some windows still open)' : ''}`);
+    ` · short abandon ≤ ${sl.shortAbandonSec} s · abandon rate = ${d.abandonRate.denominator === 'offered' ? 'all abandons / offered' : 'abandoned / (answered + abandoned)'}` +
+    ` · AHT ${d.aht.parts} · FCR by ${d.fcr.method}${d.fcr.provisional ? ' (provisional: some windows still open)' : ''}`);
+  if (j.dataRange) lines.push(`contacts arrived ${j.dataRange.firstArrival.replace('T', ' ')} – ${j.dataRange.lastArrival.replace('T', ' ')}`);
   lines.push('');
   const t = j.totals;
-  lines.push(`totals: SL ${pct(t.serviceLevel)} · ASA ${sec(t.asa)} · abandon ${pct(t.abandonRate)} · AHT ${sec(t.aht)} · offered ${t.offered}`);
-  lines.push(table(['', ...COLUMNS.map((c) => c[0])], [['total', ...COLUMNS.map((c) => c[1](t))], ...j.groups.map((g: any) => [g.key, ...COLUMNS.map((c) => c[1](g))])]));
-  void METRIC_NAMES;
+  const rows = [t, ...j.groups];
+  const shown = COLUMNS.filter(([, , k]) => rows.some((r: any) => r[k] !== null && r[k] !== 0));
+  const hidden = COLUMNS.filter((c) => !shown.includes(c)).map(([h]) => h);
+  lines.push(`totals: SL ${pct(t.serviceLevel)} (${t.serviceLevelMet} of ${t.serviceLevelBase}) · ASA ${sec(t.asa)} · abandon rate ${pct(t.abandonRate)} · AHT ${sec(t.aht)} · offered ${t.offered}`);
+  lines.push(table(['', ...shown.map((c) => c[0])], [['total', ...shown.map((c) => c[1](t))], ...j.groups.map((g: any) => [g.key + (g.fcrProvisional ? ' *' : ''), ...shown.map((c) => c[1](g))])]));
+  if (hidden.length) lines.push(`not in the data (no value anywhere): ${hidden.join(', ')}`);
+  if (j.groups.some((g: any) => g.fcrProvisional)) lines.push('* FCR provisional: some contacts\' repeat windows reach past the last arrival loaded');
   return lines.join('\n');
 }

@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   parts?: ContactParts;
   /** Ids shared across the files of one dataset (duplicates across files are rejected). */
   ids?: IdSet;
+  /** Day/month order of ambiguous dates, whatever the mapping. */
+  dayMonthOrder?: 'dmy' | 'mdy';
 }
 
 export interface Analysis extends IngestResult {
@@ -40,6 +42,7 @@ function pipeline(opts: AnalyzeOptions): { parts: ContactParts; ingest: ContactI
     maxRejections: opts.maxRejections,
     skip: unneeded(parts),
     ids: opts.ids,
+    dayMonthOrder: opts.dayMonthOrder,
     onContact: (c) => parts.add(c),
   });
   return { parts, ingest };

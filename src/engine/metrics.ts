@@ -15,6 +15,9 @@ export interface ContactMetrics {
   callback: number;
   voicemail: number;
   serviceLevel: number | null;
+  /** The service level's numerator and denominator under the definitions, to reconcile with an ACD report. */
+  serviceLevelMet: number;
+  serviceLevelBase: number;
   asa: number | null;
   abandonRate: number | null;
   aht: number | null;
@@ -30,7 +33,7 @@ export interface ContactMetrics {
 
 export const METRIC_NAMES: readonly (keyof ContactMetrics)[] = [
   'offered', 'answered', 'abandoned', 'shortAbandoned', 'flowout', 'callback', 'voicemail',
-  'serviceLevel', 'asa', 'abandonRate', 'aht', 'waitP50', 'waitP90', 'waitP95', 'fcr', 'csat', 'csatMean', 'nps', 'qa',
+  'serviceLevel', 'serviceLevelMet', 'serviceLevelBase', 'asa', 'abandonRate', 'aht', 'waitP50', 'waitP90', 'waitP95', 'fcr', 'csat', 'csatMean', 'nps', 'qa',
 ];
 
 /** Threshold-dependent counts derived from a cell's histogram runs. */
@@ -132,6 +135,8 @@ export function finish(acc: Accumulator, defs: Definitions, hist: Float64Array, 
     callback: v[F.callback],
     voicemail: v[F.voicemail],
     serviceLevel: ratio(num, den),
+    serviceLevelMet: num,
+    serviceLevelBase: den,
     asa: ratio(v[F.answerWaitSum], answered),
     abandonRate: offeredDen
       ? ratio(abandoned + shortAbandoned, answered + abandoned + shortAbandoned)

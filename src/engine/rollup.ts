@@ -20,6 +20,8 @@ export const GROUP_BY: readonly GroupBy[] = [...DIMENSIONS, ...TIME_GRAINS];
 export interface Group extends ContactMetrics {
   key: string;
   by: Partial<Record<GroupBy, string>>;
+  /** FCR by repeat only: contacts counted resolved whose repeat window had not closed in the data loaded. */
+  fcrProvisional?: number;
 }
 
 export interface QueryResult {
@@ -242,9 +244,9 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
     return 0;
   });
   const groups: Group[] = order.map((g) => {
-    const [m] = finishCells(groupCells[g]);
+    const [m, acc] = finishCells(groupCells[g]);
     const key = by.map((b) => groupBy[g][b]).join(' · ');
-    return { key, by: groupBy[g], ...m };
+    return rep ? { key, by: groupBy[g], ...m, fcrProvisional: acc.d[D.fcrProvisional] } : { key, by: groupBy[g], ...m };
   });
   return { totals, groups, fcrProvisional: provisional, ahtParts: ahtParts(totalsAcc) };
 }

@@ -129,3 +129,16 @@ test('the same export given twice is not counted twice: the second copy is rejec
   assert.deepEqual(j.validation.byReason, { 'duplicate id': 2 });
   assert.equal(j.validation.rejections[0].file, file);
 });
+
+test('stdin, gzip, a legacy fixed-offset zone, and generate into a closed pipe', () => {
+  const csv = 'id,queue,arrived,answered,outcome\n1,Q,2026-01-05T10:00:00Z,2026-01-05T10:00:09Z,answered\n';
+  const r = spawnSync(process.execPath, [CLI, 'report', '-', '--tz', 'UTC', '--json'], { input: csv, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).totals.answered, 1);
+  const tz = run('report', join(dir, 'one.csv'), '--tz', 'EST');
+  assert.equal(tz.status, 2);
+  assert.match(tz.stderr, /fixed offset without daylight saving; use an IANA region such as America\/New_York/);
+  const pipe = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" generate --contacts 200000 --seed p | head -1`], { encoding: 'utf8' });
+  assert.equal(pipe.status, 0);
+  assert.doesNotMatch(pipe.stderr, /internal error|EPIPE/);
+});

@@ -183,7 +183,9 @@ export class CsvReader {
   private consume(buf: Uint8Array, final: boolean): void {
     let p = 0;
     if (!this.started) {
-      if (buf.length < 3 && !final) { this.carry = buf; return; }
+      if (buf.length < 4 && !final) { this.carry = buf; return; }
+      const why = notText(buf);
+      if (why) throw new NotTextError(why);
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
       this.started = true;
     }
@@ -295,6 +297,18 @@ export class CsvReader {
     this.line = line;
     return p;
   }
+}
+
+/** The input is no CSV text at all (compressed, a workbook, UTF-16, binary): said once, not as a row per byte. */
+export class NotTextError extends Error {}
+
+function notText(b: Uint8Array): string | null {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'the file is UTF-16 text: save it as UTF-8 (Excel: "CSV UTF-8")';
+  if (b[0] === 0x1f && b[1] === 0x8b) return 'the file is gzip-compressed: unpack it first';
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'the file is a ZIP archive (an .xlsx workbook?): export the sheet as CSV';
+  const n = Math.min(b.length, 4096);
+  for (let i = 0; i < n; i++) if (b[i] === 0) return 'the file is binary, not CSV text';
+  return null;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -3,9 +3,9 @@
  * accepted + rejected = rowsRead, always; valid records that are no queue contact are accepted and
  * counted apart with their reason.
  */
-import { CsvReader, CsvRecord, type Delimiter } from './csv.js';
+import { CsvReader, CsvRecord, NotTextError, type Delimiter } from './csv.js';
 import { ACCEPTED, APART, ContactReader, MappingError, REJECTED, type Rejection } from './contacts.js';
-import { detectMapping, looksLikeQueueLog } from './presets.js';
+import { detectMapping, extendPreset, looksLikeQueueLog, missingFields } from './presets.js';
 import { QueueLogFolder } from './queue-log.js';
 import type { Mapping } from './mapping.js';
 import type { IdSet } from './id-set.js';
@@ -38,6 +38,8 @@ export interface IngestOptions {
   skip?: readonly ('id' | 'channel' | 'tier' | 'agent' | 'customer')[];
   /** Ids shared by the files of one dataset: an id seen in an earlier file is a duplicate here too. */
   ids?: IdSet;
+  /** Day/month order of ambiguous dates (--day-month-order), for any mapping. */
+  dayMonthOrder?: 'dmy' | 'mdy';
 }
 
 export interface IngestResult {
@@ -81,7 +83,11 @@ export class ContactIngest {
   }
 
   push(chunk: Uint8Array | string): void {
-    this.csv.push(chunk);
+    try {
+      this.csv.push(chunk);
+    } catch (e) {
+      throw e instanceof NotTextError ? new IngestError(e.message) : e;
+    }
   }
 
   private readonly external = new CsvRecord();
@@ -97,7 +103,11 @@ export class ContactIngest {
   }
 
   end(): IngestResult {
-    this.csv.end();
+    try {
+      this.csv.end();
+    } catch (e) {
+      throw e instanceof NotTextError ? new IngestError(e.message) : e;
+    }
     if (!this.reader && !this.folder) this.start(true);
     if (this.deciding) {
       const r = this.reader!.autoDateReaders()[0];
@@ -161,10 +171,16 @@ export class ContactIngest {
       }
       return;
     }
-    const mapping = explicit ?? detectMapping(this.header, samples);
-    if (!mapping) {
-      throw new IngestError(`nothing in the header maps to contact fields (${this.header.slice(0, 8).join(', ')}${this.header.length > 8 ? ', …' : ''}); give a mapping file with --map`);
+    let mapping: Mapping | null;
+    try {
+      mapping = explicit ? extendPreset(explicit, this.header, samples) : detectMapping(this.header, samples);
+    } catch (e) {
+      throw new IngestError((e as Error).message);
     }
+    if (!mapping) {
+      throw new IngestError(`the header does not map to contacts: ${missingFields(this.header)} (header: ${this.header.slice(0, 8).join(', ')}${this.header.length > 8 ? ', …' : ''}); give a mapping file with --map`);
+    }
+    if (this.opts.dayMonthOrder) mapping = { ...mapping, dayMonthOrder: this.opts.dayMonthOrder };
     this.mapping = mapping;
     const zoneName = mapping.inputTimeZone ?? this.opts.inputTimeZone;
     try {

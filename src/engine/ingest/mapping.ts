@@ -121,14 +121,19 @@ export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
       if (typeof o.reason !== 'string' || !o.reason) fail(`"countedApart[${i}].reason"`, 'must say why such records are no queue contact');
     });
   }
-  if (!m.fields || typeof m.fields !== 'object' || Array.isArray(m.fields)) fail('"fields"', 'must be an object of field → column');
+  const extendsPreset = typeof m.preset === 'string' && ['sla-widgets', 'amazon-connect', 'genesys-cloud', 'synonyms'].includes(m.preset);
+  const queueLog = m.format === 'queue_log';
+  if (m.fields === undefined && (extendsPreset || queueLog)) m.fields = {};
+  if (!m.fields || typeof m.fields !== 'object' || Array.isArray(m.fields)) fail('"fields"', 'must be an object of field → column (or name a preset to extend: sla-widgets, amazon-connect, genesys-cloud, synonyms)');
   const fields = m.fields as Record<string, unknown>;
   for (const [name, spec] of Object.entries(fields)) {
     if (!(CONTACT_FIELDS as readonly string[]).includes(name)) fail(`"fields.${name}"`, `is no contact field (expected one of ${CONTACT_FIELDS.join(', ')})`);
     validateSpec(spec, `fields.${name}`, fail);
   }
-  if (!fields.arrived && !fields.answered) fail('"fields"', 'must map "arrived" (when the contact entered the queue)');
-  if (!fields.queue) fail('"fields"', 'must map "queue" (a column, or { "const": "Main" } for a single queue)');
+  if (!extendsPreset && !queueLog) {
+    if (!fields.arrived && !fields.answered) fail('"fields"', 'must map "arrived" (when the contact entered the queue)');
+    if (!fields.queue) fail('"fields"', 'must map "queue" (a column, or { "const": "Main" } for a single queue)');
+  }
   return m as unknown as Mapping;
 }
 

@@ -106,7 +106,7 @@ const SYNONYMS: [ContactField | 'date' | 'time', string[]][] = [
   ['answered', ['answertime', 'answeredat', 'connected', 'connecttime', 'connectedtime', 'pickuptime']],
   ['ended', ['ended', 'endtime', 'end', 'disconnecttime', 'hanguptime', 'disconnected', 'endedat']],
   ['outcome', ['outcome', 'result', 'callresult', 'disposition', 'callstatus', 'status']],
-  ['answeredFlag', ['answered', 'answeredyn', 'isanswered', 'wasanswered']],
+  ['answeredFlag', ['answered', 'answeredyn', 'isanswered', 'wasanswered', 'handled', 'handledyn']],
   ['abandonedFlag', ['abandoned', 'abandonedyn', 'isabandoned', 'abandon']],
   ['wait', ['wait', 'waittime', 'waitseconds', 'queuetime', 'queueduration', 'timeinqueue', 'speedofanswer', 'speedofanswerinseconds', 'speedofanswerseconds', 'timetoanswer', 'answerdelay', 'asa', 'totalqueue', 'holdtimeinqueue']],
   ['talk', ['talk', 'talktime', 'talkduration', 'avgtalkduration', 'talkseconds', 'totaltalk', 'conversationduration', 'handletime', 'callduration', 'duration']],
@@ -142,8 +142,16 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
         fields[field] = instantSpec(h, vs);
         break;
       }
-      case 'wait': case 'talk': case 'hold': case 'wrap':
-        fields[field] = vs.some((v) => v.includes(':')) ? { column: h, unit: 'h:mm:ss' } : h;
+      case 'wait': case 'talk': case 'hold': case 'wrap': {
+        const spec: FieldSpec = { column: h };
+        if (vs.some((v) => v.includes(':'))) spec.unit = 'h:mm:ss';
+        else if (/(^|[^a-z])ms$|millis/i.test(h.trim())) spec.unit = 'ms';
+        if (vs.some((v) => /^-?\d+,\d+$/.test(v)) && !vs.some((v) => /^-?\d+\.\d+$/.test(v))) spec.decimalComma = true;
+        fields[field] = Object.keys(spec).length === 1 ? h : spec;
+        break;
+      }
+      case 'csat': case 'nps': case 'qa':
+        fields[field] = vs.some((v) => /^\d+,\d+$/.test(v)) ? { column: h, decimalComma: true } : h;
         break;
       default:
         fields[field as ContactField] = h;
@@ -163,7 +171,11 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   }
   if (!fields.arrived) return null;
   if (!fields.wait && !fields.answered) notes.push('No wait or answer time: service level and ASA cannot be computed.');
-  if (!fields.ended && !fields.wait) notes.push('No abandon wait: abandons count as abandoned after the threshold, and short abandons cannot be told apart.');
+  if (!fields.ended) {
+    notes.push(fields.wait
+      ? 'Abandons whose wait column is blank count as abandoned after the threshold; short abandons can be told apart only where the wait is given.'
+      : 'No abandon wait: abandons count as abandoned after the threshold, and short abandons cannot be told apart.');
+  }
   if (!fields.hold || !fields.wrap) notes.push(`No ${[!fields.hold && 'hold', !fields.wrap && 'wrap'].filter(Boolean).join(' or ')} column: AHT holds only the parts present.`);
   if (!fields.id) notes.push('No id column: duplicate contacts cannot be detected; rows are numbered.');
   return { preset: 'synonyms', fields, notes };
@@ -189,15 +201,52 @@ export function looksLikeQueueLog(firstRecord: string[]): boolean {
   return firstRecord.length >= 5 && /^\d{9,11}(\.\d+)?$/.test(firstRecord[0].trim()) && /^[A-Z][A-Z_]+$/.test(firstRecord[4].trim());
 }
 
+export const PRESETS = ['sla-widgets', 'amazon-connect', 'genesys-cloud', 'synonyms'] as const;
+
+/** A named preset applied to a header, or null when the header does not fit it. */
+export function presetMapping(name: string, header: string[], samples: string[][]): Mapping | null {
+  switch (name) {
+    case 'sla-widgets':
+      return has(header, 'id', 'queue', 'arrived') ? kitMapping(header) : null;
+    case 'amazon-connect':
+      return has(header, 'ContactId') && (has(header, 'Queue.EnqueueTimestamp') || has(header, 'Agent.ConnectedToAgentTimestamp')) ? amazonConnectMapping(header) : null;
+    case 'genesys-cloud': {
+      if (!(has(header, 'Conversation ID') && (has(header, 'Total Queue') || has(header, 'Abandoned')))) return null;
+      const m = genesysMapping(header);
+      const vs = samples.map((r) => (r[header.indexOf(find(header, 'Date')!)] ?? '').trim()).filter(Boolean);
+      if (typeof m.fields.arrived === 'string') m.fields.arrived = instantSpec(m.fields.arrived, vs);
+      return m;
+    }
+    case 'synonyms':
+      return synonymMapping(header, samples);
+    default:
+      return null;
+  }
+}
+
 /** Picks the mapping for a header (and sample rows). Returns null when nothing maps. */
 export function detectMapping(header: string[], samples: string[][]): Mapping | null {
-  if (has(header, 'id', 'queue', 'arrived')) return kitMapping(header);
-  if (has(header, 'ContactId') && (has(header, 'Queue.EnqueueTimestamp') || has(header, 'Agent.ConnectedToAgentTimestamp'))) return amazonConnectMapping(header);
-  if (has(header, 'Conversation ID') && (has(header, 'Total Queue') || has(header, 'Abandoned'))) {
-    const m = genesysMapping(header);
-    const vs = samples.map((r) => (r[header.indexOf(find(header, 'Date')!)] ?? '').trim()).filter(Boolean);
-    if (typeof m.fields.arrived === 'string') m.fields.arrived = instantSpec(m.fields.arrived, vs);
-    return m;
+  for (const p of PRESETS) {
+    const m = presetMapping(p, header, samples);
+    if (m) return m;
   }
-  return synonymMapping(header, samples);
+  return null;
+}
+
+/**
+ * A mapping file may name a preset and change only what differs (`{ "preset": "genesys-cloud",
+ * "dayMonthOrder": "mdy" }`, or a few fields): the preset is applied to the header, then the file's settings
+ * and fields win.
+ */
+export function extendPreset(explicit: Mapping, header: string[], samples: string[][]): Mapping {
+  if (!(PRESETS as readonly string[]).includes(explicit.preset)) return explicit;
+  const base = presetMapping(explicit.preset, header, samples);
+  if (!base) throw new Error(`the header does not look like a ${explicit.preset} export (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})`);
+  return { ...base, ...explicit, fields: { ...base.fields, ...(explicit.fields ?? {}) }, notes: [...(base.notes ?? []), ...(explicit.notes ?? [])] };
+}
+
+/** What a header lacks for a mapping: said when nothing maps. */
+export function missingFields(header: string[]): string {
+  const found = SYNONYMS.filter(([, names]) => header.some((h) => names.includes(norm(h)))).map(([f]) => f);
+  return found.length ? `found ${found.join(', ')}, but no arrival time (a column such as arrived, start time, or date + time)` : 'no column name is one the kit knows';
 }

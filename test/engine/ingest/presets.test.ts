@@ -1,6 +1,7 @@
 import { assert } from '../../helpers/assert.js';
 import { analyzeText } from '../../../src/engine/analyze.js';
 import { validateMapping } from '../../../src/engine/ingest/mapping.js';
+import { ContactIngest } from '../../../src/engine/ingest/index.js';
 import { query } from '../../../src/engine/rollup.js';
 import { defaultDefinitions } from '../../../src/engine/definitions.js';
 
@@ -104,7 +105,8 @@ describe('presets detected from the header', () => {
   });
 
   it('a header nothing maps is an error, not an empty report', () => {
-    assert.throws(() => analyzeText('foo,bar\n1,2\n'), /nothing in the header maps/);
+    assert.throws(() => analyzeText('foo,bar\n1,2\n'), /the header does not map to contacts: no column name is one the kit knows/);
+    assert.throws(() => analyzeText('queue_name,handled\nQ,Y\n'), /found queue, answeredFlag, but no arrival time/);
   });
 });
 
@@ -203,5 +205,47 @@ describe('what is wrong in a row is said, never guessed', () => {
       [4, 'talk', 'unparseable duration'],
     ]);
     assert.close(totals(a).aht, 3723);
+  });
+});
+
+describe('extending presets, and files that are no CSV', () => {
+  const genesys = [
+    '"Conversation ID","Date","Queue","Abandoned","Total Queue","Total Talk"',
+    '"g-1","03/04/2024 10:00","Billing","NO","5000","60000"',
+    '"g-2","03/04/2024 10:05","Billing","YES","25000",""',
+  ].join('\r\n');
+  it('a mapping file may name a preset and change only the day/month order', () => {
+    assert.throws(() => analyzeText(genesys, { inputTimeZone: 'UTC' }), /cannot tell the day\/month order/);
+    const a = analyzeText(genesys, { inputTimeZone: 'UTC', mapping: validateMapping({ preset: 'genesys-cloud', dayMonthOrder: 'mdy' }) });
+    assert.equal(a.mapping.preset, 'genesys-cloud');
+    assert.equal(query(a.parts, defaultDefinitions('UTC'), { by: ['day'] }).groups[0].key, '2024-03-04');
+    const b = analyzeText(genesys, { inputTimeZone: 'UTC', dayMonthOrder: 'dmy' });
+    assert.equal(query(b.parts, defaultDefinitions('UTC'), { by: ['day'] }).groups[0].key, '2024-04-03');
+  });
+  it('a preset named for a file that does not fit it says so', () => {
+    assert.throws(() => analyzeText('id,queue,arrived\n1,Q,2026-01-01T00:00:00Z', { mapping: validateMapping({ preset: 'amazon-connect' }) }), /does not look like a amazon-connect export/);
+  });
+  it('the mapping reported for a queue_log can be given back', () => {
+    const log = '1700000100|1.1|q|NONE|ENTERQUEUE||555|1\n1700000110|1.1|q|a|CONNECT|10|x|1\n1700000200|1.1|q|a|COMPLETEAGENT|10|90|1\n';
+    const first = analyzeText(log);
+    const again = analyzeText(log, { mapping: validateMapping(JSON.parse(JSON.stringify(first.mapping))) });
+    assert.deepEqual(again.validation, first.validation);
+  });
+  it('decimal commas are found in a semicolon export with worded headers', () => {
+    const a = analyzeText('Call Id;Queue;Start Time;Wait Time;Talk Time;Answered\n1;Q;2026-01-01T10:00:00Z;12,5;100,5;Y\n2;Q;2026-01-01T10:01:00Z;30,0;60,0;Y', { inputTimeZone: 'UTC' });
+    assert.equal(a.validation.rowsAccepted, 2);
+    assert.close(totals(a).asa, 21.25);
+  });
+  it('gzip, ZIP workbooks, UTF-16 and binary files are refused in one sentence', () => {
+    const bytes = (...b: number[]) => new Uint8Array([...b, 0x61, 0x2c, 0x62, 0x0a]);
+    const run = (b: Uint8Array) => () => {
+      const ingest = new ContactIngest({ onContact: () => {} });
+      ingest.push(b);
+      ingest.end();
+    };
+    assert.throws(run(bytes(0x1f, 0x8b)), /gzip-compressed/);
+    assert.throws(run(bytes(0x50, 0x4b, 0x03, 0x04)), /ZIP archive/);
+    assert.throws(run(bytes(0xff, 0xfe)), /UTF-16/);
+    assert.throws(run(bytes(0x61, 0x00)), /binary/);
   });
 });
