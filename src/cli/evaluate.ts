@@ -11,7 +11,7 @@ import { validateSla, SlaError, type SlaDocument } from '../engine/agreement/sla
 import { periodAt, parsePeriod } from '../engine/agreement/period.js';
 import { zoneNamed } from '../engine/time/zone.js';
 import type { ForecastEntry, Outage } from '../engine/types.js';
-import { UsageError } from './errors.js';
+import { UsageError, flagError } from './errors.js';
 import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './options.js';
 import { table } from './format.js';
 
@@ -55,15 +55,15 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   try {
     parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${EVALUATE_USAGE}`);
+    throw flagError(e, 'evaluate');
   }
   const { values: f, positionals: files } = parsed;
   if (f.help) {
     out(EVALUATE_USAGE);
     return 0;
   }
-  if (!f.sla) throw new UsageError(`evaluate needs --sla sla.json\n${EVALUATE_USAGE}`);
-  if (files.length === 0) throw new UsageError(`evaluate needs at least one contacts file\n${EVALUATE_USAGE}`);
+  if (!f.sla) throw new UsageError(`evaluate needs --sla sla.json (see: sla-widgets evaluate --help)`);
+  if (files.length === 0) throw new UsageError(`evaluate needs at least one contacts file (see: sla-widgets evaluate --help)`);
   let doc: SlaDocument;
   try {
     doc = validateSla(readJson(f.sla, '--sla'), f.sla);

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
 import { generateContactsCsv, type GenerateOptions } from '../engine/sample/generate.js';
-import { UsageError } from './errors.js';
+import { UsageError, flagError } from './errors.js';
 import { zoneFlag } from './options.js';
 
 export const GENERATE_USAGE = 'sla-widgets generate --contacts N --seed S [--start 2026-01-05] [--days D] [--queues Q] [--agents A] [--tz Zone]';
@@ -30,15 +30,15 @@ export async function generate(argv: string[], out: NodeJS.WritableStream): Prom
   try {
     f = parseArgs({ args: argv, options: FLAGS, strict: true }).values;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${GENERATE_USAGE}`);
+    throw flagError(e, 'generate');
   }
   if (f.help) {
     out.write(GENERATE_USAGE + '\n');
     return 0;
   }
   const contacts = positiveInt(f.contacts, 'contacts', 50_000_000);
-  if (contacts === undefined) throw new UsageError(`generate needs --contacts N\n${GENERATE_USAGE}`);
-  if (f.seed === undefined) throw new UsageError(`generate needs --seed S (the same seed gives the same file)\n${GENERATE_USAGE}`);
+  if (contacts === undefined) throw new UsageError(`generate needs --contacts N (see: sla-widgets generate --help)`);
+  if (f.seed === undefined) throw new UsageError(`generate needs --seed S (the same seed gives the same file) (see: sla-widgets generate --help)`);
   if (f.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(f.start)) throw new UsageError(`--start ${f.start}: expected YYYY-MM-DD`);
   const opts: GenerateOptions = {
     contacts,

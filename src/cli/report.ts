@@ -7,7 +7,7 @@ import { ContactParts, type Dimension } from '../engine/parts.js';
 import { query, type GroupBy } from '../engine/rollup.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
-import { UsageError } from './errors.js';
+import { UsageError, flagError } from './errors.js';
 import { Zone, zoneNamed } from '../engine/time/zone.js';
 import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
 import { COLUMNS, pct, sec, table } from './format.js';
@@ -44,14 +44,14 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   try {
     parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${REPORT_USAGE}`);
+    throw flagError(e, 'report');
   }
   const { values: f, positionals: files } = parsed;
   if (f.help) {
     out(REPORT_USAGE);
     return 0;
   }
-  if (files.length === 0) throw new UsageError(`report needs at least one file\n${REPORT_USAGE}`);
+  if (files.length === 0) throw new UsageError(`report needs at least one file (see: sla-widgets report --help)`);
   const { defs, businessHours } = definitionsFrom(f);
   const inputTz = f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : defs.timeZone;
   const mapping = f.map ? loadMapping(f.map) : undefined;

@@ -1,7 +1,7 @@
 /** `sla-widgets staffing`: Erlang C — how many agents a volume needs for a service-level target. */
 import { parseArgs } from 'node:util';
 import { requiredAgents, staffingTable, type StaffingInput, type StaffingRow } from '../engine/erlang/erlang-c.js';
-import { UsageError } from './errors.js';
+import { UsageError, flagError } from './errors.js';
 import { parseInterval, parseSl } from './options.js';
 import { pct, sec, table } from './format.js';
 
@@ -44,13 +44,13 @@ export async function staffing(argv: string[], out: (s: string) => void): Promis
   try {
     f = parseArgs({ args: argv, options: FLAGS, strict: true }).values;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${STAFFING_USAGE}`);
+    throw flagError(e, 'staffing');
   }
   if (f.help) {
     out(STAFFING_USAGE);
     return 0;
   }
-  for (const k of ['contacts', 'aht', 'sl'] as const) if (f[k] === undefined) throw new UsageError(`staffing needs --${k}\n${STAFFING_USAGE}`);
+  for (const k of ['contacts', 'aht', 'sl'] as const) if (f[k] === undefined) throw new UsageError(`staffing needs --${k} (see: sla-widgets staffing --help)`);
   const sl = parseSl(f.sl!);
   const input: StaffingInput = {
     contacts: num(f.contacts, 'contacts', (n) => n >= 0, 'a number of contacts ≥ 0')!,

@@ -38,9 +38,12 @@ export class BusinessHours {
     for (const h of this.holidays) if (!/^\d{4}-\d{2}-\d{2}$/.test(h)) throw new Error(`business hours: holiday "${h}" must be YYYY-MM-DD`);
   }
 
-  /** Every boundary as minutes since midnight, to check they fall on slot edges. */
-  boundaries(): number[] {
-    return this.ranges.flat(2);
+  /** Every opening and closing time, to check they fall on slot edges. */
+  boundaries(): { weekday: Weekday; minute: number; what: 'opens' | 'closes' }[] {
+    return this.ranges.flatMap((day, i) => day.flatMap(([a, b]) => [
+      { weekday: WEEKDAYS[i], minute: a, what: 'opens' as const },
+      { weekday: WEEKDAYS[i], minute: b, what: 'closes' as const },
+    ]));
   }
 
   /** Whether a slot [utc, utc + slotMs) lies inside business hours. Slots never straddle a boundary (checked). */

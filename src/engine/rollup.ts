@@ -112,8 +112,11 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
   if (defs.serviceLevel.businessHoursOnly && !bh) throw new Error('businessHoursOnly needs a business-hours calendar');
   if (bh) {
     const slotMin = parts.opts.slotMinutes;
-    for (const m of bh.boundaries()) {
-      if (m % slotMin !== 0) throw new RangeError(`business hours: a boundary at minute ${m} is not on a ${slotMin}-minute slot edge`);
+    for (const { weekday, minute, what } of bh.boundaries()) {
+      if (minute % slotMin !== 0) {
+        const hhmm = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+        throw new RangeError(`business hours: ${weekday} ${what} at ${hhmm}, which is not on a ${slotMin}-minute slot edge (contacts are kept per ${slotMin} minutes)`);
+      }
     }
   }
   const rep = defs.fcr.method === 'repeat' ? parts.repeatParts(defs.fcr.windowDays * MS_PER_DAY) : null;
