@@ -48,12 +48,13 @@ export function parseSl(v: string): { target: number; thresholdSec: number } {
   return { target: +m[1] / 100, thresholdSec };
 }
 
-export function parseBy(v: string | undefined): GroupBy[] {
+export function parseBy(v: string | undefined, team = false): (GroupBy | 'team')[] {
   if (!v) return [];
   const by = v.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const b of by) if (!GROUP_BY.includes(b as GroupBy)) throw new UsageError(`--by ${b}: expected one of ${GROUP_BY.join(', ')}`);
+  const allowed: string[] = team ? [...GROUP_BY, 'team'] : [...GROUP_BY];
+  for (const b of by) if (!allowed.includes(b)) throw new UsageError(`--by ${b}: expected one of ${allowed.join(', ')}`);
   if (new Set(by).size !== by.length) throw new UsageError(`--by ${v}: a dimension appears twice`);
-  return by as GroupBy[];
+  return by as (GroupBy | 'team')[];
 }
 
 export function readJson(path: string, flag: string): unknown {

@@ -8,6 +8,8 @@ import { query, type GroupBy } from '../engine/rollup.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import { UsageError, flagError } from './errors.js';
+import { efficiencyReport, fileKind, loadCategories, readableEfficiency } from './efficiency.js';
+import type { RecordKind } from '../engine/ingest/records.js';
 import { Zone, zoneNamed } from '../engine/time/zone.js';
 import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
 import { COLUMNS, pct, sec, table } from './format.js';
@@ -16,7 +18,8 @@ export const REPORT_USAGE = `sla-widgets report <file…> [--map m.json] [--tz Z
   [--by queue|agent|tier|channel|interval|hour|day|week|month|quarter[,…]] [--week-start monday]
   [--sl 80/20] [--sl-preset answered-and-abandoned] [--short-abandon 5] [--include-flowouts]
   [--include-callbacks] [--business-hours calendar.json] [--abandon-rate offered]
-  [--fcr flag|repeat] [--fcr-window 7d] [--json]`;
+  [--fcr flag|repeat] [--fcr-window 7d] [--categories states.json] [--json]
+  (files may be contacts, agent states and schedules: --by agent|team|<time> groups the latter)`;
 
 const FLAGS = {
   map: { type: 'string' },
@@ -35,6 +38,7 @@ const FLAGS = {
   'abandon-rate': { type: 'string' },
   fcr: { type: 'string' },
   'fcr-window': { type: 'string' },
+  categories: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -55,19 +59,40 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const { defs, businessHours } = definitionsFrom(f);
   const inputTz = f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : defs.timeZone;
   const mapping = f.map ? loadMapping(f.map) : undefined;
-  const by = parseBy(f.by);
+  const byAll = parseBy(f.by, true);
+  const by = byAll.filter((b): b is GroupBy => b !== 'team');
 
-  const dims: Dimension[] = by.filter((b): b is Dimension => b === 'channel' || b === 'tier' || b === 'agent');
-  const parts = new ContactParts({ slotMinutes: defs.intervalMinutes === 5 ? 5 : 15, dimensions: dims, keepRepeats: defs.fcr.method === 'repeat' });
-  const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
-  // One id set for every file: an export given twice, or two that overlap, is not counted twice.
-  const ids = new IdSet();
+  // Files hold contacts, agent states or schedules (told by their header).
+  const kinds = new Map<string, RecordKind>();
   for (const file of files) {
     try {
       if (file !== '-' && !statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'a directory, not a file' });
     } catch (e) {
       throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
+    const kind = fileKind(file);
+    if (kind === 'forecast' || kind === 'outages') throw new UsageError(`${file} holds ${kind === 'forecast' ? 'a forecast' : 'outages'}: give it to evaluate with --${kind}`);
+    kinds.set(file, kind);
+  }
+  const contactFiles = files.filter((x) => kinds.get(x) === 'contacts');
+  const stateFiles = files.filter((x) => kinds.get(x) === 'agent-states');
+  const scheduleFiles = files.filter((x) => kinds.get(x) === 'schedules');
+  const efficiency = stateFiles.length || scheduleFiles.length
+    ? await efficiencyReport(stateFiles, scheduleFiles, byAll, defs, inputTz, loadCategories(f.categories))
+    : null;
+  if (contactFiles.length === 0) {
+    const json = { definitions: { timeZone: defs.timeZone, inputTimeZone: inputTz, intervalMinutes: defs.intervalMinutes, weekStart: defs.weekStart }, efficiency };
+    out(f.json ? JSON.stringify(json, null, 2) : readableEfficiency(efficiency!));
+    return 0;
+  }
+  if (byAll.includes('team') && !efficiency) throw new UsageError('--by team groups agent states and schedules; contacts have no team (use agent)');
+
+  const dims: Dimension[] = by.filter((b): b is Dimension => b === 'channel' || b === 'tier' || b === 'agent');
+  const parts = new ContactParts({ slotMinutes: defs.intervalMinutes === 5 ? 5 : 15, dimensions: dims, keepRepeats: defs.fcr.method === 'repeat' });
+  const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
+  // One id set for every file: an export given twice, or two that overlap, is not counted twice.
+  const ids = new IdSet();
+  for (const file of contactFiles) {
     try {
       const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']) });
       perFile.push({ file, mapping: a.mapping, validation: a.validation });
@@ -77,7 +102,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
       throw e;
     }
   }
-  const validation = mergeValidations(perFile.map((p) => p.validation), perFile.length > 1 ? files : null);
+  const validation = mergeValidations(perFile.map((p) => p.validation), perFile.length > 1 ? contactFiles : null);
   let result;
   try {
     result = query(parts, defs, { by: by as GroupBy[], businessHours });
@@ -104,12 +129,13 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     definitions,
     totals: result.totals,
     groups: result.groups,
+    ...(efficiency ? { efficiency } : {}),
   };
   if (f.json) {
     out(JSON.stringify(json, null, 2));
     return 0;
   }
-  out(readable(json, files));
+  out(readable(json, contactFiles) + (efficiency ? '\n\n' + readableEfficiency(efficiency) : ''));
   return 0;
 }
 

@@ -142,3 +142,26 @@ test('stdin, gzip, a legacy fixed-offset zone, and generate into a closed pipe',
   assert.equal(pipe.status, 0);
   assert.doesNotMatch(pipe.stderr, /internal error|EPIPE/);
 });
+
+test('report on agent states and schedules: efficiency by team, unknown state names rejected, categories file', () => {
+  const states = join(dir, 'states.csv');
+  writeFileSync(states, 'agent,team,state,start\nann,A,Available,2026-03-02T09:00:00Z\nann,A,Talk,2026-03-02T09:10:00Z\nann,A,Fishing,2026-03-02T09:20:00Z\nann,A,Logged Out,2026-03-02T09:30:00Z\n');
+  const schedule = join(dir, 'schedule.csv');
+  writeFileSync(schedule, 'agent,activity,start,end\nann,Phones,2026-03-02T09:00:00Z,2026-03-02T09:30:00Z\n');
+  const r = run('report', states, schedule, '--tz', 'UTC', '--by', 'team', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const e = JSON.parse(r.stdout).efficiency;
+  assert.equal(e.files[0].validation.rejections[0].value, 'Fishing');
+  // Fishing rejected: Talk lasts until Logged Out at 09:30 (the next accepted state)
+  assert.equal(e.groups[0].key, 'A');
+  assert.equal(e.totals.occupancy, 1200 / 1800);
+  const cats = join(dir, 'cats.json');
+  writeFileSync(cats, JSON.stringify({ Fishing: 'unproductive' }));
+  const c = JSON.parse(run('report', states, schedule, '--tz', 'UTC', '--categories', cats, '--json').stdout).efficiency;
+  assert.equal(c.totals.occupancy, 600 / 1200);
+  assert.equal(c.totals.adherence, 1200 / 1800);
+  writeFileSync(join(dir, 'fc.csv'), 'queue,interval start,volume\nQ,2026-03-02T09:00:00Z,10\n');
+  const f = run('report', join(dir, 'fc.csv'));
+  assert.equal(f.status, 2);
+  assert.match(f.stderr, /holds a forecast: give it to evaluate with --forecast/);
+});

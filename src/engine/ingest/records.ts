@@ -6,7 +6,8 @@
 import { CsvReader, type CsvRecord } from './csv.js';
 import { TimeError, lastTimeError, parseFlag, parseIsoInstant, parseNumber } from './values.js';
 import type { Zone } from '../time/zone.js';
-import type { ForecastEntry, Outage } from '../types.js';
+import type { AgentState, ForecastEntry, Outage, ScheduleEntry } from '../types.js';
+import type { Categories } from '../efficiency.js';
 import type { Rejection } from './contacts.js';
 import type { Validation } from './index.js';
 import { IngestError } from './index.js';
@@ -160,4 +161,85 @@ export function readOutagesText(text: string, zone: Zone | null): { records: Out
   const r = new OutageReader(zone);
   r.push(text);
   return r.end();
+}
+
+/** Agent-state CSV: agent, [team], state, start, [end]. State names map to categories (unknown names are rejected). */
+export class AgentStateReader extends RecordReader<AgentState> {
+  private cols!: { agent: Column; team: Column | null; state: Column; start: Column; end: Column | null };
+  constructor(zone: Zone | null, private readonly categories: Categories) {
+    super(zone, 'agent-state');
+  }
+  protected compile(h: string[]): void {
+    this.cols = {
+      agent: this.need(h, 'agent', ['agent', 'agentname', 'agentid', 'user', 'username', 'employee']),
+      team: findColumn(h, ['team', 'teamname', 'group', 'supervisor']),
+      state: this.need(h, 'state', ['state', 'status', 'agentstate', 'reason', 'reasoncode', 'presence']),
+      start: this.need(h, 'start', ['start', 'starttime', 'from', 'time', 'timestamp', 'changed', 'since']),
+      end: findColumn(h, ['end', 'endtime', 'to', 'until']),
+    };
+  }
+  protected read(r: CsvRecord): AgentState | Omit<Rejection, 'line'> {
+    const c = this.cols;
+    const agent = r.text(c.agent.index);
+    if (!agent) return { column: c.agent.name, value: '', reason: 'missing agent' };
+    const state = r.text(c.state.index);
+    const category = this.categories.state(state);
+    if (category === null) return { column: c.state.name, value: state, reason: 'state name with no category: give it one in a categories file (--categories)' };
+    const start = this.instant(r, c.start);
+    if (typeof start !== 'number') return start;
+    let end: number | undefined;
+    if (c.end && r.text(c.end.index) !== '') {
+      const e = this.instant(r, c.end);
+      if (typeof e !== 'number') return e;
+      if (e < start) return { column: c.end.name, value: r.text(c.end.index), reason: 'ended before it started' };
+      end = e;
+    }
+    const team = c.team ? r.text(c.team.index) || undefined : undefined;
+    return { agent, team, state, category, start, end };
+  }
+}
+
+/** Schedule CSV (WFM export): agent, [team], activity, start, end. */
+export class ScheduleReader extends RecordReader<ScheduleEntry> {
+  private cols!: { agent: Column; team: Column | null; activity: Column; start: Column; end: Column };
+  constructor(zone: Zone | null, private readonly categories: Categories) {
+    super(zone, 'schedule');
+  }
+  protected compile(h: string[]): void {
+    this.cols = {
+      agent: this.need(h, 'agent', ['agent', 'agentname', 'agentid', 'user', 'username', 'employee']),
+      team: findColumn(h, ['team', 'teamname', 'group']),
+      activity: this.need(h, 'activity', ['activity', 'scheduledactivity', 'activityname', 'segment', 'task']),
+      start: this.need(h, 'start', ['start', 'starttime', 'from']),
+      end: this.need(h, 'end', ['end', 'endtime', 'to', 'until']),
+    };
+  }
+  protected read(r: CsvRecord): ScheduleEntry | Omit<Rejection, 'line'> {
+    const c = this.cols;
+    const agent = r.text(c.agent.index);
+    if (!agent) return { column: c.agent.name, value: '', reason: 'missing agent' };
+    const activity = r.text(c.activity.index);
+    const category = this.categories.activity(activity);
+    if (category === null) return { column: c.activity.name, value: activity, reason: 'activity name with no category: give it one in a categories file (--categories)' };
+    const start = this.instant(r, c.start);
+    if (typeof start !== 'number') return start;
+    const end = this.instant(r, c.end);
+    if (typeof end !== 'number') return end;
+    if (end <= start) return { column: c.end.name, value: r.text(c.end.index), reason: 'ends before it starts' };
+    const team = c.team ? r.text(c.team.index) || undefined : undefined;
+    return { agent, team, activity, category, start, end };
+  }
+}
+
+/** The kind of records a CSV header holds, for commands that take several kinds of files. */
+export type RecordKind = 'contacts' | 'agent-states' | 'schedules' | 'forecast' | 'outages';
+
+export function recordKind(header: string[]): RecordKind {
+  const n = new Set(header.map(norm));
+  const any = (...names: string[]) => names.some((x) => n.has(x));
+  if (any('activity', 'scheduledactivity', 'activityname') && any('agent', 'agentname', 'agentid', 'user', 'username', 'employee') && any('end', 'endtime', 'to', 'until')) return 'schedules';
+  if (any('state', 'agentstate', 'status', 'presence', 'reasoncode') && any('agent', 'agentname', 'agentid', 'user', 'username', 'employee') && !any('queue', 'queuename', 'arrived', 'callid', 'contactid', 'id')) return 'agent-states';
+  if (any('system', 'service', 'component', 'application') && any('start', 'starttime', 'began', 'from', 'down') && !any('queue', 'arrived')) return 'outages';
+  if (any('volume', 'forecast', 'forecastvolume') && any('intervalstart', 'interval')) return 'forecast';
+  return 'contacts';
 }
