@@ -205,14 +205,35 @@ export class ContactParts {
     this.addHistBucket(cell, kind, bucketOf(wait));
   }
 
+  /** The last few queue names seen and their ids: readers reuse queue strings, so most lookups are a pointer compare. */
+  private recentQueue: string[] = [];
+  private recentQueueId: number[] = [];
+
+  private queueId(name: string): number {
+    const r = this.recentQueue;
+    for (let i = 0; i < r.length; i++) if (r[i] === name) return this.recentQueueId[i];
+    const id = this.queues.id(name);
+    if (r.length < 16) { r.push(name); this.recentQueueId.push(id); }
+    return id;
+  }
+
+  /** Series by queue alone (when no other dimension is kept). */
+  private queueSeries: number[] = [];
+
   /** Adds one contact. The contact object may be reused by the caller afterwards. */
   add(c: Contact): void {
-    const q = this.queues.id(c.queue);
-    const ch = this.keepChannel ? this.channels.id(c.channel) : 0;
-    const ti = this.keepTier ? this.tiers.id(c.tier) : 0;
-    const ag = this.keepAgent ? this.agents.id(c.agent) : 0;
+    const q = this.queueId(c.queue);
+    let series: number;
+    if (!this.keepChannel && !this.keepTier && !this.keepAgent) {
+      series = this.queueSeries[q] ?? (this.queueSeries[q] = this.seriesOf(q, 0, 0, 0));
+    } else {
+      const ch = this.keepChannel ? this.channels.id(c.channel) : 0;
+      const ti = this.keepTier ? this.tiers.id(c.tier) : 0;
+      const ag = this.keepAgent ? this.agents.id(c.agent) : 0;
+      series = this.seriesOf(q, ch, ti, ag);
+    }
     const slot = Math.floor(c.arrived / this.slotMs);
-    const cell = this.cellOf(slot, this.seriesOf(q, ch, ti, ag));
+    const cell = this.cellOf(slot, series);
     const v = this.values;
     const o = cell * NF;
     const wait = c.wait;

@@ -454,6 +454,10 @@ export class ContactReader {
     for (const r of this.autoDateReaders()) r.order = order;
   }
 
+  private outOfRange(r: InstantReader, rec: CsvRecord): ReadResult {
+    return this.reject(r.shown.name, rec.text(r.shown.index), 'time out of range (before 1970 or after 2099: a wrong format or unit?)');
+  }
+
   /** A non-negative duration, undefined when absent, null when rejected (fail filled). */
   private duration(r: NumberReader | undefined, rec: CsvRecord): number | undefined | null {
     if (!r) return undefined;
@@ -538,11 +542,9 @@ export class ContactReader {
     if (Number.isNaN(answered)) return REJECTED;
     const ended = I.ended ? I.ended.read(rec, zone, fail) : undefined;
     if (Number.isNaN(ended)) return REJECTED;
-    for (const [t, r] of [[arrived, I.arrived], [answered, I.answered], [ended, I.ended]] as const) {
-      if (t !== undefined && !(t >= MIN_TIME && t < MAX_TIME)) {
-        return this.reject(r!.shown.name, rec.text(r!.shown.index), 'time out of range (before 1970 or after 2099: a wrong format or unit?)');
-      }
-    }
+    if (arrived !== undefined && !(arrived >= MIN_TIME && arrived < MAX_TIME)) return this.outOfRange(I.arrived!, rec);
+    if (answered !== undefined && !(answered >= MIN_TIME && answered < MAX_TIME)) return this.outOfRange(I.answered!, rec);
+    if (ended !== undefined && !(ended >= MIN_TIME && ended < MAX_TIME)) return this.outOfRange(I.ended!, rec);
 
     // Durations and scores
     const wait = N.wait ? N.wait.read(rec, fail) : undefined;

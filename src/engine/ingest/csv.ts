@@ -142,7 +142,8 @@ export class CsvReader {
   }
 
   push(chunk: Uint8Array | string): void {
-    let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    // Node hands in Buffers: seen as plain Uint8Arrays, every byte loop stays monomorphic.
+    let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.bytesRead += bytes.length;
     const carry = this.carry;
     this.carry = null;
