@@ -1,0 +1,80 @@
+/**
+ * Live figures (METRICS.md §6): the projected service level of the running interval, and thresholds on
+ * queue state that raise an alert once per crossing and clear it once, with the hysteresis of statuses.
+ */
+import { statusOf, type Direction, type Status } from './status.js';
+
+/**
+ * The running interval's service level if every contact still waiting longer than T is counted as missed
+ * (contacts waiting ≤ T may still be answered in time, so they are left out). null with nothing to count.
+ */
+export function projectedServiceLevel(met: number, base: number, waitingAgesSec: readonly number[], thresholdSec: number): number | null {
+  let over = 0;
+  for (const a of waitingAgesSec) if (a > thresholdSec) over++;
+  const den = base + over;
+  return den > 0 ? met / den : null;
+}
+
+export type LiveMetric = 'waiting' | 'longestWait' | 'projectedServiceLevel' | 'serviceLevel' | 'abandonRate' | 'asa';
+
+export interface Threshold {
+  metric: LiveMetric;
+  /** The value that must not be crossed: waiting > 20, longestWait > 120 s, projected SL < 0.8. */
+  threshold: number;
+  /** Margin of the near-threshold warning and of the hysteresis; default 10 % of the threshold. */
+  margin?: number;
+  /** Queues it watches (all when absent). */
+  queues?: string[];
+}
+
+const LIVE_DIRECTIONS: Record<LiveMetric, Direction> = {
+  waiting: 'lower', longestWait: 'lower', asa: 'lower', abandonRate: 'lower', projectedServiceLevel: 'higher', serviceLevel: 'higher',
+};
+
+export interface AlertEvent {
+  queue: string;
+  metric: LiveMetric;
+  /** `near` on entering the margin, `breach` on crossing, `clear` on coming back past the hysteresis bound. */
+  kind: 'near' | 'breach' | 'clear';
+  from: Status | null;
+  to: Status;
+  value: number;
+  threshold: number;
+  margin: number;
+  /** Stream time of the update (ms). */
+  at: number;
+}
+
+/** Watches live values per queue and metric; each crossing gives one event. */
+export class AlertMonitor {
+  private readonly last = new Map<string, Status>();
+  constructor(private readonly thresholds: readonly Threshold[]) {}
+
+  /** Feeds one value; returns the events it causes (none while the status holds). */
+  update(queue: string, metric: LiveMetric, value: number | null, at: number): AlertEvent[] {
+    const events: AlertEvent[] = [];
+    this.thresholds.forEach((t, i) => {
+      if (t.metric !== metric || (t.queues && !t.queues.includes(queue)) || value === null) return;
+      const margin = t.margin ?? Math.abs(t.threshold) * 0.1;
+      const key = `${i}\u0000${queue}`;
+      const prev = this.last.get(key) ?? null;
+      const next = statusOf(value, { target: t.threshold, margin, direction: LIVE_DIRECTIONS[metric] }, prev);
+      if (next === null || next === prev) return;
+      this.last.set(key, next);
+      if (prev === null && next === 'ok') return; // the first value, fine: nothing to say
+      events.push({ queue, metric, kind: next === 'breach' ? 'breach' : next === 'warn' ? (prev === 'breach' ? 'clear' : 'near') : 'clear', from: prev, to: next, value, threshold: t.threshold, margin, at });
+    });
+    return events;
+  }
+
+  /** Alerts standing now: (queue, metric) pairs in breach or near. */
+  standing(): { threshold: Threshold; queue: string; status: Status }[] {
+    const out: { threshold: Threshold; queue: string; status: Status }[] = [];
+    for (const [key, status] of this.last) {
+      if (status === 'ok') continue;
+      const [i, queue] = key.split('\u0000');
+      out.push({ threshold: this.thresholds[+i], queue, status });
+    }
+    return out;
+  }
+}
