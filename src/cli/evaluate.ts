@@ -16,7 +16,7 @@ import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './option
 import { table } from './format.js';
 
 export const EVALUATE_USAGE =
-  'sla-widgets evaluate <contacts…> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--map m.json] [--forecast f.csv] [--outages o.csv] [--json]';
+  'sla-widgets evaluate <contacts…> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--map m.json] [--forecast f.csv] [--outages o.csv] [--baseline 30d] [--json]';
 
 const FLAGS = {
   sla: { type: 'string' },
@@ -27,6 +27,7 @@ const FLAGS = {
   map: { type: 'string' },
   forecast: { type: 'string' },
   outages: { type: 'string' },
+  baseline: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -118,7 +119,9 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   }
   let sc: Scorecard;
   try {
-    sc = evaluate(parts, doc, { period, timeZone: tz, forecast, outages });
+    const days = f.baseline === undefined ? 30 : Number(/^(\d+)\s*d?$/.exec(f.baseline)?.[1] ?? NaN);
+    if (!(days >= 0 && days <= 90)) throw new UsageError(`--baseline ${f.baseline}: expected days from 0 (none) to 90, e.g. 30d`);
+    sc = evaluate(parts, doc, { period, timeZone: tz, forecast, outages, baselineDays: days });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -147,12 +150,16 @@ function readableScorecard(sc: Scorecard, files: { file: string; validation: Val
   }
   lines.push('', `${sc.sla} — ${sc.period.grain} ${sc.period.key} (${sc.timeZone}; trend against ${sc.previousPeriod})`, '');
   lines.push(table(
-    ['metric', 'value', 'target', 'status', 'trend', 'excl. effect', 'credit'],
+    ['metric', 'value', 'target', 'status', 'trend', 'excl. effect', 'credit', 'baseline (p10–p90)', 'realistic target'],
     sc.metrics.map((m) => [
       m.label, show(m.metric, m.value), `${m.direction === 'higher' ? '≥' : '≤'} ${show(m.metric, m.target)}`, m.status ?? 'no data',
       show(m.metric, m.trend, true), show(m.metric, m.exclusionEffect, true), m.credit === null ? `(${m.period}ly)` : m.credit ? `${(m.credit * 100).toFixed(1)} %` : '—',
+      m.baseline && m.baseline.value !== null ? `${show(m.metric, m.baseline.value)} (${show(m.metric, m.baseline.p10)}–${show(m.metric, m.baseline.p90)})` : '—',
+      m.baseline?.suggestedTarget != null ? show(m.metric, m.baseline.suggestedTarget) : '—',
     ]),
   ));
+  const b = sc.metrics.find((m) => m.baseline)?.baseline;
+  if (b) lines.push(`baselines: ${b.from} – ${b.to} (${b.days} days before the period; days with data: ${b.daysWithData}); realistic target = baseline moved 20 % (times) or 2 points (rates) toward the easier side`);
   lines.push('');
   if (sc.exclusions.length) {
     lines.push('excluded intervals:');

@@ -4,7 +4,7 @@
  */
 import { MS_PER_DAY } from '../time/civil.js';
 import { zoneNamed } from '../time/zone.js';
-import { query, type GroupDimension } from '../rollup.js';
+import { query, type GroupDimension, type QueryOptions } from '../rollup.js';
 import type { ContactParts } from '../parts.js';
 import type { Definitions } from '../definitions.js';
 import type { ContactMetrics } from '../metrics.js';
@@ -54,13 +54,13 @@ function nearestRank(sorted: number[], p: number): number | null {
  * The baseline of a metric for a period that starts at `periodStart`: the history of `days` days (default 30,
  * at most 90) ending at the last complete day before the period.
  */
-export function baseline(parts: ContactParts, defs: Definitions, metric: BaselineMetric, periodStart: number, days = 30): Baseline {
+export function baseline(parts: ContactParts, defs: Definitions, metric: BaselineMetric, periodStart: number, days = 30, filter?: QueryOptions['filter']): Baseline {
   if (!(days >= 1 && days <= 90)) throw new RangeError('a baseline covers 1 to 90 days');
   const zone = zoneNamed(defs.timeZone);
   const lastDay = periodAt('day', periodStart - 1, zone);
   const firstDay = periodAt('day', lastDay.start - (days - 1) * MS_PER_DAY + MS_PER_DAY / 2, zone);
   const from = firstDay.start, to = lastDay.end;
-  const r = query(parts, defs, { by: ['day'], from, to });
+  const r = query(parts, defs, { by: ['day'], from, to, filter });
   const daily = r.groups.map((g) => g[metric as keyof ContactMetrics] as number | null).filter((v): v is number => v !== null).sort((a, b) => a - b);
   const value = r.totals[metric as keyof ContactMetrics] as number | null;
   const s = value === null ? null : suggestTarget(metric, value);

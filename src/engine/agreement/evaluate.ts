@@ -12,6 +12,7 @@ import type { ForecastEntry, Outage } from '../types.js';
 import { parsePeriod, previousPeriod, type Period } from './period.js';
 import { directionOf, type Severity, type SlaDocument, type SlaMetric, type SlaMetricName } from './sla.js';
 import { statusOf, type Direction, type Status } from './status.js';
+import { baseline as baselineOf, type Baseline } from './baseline.js';
 
 export interface EvaluateOptions {
   /** `2021-02`, `2021-Q1`, `2021-W05`, `2021-02-14`, or a Period. */
@@ -20,6 +21,8 @@ export interface EvaluateOptions {
   timeZone?: string;
   forecast?: ForecastEntry[];
   outages?: Outage[];
+  /** Days of history for each metric's baseline (default 30, at most 90; 0 for none). */
+  baselineDays?: number;
 }
 
 export interface ScorecardMetric {
@@ -44,6 +47,8 @@ export interface ScorecardMetric {
   bonusMet: boolean | null;
   /** The definition that produced the figure, in words. */
   definition: string;
+  /** What the center delivered before the period, and a realistic target from it (not for uptime). */
+  baseline: Baseline | null;
 }
 
 export interface ExcludedInterval {
@@ -275,11 +280,13 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
       bonusMargin: m.bonusMargin ?? null,
       bonusMet: assessed && better !== null ? better >= (m.bonusMargin ?? 0) - 1e-9 * Math.max(1, Math.abs(m.target)) : assessed ? false : null,
       definition: describe(m, defs),
+      baseline: m.metric === 'uptime' || (opts.baselineDays ?? 30) === 0 ? null : baselineOf(parts, defs, m.metric, period.start, opts.baselineDays ?? 30, filter),
     };
   });
 
   const byMetric = metrics.filter((m) => m.credit !== null && m.credit > 0).map((m) => ({ metric: m.metric, credit: m.credit! }));
-  const total = byMetric.reduce((s, c) => s + c.credit, 0);
+  // Rounded to a billionth: 0.05 + 0.1 must be 0.15, not 0.15000000000000002 (which would read as capped).
+  const total = Math.round(byMetric.reduce((s, c) => s + c.credit, 0) * 1e9) / 1e9;
   const cap = doc.credits?.cap ?? null;
   const owed = cap === null ? total : Math.min(total, cap);
   const assessedMetrics = metrics.filter((m) => m.period === period.grain);
