@@ -55,6 +55,8 @@ export interface EfficiencyReport {
   groups: ({ key: string; by: Partial<Record<GroupBy | 'team', string>> } & EfficiencyMetrics)[];
   /** Dimensions of --by that agent states do not have (queue, tier, channel). */
   notApplicable: string[];
+  /** The parts themselves (not printed), for staffing against contacts. */
+  parts?: EfficiencyParts;
 }
 
 export async function efficiencyReport(
@@ -105,7 +107,7 @@ export async function efficiencyReport(
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
     return 0;
   });
-  return { files, totals, groups: keys.map((k) => ({ key: k, by: byOf.get(k)!, ...groups.get(k)! })), notApplicable };
+  return { files, totals, groups: keys.map((k) => ({ key: k, by: byOf.get(k)!, ...groups.get(k)! })), notApplicable, parts };
 }
 
 export function readableEfficiency(e: EfficiencyReport): string {

@@ -10,6 +10,7 @@ import type { Mapping } from '../engine/ingest/mapping.js';
 import { UsageError, flagError } from './errors.js';
 import { efficiencyReport, fileKind, loadCategories, readableEfficiency } from './efficiency.js';
 import type { RecordKind } from '../engine/ingest/records.js';
+import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import { Zone, zoneNamed } from '../engine/time/zone.js';
 import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
 import { COLUMNS, pct, sec, table } from './format.js';
@@ -116,6 +117,8 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     fcr: { ...defs.fcr, provisional: defs.fcr.method === 'repeat' ? result.fcrProvisional : undefined },
     waitPercentiles: { method: 'nearest rank over answered and abandoned (not short) waits', resolution: '1 s to 600 s, 10 s to 3600 s, 60 s beyond' },
   };
+  // With agent states beside the contacts: per interval, the agents Erlang C required against those present.
+  const staffing = efficiency?.parts && stateFiles.length ? observedStaffing(parts, defs, efficiency.parts) : null;
   const zone = zoneNamed(defs.timeZone);
   const local = (ms: number) => {
     const l = zone.toLocal(ms);
@@ -129,13 +132,14 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     definitions,
     totals: result.totals,
     groups: result.groups,
-    ...(efficiency ? { efficiency } : {}),
+    ...(efficiency ? { efficiency: { ...efficiency, parts: undefined } } : {}),
+    ...(staffing ? { staffing } : {}),
   };
   if (f.json) {
     out(JSON.stringify(json, null, 2));
     return 0;
   }
-  out(readable(json, contactFiles) + (efficiency ? '\n\n' + readableEfficiency(efficiency) : ''));
+  out(readable(json, contactFiles) + (efficiency ? '\n\n' + readableEfficiency(efficiency) : '') + (staffing ? '\n\n' + readableStaffing(staffing, defs.serviceLevel) : ''));
   return 0;
 }
 
@@ -190,5 +194,18 @@ function readable(j: any, files: string[]): string {
   lines.push(table(['', ...shown.map((c) => c[0])], [['total', ...shown.map((c) => c[1](t))], ...j.groups.map((g: any) => [g.key + (g.fcrProvisional ? ' *' : ''), ...shown.map((c) => c[1](g))])]));
   if (hidden.length) lines.push(`not in the data (no value anywhere): ${hidden.join(', ')}`);
   if (j.groups.some((g: any) => g.fcrProvisional)) lines.push('* FCR provisional: some contacts\' repeat windows reach past the last arrival loaded');
+  return lines.join('\n');
+}
+
+function readableStaffing(rows: ObservedStaffing[], sl: { target: number; thresholdSec: number }): string {
+  const shown = rows.filter((r) => r.offered > 0 || (r.presentAgents ?? 0) > 0);
+  const under = shown.filter((r) => r.gap !== null && r.gap < 0).length;
+  const lines = [`staffing (Erlang C at ${+(sl.target * 100).toFixed(2)}/${sl.thresholdSec} on the observed volume and AHT, against agents handling or available): ${under} of ${shown.length} intervals understaffed`];
+  const cut = shown.slice(0, 96);
+  lines.push(table(['interval', 'offered', 'AHT', 'required', 'present', 'gap'], cut.map((r) => [
+    r.interval, String(r.offered), r.aht === null ? 'no data' : `${r.aht.toFixed(0)} s`, r.requiredAgents === null ? 'no data' : String(r.requiredAgents),
+    r.presentAgents === null ? 'no data' : r.presentAgents.toFixed(1), r.gap === null ? '' : (r.gap > 0 ? '+' : '') + r.gap.toFixed(1),
+  ])));
+  if (shown.length > cut.length) lines.push(`… ${shown.length - cut.length} more intervals (--json lists them all)`);
   return lines.join('\n');
 }
