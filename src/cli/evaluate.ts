@@ -14,9 +14,10 @@ import type { ForecastEntry, Outage } from '../engine/types.js';
 import { UsageError, flagError } from './errors.js';
 import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './options.js';
 import { table } from './format.js';
+import { efficiencyReport, fileKind, loadCategories } from './efficiency.js';
 
 export const EVALUATE_USAGE =
-  'sla-widgets evaluate <contacts…> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--map m.json] [--forecast f.csv] [--outages o.csv] [--baseline 30d] [--json]';
+  'sla-widgets evaluate <contacts… [agent states, schedules]> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--map m.json] [--forecast f.csv] [--outages o.csv] [--baseline 30d] [--categories states.json] [--json]';
 
 const FLAGS = {
   sla: { type: 'string' },
@@ -28,6 +29,7 @@ const FLAGS = {
   forecast: { type: 'string' },
   outages: { type: 'string' },
   baseline: { type: 'string' },
+  categories: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -82,10 +84,19 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
     keepRepeats: defs.fcr.method === 'repeat',
   });
   const validations: { file: string; validation: Validation }[] = [];
+  const kinds = new Map(files.map((file) => {
+    if (file !== '-') readable(file);
+    const kind = fileKind(file);
+    if (kind === 'forecast' || kind === 'outages') throw new UsageError(`${file} holds ${kind === 'forecast' ? 'a forecast' : 'outages'}: give it with --${kind}`);
+    return [file, kind] as const;
+  }));
+  const stateFiles = files.filter((x) => kinds.get(x) === 'agent-states');
+  const scheduleFiles = files.filter((x) => kinds.get(x) === 'schedules');
+  const eff = stateFiles.length || scheduleFiles.length ? await efficiencyReport(stateFiles, scheduleFiles, [], defs, inputTz, loadCategories(f.categories)) : null;
+  for (const e of eff?.files ?? []) validations.push({ file: e.file, validation: e.validation });
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();
-  for (const file of files) {
-    if (file !== '-') readable(file);
+  for (const file of files.filter((x) => kinds.get(x) === 'contacts')) {
     try {
       const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']) });
       validations.push({ file, validation: a.validation });
@@ -121,7 +132,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   try {
     const days = f.baseline === undefined ? 30 : Number(/^(\d+)\s*d?$/.exec(f.baseline)?.[1] ?? NaN);
     if (!(days >= 0 && days <= 90)) throw new UsageError(`--baseline ${f.baseline}: expected days from 0 (none) to 90, e.g. 30d`);
-    sc = evaluate(parts, doc, { period, timeZone: tz, forecast, outages, baselineDays: days });
+    sc = evaluate(parts, doc, { period, timeZone: tz, forecast, outages, baselineDays: days, efficiency: eff?.parts });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -133,7 +144,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   return 0;
 }
 
-const FRACTION = new Set(['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime']);
+const FRACTION = new Set(['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime', 'occupancy', 'utilization', 'adherence']);
 function show(metric: string, v: number | null, signed = false): string {
   if (v === null) return 'no data';
   if (Math.abs(v) < 1e-9) v = 0;

@@ -9,6 +9,7 @@ import { query, TimeLabels, type QueryResult } from '../rollup.js';
 import { zoneNamed, type Zone } from '../time/zone.js';
 import { WEEKDAYS } from '../definitions.js';
 import type { ForecastEntry, Outage } from '../types.js';
+import type { EfficiencyParts } from '../efficiency.js';
 import { parsePeriod, previousPeriod, type Period } from './period.js';
 import { directionOf, type Severity, type SlaDocument, type SlaMetric, type SlaMetricName } from './sla.js';
 import { statusOf, type Direction, type Status } from './status.js';
@@ -23,6 +24,8 @@ export interface EvaluateOptions {
   outages?: Outage[];
   /** Days of history for each metric's baseline (default 30, at most 90; 0 for none). */
   baselineDays?: number;
+  /** Agent states and schedules, for occupancy, utilization and adherence. */
+  efficiency?: EfficiencyParts;
 }
 
 export interface ScorecardMetric {
@@ -101,6 +104,9 @@ function describe(m: SlaMetric, defs: Definitions): string {
     case 'aht': return 'mean talk + hold + wrap of answered contacts';
     case 'fcr': return defs.fcr.method === 'flag' ? 'resolved flag / answered contacts with a result' : `no repeat by the same customer in the same queue within ${defs.fcr.windowDays} days`;
     case 'csat': return 'share of ratings 4–5';
+    case 'occupancy': return 'handling / (handling + available), from agent states';
+    case 'utilization': return '(handling + productive off-phone) / logged-in time, from agent states';
+    case 'adherence': return 'scheduled time in the scheduled state / scheduled time';
     case 'uptime': return `1 − unplanned downtime / (period − planned maintenance)${m.system ? `, ${m.system}` : ''}`;
     default: return m.metric;
   }
@@ -254,7 +260,13 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
     const defs = slaDefinitions(doc, zone.name, m);
     const valueOf = (p: Period, e: Exclusions | null): number | null => {
       if (m.metric === 'uptime') return uptimeOf(opts.outages, m.system, p.start, p.end);
-      return run(defs, p, e).totals[m.metric as Exclude<SlaMetricName, 'uptime'>];
+      if (m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence') {
+        if (!opts.efficiency) return null;
+        const eff = opts.efficiency;
+        const from = Math.ceil(p.start / eff.slotMs), to = Math.ceil(p.end / eff.slotMs);
+        return eff.summarize((slot) => (slot >= from && slot < to ? 'in' : null)).groups.get('in')?.[m.metric] ?? null;
+      }
+      return run(defs, p, e).totals[m.metric as Exclude<SlaMetricName, 'uptime' | 'occupancy' | 'utilization' | 'adherence'>];
     };
     const value = valueOf(period, excl);
     const previousValue = valueOf(prev, exclPrev);
@@ -280,7 +292,7 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
       bonusMargin: m.bonusMargin ?? null,
       bonusMet: assessed && better !== null ? better >= (m.bonusMargin ?? 0) - 1e-9 * Math.max(1, Math.abs(m.target)) : assessed ? false : null,
       definition: describe(m, defs),
-      baseline: m.metric === 'uptime' || (opts.baselineDays ?? 30) === 0 ? null : baselineOf(parts, defs, m.metric, period.start, opts.baselineDays ?? 30, filter),
+      baseline: m.metric === 'uptime' || m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence' || (opts.baselineDays ?? 30) === 0 ? null : baselineOf(parts, defs, m.metric, period.start, opts.baselineDays ?? 30, filter),
     };
   });
 
@@ -327,7 +339,7 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
   };
 }
 
-const FRACTIONS = new Set<SlaMetricName>(['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime']);
+const FRACTIONS = new Set<SlaMetricName>(['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime', 'occupancy', 'utilization', 'adherence']);
 const SECONDS = new Set<SlaMetricName>(['asa', 'aht', 'waitP90', 'waitP95']);
 
 function fmt(metric: SlaMetricName, v: number): string {

@@ -6,7 +6,7 @@
 import { SL_PRESETS, INTERVAL_MINUTES } from '../definitions.js';
 import { DIRECTIONS, type Direction } from './status.js';
 
-export const SLA_METRICS = ['serviceLevel', 'asa', 'abandonRate', 'aht', 'waitP90', 'waitP95', 'fcr', 'csat', 'csatMean', 'nps', 'qa', 'uptime'] as const;
+export const SLA_METRICS = ['serviceLevel', 'asa', 'abandonRate', 'aht', 'waitP90', 'waitP95', 'fcr', 'csat', 'csatMean', 'nps', 'qa', 'uptime', 'occupancy', 'utilization', 'adherence'] as const;
 export type SlaMetricName = (typeof SLA_METRICS)[number];
 export const PERIODS = ['day', 'week', 'month', 'quarter'] as const;
 export type PeriodGrain = (typeof PERIODS)[number];
@@ -160,7 +160,7 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
     const mm = m as Json;
     known(mm, p, ['metric', 'label', 'target', 'margin', 'period', 'thresholdSec', 'credit', 'bonusMargin', 'severity', 'system']);
     if (!(SLA_METRICS as readonly unknown[]).includes(mm.metric)) fail(`${p}.metric`, `must be one of ${SLA_METRICS.join(', ')}, got ${JSON.stringify(mm.metric)}`);
-    const fraction = ['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime'].includes(mm.metric as string);
+    const fraction = ['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime', 'occupancy', 'utilization', 'adherence'].includes(mm.metric as string);
     num(mm.target, `${p}.target`, fraction ? (n) => n >= 0 && n <= 1 : () => true, fraction ? 'a fraction 0–1 (0.8 for 80 %)' : 'a number in the metric\'s unit');
     num(mm.margin, `${p}.margin`, (n) => n >= 0, 'a margin ≥ 0 in the metric\'s unit (0.03 for 3 points)');
     if (!(PERIODS as readonly unknown[]).includes(mm.period)) fail(`${p}.period`, `must be one of ${PERIODS.join(', ')}`);

@@ -128,3 +128,29 @@ describe('SLA documents that are wrong say where', () => {
     assert.throws(bad({ timeZone: 'Mars/Base' }), /timeZone "Mars\/Base" is not a known IANA zone/);
   });
 });
+
+describe('efficiency metrics in an SLA', () => {
+  it('occupancy and adherence over the period, from agent states and schedules; no data without them', async () => {
+    const { EfficiencyParts } = await import('../../../src/engine/efficiency.js');
+    const eff = new EfficiencyParts();
+    const at = (h: number, m = 0) => Date.UTC(2026, 1, 2, h, m);
+    eff.add(
+      [
+        { agent: 'a', state: 'Available', category: 'available', start: at(9), end: at(9, 30) },
+        { agent: 'a', state: 'Talk', category: 'handling', start: at(9, 30), end: at(10) },
+        { agent: 'a', state: 'Talk', category: 'handling', start: Date.UTC(2026, 1, 3, 9), end: Date.UTC(2026, 1, 3, 10) },
+      ],
+      [{ agent: 'a', activity: 'Phones', category: 'on-phones', start: at(9), end: at(11) }],
+    );
+    const doc: SlaDocument = { name: 'Efficiency', metrics: [
+      { metric: 'occupancy', target: 0.8, margin: 0.02, period: 'day' },
+      { metric: 'adherence', target: 0.9, margin: 0.02, period: 'day' },
+    ] };
+    const sc = evaluate(parts, validateSla(doc), { period: '2026-02-02', efficiency: eff });
+    assert.close(sc.metrics[0].value, 0.5);
+    assert.equal(sc.metrics[0].status, 'breach');
+    assert.close(sc.metrics[1].value, 0.5, 1e-12, 'in adherence 09:00–10:00 of 09:00–11:00 scheduled');
+    assert.equal(sc.metrics[0].baseline, null);
+    assert.equal(evaluate(parts, doc, { period: '2026-02-02' }).metrics[0].value, null);
+  });
+});
