@@ -61,10 +61,12 @@ export interface EfficiencyReport {
 
 export async function efficiencyReport(
   stateFiles: string[], scheduleFiles: string[], by: readonly (GroupBy | 'team')[], defs: Definitions, inputTz: string, categories: Categories,
+  /** States read from contact files (queue_log agent events). */
+  extraStates: AgentState[] = [],
 ): Promise<EfficiencyReport> {
   const zone = zoneNamed(inputTz);
   const files: EfficiencyReport['files'] = [];
-  const states: AgentState[] = [];
+  const states: AgentState[] = [...extraStates];
   const schedules: ScheduleEntry[] = [];
   for (const file of stateFiles) {
     const r = await readAll<AgentState>(file, new AgentStateReader(zone, categories));

@@ -10,6 +10,7 @@ import type { Mapping } from '../engine/ingest/mapping.js';
 import { UsageError, flagError } from './errors.js';
 import { efficiencyReport, fileKind, loadCategories, readableEfficiency } from './efficiency.js';
 import type { RecordKind } from '../engine/ingest/records.js';
+import type { AgentState } from '../engine/types.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import { Zone, zoneNamed } from '../engine/time/zone.js';
 import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
@@ -78,24 +79,23 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const contactFiles = files.filter((x) => kinds.get(x) === 'contacts');
   const stateFiles = files.filter((x) => kinds.get(x) === 'agent-states');
   const scheduleFiles = files.filter((x) => kinds.get(x) === 'schedules');
-  const efficiency = stateFiles.length || scheduleFiles.length
-    ? await efficiencyReport(stateFiles, scheduleFiles, byAll, defs, inputTz, loadCategories(f.categories))
-    : null;
+  const categories = loadCategories(f.categories);
   if (contactFiles.length === 0) {
-    const json = { definitions: { timeZone: defs.timeZone, inputTimeZone: inputTz, intervalMinutes: defs.intervalMinutes, weekStart: defs.weekStart }, efficiency };
-    out(f.json ? JSON.stringify(json, null, 2) : readableEfficiency(efficiency!));
+    const efficiency = await efficiencyReport(stateFiles, scheduleFiles, byAll, defs, inputTz, categories);
+    const json = { definitions: { timeZone: defs.timeZone, inputTimeZone: inputTz, intervalMinutes: defs.intervalMinutes, weekStart: defs.weekStart }, efficiency: { ...efficiency, parts: undefined } };
+    out(f.json ? JSON.stringify(json, null, 2) : readableEfficiency(efficiency));
     return 0;
   }
-  if (byAll.includes('team') && !efficiency) throw new UsageError('--by team groups agent states and schedules; contacts have no team (use agent)');
 
   const dims: Dimension[] = by.filter((b): b is Dimension => b === 'channel' || b === 'tier' || b === 'agent');
   const parts = new ContactParts({ slotMinutes: defs.intervalMinutes === 5 ? 5 : 15, dimensions: dims, keepRepeats: defs.fcr.method === 'repeat' });
   const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();
+  const logStates: AgentState[] = [];
   for (const file of contactFiles) {
     try {
-      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']) });
+      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), onAgentState: (s) => logStates.push(s) });
       perFile.push({ file, mapping: a.mapping, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
@@ -103,6 +103,10 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
       throw e;
     }
   }
+  const efficiency = stateFiles.length || scheduleFiles.length || logStates.length
+    ? await efficiencyReport(stateFiles, scheduleFiles, byAll, defs, inputTz, categories, logStates)
+    : null;
+  if (byAll.includes('team') && !efficiency) throw new UsageError('--by team groups agent states and schedules; contacts have no team (use agent)');
   const validation = mergeValidations(perFile.map((p) => p.validation), perFile.length > 1 ? contactFiles : null);
   let result;
   try {
@@ -118,7 +122,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     waitPercentiles: { method: 'nearest rank over answered and abandoned (not short) waits', resolution: '1 s to 600 s, 10 s to 3600 s, 60 s beyond' },
   };
   // With agent states beside the contacts: per interval, the agents Erlang C required against those present.
-  const staffing = efficiency?.parts && stateFiles.length ? observedStaffing(parts, defs, efficiency.parts) : null;
+  const staffing = efficiency?.parts && (stateFiles.length || logStates.length) ? observedStaffing(parts, defs, efficiency.parts) : null;
   const zone = zoneNamed(defs.timeZone);
   const local = (ms: number) => {
     const l = zone.toLocal(ms);

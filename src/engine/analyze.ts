@@ -5,6 +5,7 @@ import { ContactIngest, type IngestResult } from './ingest/index.js';
 import { ContactParts, type Dimension } from './parts.js';
 import type { Mapping } from './ingest/mapping.js';
 import type { IdSet } from './ingest/id-set.js';
+import type { AgentState } from './types.js';
 
 export interface AnalyzeOptions {
   mapping?: Mapping;
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   ids?: IdSet;
   /** Day/month order of ambiguous dates, whatever the mapping. */
   dayMonthOrder?: 'dmy' | 'mdy';
+  /** Receives agent states found beside the contacts (queue_log agent events). */
+  onAgentState?: (s: AgentState) => void;
 }
 
 export interface Analysis extends IngestResult {
@@ -43,6 +46,7 @@ function pipeline(opts: AnalyzeOptions): { parts: ContactParts; ingest: ContactI
     skip: unneeded(parts),
     ids: opts.ids,
     dayMonthOrder: opts.dayMonthOrder,
+    onAgentState: opts.onAgentState,
     onContact: (c) => parts.add(c),
   });
   return { parts, ingest };

@@ -10,7 +10,7 @@ import { QueueLogFolder } from './queue-log.js';
 import type { Mapping } from './mapping.js';
 import type { IdSet } from './id-set.js';
 import { zoneNamed } from '../time/zone.js';
-import type { Contact } from '../types.js';
+import type { AgentState, Contact } from '../types.js';
 
 export interface Validation {
   rowsRead: number;
@@ -40,6 +40,8 @@ export interface IngestOptions {
   ids?: IdSet;
   /** Day/month order of ambiguous dates (--day-month-order), for any mapping. */
   dayMonthOrder?: 'dmy' | 'mdy';
+  /** Receives agent states found beside the contacts (Asterisk queue_log agent events). */
+  onAgentState?: (s: AgentState) => void;
 }
 
 export interface IngestResult {
@@ -161,6 +163,7 @@ export class ContactIngest {
           this.validation.rowsAccepted++;
           this.addApart(reason);
         },
+        agentState: this.opts.onAgentState,
       });
       const held = this.held;
       this.held = [];

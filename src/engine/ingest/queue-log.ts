@@ -3,7 +3,7 @@
  * into one contact when the call's last event arrives. Every line is counted: a line of a call is accepted
  * with its contact (or rejected with it), agent and system events are accepted and counted apart.
  */
-import type { Contact } from '../types.js';
+import type { AgentState, Contact } from '../types.js';
 import type { Rejection } from './contacts.js';
 
 interface Pending {
@@ -30,6 +30,8 @@ export interface QueueLogSink {
   contact(c: Contact, lines: number[]): void;
   reject(lines: number[], r: Omit<Rejection, 'line'>): void;
   apart(line: number, reason: string): void;
+  /** An agent's state change read from the log (login, pause, a call, logout). */
+  agentState?(s: AgentState): void;
 }
 
 const num = (s: string | undefined): number => (s === undefined || s.trim() === '' ? NaN : Number(s));
@@ -50,6 +52,7 @@ export class QueueLogFolder {
       return;
     }
     const t = Math.round(epoch * 1000);
+    this.agentEvent(event, agent, t, f);
     if (QUEUE_LOG_AGENT_EVENTS.has(event) || callid === 'NONE' || callid === '') {
       this.sink.apart(line, 'agent or system event (not a contact)');
       return;
@@ -130,6 +133,42 @@ export class QueueLogFolder {
       },
       p.lines,
     );
+  }
+
+  /** Whether each agent is paused, so that the end of a call returns to the right state. */
+  private paused = new Map<string, string | null>();
+
+  /**
+   * Agent states from the log: logged in (ADDMEMBER, AGENTLOGIN) → Available; PAUSE → the pause reason
+   * (or Paused), UNPAUSE → Available; CONNECT → Talk until the call completes; REMOVEMEMBER, AGENTLOGOFF →
+   * Logged Out. Talk in queue_log includes hold; no wrap is logged.
+   */
+  private agentEvent(event: string, agent: string, t: number, f: string[]): void {
+    const emit = this.sink.agentState?.bind(this.sink);
+    if (!emit || !agent || agent === 'NONE') return;
+    const state = (name: string, category: AgentState['category']) => emit({ agent, state: name, category, start: t });
+    switch (event) {
+      case 'ADDMEMBER': case 'AGENTLOGIN': case 'AGENTCALLBACKLOGIN':
+        this.paused.set(agent, null);
+        return state('Available', 'available');
+      case 'REMOVEMEMBER': case 'AGENTLOGOFF': case 'AGENTCALLBACKLOGOFF':
+        this.paused.delete(agent);
+        return state('Logged Out', 'logged-out');
+      case 'PAUSE': case 'PAUSEALL': {
+        const reason = (f[5] ?? '').trim() || 'Paused';
+        this.paused.set(agent, reason);
+        return state(reason, 'unproductive');
+      }
+      case 'UNPAUSE': case 'UNPAUSEALL':
+        this.paused.set(agent, null);
+        return state('Available', 'available');
+      case 'CONNECT':
+        return state('Talk', 'handling');
+      case 'COMPLETECALLER': case 'COMPLETEAGENT': case 'TRANSFER': case 'BLINDTRANSFER': case 'ATTENDEDTRANSFER': {
+        const p = this.paused.get(agent);
+        return p ? state(p, 'unproductive') : state('Available', 'available');
+      }
+    }
   }
 
   /** Calls still open at the end of the file have neither an answer nor an end: rejected (METRICS.md §1). */

@@ -249,3 +249,28 @@ describe('extending presets, and files that are no CSV', () => {
     assert.throws(run(bytes(0x61, 0x00)), /binary/);
   });
 });
+
+describe('Asterisk queue_log agent events', () => {
+  it('become agent states: login, a call, a paused lunch, logout', async () => {
+    const { EfficiencyParts } = await import('../../../src/engine/efficiency.js');
+    const log = [
+      '1700000000|NONE|support|Local/101@agents|ADDMEMBER|',
+      '1700000100|1.1|support|NONE|ENTERQUEUE||5551234|1',
+      '1700000112|1.1|support|Local/101@agents|CONNECT|12|x|3',
+      '1700000300|1.1|support|Local/101@agents|COMPLETEAGENT|12|188|1',
+      '1700000400|NONE|support|Local/101@agents|PAUSE|Lunch',
+      '1700000700|NONE|support|Local/101@agents|UNPAUSE|',
+      '1700001000|NONE|support|Local/101@agents|REMOVEMEMBER|',
+    ].join('\n');
+    const states: import('../../../src/engine/types.js').AgentState[] = [];
+    const a = analyzeText(log, { onAgentState: (s) => states.push(s) });
+    assert.equal(a.validation.contacts, 1);
+    assert.deepEqual(states.map((s) => [s.state, s.category, (s.start / 1000) - 1700000000]), [
+      ['Available', 'available', 0], ['Talk', 'handling', 112], ['Available', 'available', 300], ['Lunch', 'unproductive', 400], ['Available', 'available', 700], ['Logged Out', 'logged-out', 1000],
+    ]);
+    const eff = new EfficiencyParts();
+    eff.add(states);
+    const t = eff.summarize().totals;
+    assert.close(t.occupancy, 188 / (188 + 112 + 100 + 300));
+  });
+});
