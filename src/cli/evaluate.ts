@@ -88,6 +88,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
     if (file !== '-') readable(file);
     const kind = fileKind(file);
     if (kind === 'forecast' || kind === 'outages') throw new UsageError(`${file} holds ${kind === 'forecast' ? 'a forecast' : 'outages'}: give it with --${kind}`);
+    if (kind === 'summaries') throw new UsageError(`${file} holds interval summaries: an SLA is evaluated from contacts (summaries can be reported with report)`);
     return [file, kind] as const;
   }));
   const stateFiles = files.filter((x) => kinds.get(x) === 'agent-states');

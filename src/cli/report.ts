@@ -11,6 +11,7 @@ import { UsageError, flagError } from './errors.js';
 import { efficiencyReport, fileKind, loadCategories, readableEfficiency } from './efficiency.js';
 import type { RecordKind } from '../engine/ingest/records.js';
 import type { AgentState } from '../engine/types.js';
+import { readableSummaries, summaryReport } from './summaries.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import { Zone, zoneNamed } from '../engine/time/zone.js';
 import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
@@ -77,6 +78,13 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     kinds.set(file, kind);
   }
   const contactFiles = files.filter((x) => kinds.get(x) === 'contacts');
+  const summaryFiles = files.filter((x) => kinds.get(x) === 'summaries');
+  if (summaryFiles.length) {
+    if (summaryFiles.length !== files.length) throw new UsageError('interval summaries are reported on their own: give them without contact, state or schedule files');
+    const r = await summaryReport(summaryFiles, byAll, defs, inputTz);
+    out(f.json ? JSON.stringify({ definitions: { timeZone: defs.timeZone, inputTimeZone: inputTz, intervalMinutes: defs.intervalMinutes }, summaries: r }, null, 2) : readableSummaries(r));
+    return 0;
+  }
   const stateFiles = files.filter((x) => kinds.get(x) === 'agent-states');
   const scheduleFiles = files.filter((x) => kinds.get(x) === 'schedules');
   const categories = loadCategories(f.categories);

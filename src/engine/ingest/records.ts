@@ -6,7 +6,7 @@
 import { CsvReader, type CsvRecord } from './csv.js';
 import { TimeError, lastTimeError, parseFlag, parseIsoInstant, parseNumber } from './values.js';
 import type { Zone } from '../time/zone.js';
-import type { AgentState, ForecastEntry, Outage, ScheduleEntry } from '../types.js';
+import type { AgentState, ForecastEntry, IntervalSummary, Outage, ScheduleEntry } from '../types.js';
 import type { Categories } from '../efficiency.js';
 import type { Rejection } from './contacts.js';
 import type { Validation } from './index.js';
@@ -231,8 +231,75 @@ export class ScheduleReader extends RecordReader<ScheduleEntry> {
   }
 }
 
+/**
+ * Interval summary CSV: queue, interval start, [interval minutes], offered (or incoming), answered, abandoned,
+ * and optionally the average answer speed, the average talk/handle time, and answered within T (a count) or a
+ * service level per row (then answered within T = SL × offered, rounded). Decimal commas are read.
+ */
+export class SummaryReader extends RecordReader<IntervalSummary> {
+  private cols!: Record<'queue' | 'start' | 'offered' | 'answered' | 'abandoned', Column> & Record<'length' | 'asa' | 'aht' | 'within' | 'sl', Column | null>;
+  constructor(zone: Zone | null, private readonly thresholdSec: number | undefined, private readonly defaultMinutes = 30) {
+    super(zone, 'interval summary');
+  }
+  protected compile(h: string[]): void {
+    this.cols = {
+      queue: findColumn(h, ['queue', 'queuename', 'skill', 'split']) ?? { name: '(all)', index: -1 },
+      start: this.need(h, 'interval start', ['intervalstart', 'interval', 'start', 'starttime', 'datetime', 'time', 'period']),
+      length: findColumn(h, ['intervalminutes', 'intervallength', 'length', 'minutes']),
+      offered: this.need(h, 'offered', ['offered', 'incoming', 'incomingcalls', 'callsoffered', 'contactsoffered', 'calls']),
+      answered: this.need(h, 'answered', ['answered', 'answeredcalls', 'callsanswered', 'handled', 'contactshandled']),
+      abandoned: this.need(h, 'abandoned', ['abandoned', 'abandonedcalls', 'callsabandoned', 'abandons']),
+      asa: findColumn(h, ['asa', 'averagespeedofanswer', 'avgspeedofanswer', 'averageanswerspeed', 'answerspeed', 'avganswerspeed', 'avgwait', 'averagewait']),
+      aht: findColumn(h, ['aht', 'averagehandletime', 'avghandletime', 'avgtalk', 'averagetalktime', 'avgtalktime', 'talk', 'avgtalkduration']),
+      within: findColumn(h, ['answeredwithinthreshold', 'answeredwithinsl', 'withinsl', 'answeredwithin', 'answeredintime']),
+      sl: findColumn(h, ['servicelevel', 'sl', 'servicelevelpct', 'slpct']),
+    };
+  }
+  private num(r: CsvRecord, c: Column, what: string): number | Omit<Rejection, 'line'> {
+    const v = parseNumber(r.buf, r.starts[c.index], r.ends[c.index], true);
+    if (!(v >= 0)) return { column: c.name, value: r.text(c.index), reason: Number.isNaN(v) ? `${what} is not a number` : `negative ${what}` };
+    return v;
+  }
+  protected read(r: CsvRecord): IntervalSummary | Omit<Rejection, 'line'> {
+    const c = this.cols;
+    const queue = c.queue.index < 0 ? 'all' : r.text(c.queue.index);
+    if (!queue) return { column: c.queue.name, value: '', reason: 'missing queue' };
+    const start = this.instant(r, c.start);
+    if (typeof start !== 'number') return start;
+    const values: number[] = [];
+    for (const [col, what] of [[c.offered, 'offered'], [c.answered, 'answered'], [c.abandoned, 'abandoned']] as const) {
+      const v = this.num(r, col, what);
+      if (typeof v !== 'number') return v;
+      values.push(v);
+    }
+    const [offered, answered, abandoned] = values;
+    const out: IntervalSummary = { queue, intervalStart: start, intervalMinutes: this.defaultMinutes, offered, answered, abandoned };
+    if (c.length) {
+      const len = parseNumber(r.buf, r.starts[c.length.index], r.ends[c.length.index]);
+      if (!(len === 5 || len === 15 || len === 30 || len === 60)) return { column: c.length.name, value: r.text(c.length.index), reason: 'interval length must be 5, 15, 30 or 60 minutes' };
+      out.intervalMinutes = len;
+    }
+    const blank = (col: Column | null) => !col || r.text(col.index) === '';
+    if (!blank(c.asa)) { const v = this.num(r, c.asa!, 'answer speed'); if (typeof v !== 'number') return v; out.waitSum = v * answered; }
+    if (!blank(c.aht)) { const v = this.num(r, c.aht!, 'handle time'); if (typeof v !== 'number') return v; out.handleSum = v * answered; }
+    if (!blank(c.within)) {
+      const v = this.num(r, c.within!, 'answered within threshold'); if (typeof v !== 'number') return v;
+      out.answeredWithinThreshold = v;
+    } else if (!blank(c.sl)) {
+      const raw = r.text(c.sl!.index);
+      let v = parseNumber(r.buf, r.starts[c.sl!.index], r.ends[c.sl!.index], true);
+      if (raw.endsWith('%')) v = parseNumber(new TextEncoder().encode(raw.slice(0, -1)), 0, raw.length - 1, true) / 100;
+      else if (v > 1) v = v / 100;
+      if (!(v >= 0 && v <= 1)) return { column: c.sl!.name, value: raw, reason: 'service level must be 0–100 %' };
+      out.answeredWithinThreshold = Math.round(v * offered);
+    }
+    if (out.answeredWithinThreshold !== undefined && this.thresholdSec !== undefined) out.thresholdSec = this.thresholdSec;
+    return out;
+  }
+}
+
 /** The kind of records a CSV header holds, for commands that take several kinds of files. */
-export type RecordKind = 'contacts' | 'agent-states' | 'schedules' | 'forecast' | 'outages';
+export type RecordKind = 'contacts' | 'agent-states' | 'schedules' | 'forecast' | 'outages' | 'summaries';
 
 export function recordKind(header: string[]): RecordKind {
   const n = new Set(header.map(norm));
@@ -241,5 +308,6 @@ export function recordKind(header: string[]): RecordKind {
   if (any('state', 'agentstate', 'status', 'presence', 'reasoncode') && any('agent', 'agentname', 'agentid', 'user', 'username', 'employee') && !any('queue', 'queuename', 'arrived', 'callid', 'contactid', 'id')) return 'agent-states';
   if (any('system', 'service', 'component', 'application') && any('start', 'starttime', 'began', 'from', 'down') && !any('queue', 'arrived')) return 'outages';
   if (any('volume', 'forecast', 'forecastvolume') && any('intervalstart', 'interval')) return 'forecast';
+  if (any('intervalstart', 'interval', 'period') && any('offered', 'incoming', 'incomingcalls', 'callsoffered') && any('answered', 'answeredcalls', 'callsanswered', 'handled') && !any('id', 'callid', 'contactid', 'arrived')) return 'summaries';
   return 'contacts';
 }
