@@ -5,19 +5,19 @@ import { analyze } from '../engine/analyze.js';
 import { IdSet } from '../engine/ingest/id-set.js';
 import { ContactParts } from '../engine/parts.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
-import { ForecastReader, OutageReader } from '../engine/ingest/records.js';
+import { ExclusionReader, ForecastReader, OutageReader } from '../engine/ingest/records.js';
 import { evaluate, slaDefinitions, type Scorecard } from '../engine/agreement/evaluate.js';
 import { validateSla, SlaError, type SlaDocument } from '../engine/agreement/sla.js';
 import { periodAt, parsePeriod } from '../engine/agreement/period.js';
 import { zoneNamed } from '../engine/time/zone.js';
-import type { ForecastEntry, Outage } from '../engine/types.js';
+import type { Exclusion, ForecastEntry, Outage } from '../engine/types.js';
 import { UsageError, flagError } from './errors.js';
 import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './options.js';
 import { table } from './format.js';
 import { efficiencyReport, fileKind, loadCategories } from './efficiency.js';
 
 export const EVALUATE_USAGE =
-  'sla-widgets evaluate <contacts… [agent states, schedules]> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--map m.json] [--forecast f.csv] [--outages o.csv] [--baseline 30d] [--categories states.json] [--json]';
+  'sla-widgets evaluate <contacts… [agent states, schedules]> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--map m.json] [--forecast f.csv] [--outages o.csv] [--exclusions x.csv] [--baseline 30d] [--categories states.json] [--json]';
 
 const FLAGS = {
   sla: { type: 'string' },
@@ -28,6 +28,7 @@ const FLAGS = {
   map: { type: 'string' },
   forecast: { type: 'string' },
   outages: { type: 'string' },
+  exclusions: { type: 'string' },
   baseline: { type: 'string' },
   categories: { type: 'string' },
   json: { type: 'boolean' },
@@ -42,7 +43,7 @@ function readable(file: string): void {
   }
 }
 
-async function readRecords<T>(file: string, reader: ForecastReader | OutageReader): Promise<{ records: T[]; validation: Validation }> {
+async function readRecords<T>(file: string, reader: ForecastReader | OutageReader | ExclusionReader): Promise<{ records: T[]; validation: Validation }> {
   readable(file);
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) reader.push(chunk as Uint8Array);
@@ -118,6 +119,18 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
     const r = await readRecords<Outage>(f.outages, new OutageReader(zoneNamed(inputTz)));
     outages = r.records;
     validations.push({ file: f.outages, validation: r.validation });
+  }
+  if (f.exclusions) {
+    const r = await readRecords<Exclusion>(f.exclusions, new ExclusionReader(zoneNamed(inputTz)));
+    validations.push({ file: f.exclusions, validation: r.validation });
+    const iso = (ms: number) => new Date(ms).toISOString();
+    doc = {
+      ...doc,
+      exclusions: {
+        ...doc.exclusions,
+        windows: [...(doc.exclusions?.windows ?? []), ...r.records.map((x) => ({ start: iso(x.start), end: iso(x.end), reason: x.reason, ...(x.queue ? { queues: [x.queue] } : {}) }))],
+      },
+    };
   }
   let period;
   try {

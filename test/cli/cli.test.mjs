@@ -165,3 +165,15 @@ test('report on agent states and schedules: efficiency by team, unknown state na
   assert.equal(f.status, 2);
   assert.match(f.stderr, /holds a forecast: give it to evaluate with --forecast/);
 });
+
+test('evaluate --exclusions: windows from a CSV join the document\'s, bad rows rejected with their line', () => {
+  const file = join(dir, 'ex-contacts.csv');
+  writeFileSync(file, run('generate', '--contacts', '4000', '--seed', 'ex', '--start', '2026-01-01', '--days', '31').stdout);
+  const ex = join(dir, 'exclusions.csv');
+  writeFileSync(ex, 'start,end,queue,reason\n2026-01-20T15:00:00Z,2026-01-20T16:00:00Z,,CRM outage at the client\n2026-01-21T15:00:00Z,2026-01-21T14:00:00Z,,backwards\n');
+  const r = run('evaluate', file, '--sla', 'examples/sla.example.json', '--period', '2026-01', '--exclusions', ex, '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.files[1].validation.rejections, [{ line: 3, column: 'end', value: '2026-01-21T14:00:00Z', reason: 'ends before it starts' }]);
+  assert.deepEqual(j.scorecard.exclusions.map((e) => e.reason), ["agreed maintenance of the client's CRM", 'CRM outage at the client']);
+});

@@ -6,7 +6,7 @@
 import { CsvReader, type CsvRecord } from './csv.js';
 import { TimeError, lastTimeError, parseFlag, parseIsoInstant, parseNumber } from './values.js';
 import type { Zone } from '../time/zone.js';
-import type { AgentState, ForecastEntry, IntervalSummary, Outage, ScheduleEntry } from '../types.js';
+import type { AgentState, Exclusion, ForecastEntry, IntervalSummary, Outage, ScheduleEntry } from '../types.js';
 import type { Categories } from '../efficiency.js';
 import type { Rejection } from './contacts.js';
 import type { Validation } from './index.js';
@@ -24,6 +24,12 @@ function findColumn(header: string[], names: string[]): Column | null {
   }
   return null;
 }
+
+/** A rejected row (a class, so that a record with a `reason` field of its own is not mistaken for one). */
+class Rejected {
+  constructor(readonly column: string | null, readonly value: string | null, readonly reason: string) {}
+}
+const bad = (column: string | null, value: string | null, reason: string): Rejected => new Rejected(column, value, reason);
 
 abstract class RecordReader<T> {
   readonly validation: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0 };
@@ -43,7 +49,7 @@ abstract class RecordReader<T> {
 
   protected abstract compile(header: string[]): void;
   /** Returns the record, or a rejection without its line. */
-  protected abstract read(r: CsvRecord): T | Omit<Rejection, 'line'>;
+  protected abstract read(r: CsvRecord): T | Rejected;
 
   private onRecord(r: CsvRecord): void {
     if (!this.header) {
@@ -54,14 +60,14 @@ abstract class RecordReader<T> {
     const v = this.validation;
     v.rowsRead++;
     const res = r.malformed
-      ? { column: null, value: null, reason: r.malformed }
+      ? bad(null, null, r.malformed)
       : r.count !== this.header.length
-        ? { column: null, value: null, reason: `has ${r.count} fields, the header has ${this.header.length}` }
+        ? bad(null, null, `has ${r.count} fields, the header has ${this.header.length}`)
         : this.read(r);
-    if (res && typeof res === 'object' && 'reason' in res) {
+    if (res instanceof Rejected) {
       v.rowsRejected++;
       v.byReason[res.reason] = (v.byReason[res.reason] ?? 0) + 1;
-      if (v.rejections.length < 100) v.rejections.push({ line: r.line, ...res });
+      if (v.rejections.length < 100) v.rejections.push({ line: r.line, column: res.column, value: res.value, reason: res.reason });
     } else {
       v.rowsAccepted++;
       this.records.push(res as T);
@@ -74,11 +80,11 @@ abstract class RecordReader<T> {
     return c;
   }
 
-  protected instant(r: CsvRecord, c: Column): number | Omit<Rejection, 'line'> {
+  protected instant(r: CsvRecord, c: Column): number | Rejected {
     const v = parseIsoInstant(r.buf, r.starts[c.index], r.ends[c.index], this.zone);
     if (Number.isNaN(v)) {
       const reason = lastTimeError === TimeError.DstGap ? 'local time in a DST gap' : lastTimeError === TimeError.NoZone ? 'time without zone and no input zone' : 'unparseable time';
-      return { column: c.name, value: r.text(c.index), reason };
+      return bad(c.name, r.text(c.index), reason);
     }
     return v;
   }
@@ -99,20 +105,20 @@ export class ForecastReader extends RecordReader<ForecastEntry> {
       aht: findColumn(h, ['aht', 'forecastaht', 'handletime']),
     };
   }
-  protected read(r: CsvRecord): ForecastEntry | Omit<Rejection, 'line'> {
+  protected read(r: CsvRecord): ForecastEntry | Rejected {
     const c = this.cols;
     const queue = r.text(c.queue.index);
-    if (!queue) return { column: c.queue.name, value: '', reason: 'missing queue' };
+    if (!queue) return bad(c.queue.name, '', 'missing queue');
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     const len = c.length ? parseNumber(r.buf, r.starts[c.length.index], r.ends[c.length.index]) : this.defaultMinutes;
-    if (!(len === 5 || len === 15 || len === 30 || len === 60)) return { column: c.length?.name ?? null, value: c.length ? r.text(c.length.index) : null, reason: 'interval length must be 5, 15, 30 or 60 minutes' };
+    if (!(len === 5 || len === 15 || len === 30 || len === 60)) return bad(c.length?.name ?? null, c.length ? r.text(c.length.index) : null, 'interval length must be 5, 15, 30 or 60 minutes');
     const volume = parseNumber(r.buf, r.starts[c.volume.index], r.ends[c.volume.index]);
-    if (!(volume >= 0)) return { column: c.volume.name, value: r.text(c.volume.index), reason: Number.isNaN(volume) ? 'not a number' : 'negative volume' };
+    if (!(volume >= 0)) return bad(c.volume.name, r.text(c.volume.index), Number.isNaN(volume) ? 'not a number' : 'negative volume');
     let aht: number | undefined;
     if (c.aht && r.text(c.aht.index) !== '') {
       aht = parseNumber(r.buf, r.starts[c.aht.index], r.ends[c.aht.index]);
-      if (!(aht >= 0)) return { column: c.aht.name, value: r.text(c.aht.index), reason: 'not a duration' };
+      if (!(aht >= 0)) return bad(c.aht.name, r.text(c.aht.index), 'not a duration');
     }
     return { queue, intervalStart: start, intervalMinutes: len, volume, aht };
   }
@@ -132,19 +138,19 @@ export class OutageReader extends RecordReader<Outage> {
       planned: findColumn(h, ['planned', 'maintenance', 'scheduled']),
     };
   }
-  protected read(r: CsvRecord): Outage | Omit<Rejection, 'line'> {
+  protected read(r: CsvRecord): Outage | Rejected {
     const c = this.cols;
     const system = r.text(c.system.index);
-    if (!system) return { column: c.system.name, value: '', reason: 'missing system' };
+    if (!system) return bad(c.system.name, '', 'missing system');
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     const end = this.instant(r, c.end);
     if (typeof end !== 'number') return end;
-    if (end < start) return { column: c.end.name, value: r.text(c.end.index), reason: 'ended before it started' };
+    if (end < start) return bad(c.end.name, r.text(c.end.index), 'ended before it started');
     let planned = false;
     if (c.planned && r.text(c.planned.index) !== '') {
       const f = parseFlag(r.buf, r.starts[c.planned.index], r.ends[c.planned.index]);
-      if (f < 0) return { column: c.planned.name, value: r.text(c.planned.index), reason: 'not a yes/no value' };
+      if (f < 0) return bad(c.planned.name, r.text(c.planned.index), 'not a yes/no value');
       planned = f === 1;
     }
     return { system, start, end, planned };
@@ -178,20 +184,20 @@ export class AgentStateReader extends RecordReader<AgentState> {
       end: findColumn(h, ['end', 'endtime', 'to', 'until']),
     };
   }
-  protected read(r: CsvRecord): AgentState | Omit<Rejection, 'line'> {
+  protected read(r: CsvRecord): AgentState | Rejected {
     const c = this.cols;
     const agent = r.text(c.agent.index);
-    if (!agent) return { column: c.agent.name, value: '', reason: 'missing agent' };
+    if (!agent) return bad(c.agent.name, '', 'missing agent');
     const state = r.text(c.state.index);
     const category = this.categories.state(state);
-    if (category === null) return { column: c.state.name, value: state, reason: 'state name with no category: give it one in a categories file (--categories)' };
+    if (category === null) return bad(c.state.name, state, 'state name with no category: give it one in a categories file (--categories)');
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     let end: number | undefined;
     if (c.end && r.text(c.end.index) !== '') {
       const e = this.instant(r, c.end);
       if (typeof e !== 'number') return e;
-      if (e < start) return { column: c.end.name, value: r.text(c.end.index), reason: 'ended before it started' };
+      if (e < start) return bad(c.end.name, r.text(c.end.index), 'ended before it started');
       end = e;
     }
     const team = c.team ? r.text(c.team.index) || undefined : undefined;
@@ -214,20 +220,48 @@ export class ScheduleReader extends RecordReader<ScheduleEntry> {
       end: this.need(h, 'end', ['end', 'endtime', 'to', 'until']),
     };
   }
-  protected read(r: CsvRecord): ScheduleEntry | Omit<Rejection, 'line'> {
+  protected read(r: CsvRecord): ScheduleEntry | Rejected {
     const c = this.cols;
     const agent = r.text(c.agent.index);
-    if (!agent) return { column: c.agent.name, value: '', reason: 'missing agent' };
+    if (!agent) return bad(c.agent.name, '', 'missing agent');
     const activity = r.text(c.activity.index);
     const category = this.categories.activity(activity);
-    if (category === null) return { column: c.activity.name, value: activity, reason: 'activity name with no category: give it one in a categories file (--categories)' };
+    if (category === null) return bad(c.activity.name, activity, 'activity name with no category: give it one in a categories file (--categories)');
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     const end = this.instant(r, c.end);
     if (typeof end !== 'number') return end;
-    if (end <= start) return { column: c.end.name, value: r.text(c.end.index), reason: 'ends before it starts' };
+    if (end <= start) return bad(c.end.name, r.text(c.end.index), 'ends before it starts');
     const team = c.team ? r.text(c.team.index) || undefined : undefined;
     return { agent, team, activity, category, start, end };
+  }
+}
+
+/** Exclusion CSV (CRM downtime, force majeure, agreed maintenance): start, end, [queue], reason. */
+export class ExclusionReader extends RecordReader<Exclusion> {
+  private cols!: { start: Column; end: Column; queue: Column | null; reason: Column };
+  constructor(zone: Zone | null) {
+    super(zone, 'exclusion');
+  }
+  protected compile(h: string[]): void {
+    this.cols = {
+      start: this.need(h, 'start', ['start', 'starttime', 'from']),
+      end: this.need(h, 'end', ['end', 'endtime', 'to', 'until']),
+      queue: findColumn(h, ['queue', 'queuename']),
+      reason: this.need(h, 'reason', ['reason', 'cause', 'description', 'note']),
+    };
+  }
+  protected read(r: CsvRecord): Exclusion | Rejected {
+    const c = this.cols;
+    const start = this.instant(r, c.start);
+    if (typeof start !== 'number') return start;
+    const end = this.instant(r, c.end);
+    if (typeof end !== 'number') return end;
+    if (end <= start) return bad(c.end.name, r.text(c.end.index), 'ends before it starts');
+    const reason = r.text(c.reason.index);
+    if (!reason) return bad(c.reason.name, '', 'an exclusion needs its reason');
+    const queue = c.queue ? r.text(c.queue.index) || undefined : undefined;
+    return { start, end, queue, reason };
   }
 }
 
@@ -255,15 +289,15 @@ export class SummaryReader extends RecordReader<IntervalSummary> {
       sl: findColumn(h, ['servicelevel', 'sl', 'servicelevelpct', 'slpct']),
     };
   }
-  private num(r: CsvRecord, c: Column, what: string): number | Omit<Rejection, 'line'> {
+  private num(r: CsvRecord, c: Column, what: string): number | Rejected {
     const v = parseNumber(r.buf, r.starts[c.index], r.ends[c.index], true);
-    if (!(v >= 0)) return { column: c.name, value: r.text(c.index), reason: Number.isNaN(v) ? `${what} is not a number` : `negative ${what}` };
+    if (!(v >= 0)) return bad(c.name, r.text(c.index), Number.isNaN(v) ? `${what} is not a number` : `negative ${what}`);
     return v;
   }
-  protected read(r: CsvRecord): IntervalSummary | Omit<Rejection, 'line'> {
+  protected read(r: CsvRecord): IntervalSummary | Rejected {
     const c = this.cols;
     const queue = c.queue.index < 0 ? 'all' : r.text(c.queue.index);
-    if (!queue) return { column: c.queue.name, value: '', reason: 'missing queue' };
+    if (!queue) return bad(c.queue.name, '', 'missing queue');
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     const values: number[] = [];
@@ -276,7 +310,7 @@ export class SummaryReader extends RecordReader<IntervalSummary> {
     const out: IntervalSummary = { queue, intervalStart: start, intervalMinutes: this.defaultMinutes, offered, answered, abandoned };
     if (c.length) {
       const len = parseNumber(r.buf, r.starts[c.length.index], r.ends[c.length.index]);
-      if (!(len === 5 || len === 15 || len === 30 || len === 60)) return { column: c.length.name, value: r.text(c.length.index), reason: 'interval length must be 5, 15, 30 or 60 minutes' };
+      if (!(len === 5 || len === 15 || len === 30 || len === 60)) return bad(c.length.name, r.text(c.length.index), 'interval length must be 5, 15, 30 or 60 minutes');
       out.intervalMinutes = len;
     }
     const blank = (col: Column | null) => !col || r.text(col.index) === '';
@@ -290,7 +324,7 @@ export class SummaryReader extends RecordReader<IntervalSummary> {
       let v = parseNumber(r.buf, r.starts[c.sl!.index], r.ends[c.sl!.index], true);
       if (raw.endsWith('%')) v = parseNumber(new TextEncoder().encode(raw.slice(0, -1)), 0, raw.length - 1, true) / 100;
       else if (v > 1) v = v / 100;
-      if (!(v >= 0 && v <= 1)) return { column: c.sl!.name, value: raw, reason: 'service level must be 0–100 %' };
+      if (!(v >= 0 && v <= 1)) return bad(c.sl!.name, raw, 'service level must be 0–100 %');
       out.answeredWithinThreshold = Math.round(v * offered);
     }
     if (out.answeredWithinThreshold !== undefined && this.thresholdSec !== undefined) out.thresholdSec = this.thresholdSec;
