@@ -65,6 +65,12 @@ export class Dict {
   get size(): number {
     return this.values.length - 1;
   }
+  /** Restores values saved from `values` (index 0 is the absent value). */
+  static from(values: readonly string[], limit: number, what: string): Dict {
+    const d = new Dict(limit, what);
+    for (let i = 1; i < values.length; i++) d.id(values[i]);
+    return d;
+  }
 }
 
 export interface PartsOptions {
@@ -81,11 +87,11 @@ const SERIES_SPACE = 2 ** 30;
 export class ContactParts {
   readonly opts: PartsOptions;
   readonly slotMs: number;
-  readonly queues = new Dict(65536, 'queue');
-  readonly channels = new Dict(16, 'channel');
-  readonly tiers = new Dict(16, 'tier');
-  readonly agents = new Dict(2 ** 26, 'agent');
-  readonly customers = new Dict(2 ** 31, 'customer');
+  queues = new Dict(65536, 'queue');
+  channels = new Dict(16, 'channel');
+  tiers = new Dict(16, 'tier');
+  agents = new Dict(2 ** 26, 'agent');
+  customers = new Dict(2 ** 31, 'customer');
 
   /** Series (a combination of dimension values) → id, and back. */
   private readonly seriesIndex = new Map<number, number>();
@@ -403,6 +409,82 @@ export class ContactParts {
 
   private repeatCache: { windowMs: number; parts: RepeatParts } | null = null;
 
+  /** Copies the parts into a snapshot (the copies may be transferred; these parts stay usable). */
+  toSnapshot(): PartsSnapshot {
+    const sc = this.seriesCount, cc = this.cellCount, rl = this.repLen;
+    const series = new Int32Array(sc * 4);
+    for (let i = 0; i < sc; i++) {
+      series[i * 4] = this.seriesQueue[i];
+      series[i * 4 + 1] = this.seriesChannel[i];
+      series[i * 4 + 2] = this.seriesTier[i];
+      series[i * 4 + 3] = this.seriesAgent[i];
+    }
+    const repInt = new Int32Array(rl * 3);
+    const repFlags = new Int8Array(rl * 2);
+    for (let i = 0; i < rl; i++) {
+      repInt[i * 3] = this.repCustomer[i];
+      repInt[i * 3 + 1] = this.repQueue[i];
+      repInt[i * 3 + 2] = this.repCell[i];
+      repFlags[i * 2] = this.repAnswered[i];
+      repFlags[i * 2 + 1] = this.repResolvedFlag[i];
+    }
+    return {
+      version: 1,
+      opts: { ...this.opts, dimensions: [...this.opts.dimensions] },
+      dicts: { queues: [...this.queues.values], channels: [...this.channels.values], tiers: [...this.tiers.values], agents: [...this.agents.values], customers: [...this.customers.values] },
+      seriesCount: sc,
+      cellCount: cc,
+      histLen: this.histLen,
+      repLen: rl,
+      firstArrival: this.firstArrival,
+      lastArrival: this.lastArrival,
+      contacts: this.contacts,
+      buffers: {
+        series: series.buffer,
+        cellSlot: this.cellSlot.slice(0, cc).buffer,
+        cellSeries: this.cellSeries.slice(0, cc).buffer,
+        values: this.values.slice(0, cc * NF).buffer,
+        histKey: this.histKey.slice(0, this.histLen).buffer,
+        histBucket: this.histBucket.slice(0, this.histLen).buffer,
+        repInt: repInt.buffer,
+        repArrived: this.repArrived.slice(0, rl).buffer,
+        repFlags: repFlags.buffer,
+      },
+    };
+  }
+
+  static fromSnapshot(s: PartsSnapshot): ContactParts {
+    if (s.version !== 1) throw new Error(`parts snapshot version ${s.version} is not readable by this engine`);
+    const p = new ContactParts(s.opts);
+    p.queues = Dict.from(s.dicts.queues, 65536, 'queue');
+    p.channels = Dict.from(s.dicts.channels, 16, 'channel');
+    p.tiers = Dict.from(s.dicts.tiers, 16, 'tier');
+    p.agents = Dict.from(s.dicts.agents, 2 ** 26, 'agent');
+    p.customers = Dict.from(s.dicts.customers, 2 ** 31, 'customer');
+    const series = new Int32Array(s.buffers.series);
+    for (let i = 0; i < s.seriesCount; i++) p.seriesOf(series[i * 4], series[i * 4 + 1], series[i * 4 + 2], series[i * 4 + 3]);
+    const slots = new Int32Array(s.buffers.cellSlot), ser = new Int32Array(s.buffers.cellSeries), vals = new Float64Array(s.buffers.values);
+    for (let c = 0; c < s.cellCount; c++) p.cellOf(slots[c], ser[c]);
+    p.values.set(vals);
+    const hk = new Uint32Array(s.buffers.histKey), hb = new Uint16Array(s.buffers.histBucket);
+    for (let i = 0; i < s.histLen; i++) p.addHistBucket(hk[i] >>> 2, hk[i] & 3, hb[i]);
+    const repInt = new Int32Array(s.buffers.repInt), repArrived = new Float64Array(s.buffers.repArrived), repFlags = new Int8Array(s.buffers.repFlags);
+    if (s.repLen > 0) p.growRepeats(Math.max(1024, s.repLen));
+    for (let i = 0; i < s.repLen; i++) {
+      p.repCustomer[i] = repInt[i * 3];
+      p.repQueue[i] = repInt[i * 3 + 1];
+      p.repCell[i] = repInt[i * 3 + 2];
+      p.repArrived[i] = repArrived[i];
+      p.repAnswered[i] = repFlags[i * 2];
+      p.repResolvedFlag[i] = repFlags[i * 2 + 1];
+    }
+    p.repLen = s.repLen;
+    p.firstArrival = s.firstArrival;
+    p.lastArrival = s.lastArrival;
+    p.contacts = s.contacts;
+    return p;
+  }
+
   /**
    * FCR by repeat contact (METRICS.md §3): an answered contact of a known customer is resolved unless the
    * same customer enters the same queue again within the window after its arrival. Repeats are looked for
@@ -434,6 +516,24 @@ export class ContactParts {
     this.repeatCache = { windowMs, parts };
     return parts;
   }
+}
+
+/**
+ * Parts as plain data: a small JSON-able header and a few large ArrayBuffers (for the IndexedDB cache and
+ * for moving a dataset between workers). Restoring rebuilds the lookup maps; nothing is re-read from rows.
+ */
+export interface PartsSnapshot {
+  version: 1;
+  opts: PartsOptions;
+  dicts: { queues: string[]; channels: string[]; tiers: string[]; agents: string[]; customers: string[] };
+  seriesCount: number;
+  cellCount: number;
+  histLen: number;
+  repLen: number;
+  firstArrival: number;
+  lastArrival: number;
+  contacts: number;
+  buffers: Record<'series' | 'cellSlot' | 'cellSeries' | 'values' | 'histKey' | 'histBucket' | 'repInt' | 'repArrived' | 'repFlags', ArrayBuffer>;
 }
 
 export interface SealedHistograms {

@@ -36,6 +36,18 @@ describe('parts merge associatively (files, streams and shards alike)', () => {
     assert.ok(whole.totals.fcr !== null);
   });
 
+  it('a snapshot (header + ArrayBuffers, structured-cloned) restores the same figures, and takes further contacts', () => {
+    const whole = analyzeText(csv, opts).parts;
+    const copy = ContactParts.fromSnapshot(structuredClone(whole.toSnapshot()));
+    assert.deepEqual(query(copy, defs, { by }), query(whole, defs, { by }));
+    assert.deepEqual(query(copy, defs, { by: ['agent'] }).groups.length, query(whole, defs, { by: ['agent'] }).groups.length);
+    // merging into the restored parts works like merging into the original
+    const extra = analyzeText(shard(0, 100), opts).parts;
+    copy.merge(extra);
+    whole.merge(extra);
+    assert.deepEqual(query(copy, defs, { by }), query(whole, defs, { by }));
+  });
+
   it('grouping by agent needs parts that kept agents, and says so', () => {
     const parts = analyzeText(shard(0, 100), { dimensions: [] }).parts;
     assert.throws(() => query(parts, defaultDefinitions('UTC'), { by: ['agent'] }), /built without "agent"/);
