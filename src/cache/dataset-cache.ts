@@ -1,0 +1,197 @@
+/**
+ * The dataset cache (IndexedDB through idb): each uploaded file as a Blob and its parts as a snapshot (a few
+ * large ArrayBuffers, not a record per row), found by id or by a key of content hash + mapping + zones +
+ * interval + engine version. A size limit evicts the least recently used. Without IndexedDB (private modes,
+ * a factory handed in as absent), on a quota error or a blocked upgrade, it keeps datasets in memory and
+ * says so in `warning`: a widget never breaks over storage.
+ */
+import { wrap, type IDBPDatabase } from 'idb';
+import type { PartsSnapshot } from '../engine/parts.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
+import type { Validation } from '../engine/ingest/index.js';
+import type { DatasetInfo, DatasetOptions } from '../worker/protocol.js';
+
+export interface CachedDataset extends DatasetInfo {
+  key: string;
+  options: DatasetOptions;
+  validation: Validation | null;
+  mapping: Mapping | null;
+}
+
+export interface CacheOptions {
+  /** The IndexedDB factory; `null` means there is none (memory only). Default: the global one. */
+  indexedDB?: IDBFactory | null;
+  dbName?: string;
+  /** Most bytes kept (parts + files); least recently used datasets go first. Default 500 MB. */
+  maxBytes?: number;
+}
+
+const STORES = { datasets: 'datasets', parts: 'parts', files: 'files' } as const;
+
+function snapshotBytes(s: PartsSnapshot): number {
+  let n = 0;
+  for (const b of Object.values(s.buffers)) n += b.byteLength;
+  return n + JSON.stringify(s.dicts).length * 2;
+}
+
+export class DatasetCache {
+  /** Why the cache runs in memory, or null when IndexedDB works. */
+  warning: string | null = null;
+  private db: IDBPDatabase | null = null;
+  private readonly memory = new Map<string, { meta: CachedDataset; parts: PartsSnapshot; file: Blob | null }>();
+  private readonly maxBytes: number;
+
+  private constructor(maxBytes: number) {
+    this.maxBytes = maxBytes;
+  }
+
+  static async open(opts: CacheOptions = {}): Promise<DatasetCache> {
+    const cache = new DatasetCache(opts.maxBytes ?? 500 * 1024 * 1024);
+    const factory = opts.indexedDB === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB ?? null : opts.indexedDB;
+    if (!factory) {
+      cache.warning = 'No IndexedDB here (a private window?): datasets are kept in memory only and are gone after a reload.';
+      return cache;
+    }
+    try {
+      cache.db = await openDatabase(factory, opts.dbName ?? 'sla-widgets');
+      cache.db.addEventListener('versionchange', () => {
+        // Another tab upgrades the database: let it, and keep working in memory.
+        cache.db?.close();
+        cache.db = null;
+        cache.warning = 'Another tab is upgrading the dataset cache: datasets are kept in memory in this tab until it is reloaded.';
+      });
+    } catch (e) {
+      cache.warning = `The dataset cache could not be opened (${(e as Error)?.message ?? e}): datasets are kept in memory only.`;
+    }
+    return cache;
+  }
+
+  get persistent(): boolean {
+    return this.db !== null;
+  }
+
+  async get(id: string): Promise<{ meta: CachedDataset; parts: PartsSnapshot } | null> {
+    if (!this.db) {
+      const m = this.memory.get(id);
+      if (!m) return null;
+      m.meta.lastUsed = Date.now();
+      return { meta: m.meta, parts: m.parts };
+    }
+    try {
+      const meta = (await this.db.get(STORES.datasets, id)) as CachedDataset | undefined;
+      if (!meta) return null;
+      const parts = (await this.db.get(STORES.parts, id)) as PartsSnapshot | undefined;
+      if (!parts) return null;
+      meta.lastUsed = Date.now();
+      await this.db.put(STORES.datasets, meta);
+      return { meta, parts };
+    } catch (e) {
+      this.fallBack(e);
+      return this.get(id);
+    }
+  }
+
+  async findByKey(key: string): Promise<CachedDataset | null> {
+    if (!this.db) {
+      for (const m of this.memory.values()) if (m.meta.key === key) return m.meta;
+      return null;
+    }
+    try {
+      return ((await this.db.getFromIndex(STORES.datasets, 'key', key)) as CachedDataset | undefined) ?? null;
+    } catch (e) {
+      this.fallBack(e);
+      return this.findByKey(key);
+    }
+  }
+
+  async file(id: string): Promise<Blob | null> {
+    if (!this.db) return this.memory.get(id)?.file ?? null;
+    return ((await this.db.get(STORES.files, id)) as Blob | undefined) ?? null;
+  }
+
+  /** Stores a dataset; on a quota error the cache falls back to memory and keeps it there. */
+  async put(meta: Omit<CachedDataset, 'bytes'>, parts: PartsSnapshot, file: Blob | null): Promise<void> {
+    const full: CachedDataset = { ...meta, bytes: snapshotBytes(parts) + (file?.size ?? 0) };
+    if (!this.db) {
+      this.memory.set(full.id, { meta: full, parts, file });
+      return;
+    }
+    try {
+      await this.evictFor(full.bytes);
+      const tx = this.db.transaction([STORES.datasets, STORES.parts, STORES.files], 'readwrite');
+      await Promise.all([
+        tx.objectStore(STORES.datasets).put(full),
+        tx.objectStore(STORES.parts).put(parts, full.id),
+        file ? tx.objectStore(STORES.files).put(file, full.id) : Promise.resolve(),
+        tx.done,
+      ]);
+    } catch (e) {
+      this.fallBack(e);
+      this.memory.set(full.id, { meta: full, parts, file });
+    }
+  }
+
+  async list(): Promise<DatasetInfo[]> {
+    const all: CachedDataset[] = this.db ? ((await this.db.getAll(STORES.datasets)) as CachedDataset[]) : [...this.memory.values()].map((m) => m.meta);
+    return all
+      .map(({ id, name, bytes, contacts, createdAt, lastUsed }) => ({ id, name, bytes, contacts, createdAt, lastUsed }))
+      .sort((a, b) => b.lastUsed - a.lastUsed);
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    if (!this.db) {
+      const m = this.memory.get(id);
+      if (m) m.meta.name = name;
+      return;
+    }
+    const meta = (await this.db.get(STORES.datasets, id)) as CachedDataset | undefined;
+    if (meta) await this.db.put(STORES.datasets, { ...meta, name });
+  }
+
+  async delete(id: string): Promise<void> {
+    this.memory.delete(id);
+    if (!this.db) return;
+    const tx = this.db.transaction([STORES.datasets, STORES.parts, STORES.files], 'readwrite');
+    await Promise.all([tx.objectStore(STORES.datasets).delete(id), tx.objectStore(STORES.parts).delete(id), tx.objectStore(STORES.files).delete(id), tx.done]);
+  }
+
+  /** Deletes least recently used datasets until `incoming` more bytes fit under the limit. */
+  private async evictFor(incoming: number): Promise<void> {
+    const all = await this.list();
+    let total = all.reduce((s, d) => s + d.bytes, 0) + incoming;
+    for (const d of [...all].sort((a, b) => a.lastUsed - b.lastUsed)) {
+      if (total <= this.maxBytes) break;
+      await this.delete(d.id);
+      total -= d.bytes;
+    }
+  }
+
+  private fallBack(e: unknown): void {
+    const name = (e as DOMException)?.name;
+    this.warning = name === 'QuotaExceededError'
+      ? 'The browser\'s storage quota is full: new datasets are kept in memory only (delete old ones to free space).'
+      : `The dataset cache failed (${(e as Error)?.message ?? e}): datasets are kept in memory only.`;
+    this.db?.close();
+    this.db = null;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+}
+
+function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(name, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(STORES.datasets)) db.createObjectStore(STORES.datasets, { keyPath: 'id' }).createIndex('key', 'key');
+      if (!db.objectStoreNames.contains(STORES.parts)) db.createObjectStore(STORES.parts);
+      if (!db.objectStoreNames.contains(STORES.files)) db.createObjectStore(STORES.files);
+    };
+    req.onblocked = () => reject(new Error('the cache is held open by another tab at an older version'));
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => resolve(wrap(req.result) as IDBPDatabase);
+  });
+}

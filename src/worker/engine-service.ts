@@ -1,0 +1,298 @@
+/**
+ * The engine behind the worker boundary: datasets fed from Blobs or URLs, parsed as streams with progress,
+ * kept as parts (and cached), and views that push their results to subscribers at most every N ms and only
+ * when they changed. It runs in the engine worker; tests may also run it on the page.
+ */
+import { ContactIngest } from '../engine/ingest/index.js';
+import { ContactParts, OPTIONAL_DIMENSIONS } from '../engine/parts.js';
+import { query } from '../engine/rollup.js';
+import { defaultDefinitions, type Definitions } from '../engine/definitions.js';
+import { DatasetCache, type CacheOptions } from '../cache/dataset-cache.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
+import type { Validation } from '../engine/ingest/index.js';
+import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec } from './protocol.js';
+
+/** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
+export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 1';
+
+export type UpdateCallback = (result: ViewResult) => void;
+
+interface Dataset {
+  id: string;
+  opts: DatasetOptions;
+  parts: ContactParts;
+  status: DatasetStatus;
+  validation: Validation | null;
+  mapping: Mapping | null;
+  version: number;
+}
+
+interface Subscription {
+  id: number;
+  dataset: string;
+  view: ViewSpec;
+  callback: UpdateCallback;
+  throttleMs: number;
+  lastSent: number;
+  lastJson: string;
+  timer: ReturnType<typeof setTimeout> | null;
+  release?: () => void;
+}
+
+function mergeDeep<T>(base: T, patch: unknown): T {
+  if (!patch || typeof patch !== 'object') return base;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? mergeDeep(out[k], v) : v;
+  }
+  return out as T;
+}
+
+async function sha256Hex(data: BufferSource): Promise<string> {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A content hash read in chunks (no 100 MB buffer): SHA-256 over the SHA-256 of every 4 MiB. */
+async function contentHash(blob: Blob): Promise<string> {
+  const parts: string[] = [];
+  const step = 4 * 1024 * 1024;
+  for (let o = 0; o < blob.size; o += step) parts.push(await sha256Hex(await blob.slice(o, o + step).arrayBuffer()));
+  return sha256Hex(new TextEncoder().encode(`${blob.size}:${parts.join('')}`));
+}
+
+export interface EngineServiceOptions extends CacheOptions {
+  /** Parse chunk notifications at most this often (ms); default 100. */
+  progressEveryMs?: number;
+}
+
+export class EngineService {
+  private readonly datasets = new Map<string, Dataset>();
+  private readonly subs = new Map<number, Subscription>();
+  private nextSub = 1;
+  private readonly cache: Promise<DatasetCache>;
+  /** How many files were parsed (a cache hit parses none): for tests and diagnostics. */
+  parses = 0;
+
+  constructor(private readonly opts: EngineServiceOptions = {}) {
+    this.cache = DatasetCache.open(opts);
+  }
+
+  private newParts(o: DatasetOptions): ContactParts {
+    return new ContactParts({ slotMinutes: o.intervalMinutes === 5 ? 5 : 15, dimensions: o.dimensions ?? [...OPTIONAL_DIMENSIONS], keepRepeats: o.keepRepeats ?? true });
+  }
+
+  private status(id: string, name: string, patch: Partial<DatasetStatus> = {}): DatasetStatus {
+    return { id, name, state: 'empty', progress: null, fromCache: false, error: null, warning: null, ...patch };
+  }
+
+  /** A new, empty dataset. */
+  async open(opts: DatasetOptions): Promise<string> {
+    const id = crypto.randomUUID();
+    const cache = await this.cache;
+    this.datasets.set(id, { id, opts, parts: this.newParts(opts), status: this.status(id, opts.name ?? 'dataset', { warning: cache.warning }), validation: null, mapping: null, version: 0 });
+    return id;
+  }
+
+  /** A cached dataset by its id, with no parse; null when the cache does not hold it (or holds another engine version's parts). */
+  async reopen(id: string): Promise<DatasetStatus | null> {
+    const cache = await this.cache;
+    const hit = await cache.get(id);
+    if (!hit || !hit.meta.key.endsWith(ENGINE_VERSION)) return null;
+    const ds: Dataset = {
+      id, opts: hit.meta.options, parts: ContactParts.fromSnapshot(hit.parts),
+      status: this.status(id, hit.meta.name, { state: 'ready', fromCache: true, warning: cache.warning }),
+      validation: hit.meta.validation, mapping: hit.meta.mapping, version: 1,
+    };
+    this.datasets.set(id, ds);
+    this.notify(id);
+    return ds.status;
+  }
+
+  /** Feeds a File or Blob: from the cache when the same content was read with the same settings, else parsed in chunks. */
+  async feed(id: string, blob: Blob, name?: string): Promise<DatasetStatus> {
+    const ds = this.must(id);
+    const cache = await this.cache;
+    const key = `${await contentHash(blob)} ${JSON.stringify([ds.opts.mapping ?? null, ds.opts.inputTimeZone ?? ds.opts.timeZone, ds.opts.intervalMinutes ?? 15, ds.opts.dimensions ?? null, ds.opts.keepRepeats ?? true, ds.opts.dayMonthOrder ?? null])} ${ENGINE_VERSION}`;
+    const known = await cache.findByKey(key);
+    if (known) {
+      const hit = await cache.get(known.id);
+      if (hit) {
+        ds.parts = ContactParts.fromSnapshot(hit.parts);
+        ds.validation = hit.meta.validation;
+        ds.mapping = hit.meta.mapping;
+        ds.status = this.status(id, name ?? hit.meta.name, { state: 'ready', fromCache: true, warning: cache.warning });
+        ds.version++;
+        this.notify(id);
+        return ds.status;
+      }
+    }
+    ds.status = this.status(id, name ?? ds.status.name, { state: 'loading', progress: { bytes: 0, totalBytes: blob.size, rows: 0, rejected: 0 }, warning: cache.warning });
+    ds.parts = this.newParts(ds.opts);
+    ds.version++;
+    this.notify(id);
+    try {
+      this.parses++;
+      const parts = ds.parts;
+      const ingest = new ContactIngest({
+        mapping: ds.opts.mapping,
+        inputTimeZone: ds.opts.inputTimeZone ?? ds.opts.timeZone,
+        dayMonthOrder: ds.opts.dayMonthOrder,
+        onContact: (c) => parts.add(c),
+      });
+      const reader = blob.stream().getReader();
+      let lastNote = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        ingest.push(value);
+        const now = Date.now();
+        if (now - lastNote >= (this.opts.progressEveryMs ?? 100)) {
+          lastNote = now;
+          ds.status.progress = { bytes: ingest.bytesRead, totalBytes: blob.size, rows: ingest.validation.rowsRead, rejected: ingest.validation.rowsRejected };
+          ds.version++;
+          this.notify(id);
+        }
+      }
+      const result = ingest.end();
+      ds.validation = result.validation;
+      ds.mapping = result.mapping;
+      ds.status = this.status(id, ds.status.name, { state: 'ready', warning: cache.warning });
+      ds.version++;
+      await cache.put(
+        { id, name: ds.status.name, key, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: Date.now(), lastUsed: Date.now() },
+        parts.toSnapshot(),
+        blob,
+      );
+      ds.status.warning = cache.warning;
+    } catch (e) {
+      ds.status = this.status(id, ds.status.name, { state: 'error', error: (e as Error)?.message ?? String(e), warning: cache.warning });
+      ds.version++;
+    }
+    this.notify(id);
+    return ds.status;
+  }
+
+  /** Feeds a CSV from a URL (fetched as a stream into a Blob first, so the cache can keep it). */
+  async feedUrl(id: string, url: string): Promise<DatasetStatus> {
+    const ds = this.must(id);
+    let blob: Blob;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      blob = await res.blob();
+    } catch (e) {
+      ds.status = this.status(id, ds.status.name, { state: 'error', error: `cannot load ${url}: ${(e as Error)?.message ?? e}` });
+      ds.version++;
+      this.notify(id);
+      return ds.status;
+    }
+    return this.feed(id, blob, url.split('/').pop() || url);
+  }
+
+  /** Subscribes to a view: a result at once, then at most every throttleMs when it changed. */
+  subscribe(datasetId: string, view: ViewSpec, callback: UpdateCallback, throttleMs = 1000, release?: () => void): number {
+    this.must(datasetId);
+    const id = this.nextSub++;
+    const sub: Subscription = { id, dataset: datasetId, view, callback, throttleMs, lastSent: 0, lastJson: '', timer: null, release };
+    this.subs.set(id, sub);
+    this.send(sub);
+    return id;
+  }
+
+  unsubscribe(id: number): void {
+    const s = this.subs.get(id);
+    if (!s) return;
+    if (s.timer) clearTimeout(s.timer);
+    this.subs.delete(id);
+    s.release?.();
+  }
+
+  /** The view's result now (no subscription). */
+  view(datasetId: string, view: ViewSpec): ViewResult {
+    return this.compute(this.must(datasetId), view);
+  }
+
+  close(id: string): void {
+    for (const s of [...this.subs.values()]) if (s.dataset === id) this.unsubscribe(s.id);
+    this.datasets.delete(id);
+  }
+
+  async list(): Promise<DatasetInfo[]> {
+    return (await this.cache).list();
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const ds = this.datasets.get(id);
+    if (ds) { ds.status.name = name; ds.version++; this.notify(id); }
+    await (await this.cache).rename(id, name);
+  }
+
+  async remove(id: string): Promise<void> {
+    this.close(id);
+    await (await this.cache).delete(id);
+  }
+
+  async cacheWarning(): Promise<string | null> {
+    return (await this.cache).warning;
+  }
+
+  subscriptionCount(): number {
+    return this.subs.size;
+  }
+
+  private must(id: string): Dataset {
+    const ds = this.datasets.get(id);
+    if (!ds) throw new Error(`no open dataset "${id}"`);
+    return ds;
+  }
+
+  private definitions(ds: Dataset, view: ViewSpec): Definitions {
+    const base = defaultDefinitions(ds.opts.timeZone);
+    base.intervalMinutes = ds.opts.intervalMinutes ?? 15;
+    return mergeDeep(base, view.definitions);
+  }
+
+  private compute(ds: Dataset, view: ViewSpec): ViewResult {
+    const definitions = this.definitions(ds, view);
+    const base = { status: { ...ds.status }, definitions, validation: ds.validation, mapping: ds.mapping, version: ds.version };
+    if (ds.parts.contacts === 0 && ds.status.state !== 'ready') return { ...base, totals: null, groups: [] };
+    try {
+      const r = query(ds.parts, definitions, { by: view.by, filter: view.filter, from: view.from, to: view.to });
+      return { ...base, totals: r.totals, groups: r.groups };
+    } catch (e) {
+      return { ...base, status: { ...ds.status, state: 'error', error: (e as Error).message }, totals: null, groups: [] };
+    }
+  }
+
+  private notify(datasetId: string): void {
+    for (const s of this.subs.values()) if (s.dataset === datasetId) this.schedule(s);
+  }
+
+  private schedule(s: Subscription): void {
+    if (s.timer) return;
+    const wait = Math.max(0, s.lastSent + s.throttleMs - Date.now());
+    s.timer = setTimeout(() => {
+      s.timer = null;
+      if (this.subs.has(s.id)) this.send(s);
+    }, wait);
+  }
+
+  private send(s: Subscription): void {
+    const ds = this.datasets.get(s.dataset);
+    if (!ds) return;
+    const result = this.compute(ds, s.view);
+    const { version: _v, ...comparable } = result;
+    const json = JSON.stringify(comparable);
+    s.lastSent = Date.now();
+    if (json === s.lastJson) return;
+    s.lastJson = json;
+    try {
+      // Through comlink the callback returns a promise; a page that went away must not stop the others.
+      const r = s.callback(result) as unknown;
+      if (r && typeof (r as Promise<void>).catch === 'function') (r as Promise<void>).catch(() => {});
+    } catch {
+      // A subscriber that throws must not stop the others either.
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The engine worker: one per page, shared by every widget on it. Its API is EngineService behind comlink;
+ * callbacks from the page arrive as comlink proxies and are released when their subscription ends.
+ */
+import { expose, releaseProxy, type Remote } from 'comlink';
+import { EngineService, type UpdateCallback } from './engine-service.js';
+import type { DatasetOptions, ViewSpec } from './protocol.js';
+
+/** Options the page sends once: the cache can be told there is no IndexedDB (tests, private modes). */
+export interface WorkerInit {
+  noIndexedDB?: boolean;
+  dbName?: string;
+  maxBytes?: number;
+}
+
+class EngineWorkerApi {
+  private service: EngineService | null = null;
+
+  init(init: WorkerInit = {}): void {
+    this.service = new EngineService({ indexedDB: init.noIndexedDB ? null : undefined, dbName: init.dbName, maxBytes: init.maxBytes });
+  }
+
+  private get s(): EngineService {
+    if (!this.service) this.init();
+    return this.service!;
+  }
+
+  open(opts: DatasetOptions) { return this.s.open(opts); }
+  reopen(id: string) { return this.s.reopen(id); }
+  feed(id: string, blob: Blob, name?: string) { return this.s.feed(id, blob, name); }
+  feedUrl(id: string, url: string) { return this.s.feedUrl(id, url); }
+  view(id: string, view: ViewSpec) { return this.s.view(id, view); }
+  subscribe(id: string, view: ViewSpec, callback: Remote<UpdateCallback>, throttleMs?: number) {
+    return this.s.subscribe(id, view, callback as unknown as UpdateCallback, throttleMs, () => callback[releaseProxy]());
+  }
+  unsubscribe(sub: number) { this.s.unsubscribe(sub); }
+  close(id: string) { this.s.close(id); }
+  list() { return this.s.list(); }
+  rename(id: string, name: string) { return this.s.rename(id, name); }
+  remove(id: string) { return this.s.remove(id); }
+  stats() { return { parses: this.s.parses, subscriptions: this.s.subscriptionCount() }; }
+  cacheWarning() { return this.s.cacheWarning(); }
+}
+
+export type EngineWorker = EngineWorkerApi;
+
+expose(new EngineWorkerApi());

@@ -1,0 +1,73 @@
+/**
+ * What crosses between the page and the engine worker: small, typed, structured-clone-able values.
+ * No rows ever cross to the page; a view's result is its totals and groups.
+ */
+import type { Definitions } from '../engine/definitions.js';
+import type { Dimension } from '../engine/parts.js';
+import type { ContactMetrics } from '../engine/metrics.js';
+import type { Group, GroupBy, QueryOptions } from '../engine/rollup.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
+import type { Validation } from '../engine/ingest/index.js';
+
+export interface DatasetOptions {
+  /** A name for people (the file name). */
+  name?: string;
+  mapping?: Mapping;
+  /** Zone of timestamps written without one (default: timeZone). */
+  inputTimeZone?: string;
+  /** The zone the numbers are shown in (echoed in every view). */
+  timeZone: string;
+  intervalMinutes?: 5 | 15 | 30 | 60;
+  /** Optional dimensions kept (default: channel, tier, agent). */
+  dimensions?: Dimension[];
+  /** Keep what FCR by repeat contact needs (default true). */
+  keepRepeats?: boolean;
+  /** Day/month order of ambiguous dates. */
+  dayMonthOrder?: 'dmy' | 'mdy';
+}
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** A view: what a widget draws. Definitions default to the dataset's zone and interval and METRICS.md's defaults. */
+export interface ViewSpec {
+  by?: GroupBy[];
+  definitions?: DeepPartial<Definitions>;
+  filter?: QueryOptions['filter'];
+  from?: number;
+  to?: number;
+}
+
+export type DatasetState = 'empty' | 'loading' | 'ready' | 'error';
+
+export interface DatasetStatus {
+  id: string;
+  name: string;
+  state: DatasetState;
+  /** While loading: bytes read of the total, rows read, rows rejected so far. */
+  progress: { bytes: number; totalBytes: number | null; rows: number; rejected: number } | null;
+  /** Whether the numbers came from the cache (no parse). */
+  fromCache: boolean;
+  error: string | null;
+  /** A warning to show (the cache fell back to memory, …). */
+  warning: string | null;
+}
+
+export interface ViewResult {
+  status: DatasetStatus;
+  definitions: Definitions;
+  totals: ContactMetrics | null;
+  groups: Group[];
+  validation: Validation | null;
+  mapping: Mapping | null;
+  /** Increases with every change of the dataset. */
+  version: number;
+}
+
+export interface DatasetInfo {
+  id: string;
+  name: string;
+  bytes: number;
+  contacts: number;
+  createdAt: number;
+  lastUsed: number;
+}

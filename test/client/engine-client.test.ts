@@ -1,0 +1,109 @@
+import { assert } from '../helpers/assert.js';
+import { EngineClient } from '../../src/client/engine-client.js';
+import { generateContactsCsv } from '../../src/engine/sample/generate.js';
+import { analyzeText } from '../../src/engine/analyze.js';
+import { query } from '../../src/engine/rollup.js';
+import { defaultDefinitions } from '../../src/engine/definitions.js';
+import type { ViewResult } from '../../src/worker/protocol.js';
+
+const csv = [...generateContactsCsv({ contacts: 20000, seed: 'worker', days: 5 })].join('');
+const TZ = 'America/New_York';
+const dbName = `sla-test-${Date.now()}-${Math.random()}`;
+
+function until(pred: () => boolean, ms = 10000): Promise<void> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => (pred() ? resolve() : Date.now() - t0 > ms ? reject(new Error('timed out')) : setTimeout(tick, 20));
+    tick();
+  });
+}
+
+describe('the engine in a worker', () => {
+  let client: EngineClient;
+  let datasetId = '';
+  before(() => {
+    client = new EngineClient({ dbName });
+  });
+  after(() => client.terminate());
+
+  it('a dataset fed from a Blob gives the same figures as the engine on the page', async () => {
+    const ds = await client.open({ name: 'week.csv', timeZone: TZ });
+    datasetId = ds.id;
+    const updates: ViewResult[] = [];
+    const unsubscribe = await ds.subscribe({ by: ['queue'] }, (r) => updates.push(r), 50);
+    const status = await ds.feed(new Blob([csv], { type: 'text/csv' }), 'week.csv');
+    assert.equal(status.state, 'ready');
+    assert.equal(status.fromCache, false);
+    const inWorker = await ds.view({ by: ['queue', 'day'] });
+    const onPage = query(analyzeText(csv, { inputTimeZone: TZ }).parts, defaultDefinitions(TZ), { by: ['queue', 'day'] });
+    assert.deepEqual(inWorker.totals, onPage.totals);
+    assert.deepEqual(inWorker.groups, onPage.groups);
+    assert.equal(inWorker.validation!.rowsRead, 20000);
+    await until(() => updates.some((u) => u.status.state === 'ready'));
+    assert.equal(updates[0].status.state, 'empty', 'a snapshot first');
+    const last = updates[updates.length - 1];
+    assert.equal(last.groups.length, 4);
+    await unsubscribe();
+    assert.equal((await client.api.stats()).subscriptions, 0, 'the subscription and its proxy are gone');
+  });
+
+  it('updates at most every throttle, and only when the view changed', async () => {
+    const ds = await client.open({ name: 'again', timeZone: TZ });
+    const times: number[] = [];
+    const unsubscribe = await ds.subscribe({}, () => times.push(performance.now()), 300);
+    await ds.feed(new Blob([csv]));
+    await new Promise((r) => setTimeout(r, 700));
+    const n = times.length;
+    await new Promise((r) => setTimeout(r, 700));
+    assert.equal(times.length, n, 'nothing changed: nothing sent');
+    for (let i = 1; i < times.length; i++) assert.ok(times[i] - times[i - 1] >= 250, `updates ${Math.round(times[i] - times[i - 1])} ms apart`);
+    await unsubscribe();
+  });
+
+  it('the same content read again with the same settings comes from the cache, without a parse', async () => {
+    const before = (await client.api.stats()).parses;
+    const ds = await client.open({ name: 'copy', timeZone: TZ });
+    const status = await ds.feed(new Blob([csv]));
+    assert.equal(status.fromCache, true);
+    assert.equal((await client.api.stats()).parses, before);
+  });
+
+  it('a new client (a reload) reopens the dataset by id from IndexedDB: the numbers, no parse', async () => {
+    const second = new EngineClient({ dbName });
+    try {
+      const ds = await second.reopen(datasetId);
+      assert.ok(ds, 'found in the cache');
+      const r = await ds!.view({ by: ['queue'] });
+      assert.equal(r.status.fromCache, true);
+      assert.equal(r.validation!.rowsRead, 20000);
+      const onPage = query(analyzeText(csv, { inputTimeZone: TZ }).parts, defaultDefinitions(TZ), { by: ['queue'] });
+      assert.deepEqual(r.groups, onPage.groups);
+      assert.equal((await second.api.stats()).parses, 0);
+      const list = await second.list();
+      assert.ok(list.some((d) => d.id === datasetId && d.name === 'week.csv'));
+      assert.equal(await second.reopen('no-such-id'), null);
+    } finally {
+      second.terminate();
+    }
+  });
+
+  it('without IndexedDB it still works, in memory, and says so', async () => {
+    const mem = new EngineClient({ noIndexedDB: true });
+    try {
+      const ds = await mem.open({ name: 'x', timeZone: 'UTC' });
+      const s = await ds.feed(new Blob(['id,queue,arrived,answered,outcome\n1,Q,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,answered\n']));
+      assert.equal(s.state, 'ready');
+      assert.ok(s.warning && /No IndexedDB/.test(s.warning), String(s.warning));
+      assert.equal((await ds.view()).totals!.answered, 1);
+    } finally {
+      mem.terminate();
+    }
+  });
+
+  it('a file nothing maps ends in an error state with the message, not a broken dataset', async () => {
+    const ds = await client.open({ name: 'junk', timeZone: 'UTC' });
+    const s = await ds.feed(new Blob(['foo,bar\n1,2\n']));
+    assert.equal(s.state, 'error');
+    assert.ok(/does not map to contacts/.test(s.error!), s.error!);
+  });
+});
