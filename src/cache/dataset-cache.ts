@@ -13,6 +13,8 @@ import type { DatasetInfo, DatasetOptions } from '../worker/protocol.js';
 
 export interface CachedDataset extends DatasetInfo {
   key: string;
+  /** Another dataset whose parts and file this one shares (the same content opened again). */
+  partsOf?: string;
   options: DatasetOptions;
   validation: Validation | null;
   mapping: Mapping | null;
@@ -77,10 +79,11 @@ export class DatasetCache {
       m.meta.lastUsed = Date.now();
       return { meta: m.meta, parts: m.parts };
     }
+    
     try {
       const meta = (await this.db.get(STORES.datasets, id)) as CachedDataset | undefined;
       if (!meta) return null;
-      const parts = (await this.db.get(STORES.parts, id)) as PartsSnapshot | undefined;
+      const parts = (await this.db.get(STORES.parts, meta.partsOf ?? id)) as PartsSnapshot | undefined;
       if (!parts) return null;
       meta.lastUsed = Date.now();
       await this.db.put(STORES.datasets, meta);
@@ -128,6 +131,20 @@ export class DatasetCache {
     } catch (e) {
       this.fallBack(e);
       this.memory.set(full.id, { meta: full, parts, file });
+    }
+  }
+
+  /** Records a dataset that shares the parts of one already cached (no second copy). */
+  async alias(meta: Omit<CachedDataset, 'bytes' | 'partsOf'>, partsOf: string): Promise<void> {
+    if (!this.db) {
+      const m = this.memory.get(partsOf);
+      if (m) this.memory.set(meta.id, { meta: { ...meta, bytes: 0, partsOf }, parts: m.parts, file: m.file });
+      return;
+    }
+    try {
+      await this.db.put(STORES.datasets, { ...meta, bytes: 0, partsOf });
+    } catch (e) {
+      this.fallBack(e);
     }
   }
 

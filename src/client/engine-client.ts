@@ -1,12 +1,15 @@
 /**
  * The page's side of the engine worker: one worker per page (shared by every widget), typed calls through
- * comlink, and subscriptions that release their proxies when they end.
+ * comlink, and subscriptions that release their proxies when they end. If the worker dies (a crash, an
+ * out-of-memory kill, a wallboard running for days), the client starts a new one, restores every open
+ * dataset from the cache and every subscription, and says so to `onStatus` listeners.
  *
  * Where the worker comes from:
  * - by default, next to this module: `new URL('../worker/engine.worker.js', import.meta.url)`;
  * - from a CDN on another origin: `{ workerUrl, blob: true }` starts it from a `blob:` URL that imports the
  *   script (the page's CSP needs `worker-src blob:`);
- * - under a strict CSP the host makes the Worker itself and hands it in: `{ worker }`.
+ * - under a strict CSP the host makes the Worker itself and hands it in: `{ worker }` (and, to be able to
+ *   restart it, `{ createWorker }`).
  */
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import type { EngineWorker, WorkerInit } from '../worker/engine.worker.js';
@@ -15,56 +18,178 @@ import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec }
 export interface EngineClientOptions extends WorkerInit {
   /** A Worker the host made (strict CSP). */
   worker?: Worker;
+  /** Makes a new Worker when the first one dies (default: the same way as the first). */
+  createWorker?: () => Worker;
   /** Where the worker script is (default: next to this module). */
   workerUrl?: URL | string;
   /** Start the worker from a blob: URL that imports workerUrl (worker on another origin). */
   blob?: boolean;
+  /** How often the worker is asked whether it is alive (ms; default 5000; 0 = never). */
+  heartbeatMs?: number;
+}
+
+export type EngineEvent =
+  | { type: 'restarted'; datasets: number; subscriptions: number; lost: string[] }
+  | { type: 'worker-error'; message: string };
+
+interface OpenDataset {
+  opts: DatasetOptions;
+}
+
+interface LiveSubscription {
+  datasetId: string;
+  view: ViewSpec;
+  onUpdate: (r: ViewResult) => void;
+  throttleMs: number;
+  workerSub: number;
 }
 
 export class EngineClient {
-  readonly worker: Worker;
-  readonly api: Remote<EngineWorker>;
-  private readonly ready: Promise<void>;
+  worker: Worker;
+  api: Remote<EngineWorker>;
+  private ready: Promise<void>;
+  private readonly opts: EngineClientOptions;
+  private readonly datasets = new Map<string, OpenDataset>();
+  private readonly subs = new Set<LiveSubscription>();
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private restarting: Promise<void> | null = null;
+  private terminated = false;
 
   constructor(opts: EngineClientOptions = {}) {
-    this.worker = opts.worker ?? EngineClient.makeWorker(opts);
+    this.opts = opts;
+    this.worker = opts.worker ?? this.makeWorker();
     this.api = wrap<EngineWorker>(this.worker);
-    this.ready = this.api.init({ noIndexedDB: opts.noIndexedDB, dbName: opts.dbName, maxBytes: opts.maxBytes });
+    this.ready = this.start();
+    const every = opts.heartbeatMs ?? 5000;
+    if (every > 0) this.heartbeat = setInterval(() => void this.checkAlive(), every);
   }
 
-  private static makeWorker(opts: EngineClientOptions): Worker {
-    const url = opts.workerUrl ?? new URL('../worker/engine.worker.ts', import.meta.url);
-    if (opts.blob) {
+  private makeWorker(): Worker {
+    if (this.opts.createWorker) return this.opts.createWorker();
+    const url = this.opts.workerUrl ?? new URL('../worker/engine.worker.ts', import.meta.url);
+    if (this.opts.blob) {
       const src = `import ${JSON.stringify(String(url))};`;
       return new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })), { type: 'module' });
     }
     return new Worker(url, { type: 'module' });
   }
 
-  async open(opts: DatasetOptions): Promise<DatasetHandle> {
+  private start(): Promise<void> {
+    this.worker.addEventListener('error', (e) => {
+      this.emit({ type: 'worker-error', message: (e as ErrorEvent).message ?? 'the engine worker failed' });
+      void this.restart();
+    });
+    return this.api.init({ noIndexedDB: this.opts.noIndexedDB, dbName: this.opts.dbName, maxBytes: this.opts.maxBytes });
+  }
+
+  /** Listens to restarts and worker errors; returns the unsubscribe. */
+  onStatus(listener: (e: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: EngineEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  /** Asks the worker whether it answers; restarts it when it does not within `timeoutMs`. */
+  async checkAlive(timeoutMs = 2000): Promise<boolean> {
+    if (this.terminated || this.restarting) return true;
+    const alive = await Promise.race([this.api.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs))]);
+    if (!alive) await this.restart();
+    return alive;
+  }
+
+  /** A new worker, with every open dataset restored from the cache and every subscription renewed. */
+  restart(): Promise<void> {
+    if (this.terminated) return Promise.resolve();
+    this.restarting ??= (async () => {
+      try { this.api[releaseProxy](); } catch { /* the old endpoint is gone */ }
+      this.worker.terminate();
+      this.worker = this.makeWorker();
+      this.api = wrap<EngineWorker>(this.worker);
+      this.ready = this.start();
+      await this.ready;
+      const lost: string[] = [];
+      for (const [id, d] of this.datasets) {
+        const status = await this.api.reopen(id);
+        if (!status) {
+          // Never cached (still loading, or memory only): an empty dataset under the same id, said lost.
+          await this.api.open(d.opts, id);
+          lost.push(id);
+        }
+      }
+      for (const s of this.subs) s.workerSub = await this.api.subscribe(s.datasetId, s.view, proxy(s.onUpdate) as never, s.throttleMs);
+      this.emit({ type: 'restarted', datasets: this.datasets.size, subscriptions: this.subs.size, lost });
+    })().finally(() => {
+      this.restarting = null;
+    });
+    return this.restarting;
+  }
+
+  private async settled(): Promise<void> {
+    if (this.restarting) await this.restarting;
     await this.ready;
-    return new DatasetHandle(this, await this.api.open(opts));
+  }
+
+  async open(opts: DatasetOptions): Promise<DatasetHandle> {
+    await this.settled();
+    const id = await this.api.open(opts);
+    this.datasets.set(id, { opts });
+    return new DatasetHandle(this, id);
   }
 
   /** A cached dataset by id (no parse), or null. */
   async reopen(id: string): Promise<DatasetHandle | null> {
-    await this.ready;
+    await this.settled();
     const status = await this.api.reopen(id);
-    return status ? new DatasetHandle(this, id) : null;
+    if (!status) return null;
+    this.datasets.set(id, { opts: { timeZone: 'UTC' } });
+    return new DatasetHandle(this, id);
   }
 
   async list(): Promise<DatasetInfo[]> {
-    await this.ready;
+    await this.settled();
     return this.api.list();
   }
 
   async remove(id: string): Promise<void> {
-    await this.ready;
+    await this.settled();
+    this.datasets.delete(id);
     await this.api.remove(id);
   }
 
+  /** @internal */
+  async subscribe(datasetId: string, view: ViewSpec, onUpdate: (r: ViewResult) => void, throttleMs: number): Promise<() => Promise<void>> {
+    await this.settled();
+    const s: LiveSubscription = { datasetId, view, onUpdate, throttleMs, workerSub: 0 };
+    // The worker sees the callback as a comlink Remote; proxy() marks it so.
+    s.workerSub = await this.api.subscribe(datasetId, view, proxy(onUpdate) as never, throttleMs);
+    this.subs.add(s);
+    return async () => {
+      if (!this.subs.delete(s)) return;
+      await this.settled();
+      await this.api.unsubscribe(s.workerSub);
+    };
+  }
+
+  /** @internal */
+  forget(datasetId: string): void {
+    this.datasets.delete(datasetId);
+    for (const s of [...this.subs]) if (s.datasetId === datasetId) this.subs.delete(s);
+  }
+
+  /** @internal */
+  async call<T>(fn: (api: Remote<EngineWorker>) => Promise<T>): Promise<T> {
+    await this.settled();
+    return fn(this.api);
+  }
+
   terminate(): void {
-    this.api[releaseProxy]();
+    this.terminated = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    try { this.api[releaseProxy](); } catch { /* already gone */ }
     this.worker.terminate();
   }
 }
@@ -73,34 +198,28 @@ export class DatasetHandle {
   constructor(private readonly client: EngineClient, readonly id: string) {}
 
   feed(blob: Blob, name?: string): Promise<DatasetStatus> {
-    return this.client.api.feed(this.id, blob, name ?? (blob as File).name);
+    return this.client.call((api) => api.feed(this.id, blob, name ?? (blob as File).name));
   }
 
   feedUrl(url: string): Promise<DatasetStatus> {
-    return this.client.api.feedUrl(this.id, url);
+    return this.client.call((api) => api.feedUrl(this.id, url));
   }
 
   view(view: ViewSpec = {}): Promise<ViewResult> {
-    return this.client.api.view(this.id, view);
+    return this.client.call((api) => api.view(this.id, view));
   }
 
   /** Calls `onUpdate` with the view's result now and whenever it changes (at most every throttleMs). Returns the unsubscribe. */
-  async subscribe(view: ViewSpec, onUpdate: (r: ViewResult) => void, throttleMs = 1000): Promise<() => Promise<void>> {
-    // The worker sees the callback as a comlink Remote; proxy() marks it so.
-    const sub = await this.client.api.subscribe(this.id, view, proxy(onUpdate) as never, throttleMs);
-    let done = false;
-    return async () => {
-      if (done) return;
-      done = true;
-      await this.client.api.unsubscribe(sub);
-    };
+  subscribe(view: ViewSpec, onUpdate: (r: ViewResult) => void, throttleMs = 1000): Promise<() => Promise<void>> {
+    return this.client.subscribe(this.id, view, onUpdate, throttleMs);
   }
 
   rename(name: string): Promise<void> {
-    return this.client.api.rename(this.id, name);
+    return this.client.call((api) => api.rename(this.id, name));
   }
 
-  close(): Promise<void> {
-    return this.client.api.close(this.id);
+  async close(): Promise<void> {
+    this.client.forget(this.id);
+    await this.client.call((api) => api.close(this.id));
   }
 }

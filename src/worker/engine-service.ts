@@ -86,9 +86,8 @@ export class EngineService {
     return { id, name, state: 'empty', progress: null, fromCache: false, error: null, warning: null, ...patch };
   }
 
-  /** A new, empty dataset. */
-  async open(opts: DatasetOptions): Promise<string> {
-    const id = crypto.randomUUID();
+  /** A new, empty dataset (with the given id when a restarted worker restores one). */
+  async open(opts: DatasetOptions, id: string = crypto.randomUUID()): Promise<string> {
     const cache = await this.cache;
     this.datasets.set(id, { id, opts, parts: this.newParts(opts), status: this.status(id, opts.name ?? 'dataset', { warning: cache.warning }), validation: null, mapping: null, version: 0 });
     return id;
@@ -123,6 +122,9 @@ export class EngineService {
         ds.mapping = hit.meta.mapping;
         ds.status = this.status(id, name ?? hit.meta.name, { state: 'ready', fromCache: true, warning: cache.warning });
         ds.version++;
+        if (known.id !== id) {
+          await cache.alias({ id, name: ds.status.name, key, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: ds.parts.contacts, createdAt: Date.now(), lastUsed: Date.now() }, known.partsOf ?? known.id);
+        }
         this.notify(id);
         return ds.status;
       }

@@ -25,7 +25,8 @@ class EngineWorkerApi {
     return this.service!;
   }
 
-  open(opts: DatasetOptions) { return this.s.open(opts); }
+  open(opts: DatasetOptions, id?: string) { return this.s.open(opts, id); }
+  ping() { return 'pong' as const; }
   reopen(id: string) { return this.s.reopen(id); }
   feed(id: string, blob: Blob, name?: string) { return this.s.feed(id, blob, name); }
   feedUrl(id: string, url: string) { return this.s.feedUrl(id, url); }

@@ -87,6 +87,31 @@ describe('the engine in a worker', () => {
     }
   });
 
+  it('a killed worker comes back with its datasets (from the cache) and its subscriptions', async () => {
+    const c = new EngineClient({ dbName, heartbeatMs: 0 });
+    try {
+      const ds = await c.open({ name: 'survivor', timeZone: TZ });
+      await ds.feed(new Blob([csv]));
+      const updates: ViewResult[] = [];
+      await ds.subscribe({ by: ['queue'] }, (r) => updates.push(r), 50);
+      await until(() => updates.length === 1);
+      const events: unknown[] = [];
+      c.onStatus((e) => events.push(e));
+      const old = c.worker;
+      old.terminate(); // as if it had crashed: it will never answer again
+      assert.equal(await c.checkAlive(300), false);
+      assert.ok(c.worker !== old, 'a new worker');
+      assert.deepEqual(events, [{ type: 'restarted', datasets: 1, subscriptions: 1, lost: [] }]);
+      await until(() => updates.length === 2);
+      assert.deepEqual(updates[1].groups, updates[0].groups, 'the same numbers, from the cache');
+      assert.equal(updates[1].status.fromCache, true);
+      assert.equal((await c.api.stats()).parses, 0, 'restored without a parse');
+      assert.equal((await ds.view()).totals!.offered, updates[0].totals!.offered);
+    } finally {
+      c.terminate();
+    }
+  });
+
   it('without IndexedDB it still works, in memory, and says so', async () => {
     const mem = new EngineClient({ noIndexedDB: true });
     try {
