@@ -114,6 +114,8 @@ export class ContactParts {
   /** Histogram entries appended as (cell·4 + kind, bucket); sealed into per-cell runs on demand. */
   private histKey = new Uint32Array(4096);
   private histBucket = new Uint16Array(4096);
+  /** +1 for an added wait, −1 for a removed one (a live contact that changed). */
+  private histSign = new Int8Array(4096);
   private histLen = 0;
   private sealed: SealedHistograms | null = null;
 
@@ -207,8 +209,8 @@ export class ContactParts {
     return c;
   }
 
-  private addHist(cell: number, kind: number, wait: number): void {
-    this.addHistBucket(cell, kind, bucketOf(wait));
+  private addHist(cell: number, kind: number, wait: number, sign = 1): void {
+    this.addHistBucket(cell, kind, bucketOf(wait), sign);
   }
 
   /** The last few queue names seen and their ids: readers reuse queue strings, so most lookups are a pointer compare. */
@@ -228,6 +230,19 @@ export class ContactParts {
 
   /** Adds one contact. The contact object may be reused by the caller afterwards. */
   add(c: Contact): void {
+    this.apply(c, 1);
+  }
+
+  /**
+   * Takes a contact out again (a live contact that a later event changed: remove the old, add the new).
+   * Not with keepRepeats (repeat entries are not removed).
+   */
+  remove(c: Contact): void {
+    if (this.opts.keepRepeats) throw new Error('parts that keep repeats cannot remove contacts');
+    this.apply(c, -1);
+  }
+
+  private apply(c: Contact, sign: 1 | -1): void {
     const q = this.queueId(c.queue);
     let series: number;
     if (!this.keepChannel && !this.keepTier && !this.keepAgent) {
@@ -245,39 +260,39 @@ export class ContactParts {
     const wait = c.wait;
     switch (c.outcome) {
       case 'answered':
-        v[o + F.answered]++;
-        v[o + F.answerWaitSum] += wait!;
-        this.addHist(cell, H_ANSWERED, wait!);
-        if (c.talk !== undefined) { v[o + F.talkSum] += c.talk; v[o + F.talkN]++; }
-        if (c.hold !== undefined) { v[o + F.holdSum] += c.hold; v[o + F.holdN]++; }
-        if (c.wrap !== undefined) { v[o + F.wrapSum] += c.wrap; v[o + F.wrapN]++; }
-        if (c.resolved !== undefined) { v[o + F.resolvedKnown]++; if (c.resolved) v[o + F.resolved]++; }
+        v[o + F.answered] += sign;
+        v[o + F.answerWaitSum] += sign * wait!;
+        this.addHist(cell, H_ANSWERED, wait!, sign);
+        if (c.talk !== undefined) { v[o + F.talkSum] += sign * c.talk; v[o + F.talkN] += sign; }
+        if (c.hold !== undefined) { v[o + F.holdSum] += sign * c.hold; v[o + F.holdN] += sign; }
+        if (c.wrap !== undefined) { v[o + F.wrapSum] += sign * c.wrap; v[o + F.wrapN] += sign; }
+        if (c.resolved !== undefined) { v[o + F.resolvedKnown] += sign; if (c.resolved) v[o + F.resolved] += sign; }
         break;
       case 'abandoned':
-        v[o + F.abandoned]++;
-        if (wait === undefined) v[o + F.abandonedUnknownWait]++;
-        else this.addHist(cell, H_ABANDONED, wait);
+        v[o + F.abandoned] += sign;
+        if (wait === undefined) v[o + F.abandonedUnknownWait] += sign;
+        else this.addHist(cell, H_ABANDONED, wait, sign);
         break;
       case 'flowout':
-        v[o + F.flowout]++;
+        v[o + F.flowout] += sign;
         break;
       case 'callback':
-        v[o + F.callback]++;
-        if (wait === undefined) v[o + F.callbackUnknownWait]++;
-        else this.addHist(cell, H_CALLBACK, wait);
+        v[o + F.callback] += sign;
+        if (wait === undefined) v[o + F.callbackUnknownWait] += sign;
+        else this.addHist(cell, H_CALLBACK, wait, sign);
         break;
       case 'voicemail':
-        v[o + F.voicemail]++;
+        v[o + F.voicemail] += sign;
         break;
     }
-    if (c.csat !== undefined) { v[o + F.csatN]++; v[o + F.csatSum] += c.csat; if (c.csat >= 4) v[o + F.csatTop]++; }
-    if (c.nps !== undefined) { v[o + F.npsN]++; if (c.nps >= 9) v[o + F.npsPromoters]++; else if (c.nps <= 6) v[o + F.npsDetractors]++; }
-    if (c.qa !== undefined) { v[o + F.qaN]++; v[o + F.qaSum] += c.qa; }
-    if (c.transferred) v[o + F.transferred]++;
-    if (this.opts.keepRepeats && c.customer !== undefined && c.customer !== '') this.addRepeat(c, q, cell);
-    if (!(c.arrived >= this.firstArrival)) this.firstArrival = c.arrived;
-    if (!(c.arrived <= this.lastArrival)) this.lastArrival = c.arrived;
-    this.contacts++;
+    if (c.csat !== undefined) { v[o + F.csatN] += sign; v[o + F.csatSum] += sign * c.csat; if (c.csat >= 4) v[o + F.csatTop] += sign; }
+    if (c.nps !== undefined) { v[o + F.npsN] += sign; if (c.nps >= 9) v[o + F.npsPromoters] += sign; else if (c.nps <= 6) v[o + F.npsDetractors] += sign; }
+    if (c.qa !== undefined) { v[o + F.qaN] += sign; v[o + F.qaSum] += sign * c.qa; }
+    if (c.transferred) v[o + F.transferred] += sign;
+    if (sign > 0 && this.opts.keepRepeats && c.customer !== undefined && c.customer !== '') this.addRepeat(c, q, cell);
+    if (sign > 0 && !(c.arrived >= this.firstArrival)) this.firstArrival = c.arrived;
+    if (sign > 0 && !(c.arrived <= this.lastArrival)) this.lastArrival = c.arrived;
+    this.contacts += sign;
   }
 
   private growRepeats(n: number): void {
@@ -309,7 +324,7 @@ export class ContactParts {
     if (this.sealed) return this.sealed;
     const n = this.histLen;
     const cells = this.cellCount;
-    const keys = this.histKey, buckets = this.histBucket;
+    const keys = this.histKey, buckets = this.histBucket, signs = this.histSign;
     const K = 3 * BUCKETS;
     const byKey = new Uint32Array(K + 1);
     for (let i = 0; i < n; i++) byKey[(keys[i] & 3) * BUCKETS + buckets[i] + 1]++;
@@ -335,14 +350,18 @@ export class ContactParts {
       while (j < end) {
         const i = order[j];
         const k = ((keys[i] & 3) << 16) | buckets[i];
+        let count = signs[i];
         let m = j + 1;
         while (m < end) {
           const i2 = order[m];
           if ((((keys[i2] & 3) << 16) | buckets[i2]) !== k) break;
+          count += signs[i2];
           m++;
         }
-        runKey[runs] = k;
-        runCount[runs++] = m - j;
+        if (count > 0) {
+          runKey[runs] = k;
+          runCount[runs++] = count;
+        }
         j = m;
       }
       runOffsets[c + 1] = runs;
@@ -396,13 +415,15 @@ export class ContactParts {
     this.contacts += other.contacts;
   }
 
-  private addHistBucket(cell: number, kind: number, bucket: number): void {
+  private addHistBucket(cell: number, kind: number, bucket: number, sign = 1): void {
     if (this.histLen >= this.histKey.length) {
       const n = this.histKey.length * 2;
       const k = new Uint32Array(n); k.set(this.histKey); this.histKey = k;
       const b = new Uint16Array(n); b.set(this.histBucket); this.histBucket = b;
+      const g = new Int8Array(n); g.set(this.histSign); this.histSign = g;
     }
     this.histKey[this.histLen] = cell * 4 + kind;
+    this.histSign[this.histLen] = sign;
     this.histBucket[this.histLen++] = bucket;
     this.sealed = null;
   }
@@ -429,7 +450,7 @@ export class ContactParts {
       repFlags[i * 2 + 1] = this.repResolvedFlag[i];
     }
     return {
-      version: 1,
+      version: 2,
       opts: { ...this.opts, dimensions: [...this.opts.dimensions] },
       dicts: { queues: [...this.queues.values], channels: [...this.channels.values], tiers: [...this.tiers.values], agents: [...this.agents.values], customers: [...this.customers.values] },
       seriesCount: sc,
@@ -446,6 +467,7 @@ export class ContactParts {
         values: this.values.slice(0, cc * NF).buffer,
         histKey: this.histKey.slice(0, this.histLen).buffer,
         histBucket: this.histBucket.slice(0, this.histLen).buffer,
+        histSign: this.histSign.slice(0, this.histLen).buffer,
         repInt: repInt.buffer,
         repArrived: this.repArrived.slice(0, rl).buffer,
         repFlags: repFlags.buffer,
@@ -454,7 +476,7 @@ export class ContactParts {
   }
 
   static fromSnapshot(s: PartsSnapshot): ContactParts {
-    if (s.version !== 1) throw new Error(`parts snapshot version ${s.version} is not readable by this engine`);
+    if (s.version !== 2) throw new Error(`parts snapshot version ${s.version} is not readable by this engine`);
     const p = new ContactParts(s.opts);
     p.queues = Dict.from(s.dicts.queues, 65536, 'queue');
     p.channels = Dict.from(s.dicts.channels, 16, 'channel');
@@ -466,8 +488,8 @@ export class ContactParts {
     const slots = new Int32Array(s.buffers.cellSlot), ser = new Int32Array(s.buffers.cellSeries), vals = new Float64Array(s.buffers.values);
     for (let c = 0; c < s.cellCount; c++) p.cellOf(slots[c], ser[c]);
     p.values.set(vals);
-    const hk = new Uint32Array(s.buffers.histKey), hb = new Uint16Array(s.buffers.histBucket);
-    for (let i = 0; i < s.histLen; i++) p.addHistBucket(hk[i] >>> 2, hk[i] & 3, hb[i]);
+    const hk = new Uint32Array(s.buffers.histKey), hb = new Uint16Array(s.buffers.histBucket), hs = new Int8Array(s.buffers.histSign);
+    for (let i = 0; i < s.histLen; i++) p.addHistBucket(hk[i] >>> 2, hk[i] & 3, hb[i], hs[i]);
     const repInt = new Int32Array(s.buffers.repInt), repArrived = new Float64Array(s.buffers.repArrived), repFlags = new Int8Array(s.buffers.repFlags);
     if (s.repLen > 0) p.growRepeats(Math.max(1024, s.repLen));
     for (let i = 0; i < s.repLen; i++) {
@@ -523,7 +545,7 @@ export class ContactParts {
  * for moving a dataset between workers). Restoring rebuilds the lookup maps; nothing is re-read from rows.
  */
 export interface PartsSnapshot {
-  version: 1;
+  version: 2;
   opts: PartsOptions;
   dicts: { queues: string[]; channels: string[]; tiers: string[]; agents: string[]; customers: string[] };
   seriesCount: number;
@@ -533,7 +555,7 @@ export interface PartsSnapshot {
   firstArrival: number;
   lastArrival: number;
   contacts: number;
-  buffers: Record<'series' | 'cellSlot' | 'cellSeries' | 'values' | 'histKey' | 'histBucket' | 'repInt' | 'repArrived' | 'repFlags', ArrayBuffer>;
+  buffers: Record<'series' | 'cellSlot' | 'cellSeries' | 'values' | 'histKey' | 'histBucket' | 'histSign' | 'repInt' | 'repArrived' | 'repFlags', ArrayBuffer>;
 }
 
 export interface SealedHistograms {

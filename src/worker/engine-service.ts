@@ -13,7 +13,7 @@ import type { Validation } from '../engine/ingest/index.js';
 import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec } from './protocol.js';
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
-export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 1';
+export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 2';
 
 export type UpdateCallback = (result: ViewResult) => void;
 

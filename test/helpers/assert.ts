@@ -33,6 +33,9 @@ export const assert = {
   close(actual: number | null, expected: number, eps = 1e-12, msg = ''): void {
     if (actual === null || !(Math.abs(actual - expected) <= eps)) throw new AssertionError(`${msg ? msg + ': ' : ''}expected ${expected} ± ${eps}, got ${show(actual)}`);
   },
+  match(actual: string, pattern: RegExp, msg = ''): void {
+    if (!pattern.test(actual)) throw new AssertionError(`${msg ? msg + ': ' : ''}"${actual}" does not match ${pattern}`);
+  },
   throws(fn: () => unknown, pattern: RegExp, msg = ''): void {
     try {
       fn();
