@@ -177,3 +177,30 @@ test('evaluate --exclusions: windows from a CSV join the document\'s, bad rows r
   assert.deepEqual(j.files[1].validation.rejections, [{ line: 3, column: 'end', value: '2026-01-21T14:00:00Z', reason: 'ends before it starts' }]);
   assert.deepEqual(j.scorecard.exclusions.map((e) => e.reason), ["agreed maintenance of the client's CRM", 'CRM outage at the client']);
 });
+
+test('generate --out: five files of one center that report and evaluate read; --out on a file is a usage error', async () => {
+  const { readFileSync } = await import('node:fs');
+  const out = join(dir, 'center', 'week');
+  const g = run('generate', '--contacts', '3000', '--seed', 't', '--out', out);
+  assert.equal(g.status, 0, g.stderr);
+  assert.deepEqual(g.stdout.trim().split('\n').map((l) => l.replace(/^.*[\\/]/, '').replace(/\d+ rows$/, 'N rows')),
+    ['contacts.csv: N rows', 'agent-states.csv: N rows', 'schedules.csv: N rows', 'forecast.csv: N rows', 'outages.csv: N rows']);
+  assert.match(g.stdout, /contacts\.csv: 3000 rows/);
+  assert.equal(readFileSync(join(out, 'contacts.csv'), 'utf8'), run('generate', '--contacts', '3000', '--seed', 't').stdout, 'the same contacts as on stdout');
+  const r = run('report', join(out, 'agent-states.csv'), join(out, 'schedules.csv'), '--tz', 'America/New_York', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const e = JSON.parse(r.stdout).efficiency;
+  assert.ok(e.files.every((f) => f.validation.rowsRejected === 0 && f.validation.rowsRead > 0), JSON.stringify(e.files.map((f) => f.validation.byReason)));
+  assert.ok(e.totals.occupancy > 0.5 && e.totals.occupancy < 0.98, `occupancy ${e.totals.occupancy}`);
+  assert.ok(e.totals.adherence > 0.7 && e.totals.adherence < 1, `adherence ${e.totals.adherence}`);
+  const v = run('evaluate', join(out, 'contacts.csv'), '--sla', 'examples/sla.example.json', '--forecast', join(out, 'forecast.csv'), '--outages', join(out, 'outages.csv'), '--json');
+  assert.equal(v.status, 0, v.stderr);
+  const { files, scorecard } = JSON.parse(v.stdout);
+  assert.ok(files.every((f) => f.validation.rowsRejected === 0), 'no rejected rows');
+  assert.ok(scorecard.metrics.find((m) => m.metric === 'uptime').value !== null, 'uptime from the outages');
+  const file = join(dir, 'not-a-directory');
+  writeFileSync(file, 'x\n');
+  const bad = run('generate', '--contacts', '10', '--seed', 'x', '--out', file);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^sla-widgets: --out .*not-a-directory: is a file, not a directory\n$/);
+});

@@ -51,7 +51,7 @@ const DEFAULT_TIME_ZONE = 'America/New_York';
 const CONTACTS_PER_DAY = 4500;
 const ROWS_PER_CHUNK = 1000;
 
-const SLOT_SEC = 300;
+export const SLOT_SEC = 300;
 const INTERVAL_SEC = 900;
 const INTERVALS_PER_DAY = 96;
 
@@ -80,7 +80,7 @@ const INCIDENT_CHANCE = 0.25;
 const bell = (h: number, mu: number, sd: number): number => Math.exp(-0.5 * ((h - mu) / sd) ** 2);
 
 /** Live (voice and chat) arrival rate at local hour h, relative units. */
-function liveRate(weekday: number, h: number): number {
+export function liveRate(weekday: number, h: number): number {
   const [open, close] = LIVE_HOURS[weekday];
   if (h < open || h >= close) return 0;
   let r = 0.25 + bell(h, 10.5, 1.3) + 0.75 * bell(h, 14.75, 1.6);
@@ -91,14 +91,14 @@ function liveRate(weekday: number, h: number): number {
 }
 
 /** E-mail arrival rate at local hour h, before scaling to EMAIL_SHARE: round the clock, highest at midday. */
-function emailShape(weekday: number, h: number): number {
+export function emailShape(weekday: number, h: number): number {
   return (0.2 + 0.8 * bell(h, 12.5, 3.5)) * (weekday >= 5 ? 0.5 : 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Queues, handling and callers
 
-interface QueueKind {
+export interface QueueKind {
   name: string;
   /** Relative volume. */
   volume: number;
@@ -234,7 +234,7 @@ const HISTORY_CAPACITY = 1 << 17;
 // Time
 
 /** The UTC second of a local wall-clock minute of a local day; a time inside a DST gap moves on by the gap. */
-function localToUtcSec(zone: Zone, day: number, minute: number): number {
+export function localToUtcSec(zone: Zone, day: number, minute: number): number {
   const wall = day * MS_PER_DAY + minute * 60_000;
   for (let shift = 0; shift <= 180; shift += 15) {
     const utc = zone.toUtc(wall + shift * 60_000);
@@ -246,7 +246,7 @@ function localToUtcSec(zone: Zone, day: number, minute: number): number {
 const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, i) => pad2(i));
 
 /** ISO 8601 UTC with whole seconds; the date part is cached, as consecutive values share their day. */
-class IsoFormatter {
+export class IsoFormatter {
   private day = NaN;
   private prefix = '';
 
@@ -388,6 +388,21 @@ class AvailabilityHeap {
   }
 }
 
+/**
+ * Watches the simulation without changing it (no draws from its generators): the shifts as they are planned and
+ * every contact an agent takes. `generateCenter` builds agent states and schedules from it.
+ */
+export interface SimRecorder {
+  /**
+   * A shift of an agent (global index) of team `team` on a local day: start and length in local minutes, its
+   * breaks in minutes from the start, and the working segments the simulation staffs, as UTC second pairs.
+   */
+  shift(team: number, agent: number, day: number, start: number, length: number,
+    breaks: ReadonlyArray<readonly [number, number]>, segments: readonly number[]): void;
+  /** An agent took a contact: offered at `offer`, answered at `answer` (UTC seconds), then talk, hold, wrap. */
+  handled(agent: number, offer: number, answer: number, talk: number, hold: number, wrap: number): void;
+}
+
 /** What a team needs from the simulation: the seed and the calendar. */
 interface TeamContext {
   readonly seed: string | number;
@@ -400,7 +415,7 @@ interface TeamContext {
  * Each day's working segments (shifts cut by breaks) enter the heap when the day comes within the lookahead;
  * an agent's own busy time is kept apart, so a call that runs into a break just shortens the break.
  */
-class Team {
+export class Team {
   private readonly heap = new AvailabilityHeap();
   /** Per weekday, the shifts that cover the plan. */
   private readonly templates: Shift[][] = [];
@@ -413,9 +428,11 @@ class Team {
   private busyUntil = new Float64Array(0);
   private nextDay: number;
   private rotation = 0;
+  /** Told of every planned shift (null: nobody listens). */
+  recorder: SimRecorder | null = null;
 
   constructor(
-    private readonly index: number,
+    readonly index: number,
     private readonly lookaheadSec: number,
     required: Uint16Array,
     firstDay: number,
@@ -461,6 +478,11 @@ class Team {
     return -1;
   }
 
+  /** Plans every day up to `lastDay` not planned yet (after the last contact: it changes no contact). */
+  scheduleThrough(lastDay: number, ctx: TeamContext): void {
+    while (this.nextDay <= lastDay) this.scheduleDay(this.nextDay++, ctx);
+  }
+
   /** When the agent found by `firstFree` is free. */
   get freeAt(): number {
     return this.heap.key[0];
@@ -483,13 +505,19 @@ class Team {
     for (let j = 0; j < shifts.length; j++) {
       const { start, length } = shifts[j];
       const agent = (this.rotation + j) % this.roster;
+      const breaks = breaksOf(length, rng);
+      const segments: number[] | null = this.recorder ? [] : null;
       let from = 0;
-      for (const [breakStart, breakEnd] of [...breaksOf(length, rng), [length, length]]) {
+      for (const [breakStart, breakEnd] of [...breaks, [length, length]]) {
         const segStart = ctx.utcSecOf(day, start + from);
         const segEnd = ctx.utcSecOf(day, start + breakStart);
-        if (segEnd > segStart) this.heap.push(segStart, agent, segEnd);
+        if (segEnd > segStart) {
+          this.heap.push(segStart, agent, segEnd);
+          segments?.push(segStart, segEnd);
+        }
         from = breakEnd;
       }
+      if (segments) this.recorder!.shift(this.index, this.firstAgent + agent, day, start, length, breaks, segments);
     }
     this.rotation = (this.rotation + shifts.length) % this.roster;
   }
@@ -498,7 +526,7 @@ class Team {
 // ---------------------------------------------------------------------------------------------------------------
 // Options
 
-interface Settings {
+export interface Settings {
   contacts: number;
   seed: string | number;
   firstDay: number;
@@ -526,7 +554,7 @@ function parseStart(text: string): number {
   throw new RangeError(`start must be a date YYYY-MM-DD, got "${text}"`);
 }
 
-function settingsOf(opts: GenerateOptions): Settings {
+export function settingsOf(opts: GenerateOptions): Settings {
   const contacts = wholeNumber('contacts', opts.contacts, 0);
   const seed = opts.seed;
   if (typeof seed !== 'string' && !(typeof seed === 'number' && Number.isFinite(seed))) {
@@ -548,14 +576,17 @@ function settingsOf(opts: GenerateOptions): Settings {
 // ---------------------------------------------------------------------------------------------------------------
 // The center
 
-interface QueueModel {
+export interface QueueModel {
   kind: QueueKind;
   live: Team;
   email: Team;
+  /** The plan's handle times (seconds) of the live team (voice and chat mixed) and of the e-mail team. */
+  liveAht: number;
+  emailAht: number;
 }
 
 /** Local day, weekday and fractional hour of a UTC second. */
-function localClock(zone: Zone, sec: number): { day: number; weekday: number; hour: number } {
+export function localClock(zone: Zone, sec: number): { day: number; weekday: number; hour: number } {
   const local = zone.toLocal(sec * 1000);
   const day = Math.floor(local / MS_PER_DAY);
   return { day, weekday: isoWeekday(day), hour: (local - day * MS_PER_DAY) / 3_600_000 };
@@ -573,12 +604,23 @@ function apportion(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-class ContactCenter implements TeamContext {
+export class ContactCenter implements TeamContext {
   readonly seed: string | number;
   readonly contacts: number;
-  private readonly zone: Zone;
-  private readonly queues: QueueModel[] = [];
-  private readonly agentNames: string[] = [];
+  readonly zone: Zone;
+  readonly firstDay: number;
+  readonly days: number;
+  readonly queues: QueueModel[] = [];
+  readonly agentNames: string[] = [];
+  readonly teams: Team[] = [];
+
+  /** The forecast behind the plan: contacts per unit of weight, and the e-mail weight's scale (see the slots). */
+  readonly perWeight: number;
+  readonly emailScale: number;
+  /** Incidents the plan did not see: UTC second of the start and length in hours, in order. */
+  readonly incidents: Array<{ start: number; hours: number }> = [];
+  /** Told of every contact an agent takes (null: nobody listens). */
+  private recorder: SimRecorder | null = null;
 
   /** Arrival slots: UTC start of the first; per slot the actual weight, suffix sums, e-mail share, local day. */
   readonly firstSlotSec: number;
@@ -612,6 +654,8 @@ class ContactCenter implements TeamContext {
 
   constructor(s: Settings) {
     this.zone = s.zone;
+    this.firstDay = s.firstDay;
+    this.days = s.days;
     this.seed = s.seed;
     this.contacts = s.contacts;
     this.rng = new Rng(s.seed, 'contacts');
@@ -631,6 +675,7 @@ class ContactCenter implements TeamContext {
       }
     }
     const emailScale = (EMAIL_SHARE / (1 - EMAIL_SHARE)) * (weekLive / weekEmail);
+    this.emailScale = emailScale;
 
     // Per 5-minute UTC slot: the forecast weight (for the plan) and the actual one (for the arrivals).
     const noise = new Rng(s.seed, 'noise');
@@ -653,6 +698,9 @@ class ContactCenter implements TeamContext {
         incidentFrom = noise.range(9, 18);
         incidentHours = incident ? noise.range(0.75, 2.5) : 0;
         incidentPeak = noise.range(0.6, 1.8);
+        if (incident) {
+          this.incidents.push({ start: localToUtcSec(this.zone, day, Math.floor(incidentFrom * 60)), hours: incidentHours });
+        }
       }
       // An AR(1) process with unit variance: surges and lulls that last a few slots.
       surge = SLOT_NOISE_MEMORY * surge + Math.sqrt(1 - SLOT_NOISE_MEMORY ** 2) * noise.normal();
@@ -674,8 +722,9 @@ class ContactCenter implements TeamContext {
 
     // The plan, from the forecast: expected contacts per team, weekday and 15-minute interval.
     const perWeight = forecastTotal > 0 ? s.contacts / forecastTotal : 0;
+    this.perWeight = perWeight;
     const volumeTotal = this.queueVolumes.reduce((a, b) => a + b, 0);
-    const teams: Team[] = [];
+    const teams = this.teams;
     for (let q = 0; q < s.queues; q++) {
       const kind = queueKind(q);
       const perSlot = perWeight * (this.queueVolumes[q] / volumeTotal) * (INTERVAL_SEC / SLOT_SEC);
@@ -702,7 +751,7 @@ class ContactCenter implements TeamContext {
       const live = new Team(teams.length, LIVE_LOOKAHEAD_SEC, liveReq, s.firstDay);
       const email = new Team(teams.length + 1, EMAIL_LOOKAHEAD_SEC, emailReq, s.firstDay);
       teams.push(live, email);
-      this.queues.push({ kind, live, email });
+      this.queues.push({ kind, live, email, liveAht, emailAht });
     }
 
     // The roster: enough for the plan with five working days a week each, or the requested number.
@@ -718,8 +767,24 @@ class ContactCenter implements TeamContext {
     for (let a = 1; a <= total; a++) this.agentNames.push('agent' + String(a).padStart(width, '0'));
   }
 
+  /** Listens to the simulation from now on (before the first contact). */
+  attach(recorder: SimRecorder): void {
+    this.recorder = recorder;
+    for (const team of this.teams) team.recorder = recorder;
+  }
+
+  /** The name of team i: the queue's live team (voice and chat) or its e-mail team. */
+  teamName(i: number): string {
+    return this.queues[i >> 1].kind.name + (i % 2 === 0 ? ' live' : ' email');
+  }
+
   utcSecOf(day: number, minute: number): number {
     return localToUtcSec(this.zone, day, minute);
+  }
+
+  /** The local day of an arrival slot. */
+  slotDayOf(slot: number): number {
+    return this.slotDay[slot];
   }
 
   localDayOf(sec: number): number {
@@ -824,9 +889,11 @@ class ContactCenter implements TeamContext {
     const team = isEmail ? email : live;
     const agent = team.firstFree(t, this);
     let answeredAt = Infinity;
+    let offeredAt = Infinity;
     if (agent >= 0) {
       const pickup = isEmail ? rng.int(0, 60) : channel === 'chat' ? rng.int(0, 2) : rng.int(0, 3);
-      answeredAt = Math.max(t, team.freeAt) + pickup;
+      offeredAt = Math.max(t, team.freeAt);
+      answeredAt = offeredAt + pickup;
     }
     let outcome = 'answered';
     let leaveAt = Infinity;
@@ -867,6 +934,7 @@ class ContactCenter implements TeamContext {
     const wrap = Math.round(rng.logNormal(profile.wrap));
     const endedAt = answeredAt + talk + hold;
     team.occupy(endedAt + wrap);
+    this.recorder?.handled(team.firstAgent + agent, offeredAt, answeredAt, talk, hold, wrap);
 
     // Results: resolution suffers from transfers and long waits; satisfaction follows both.
     const wait = answeredAt - t;
@@ -910,16 +978,23 @@ function npsFor(csat: number, rng: Rng): number {
  * Options are checked at once (a RangeError), before the first chunk is asked for.
  */
 export function generateContactsCsv(opts: GenerateOptions): Generator<string> {
-  return stream(new ContactCenter(settingsOf(opts)));
+  return stream(new ContactCenter(settingsOf(opts)), false) as Generator<string>;
 }
 
-function* stream(center: ContactCenter): Generator<string> {
+/**
+ * The contact file's chunks (strings). With `days`, also the local day number (a number) whenever the arrivals
+ * reach a new local day, before any contact of that day is simulated: where `generateCenter` writes what the
+ * days before have settled. Without it nothing but strings, the bytes `generateContactsCsv` has always written.
+ */
+export function* stream(center: ContactCenter, days: boolean): Generator<string | number> {
   yield CONTACT_COLUMNS.join(',') + '\n';
+  let day = NaN;
   const rng = new Rng(center.seed, 'arrivals');
   let remaining = center.contacts;
   let rows: string[] = [];
   const times: number[] = [];
   for (let slot = 0; slot < center.slotWeight.length && remaining > 0; slot++) {
+    if (days && center.slotDayOf(slot) !== day) yield (day = center.slotDayOf(slot));
     const w = center.slotWeight[slot];
     if (w === 0) continue;
     // A sequential binomial split of what is left: Poisson-like per slot, exact in total. The last slot with
