@@ -15,6 +15,17 @@ await build({
 });
 chmodSync('dist/cli/main.js', 0o755);
 
+// The feed server as a library, for the browser tests' server plugin and benchmarks.
+await build({
+  entryPoints: ['src/feed/server.ts'],
+  outfile: 'dist/feed/server.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
 // The engine alone, for Node programs and benchmarks.
 await build({
   entryPoints: ['src/engine/index.ts'],

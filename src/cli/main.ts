@@ -3,13 +3,15 @@ import { report, REPORT_USAGE } from './report.js';
 import { generate, GENERATE_USAGE } from './generate.js';
 import { staffing, STAFFING_USAGE } from './staffing.js';
 import { evaluateCommand, EVALUATE_USAGE } from './evaluate.js';
+import { feed, FEED_USAGE } from './feed.js';
 import { UsageError } from './errors.js';
 
 const USAGE = `usage:
   ${REPORT_USAGE}
   ${GENERATE_USAGE}
   ${EVALUATE_USAGE}
-  ${STAFFING_USAGE}`;
+  ${STAFFING_USAGE}
+  ${FEED_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
       return staffing(rest, out);
     case 'evaluate':
       return evaluateCommand(rest, out);
+    case 'feed':
+      return feed(rest, out);
     case undefined:
     case '-h':
     case '--help':
@@ -30,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       out(USAGE);
       return cmd === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${cmd}" (expected report, evaluate, generate or staffing)`);
+      throw new UsageError(`unknown command "${cmd}" (expected report, evaluate, generate, staffing or feed)`);
   }
 }
 

@@ -1,0 +1,67 @@
+/** `sla-widgets feed`: a local live feed replaying a CSV (or generated contacts) over WebSocket, SSE and NDJSON. */
+import { createReadStream, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { generateContactsCsv } from '../engine/sample/generate.js';
+import { ContactIngest, IngestError } from '../engine/ingest/index.js';
+import type { Contact } from '../engine/types.js';
+import { startFeedServer } from '../feed/server.js';
+import { UsageError, flagError } from './errors.js';
+import { loadMapping, machineZone, zoneFlag } from './options.js';
+
+export const FEED_USAGE = 'sla-widgets feed [contacts.csv] [--speed 1–60 | --rate events/s] [--port 8787] [--host 127.0.0.1] [--map m.json] [--input-tz Zone] [--contacts N --seed S]';
+
+const FLAGS = {
+  speed: { type: 'string' },
+  rate: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  map: { type: 'string' },
+  'input-tz': { type: 'string' },
+  contacts: { type: 'string' },
+  seed: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Reads contacts (copies) from a CSV, or generates them. */
+export async function feedContacts(file: string | undefined, o: { map?: string; inputTz?: string; contacts?: number; seed?: string }): Promise<Contact[]> {
+  const out: Contact[] = [];
+  const source = file
+    ? createReadStream(file, { highWaterMark: 1 << 20 })
+    : generateContactsCsv({ contacts: o.contacts ?? 20000, seed: o.seed ?? 'feed', days: 1, start: new Date().toISOString().slice(0, 10) });
+  const ingest = new ContactIngest({ mapping: o.map ? loadMapping(o.map) : undefined, inputTimeZone: o.inputTz ?? machineZone(), onContact: (c) => out.push({ ...c }) });
+  try {
+    for await (const chunk of source as AsyncIterable<Uint8Array | string>) ingest.push(chunk);
+    ingest.end();
+  } catch (e) {
+    if (e instanceof IngestError) throw new UsageError(`${file ?? 'generated contacts'}: ${e.message}`);
+    throw e;
+  }
+  return out;
+}
+
+export async function feed(argv: string[], out: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw flagError(e, 'feed');
+  }
+  const { values: f, positionals } = parsed;
+  if (f.help) { out(FEED_USAGE); return 0; }
+  const file = positionals[0];
+  if (file) {
+    try { if (!statSync(file).isFile()) throw new Error(); } catch { throw new UsageError(`${file}: cannot read the file`); }
+  }
+  const speed = f.speed === undefined ? 1 : Number(f.speed);
+  if (!(speed >= 1 && speed <= 60)) throw new UsageError(`--speed ${f.speed}: expected 1 to 60`);
+  const rate = f.rate === undefined ? undefined : Number(f.rate);
+  if (rate !== undefined && !(rate > 0)) throw new UsageError(`--rate ${f.rate}: expected events per second > 0`);
+  const port = f.port === undefined ? 8787 : Number(f.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${f.port}: expected a port number`);
+  const contacts = await feedContacts(file, { map: f.map, inputTz: f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : undefined, contacts: f.contacts ? Number(f.contacts) : undefined, seed: f.seed });
+  const server = await startFeedServer({ contacts, speed, rate, port, host: f.host });
+  out(`feed: ${contacts.length} contacts at ${rate ? `${rate} events/s` : `${speed}×`} — ws://${server.url.slice(7)}/ws · ${server.url}/sse · ${server.url}/ndjson (?since=seq) · Ctrl-C stops`);
+  await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+  await server.close();
+  return 0;
+}
