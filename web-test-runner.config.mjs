@@ -2,13 +2,46 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS, findChrome } from './scripts/find-chrome.mjs';
 
+/**
+ * A feed server for the live-stream tests (built by `npm run build`, which `npm test` runs first): 10,000
+ * synthetic contacts at 300 events/s, heartbeats every 200 ms, with POST /control to pause, resume, drop.
+ */
+export const FEED_PORT = 8791;
+let feed = null;
+const feedServer = {
+  name: 'feed-server',
+  async serverStart() {
+    let startFeedServer;
+    try {
+      ({ startFeedServer } = await import('./dist/feed/server.js'));
+    } catch {
+      console.warn('feed-server: dist/feed/server.js is missing (run npm run build); live-stream tests will fail');
+      return;
+    }
+    const t0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+    const queues = ['Sales', 'Support', 'Billing'];
+    const contacts = Array.from({ length: 10000 }, (_, i) => {
+      const arrived = t0 + i * 3000;
+      const wait = (i * 7) % 45;
+      const answered = i % 9 !== 0;
+      return answered
+        ? { id: `L${i}`, queue: queues[i % 3], arrived, answered: arrived + wait * 1000, ended: arrived + (wait + 120) * 1000, outcome: 'answered', wait, talk: 120 }
+        : { id: `L${i}`, queue: queues[i % 3], arrived, ended: arrived + wait * 1000, outcome: 'abandoned', wait };
+    });
+    feed = await startFeedServer({ contacts, rate: 300, heartbeatMs: 200, port: FEED_PORT, control: true });
+  },
+  async serverStop() {
+    await feed?.close();
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/cli/**'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), feedServer],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -34,6 +34,8 @@ export type EngineEvent =
 
 interface OpenDataset {
   opts: DatasetOptions;
+  /** A live dataset's stream, connected again after a restart (the feed replays from the start). */
+  stream?: { url: string; opts: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number } };
 }
 
 interface LiveSubscription {
@@ -113,11 +115,13 @@ export class EngineClient {
       await this.ready;
       const lost: string[] = [];
       for (const [id, d] of this.datasets) {
-        const status = await this.api.reopen(id);
+        const status = d.stream ? null : await this.api.reopen(id);
         if (!status) {
-          // Never cached (still loading, or memory only): an empty dataset under the same id, said lost.
+          // Never cached (live, still loading, or memory only): a dataset under the same id; a live one
+          // connects again, others are said lost.
           await this.api.open(d.opts, id);
-          lost.push(id);
+          if (d.stream) await this.api.connect(id, d.stream.url, d.stream.opts);
+          else lost.push(id);
         }
       }
       for (const s of this.subs) s.workerSub = await this.api.subscribe(s.datasetId, s.view, proxy(s.onUpdate) as never, s.throttleMs);
@@ -175,6 +179,12 @@ export class EngineClient {
   }
 
   /** @internal */
+  remember(datasetId: string, stream: OpenDataset['stream']): void {
+    const d = this.datasets.get(datasetId);
+    if (d) d.stream = stream;
+  }
+
+  /** @internal */
   forget(datasetId: string): void {
     this.datasets.delete(datasetId);
     for (const s of [...this.subs]) if (s.datasetId === datasetId) this.subs.delete(s);
@@ -203,6 +213,17 @@ export class DatasetHandle {
 
   feedUrl(url: string): Promise<DatasetStatus> {
     return this.client.call((api) => api.feedUrl(this.id, url));
+  }
+
+  /** Makes the dataset live from a WebSocket (ws://…), SSE (…/sse) or NDJSON stream. */
+  connect(url: string, opts: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number } = {}): Promise<DatasetStatus> {
+    this.client.remember(this.id, { url, opts });
+    return this.client.call((api) => api.connect(this.id, url, opts));
+  }
+
+  disconnect(): Promise<void> {
+    this.client.remember(this.id, undefined);
+    return this.client.call((api) => api.disconnect(this.id));
   }
 
   view(view: ViewSpec = {}): Promise<ViewResult> {

@@ -11,6 +11,9 @@ import { DatasetCache, type CacheOptions } from '../cache/dataset-cache.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
 import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec } from './protocol.js';
+import { LiveContacts } from '../engine/live/live-contacts.js';
+import { projectedServiceLevel } from '../engine/agreement/live.js';
+import { StreamSource, type StreamKind } from './stream-source.js';
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
 export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 2';
@@ -21,6 +24,8 @@ interface Dataset {
   id: string;
   opts: DatasetOptions;
   parts: ContactParts;
+  live?: LiveContacts;
+  source?: StreamSource;
   status: DatasetStatus;
   validation: Validation | null;
   mapping: Mapping | null;
@@ -83,7 +88,7 @@ export class EngineService {
   }
 
   private status(id: string, name: string, patch: Partial<DatasetStatus> = {}): DatasetStatus {
-    return { id, name, state: 'empty', progress: null, fromCache: false, error: null, warning: null, ...patch };
+    return { id, name, state: 'empty', progress: null, fromCache: false, error: null, warning: null, stream: null, ...patch };
   }
 
   /** A new, empty dataset (with the given id when a restarted worker restores one). */
@@ -192,6 +197,43 @@ export class EngineService {
     return this.feed(id, blob, url.split('/').pop() || url);
   }
 
+  /**
+   * Makes the dataset live: events from a WebSocket, SSE or NDJSON stream (kind from the URL or given) are
+   * applied as they come; subscribers get throttled updates with the queue state and the stream's status.
+   */
+  async connect(id: string, url: string, opts: { kind?: StreamKind; staleAfterMs?: number } = {}): Promise<DatasetStatus> {
+    const ds = this.must(id);
+    ds.source?.stop();
+    ds.parts = new ContactParts({ slotMinutes: ds.opts.intervalMinutes === 5 ? 5 : 15, dimensions: ds.opts.dimensions ?? [...OPTIONAL_DIMENSIONS], keepRepeats: false });
+    const live = new LiveContacts(ds.parts);
+    ds.live = live;
+    ds.status = this.status(id, ds.status.name, { state: 'ready' });
+    ds.source = new StreamSource(url, {
+      kind: opts.kind,
+      staleAfterMs: opts.staleAfterMs,
+      since: () => (Number.isFinite(live.lastSeq) ? live.lastSeq : 0),
+      onEvent: (e) => {
+        live.apply(e);
+        ds.version++;
+        this.notify(id);
+      },
+      onStatus: (st) => {
+        ds.status.stream = st;
+        ds.version++;
+        this.notify(id);
+      },
+    });
+    ds.status.stream = { ...ds.source.status };
+    ds.source.start();
+    return ds.status;
+  }
+
+  disconnect(id: string): void {
+    const ds = this.must(id);
+    ds.source?.stop();
+    ds.source = undefined;
+  }
+
   /** Subscribes to a view: a result at once, then at most every throttleMs when it changed. */
   subscribe(datasetId: string, view: ViewSpec, callback: UpdateCallback, throttleMs = 1000, release?: () => void): number {
     this.must(datasetId);
@@ -216,6 +258,7 @@ export class EngineService {
   }
 
   close(id: string): void {
+    this.datasets.get(id)?.source?.stop();
     for (const s of [...this.subs.values()]) if (s.dataset === id) this.unsubscribe(s.id);
     this.datasets.delete(id);
   }
@@ -257,7 +300,7 @@ export class EngineService {
 
   private compute(ds: Dataset, view: ViewSpec): ViewResult {
     const definitions = this.definitions(ds, view);
-    const base = { status: { ...ds.status }, definitions, validation: ds.validation, mapping: ds.mapping, version: ds.version };
+    const base = { status: { ...ds.status }, definitions, validation: ds.validation, mapping: ds.mapping, version: ds.version, live: ds.live ? this.liveView(ds, definitions) : null };
     if (ds.parts.contacts === 0 && ds.status.state !== 'ready') return { ...base, totals: null, groups: [] };
     try {
       const r = query(ds.parts, definitions, { by: view.by, filter: view.filter, from: view.from, to: view.to });
@@ -265,6 +308,30 @@ export class EngineService {
     } catch (e) {
       return { ...base, status: { ...ds.status, state: 'error', error: (e as Error).message }, totals: null, groups: [] };
     }
+  }
+
+  /** Queue state at stream time, with each queue's projected service level for the running interval. */
+  private liveView(ds: Dataset, definitions: Definitions): NonNullable<ViewResult['live']> {
+    const live = ds.live!;
+    const state = live.state();
+    const len = definitions.intervalMinutes * 60_000;
+    const now = Number.isFinite(state.now) ? state.now : 0;
+    const intervalStart = Math.floor(now / len) * len;
+    const byQueue = new Map<string, { met: number; base: number }>();
+    if (Number.isFinite(state.now)) {
+      for (const g of query(ds.parts, definitions, { by: ['queue'], from: intervalStart, to: now + 1 }).groups) {
+        byQueue.set(g.by.queue!, { met: g.serviceLevelMet, base: g.serviceLevelBase });
+      }
+    }
+    const queues = state.queues.map((q) => {
+      const p = byQueue.get(q.queue) ?? { met: 0, base: 0 };
+      return { ...q, projectedServiceLevel: projectedServiceLevel(p.met, p.base, q.waitingAges, definitions.serviceLevel.thresholdSec) };
+    });
+    for (const [queue, p] of byQueue) {
+      if (!queues.some((q) => q.queue === queue)) queues.push({ queue, waiting: 0, longestWait: null, waitingAges: [], projectedServiceLevel: projectedServiceLevel(p.met, p.base, [], definitions.serviceLevel.thresholdSec) });
+    }
+    queues.sort((a, b) => (a.queue < b.queue ? -1 : 1));
+    return { ...state, queues, lastSeq: Number.isFinite(live.lastSeq) ? live.lastSeq : 0, events: { ...live.counts } };
   }
 
   private notify(datasetId: string): void {

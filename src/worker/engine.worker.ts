@@ -30,6 +30,8 @@ class EngineWorkerApi {
   reopen(id: string) { return this.s.reopen(id); }
   feed(id: string, blob: Blob, name?: string) { return this.s.feed(id, blob, name); }
   feedUrl(id: string, url: string) { return this.s.feedUrl(id, url); }
+  connect(id: string, url: string, opts?: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number }) { return this.s.connect(id, url, opts); }
+  disconnect(id: string) { this.s.disconnect(id); }
   view(id: string, view: ViewSpec) { return this.s.view(id, view); }
   subscribe(id: string, view: ViewSpec, callback: Remote<UpdateCallback>, throttleMs?: number) {
     return this.s.subscribe(id, view, callback as unknown as UpdateCallback, throttleMs, () => callback[releaseProxy]());

@@ -8,6 +8,8 @@ import type { ContactMetrics } from '../engine/metrics.js';
 import type { Group, GroupBy, QueryOptions } from '../engine/rollup.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
+import type { LiveState } from '../engine/live/live-contacts.js';
+import type { StreamStatus } from './stream-source.js';
 
 export interface DatasetOptions {
   /** A name for people (the file name). */
@@ -50,6 +52,8 @@ export interface DatasetStatus {
   error: string | null;
   /** A warning to show (the cache fell back to memory, …). */
   warning: string | null;
+  /** For a live dataset: the stream's state (connecting, live, stale since …, error). */
+  stream: StreamStatus | null;
 }
 
 export interface ViewResult {
@@ -61,6 +65,8 @@ export interface ViewResult {
   mapping: Mapping | null;
   /** Increases with every change of the dataset. */
   version: number;
+  /** For a live dataset: queue state at stream time, with each queue's projected interval service level. */
+  live: (LiveState & { queues: (LiveState['queues'][number] & { projectedServiceLevel: number | null })[]; lastSeq: number; events: { applied: number; duplicates: number; rejected: number } }) | null;
 }
 
 export interface DatasetInfo {
