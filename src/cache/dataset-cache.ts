@@ -86,7 +86,8 @@ export class DatasetCache {
       const parts = (await this.db.get(STORES.parts, meta.partsOf ?? id)) as PartsSnapshot | undefined;
       if (!parts) return null;
       meta.lastUsed = Date.now();
-      await this.db.put(STORES.datasets, meta);
+      // Recording the use need not delay the numbers.
+      this.db.put(STORES.datasets, meta).catch(() => {});
       return { meta, parts };
     } catch (e) {
       this.fallBack(e);

@@ -13,7 +13,7 @@
  */
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import type { EngineWorker, WorkerInit } from '../worker/engine.worker.js';
-import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec } from '../worker/protocol.js';
+import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec, ViewUpdate } from '../worker/protocol.js';
 
 export interface EngineClientOptions extends WorkerInit {
   /** A Worker the host made (strict CSP). */
@@ -41,7 +41,7 @@ interface OpenDataset {
 interface LiveSubscription {
   datasetId: string;
   view: ViewSpec;
-  onUpdate: (r: ViewResult) => void;
+  onUpdate: (u: ViewUpdate) => void;
   throttleMs: number;
   workerSub: number;
 }
@@ -165,8 +165,15 @@ export class EngineClient {
   }
 
   /** @internal */
-  async subscribe(datasetId: string, view: ViewSpec, onUpdate: (r: ViewResult) => void, throttleMs: number): Promise<() => Promise<void>> {
+  async subscribe(datasetId: string, view: ViewSpec, onResult: (r: ViewResult) => void, throttleMs: number, onPayload?: (u: ViewUpdate) => void): Promise<() => Promise<void>> {
     await this.settled();
+    // Updates arrive whole the first time, then as deltas: the whole result is put back together here.
+    let current: ViewResult | null = null;
+    const onUpdate = (u: ViewUpdate) => {
+      onPayload?.(u);
+      current = applyUpdate(current, u);
+      onResult(current);
+    };
     const s: LiveSubscription = { datasetId, view, onUpdate, throttleMs, workerSub: 0 };
     // The worker sees the callback as a comlink Remote; proxy() marks it so.
     s.workerSub = await this.api.subscribe(datasetId, view, proxy(onUpdate) as never, throttleMs);
@@ -230,9 +237,12 @@ export class DatasetHandle {
     return this.client.call((api) => api.view(this.id, view));
   }
 
-  /** Calls `onUpdate` with the view's result now and whenever it changes (at most every throttleMs). Returns the unsubscribe. */
-  subscribe(view: ViewSpec, onUpdate: (r: ViewResult) => void, throttleMs = 1000): Promise<() => Promise<void>> {
-    return this.client.subscribe(this.id, view, onUpdate, throttleMs);
+  /**
+   * Calls `onUpdate` with the view's result now and whenever it changes (at most every throttleMs). Returns
+   * the unsubscribe. `onPayload` sees what crossed from the worker (the whole result, then deltas).
+   */
+  subscribe(view: ViewSpec, onUpdate: (r: ViewResult) => void, throttleMs = 1000, onPayload?: (u: ViewUpdate) => void): Promise<() => Promise<void>> {
+    return this.client.subscribe(this.id, view, onUpdate, throttleMs, onPayload);
   }
 
   rename(name: string): Promise<void> {
@@ -243,4 +253,15 @@ export class DatasetHandle {
     this.client.forget(this.id);
     await this.client.call((api) => api.close(this.id));
   }
+}
+
+/** Puts a view's whole result back together from an update. */
+export function applyUpdate(current: ViewResult | null, u: ViewUpdate): ViewResult {
+  if (u.kind === 'full' || !current) return u.kind === 'full' ? u.result : { ...u.result, groups: u.changed };
+  const byKey = new Map(current.groups.map((g) => [g.key, g]));
+  for (const k of u.removed) byKey.delete(k);
+  for (const g of u.changed) byKey.set(g.key, g);
+  const order = u.order ?? current.groups.map((g) => g.key).filter((k) => byKey.has(k));
+  for (const g of u.changed) if (!order.includes(g.key)) order.push(g.key);
+  return { ...u.result, groups: order.map((k) => byKey.get(k)!).filter(Boolean) };
 }

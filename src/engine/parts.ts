@@ -472,6 +472,10 @@ export class ContactParts {
         repArrived: this.repArrived.slice(0, rl).buffer,
         repFlags: repFlags.buffer,
       },
+      sealed: (() => {
+        const h = this.histograms();
+        return { offsets: h.offsets.slice().buffer, keys: h.keys.slice().buffer, counts: h.counts.slice().buffer };
+      })(),
     };
   }
 
@@ -488,8 +492,16 @@ export class ContactParts {
     const slots = new Int32Array(s.buffers.cellSlot), ser = new Int32Array(s.buffers.cellSeries), vals = new Float64Array(s.buffers.values);
     for (let c = 0; c < s.cellCount; c++) p.cellOf(slots[c], ser[c]);
     p.values.set(vals);
-    const hk = new Uint32Array(s.buffers.histKey), hb = new Uint16Array(s.buffers.histBucket), hs = new Int8Array(s.buffers.histSign);
-    for (let i = 0; i < s.histLen; i++) p.addHistBucket(hk[i] >>> 2, hk[i] & 3, hb[i], hs[i]);
+    // Histogram entries are taken over as they are (cell indexes are the same): no per-entry work.
+    const cap = Math.max(4096, s.histLen);
+    p.histKey = new Uint32Array(cap);
+    p.histKey.set(new Uint32Array(s.buffers.histKey));
+    p.histBucket = new Uint16Array(cap);
+    p.histBucket.set(new Uint16Array(s.buffers.histBucket));
+    p.histSign = new Int8Array(cap);
+    p.histSign.set(new Int8Array(s.buffers.histSign));
+    p.histLen = s.histLen;
+    p.sealed = s.sealed ? { offsets: new Uint32Array(s.sealed.offsets), keys: new Uint32Array(s.sealed.keys), counts: new Uint32Array(s.sealed.counts) } : null;
     const repInt = new Int32Array(s.buffers.repInt), repArrived = new Float64Array(s.buffers.repArrived), repFlags = new Int8Array(s.buffers.repFlags);
     if (s.repLen > 0) p.growRepeats(Math.max(1024, s.repLen));
     for (let i = 0; i < s.repLen; i++) {
@@ -556,6 +568,8 @@ export interface PartsSnapshot {
   lastArrival: number;
   contacts: number;
   buffers: Record<'series' | 'cellSlot' | 'cellSeries' | 'values' | 'histKey' | 'histBucket' | 'histSign' | 'repInt' | 'repArrived' | 'repFlags', ArrayBuffer>;
+  /** The histograms already sealed into per-cell runs, so that a reopened dataset answers its first query at once. */
+  sealed?: { offsets: ArrayBuffer; keys: ArrayBuffer; counts: ArrayBuffer };
 }
 
 export interface SealedHistograms {

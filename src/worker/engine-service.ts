@@ -10,7 +10,7 @@ import { defaultDefinitions, type Definitions } from '../engine/definitions.js';
 import { DatasetCache, type CacheOptions } from '../cache/dataset-cache.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
-import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec } from './protocol.js';
+import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec, ViewUpdate } from './protocol.js';
 import { LiveContacts } from '../engine/live/live-contacts.js';
 import { projectedServiceLevel } from '../engine/agreement/live.js';
 import { StreamSource, type StreamKind } from './stream-source.js';
@@ -18,7 +18,7 @@ import { StreamSource, type StreamKind } from './stream-source.js';
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
 export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 2';
 
-export type UpdateCallback = (result: ViewResult) => void;
+export type UpdateCallback = (update: ViewUpdate) => void;
 
 interface Dataset {
   id: string;
@@ -40,6 +40,9 @@ interface Subscription {
   throttleMs: number;
   lastSent: number;
   lastJson: string;
+  /** Each group's JSON as last sent, by key, and the keys' order. */
+  lastGroups: Map<string, string> | null;
+  lastOrder: string;
   timer: ReturnType<typeof setTimeout> | null;
   release?: () => void;
 }
@@ -166,12 +169,17 @@ export class EngineService {
       ds.mapping = result.mapping;
       ds.status = this.status(id, ds.status.name, { state: 'ready', warning: cache.warning });
       ds.version++;
+      // The numbers go out first; the cache is written after (a widget does not wait for IndexedDB).
+      this.notify(id, true);
       await cache.put(
         { id, name: ds.status.name, key, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: Date.now(), lastUsed: Date.now() },
         parts.toSnapshot(),
         blob,
       );
-      ds.status.warning = cache.warning;
+      if (cache.warning !== ds.status.warning) {
+        ds.status.warning = cache.warning;
+        ds.version++;
+      }
     } catch (e) {
       ds.status = this.status(id, ds.status.name, { state: 'error', error: (e as Error)?.message ?? String(e), warning: cache.warning });
       ds.version++;
@@ -238,7 +246,7 @@ export class EngineService {
   subscribe(datasetId: string, view: ViewSpec, callback: UpdateCallback, throttleMs = 1000, release?: () => void): number {
     this.must(datasetId);
     const id = this.nextSub++;
-    const sub: Subscription = { id, dataset: datasetId, view, callback, throttleMs, lastSent: 0, lastJson: '', timer: null, release };
+    const sub: Subscription = { id, dataset: datasetId, view, callback, throttleMs, lastSent: 0, lastJson: '', lastGroups: null, lastOrder: '', timer: null, release };
     this.subs.set(id, sub);
     this.send(sub);
     return id;
@@ -334,8 +342,15 @@ export class EngineService {
     return { ...state, queues, lastSeq: Number.isFinite(live.lastSeq) ? live.lastSeq : 0, events: { ...live.counts } };
   }
 
-  private notify(datasetId: string): void {
-    for (const s of this.subs.values()) if (s.dataset === datasetId) this.schedule(s);
+  /** Tells subscribers (throttled; `now` sends at once: a dataset that just became ready). */
+  private notify(datasetId: string, now = false): void {
+    for (const s of this.subs.values()) {
+      if (s.dataset !== datasetId) continue;
+      if (now) {
+        if (s.timer) { clearTimeout(s.timer); s.timer = null; }
+        this.send(s);
+      } else this.schedule(s);
+    }
   }
 
   private schedule(s: Subscription): void {
@@ -351,14 +366,25 @@ export class EngineService {
     const ds = this.datasets.get(s.dataset);
     if (!ds) return;
     const result = this.compute(ds, s.view);
-    const { version: _v, ...comparable } = result;
-    const json = JSON.stringify(comparable);
+    const { version: _v, groups, ...rest } = result;
+    const groupJson = new Map(groups.map((g) => [g.key, JSON.stringify(g)]));
+    const order = groups.map((g) => g.key).join('\u0000');
+    const json = JSON.stringify(rest) + order + [...groupJson.values()].join('');
     s.lastSent = Date.now();
     if (json === s.lastJson) return;
     s.lastJson = json;
+    let update: ViewUpdate;
+    if (!s.lastGroups) update = { kind: 'full', result };
+    else {
+      const changed = groups.filter((g) => s.lastGroups!.get(g.key) !== groupJson.get(g.key));
+      const removed = [...s.lastGroups.keys()].filter((k) => !groupJson.has(k));
+      update = { kind: 'delta', result: { ...rest, version: result.version }, changed, removed, order: order === s.lastOrder ? null : groups.map((g) => g.key) };
+    }
+    s.lastGroups = groupJson;
+    s.lastOrder = order;
     try {
       // Through comlink the callback returns a promise; a page that went away must not stop the others.
-      const r = s.callback(result) as unknown;
+      const r = s.callback(update) as unknown;
       if (r && typeof (r as Promise<void>).catch === 'function') (r as Promise<void>).catch(() => {});
     } catch {
       // A subscriber that throws must not stop the others either.

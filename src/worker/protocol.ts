@@ -77,3 +77,13 @@ export interface DatasetInfo {
   createdAt: number;
   lastUsed: number;
 }
+
+/**
+ * What a subscription sends: the whole result the first time, then only what changed — the groups whose
+ * figures moved, the keys that went away, and the order when the set of groups changed. The client puts the
+ * whole result back together, so a widget always gets a full ViewResult; a live view of many intervals
+ * sends one or two groups per update instead of all of them.
+ */
+export type ViewUpdate =
+  | { kind: 'full'; result: ViewResult }
+  | { kind: 'delta'; result: Omit<ViewResult, 'groups'>; changed: Group[]; removed: string[]; order: string[] | null };

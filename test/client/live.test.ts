@@ -77,6 +77,26 @@ describe('live streams into the worker', () => {
     await ds.close();
   });
 
+  it('updates after the first carry only the groups that changed; the page gets the whole view back', async () => {
+    const ds = await client.open({ name: 'delta', timeZone: 'UTC' });
+    const kinds: string[] = [];
+    const sizes: number[] = [];
+    let last: ViewResult | null = null;
+    const stop = await ds.subscribe({ by: ['interval'] }, (r) => (last = r), 100, (u) => { kinds.push(u.kind); sizes.push(JSON.stringify(u).length); });
+    await ds.connect(`${FEED}/ndjson`);
+    await until(() => kinds.filter((k) => k === 'delta').length >= 5 && (last?.groups.length ?? 0) > 3);
+    await control('pause');
+    await new Promise((r) => setTimeout(r, 400));
+    const whole = await ds.view({ by: ['interval'] });
+    assert.deepEqual(last!.groups, whole.groups, 'deltas put back together give the same view');
+    assert.equal(kinds[0], 'full');
+    const lastDelta = sizes[sizes.length - 1];
+    assert.ok(lastDelta < JSON.stringify(whole).length / 2, `a delta (${lastDelta} bytes) is much smaller than the whole view (${JSON.stringify(whole).length})`);
+    await control('resume');
+    await stop();
+    await ds.close();
+  });
+
   it('live queue state: waiting, longest wait and projected service level per queue, at stream time', async () => {
     const ds = await client.open({ name: 'queues', timeZone: 'UTC' });
     await ds.connect(`${FEED}/sse`);

@@ -1,0 +1,86 @@
+/**
+ * The page of the worker benchmark (bundled by bench/worker/run.mjs, driven by puppeteer-core): everything
+ * the page does is reachable as window.bench.* so the runner can time it from outside.
+ */
+import { wrap } from 'comlink';
+import { EngineClient, type DatasetHandle } from '../../src/client/engine-client.js';
+import type { ViewResult } from '../../src/worker/protocol.js';
+
+const client = (dbName: string) => new EngineClient({ createWorker: () => new Worker('./engine.worker.js', { type: 'module' }), dbName, heartbeatMs: 0 });
+
+async function fetchBlob(url: string): Promise<Blob> {
+  return (await fetch(url)).blob();
+}
+
+const api = {
+  blob: null as Blob | null,
+  async load(url: string) {
+    api.blob = await fetchBlob(url);
+    return api.blob.size;
+  },
+  /** Upload to first numbers: feed the Blob, wait for the first view with totals. */
+  /** A fresh database each run, so that every run parses (the cache is measured by reopen). */
+  async ours(dbName: string): Promise<{ ms: number; offered: number; id: string }> {
+    const engine = client(dbName);
+    await engine.list(); // the worker is up: not part of the upload
+    const t0 = performance.now();
+    const ds = await engine.open({ name: 'bench.csv', timeZone: 'UTC', dimensions: [], keepRepeats: false });
+    // First numbers: the first update of a subscribed view that is ready (as a widget sees it).
+    let resolveFirst: (v: { ms: number; offered: number }) => void;
+    const first = new Promise<{ ms: number; offered: number }>((r) => (resolveFirst = r));
+    await ds.subscribe({}, (r) => { if (r.status.state === 'ready' && r.totals) resolveFirst({ ms: performance.now() - t0, offered: r.totals.offered }); }, 1000);
+    const fed = ds.feed(api.blob!);
+    const { ms, offered } = await first;
+    await fed; // cached before the next run and the reopen
+    engine.terminate();
+    return { ms, offered, id: ds.id };
+  },
+  async papa(): Promise<{ ms: number; offered: number }> {
+    const w = new Worker('./papa.worker.js', { type: 'module' });
+    const remote = wrap<{ run(b: Blob): Promise<{ offered: number }> }>(w);
+    const t0 = performance.now();
+    const r = await remote.run(api.blob!);
+    const ms = performance.now() - t0;
+    w.terminate();
+    return { ms, offered: r.offered };
+  },
+  async reopen(id: string, dbName: string): Promise<{ ms: number; offered: number }> {
+    const other = client(dbName);
+    await other.list(); // the worker is up: not part of the reopen
+    const t0 = performance.now();
+    const ds = await other.reopen(id);
+    const v = await ds!.view();
+    const ms = performance.now() - t0;
+    other.terminate();
+    return { ms, offered: v.totals!.offered };
+  },
+  live: { updates: 0, payloads: 0, bytes: 0, maxBytes: 0, handlerMs: 0, longTasks: [] as number[], datasets: [] as DatasetHandle[] },
+  async stream(url: string, views: number) {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) api.live.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    const engine = client('bench-live');
+    const ds = await engine.open({ name: 'live', timeZone: 'UTC', dimensions: [] });
+    const specs = [{ by: ['queue'] }, { by: ['interval'] }, {}, { by: ['queue', 'hour'] }] as const;
+    for (let i = 0; i < views; i++) {
+      let first = true;
+      await ds.subscribe(specs[i % specs.length] as never, (r: ViewResult) => {
+        const t = performance.now();
+        api.live.updates++;
+        // what a widget would do with it: read the figures
+        void r.totals?.serviceLevel;
+        api.live.handlerMs += performance.now() - t;
+      }, 1000, (u) => {
+        // what crossed from the worker (the first, whole result is not counted: a view's start, not an update)
+        if (first) { first = false; return; }
+        const bytes = JSON.stringify(u).length;
+        api.live.bytes += bytes;
+        api.live.payloads++;
+        api.live.maxBytes = Math.max(api.live.maxBytes, bytes);
+      });
+    }
+    await ds.connect(url);
+    return true;
+  },
+};
+
+(window as unknown as { bench: typeof api }).bench = api;
+document.title = 'ready';

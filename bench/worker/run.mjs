@@ -1,0 +1,124 @@
+// Worker benchmark in real Chromium (npm run bench:worker): upload to first numbers against Papa Parse in a
+// worker + the same aggregation; reopening from the cache against parsing again; a live stream of 10,000
+// events/s with 24 subscribed views (longest main-thread task, main-thread time and bytes per update).
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, extname } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { findChrome, CHROME_FLAGS, HOW_TO_GET_CHROME } from '../../scripts/find-chrome.mjs';
+import { startFeedServer } from '../../dist/feed/server.js';
+
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+};
+const CONTACTS = arg('contacts', 1_000_000);
+const RUNS = arg('runs', 3);
+const SECONDS = arg('seconds', 60);
+const RATE = arg('rate', 10_000);
+const VIEWS = arg('views', 24);
+
+const out = 'bench/out/worker';
+mkdirSync(out, { recursive: true });
+const csv = `bench/out/contacts-${CONTACTS}.csv`;
+if (!existsSync(csv)) {
+  console.log(`generating ${csv} …`);
+  const fd = openSync(csv, 'w');
+  const r = spawnSync(process.execPath, ['dist/cli/main.js', 'generate', '--contacts', String(CONTACTS), '--seed', 'bench'], { stdio: ['ignore', fd, 'inherit'] });
+  closeSync(fd);
+  if (r.status !== 0) process.exit(1);
+}
+
+await build({
+  entryPoints: { page: 'bench/worker/page.ts', 'engine.worker': 'src/worker/engine.worker.ts', 'papa.worker': 'bench/worker/papa.worker.ts' },
+  outdir: out, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning',
+});
+writeFileSync(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="./page.js"></script>');
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.csv': 'text/csv' };
+const server = createServer((req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  const file = path === '/data.csv' ? csv : join(out, path === '/' ? 'index.html' : path.slice(1));
+  if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
+  createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const chrome = findChrome();
+if (!chrome) { console.error(HOW_TO_GET_CHROME); process.exit(2); }
+const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: [...CHROME_FLAGS, '--enable-precise-memory-info'] });
+const page = await browser.newPage();
+await page.goto(`${base}/`);
+await page.waitForFunction(() => document.title === 'ready');
+const bytes = await page.evaluate((u) => window.bench.load(u), `${base}/data.csv`);
+console.log(`file: ${csv} (${(bytes / 1e6).toFixed(1)} MB)`);
+
+// (1) upload to first numbers, (2) reopen from the cache
+let ours = Infinity, papa = Infinity, reopen = Infinity, lastId = null, lastDb = null, offered = null;
+for (let i = 0; i < RUNS; i++) {
+  const db = `bench-${Date.now()}-${i}`;
+  const o = await page.evaluate((d) => window.bench.ours(d), db);
+  const p = await page.evaluate(() => window.bench.papa());
+  if (o.offered !== p.offered) { console.error(`MISMATCH: ours offered ${o.offered}, papa ${p.offered}`); process.exit(1); }
+  offered = o.offered;
+  console.log(`  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s · papa in a worker ${(p.ms / 1000).toFixed(2)} s`);
+  if (o.ms < ours) { ours = o.ms; }
+  papa = Math.min(papa, p.ms);
+  lastId = o.id;
+  lastDb = db;
+}
+for (let i = 0; i < RUNS; i++) {
+  const r = await page.evaluate((id, db) => window.bench.reopen(id, db), lastId, lastDb);
+  if (r.offered !== offered) { console.error('MISMATCH after reopen'); process.exit(1); }
+  reopen = Math.min(reopen, r.ms);
+}
+
+// (3) + (4) a live stream with many views
+const t0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+const n = Math.ceil((RATE * (SECONDS + 5)) / 3);
+const contacts = Array.from({ length: n }, (_, i) => {
+  const arrived = t0 + i * 200;
+  const wait = (i * 7) % 45;
+  return i % 9 ? { id: `S${i}`, queue: ['Sales', 'Support', 'Billing', 'Claims'][i % 4], arrived, answered: arrived + wait * 1000, ended: arrived + (wait + 180) * 1000, outcome: 'answered', wait, talk: 180 }
+    : { id: `S${i}`, queue: 'Sales', arrived, ended: arrived + wait * 1000, outcome: 'abandoned', wait };
+});
+const feed = await startFeedServer({ contacts, rate: RATE, heartbeatMs: 5000 });
+const cdp = await page.createCDPSession();
+await cdp.send('Performance.enable');
+const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+await page.evaluate((u, v) => window.bench.stream(u, v), `ws://127.0.0.1:${feed.port}/ws`, VIEWS);
+const before = await taskTime();
+const u0 = await page.evaluate(() => window.bench.live.updates);
+await new Promise((r) => setTimeout(r, SECONDS * 1000));
+const after = await taskTime();
+const live = await page.evaluate(() => ({ ...window.bench.live, datasets: undefined }));
+const events = feed.lastSeq();
+await feed.close();
+await browser.close();
+server.close();
+
+const updates = live.updates - u0;
+const result = {
+  date: new Date().toISOString(), contacts: CONTACTS, bytes,
+  upload: { oursMs: ours, papaWorkerMs: papa, ratio: papa / ours },
+  reopen: { ms: reopen, parseMs: ours, ratio: ours / reopen, goal: '≥ 20×' },
+  stream: {
+    seconds: SECONDS, rate: RATE, views: VIEWS, eventsSent: events, updates,
+    longestTaskMs: live.longTasks.length ? Math.max(...live.longTasks) : 0, longTasksOver50ms: live.longTasks.length,
+    mainThreadMsPerUpdate: ((after - before) * 1000) / Math.max(1, updates),
+    handlerMsPerUpdate: live.handlerMs / Math.max(1, live.updates),
+    bytesPerUpdate: live.bytes / Math.max(1, live.payloads), maxBytesPerUpdate: live.maxBytes,
+  },
+};
+writeFileSync('bench/out/worker.json', JSON.stringify(result, null, 2));
+const pass = (ok) => (ok ? 'PASS' : 'MISS');
+console.log(`
+(1) upload to first numbers, ${(bytes / 1e6).toFixed(1)} MB: ours ${(ours / 1000).toFixed(2)} s · Papa Parse in a worker + same aggregation ${(papa / 1000).toFixed(2)} s · ${result.upload.ratio.toFixed(2)}×
+(2) reopen from the cache ${reopen.toFixed(0)} ms vs parsing again ${ours.toFixed(0)} ms: ${result.reopen.ratio.toFixed(1)}× (goal ≥ 20×) ${pass(result.reopen.ratio >= 20)}
+(3) ${RATE} events/s for ${SECONDS} s, ${VIEWS} views: longest main-thread task ${result.stream.longestTaskMs.toFixed(0)} ms (goal < 50 ms) ${pass(result.stream.longestTaskMs < 50)}; main-thread time ${result.stream.mainThreadMsPerUpdate.toFixed(2)} ms per update (${updates} updates)
+(4) bytes per update: mean ${result.stream.bytesPerUpdate.toFixed(0)}, max ${result.stream.maxBytesPerUpdate} (goal ≤ 10 KiB) ${pass(result.stream.maxBytesPerUpdate <= 10240)}
+results: bench/out/worker.json`);
