@@ -321,7 +321,8 @@ export class ContactParts {
    * then by cell) and a run-length pass, linear in the number of entries.
    */
   histograms(): SealedHistograms {
-    if (this.sealed) return this.sealed;
+    if (this.sealed && this.sealed.offsets.length === this.cellCount + 1) return this.sealed;
+    if (this.rawFromSealed) this.rebuildRaw();
     const n = this.histLen;
     const cells = this.cellCount;
     const keys = this.histKey, buckets = this.histBucket, signs = this.histSign;
@@ -415,7 +416,22 @@ export class ContactParts {
     this.contacts += other.contacts;
   }
 
+  /** Set after a restore from sealed runs: the raw entries must be rebuilt before the first new one. */
+  private rawFromSealed = false;
+
+  private rebuildRaw(): void {
+    const h = this.sealed!;
+    this.rawFromSealed = false;
+    this.sealed = null;
+    for (let c = 0; c + 1 < h.offsets.length; c++) {
+      for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) {
+        for (let m = 0; m < h.counts[r]; m++) this.addHistBucket(c, h.keys[r] >>> 16, h.keys[r] & 0xffff);
+      }
+    }
+  }
+
   private addHistBucket(cell: number, kind: number, bucket: number, sign = 1): void {
+    if (this.rawFromSealed) this.rebuildRaw();
     if (this.histLen >= this.histKey.length) {
       const n = this.histKey.length * 2;
       const k = new Uint32Array(n); k.set(this.histKey); this.histKey = k;
@@ -455,7 +471,7 @@ export class ContactParts {
       dicts: { queues: [...this.queues.values], channels: [...this.channels.values], tiers: [...this.tiers.values], agents: [...this.agents.values], customers: [...this.customers.values] },
       seriesCount: sc,
       cellCount: cc,
-      histLen: this.histLen,
+      histLen: 0,
       repLen: rl,
       firstArrival: this.firstArrival,
       lastArrival: this.lastArrival,
@@ -465,9 +481,11 @@ export class ContactParts {
         cellSlot: this.cellSlot.slice(0, cc).buffer,
         cellSeries: this.cellSeries.slice(0, cc).buffer,
         values: this.values.slice(0, cc * NF).buffer,
-        histKey: this.histKey.slice(0, this.histLen).buffer,
-        histBucket: this.histBucket.slice(0, this.histLen).buffer,
-        histSign: this.histSign.slice(0, this.histLen).buffer,
+        // The raw entries are not stored: the sealed runs below hold the same counts, and the entries are
+        // rebuilt from them only if contacts are added later.
+        histKey: new ArrayBuffer(0),
+        histBucket: new ArrayBuffer(0),
+        histSign: new ArrayBuffer(0),
         repInt: repInt.buffer,
         repArrived: this.repArrived.slice(0, rl).buffer,
         repFlags: repFlags.buffer,
@@ -492,16 +510,15 @@ export class ContactParts {
     const slots = new Int32Array(s.buffers.cellSlot), ser = new Int32Array(s.buffers.cellSeries), vals = new Float64Array(s.buffers.values);
     for (let c = 0; c < s.cellCount; c++) p.cellOf(slots[c], ser[c]);
     p.values.set(vals);
-    // Histogram entries are taken over as they are (cell indexes are the same): no per-entry work.
-    const cap = Math.max(4096, s.histLen);
-    p.histKey = new Uint32Array(cap);
-    p.histKey.set(new Uint32Array(s.buffers.histKey));
-    p.histBucket = new Uint16Array(cap);
-    p.histBucket.set(new Uint16Array(s.buffers.histBucket));
-    p.histSign = new Int8Array(cap);
-    p.histSign.set(new Int8Array(s.buffers.histSign));
-    p.histLen = s.histLen;
-    p.sealed = s.sealed ? { offsets: new Uint32Array(s.sealed.offsets), keys: new Uint32Array(s.sealed.keys), counts: new Uint32Array(s.sealed.counts) } : null;
+    if (s.sealed) {
+      // The sealed runs answer queries as they are; raw entries come back only when something is added.
+      p.sealed = { offsets: new Uint32Array(s.sealed.offsets), keys: new Uint32Array(s.sealed.keys), counts: new Uint32Array(s.sealed.counts) };
+      p.histLen = 0;
+      p.rawFromSealed = true;
+    } else {
+      const hk = new Uint32Array(s.buffers.histKey), hb = new Uint16Array(s.buffers.histBucket), hs = new Int8Array(s.buffers.histSign);
+      for (let i = 0; i < s.histLen; i++) p.addHistBucket(hk[i] >>> 2, hk[i] & 3, hb[i], hs[i]);
+    }
     const repInt = new Int32Array(s.buffers.repInt), repArrived = new Float64Array(s.buffers.repArrived), repFlags = new Int8Array(s.buffers.repFlags);
     if (s.repLen > 0) p.growRepeats(Math.max(1024, s.repLen));
     for (let i = 0; i < s.repLen; i++) {
