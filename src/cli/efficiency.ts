@@ -1,8 +1,9 @@
 /** Agent-state and schedule files in `report`: occupancy, utilization and adherence by agent, team and time. */
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { openSync, readSync, closeSync } from 'node:fs';
 import { Categories, EfficiencyParts, STATE_CATEGORIES, type EfficiencyMetrics } from '../engine/efficiency.js';
 import { AgentStateReader, ScheduleReader, recordKind, type RecordKind } from '../engine/ingest/records.js';
-import { IngestError, type Validation } from '../engine/ingest/index.js';
+import type { Validation } from '../engine/ingest/index.js';
+import { readRecordsFile } from './read-records.js';
 import { TimeLabels, TIME_GRAINS, type GroupBy, type TimeGrain } from '../engine/rollup.js';
 import { WEEKDAYS, type Definitions } from '../engine/definitions.js';
 import { zoneNamed } from '../engine/time/zone.js';
@@ -39,16 +40,6 @@ export function loadCategories(path: string | undefined): Categories {
   return new Categories(doc as Record<string, StateCategory | 'on-phones'>);
 }
 
-async function readAll<T>(file: string, reader: AgentStateReader | ScheduleReader): Promise<{ records: T[]; validation: Validation }> {
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) reader.push(chunk as Uint8Array);
-    return reader.end() as unknown as { records: T[]; validation: Validation };
-  } catch (e) {
-    if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
-    throw e;
-  }
-}
-
 export interface EfficiencyReport {
   files: { file: string; kind: RecordKind; validation: Validation }[];
   totals: EfficiencyMetrics;
@@ -69,12 +60,12 @@ export async function efficiencyReport(
   const states: AgentState[] = [...extraStates];
   const schedules: ScheduleEntry[] = [];
   for (const file of stateFiles) {
-    const r = await readAll<AgentState>(file, new AgentStateReader(zone, categories));
+    const r = await readRecordsFile<AgentState>(file, new AgentStateReader(zone, categories));
     for (const s of r.records) states.push(s);
     files.push({ file, kind: 'agent-states', validation: r.validation });
   }
   for (const file of scheduleFiles) {
-    const r = await readAll<ScheduleEntry>(file, new ScheduleReader(zone, categories));
+    const r = await readRecordsFile<ScheduleEntry>(file, new ScheduleReader(zone, categories));
     for (const s of r.records) schedules.push(s);
     files.push({ file, kind: 'schedules', validation: r.validation });
   }

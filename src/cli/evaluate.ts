@@ -12,6 +12,7 @@ import { periodAt, parsePeriod } from '../engine/agreement/period.js';
 import { zoneNamed } from '../engine/time/zone.js';
 import type { Exclusion, ForecastEntry, Outage } from '../engine/types.js';
 import { UsageError, flagError } from './errors.js';
+import { readRecordsFile, type RecordsReader } from './read-records.js';
 import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './options.js';
 import { table } from './format.js';
 import { efficiencyReport, fileKind, loadCategories } from './efficiency.js';
@@ -43,15 +44,9 @@ function readable(file: string): void {
   }
 }
 
-async function readRecords<T>(file: string, reader: ForecastReader | OutageReader | ExclusionReader): Promise<{ records: T[]; validation: Validation }> {
+async function readRecords<T>(file: string, reader: RecordsReader<T>): Promise<{ records: T[]; validation: Validation }> {
   readable(file);
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) reader.push(chunk as Uint8Array);
-    return reader.end() as unknown as { records: T[]; validation: Validation };
-  } catch (e) {
-    if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
-    throw e;
-  }
+  return readRecordsFile(file, reader);
 }
 
 export async function evaluateCommand(argv: string[], out: (s: string) => void): Promise<number> {

@@ -1,13 +1,12 @@
 /** Interval-summary files in `report`: sums of their additive parts, by queue and time. */
-import { createReadStream } from 'node:fs';
 import { SummaryReader } from '../engine/ingest/records.js';
-import { IngestError, type Validation } from '../engine/ingest/index.js';
+import type { Validation } from '../engine/ingest/index.js';
+import { readRecordsFile } from './read-records.js';
 import { summarize, summarizeBy, type SummaryMetrics } from '../engine/summaries.js';
 import { TIME_GRAINS, type GroupBy, type TimeGrain } from '../engine/rollup.js';
 import type { Definitions } from '../engine/definitions.js';
 import { zoneNamed } from '../engine/time/zone.js';
 import type { IntervalSummary } from '../engine/types.js';
-import { UsageError } from './errors.js';
 import { pct, sec, table } from './format.js';
 
 export interface SummaryReport {
@@ -21,16 +20,9 @@ export async function summaryReport(files: string[], by: readonly (GroupBy | 'te
   const rows: IntervalSummary[] = [];
   const out: SummaryReport['files'] = [];
   for (const file of files) {
-    const reader = new SummaryReader(zoneNamed(inputTz), undefined);
-    try {
-      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) reader.push(chunk as Uint8Array);
-      const r = reader.end();
-      for (const x of r.records) rows.push(x);
-      out.push({ file, validation: r.validation });
-    } catch (e) {
-      if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
-      throw e;
-    }
+    const r = await readRecordsFile(file, new SummaryReader(zoneNamed(inputTz), undefined));
+    for (const x of r.records) rows.push(x);
+    out.push({ file, validation: r.validation });
   }
   const dims = by.filter((b): b is 'queue' | TimeGrain => b === 'queue' || (TIME_GRAINS as readonly string[]).includes(b));
   const groups = dims.length ? summarizeBy(rows, defs, dims).map((g) => ({ key: g.key, by: g.by, ...g.metrics })) : [];
