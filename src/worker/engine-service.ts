@@ -16,7 +16,7 @@ import { projectedServiceLevel } from '../engine/agreement/live.js';
 import { StreamSource, type StreamKind } from './stream-source.js';
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
-export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 2';
+export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 3';
 
 export type UpdateCallback = (update: ViewUpdate) => void;
 
