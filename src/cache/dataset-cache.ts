@@ -26,6 +26,8 @@ export interface CacheOptions {
   dbName?: string;
   /** Most bytes kept (parts + files); least recently used datasets go first. Default 500 MB. */
   maxBytes?: number;
+  /** The database version to open (tests of an upgrade blocked by another tab). */
+  dbVersion?: number;
 }
 
 const STORES = { datasets: 'datasets', parts: 'parts', files: 'files' } as const;
@@ -55,7 +57,7 @@ export class DatasetCache {
       return cache;
     }
     try {
-      cache.db = await openDatabase(factory, opts.dbName ?? 'sla-widgets');
+      cache.db = await openDatabase(factory, opts.dbName ?? 'sla-widgets', opts.dbVersion ?? 1);
       cache.db.addEventListener('versionchange', () => {
         // Another tab upgrades the database: let it, and keep working in memory.
         cache.db?.close();
@@ -199,9 +201,9 @@ export class DatasetCache {
   }
 }
 
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase> {
+function openDatabase(factory: IDBFactory, name: string, version: number): Promise<IDBPDatabase> {
   return new Promise((resolve, reject) => {
-    const req = factory.open(name, 1);
+    const req = factory.open(name, version);
     req.onupgradeneeded = () => {
       const db = req.result;
       if (!db.objectStoreNames.contains(STORES.datasets)) db.createObjectStore(STORES.datasets, { keyPath: 'id' }).createIndex('key', 'key');

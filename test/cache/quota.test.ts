@@ -31,6 +31,34 @@ describe('the dataset cache under a real, small storage quota', () => {
     assert.deepEqual((await cache.list()).map((d) => d.id), ['m']);
   });
 
+  it('an upgrade blocked by another tab (a connection that does not close): memory, with a warning', async () => {
+    const name = `blocked-${Math.random()}`;
+    const other = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name, 1);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      // The other "tab" ignores versionchange, so opening version 2 is blocked.
+      const cache = await DatasetCache.open({ dbName: name, dbVersion: 2 });
+      assert.equal(cache.persistent, false);
+      assert.match(cache.warning!, /held open by another tab/);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('lists, renames and deletes datasets', async () => {
+    const cache = await DatasetCache.open({ dbName: `crud-${Math.random()}` });
+    const put = (id: string) => cache.put({ id, name: `${id}.csv`, key: id, options: { timeZone: 'UTC' }, validation: null, mapping: null, contacts: 0, createdAt: 1, lastUsed: 1 }, new ContactParts().toSnapshot(), null);
+    await put('x');
+    await put('y');
+    await cache.rename('x', 'January');
+    await cache.delete('y');
+    assert.deepEqual((await cache.list()).map((d) => [d.id, d.name]), [['x', 'January']]);
+    assert.equal(await cache.get('y'), null);
+  });
+
   it('least recently used datasets are evicted under the size limit', async () => {
     const cache = await DatasetCache.open({ dbName: `lru-${Math.random()}`, maxBytes: 3000 });
     const one = () => new ContactParts().toSnapshot();

@@ -125,6 +125,32 @@ describe('the engine in a worker', () => {
     }
   });
 
+  it('widgets that come and go leak nothing: 50 subscribe/unsubscribe cycles, proxies released, page heap flat', async () => {
+    const ds = await client.open({ name: 'leak', timeZone: 'UTC' });
+    await ds.feed(new Blob(['id,queue,arrived,answered,outcome\n1,Q,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,answered\n']));
+    const cycle = async () => {
+      let got = 0;
+      const stop = await ds.subscribe({ by: ['queue'] }, () => got++, 10);
+      await until(() => got > 0);
+      await stop();
+    };
+    const gc = (globalThis as unknown as { gc?: () => void }).gc;
+    assert.ok(typeof gc === 'function', 'gc() is exposed (--js-flags=--expose-gc)');
+    const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+    for (let i = 0; i < 10; i++) await cycle();
+    gc?.();
+    await new Promise((r) => setTimeout(r, 100));
+    gc?.();
+    const before = heap();
+    for (let i = 0; i < 50; i++) await cycle();
+    gc?.();
+    await new Promise((r) => setTimeout(r, 100));
+    gc?.();
+    const grew = heap() - before;
+    assert.equal((await client.api.stats()).subscriptions, 0);
+    assert.ok(grew < 512 * 1024, `page heap grew ${grew} bytes over 50 cycles`);
+  });
+
   it('a file nothing maps ends in an error state with the message, not a broken dataset', async () => {
     const ds = await client.open({ name: 'junk', timeZone: 'UTC' });
     const s = await ds.feed(new Blob(['foo,bar\n1,2\n']));
