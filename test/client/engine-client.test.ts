@@ -151,6 +151,19 @@ describe('the engine in a worker', () => {
     assert.ok(grew < 512 * 1024, `page heap grew ${grew} bytes over 50 cycles`);
   });
 
+  it('the worker can come from a blob: URL (a CDN on another origin) or be handed in by the host (strict CSP)', async () => {
+    const url = new URL('../../src/worker/engine.worker.ts', import.meta.url);
+    for (const c of [new EngineClient({ workerUrl: url, blob: true, noIndexedDB: true, heartbeatMs: 0 }), new EngineClient({ worker: new Worker(url, { type: 'module' }), noIndexedDB: true, heartbeatMs: 0 })]) {
+      try {
+        const ds = await c.open({ name: 'origin', timeZone: 'UTC' });
+        await ds.feed(new Blob(['id,queue,arrived,answered,outcome\n1,Q,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,answered\n']));
+        assert.equal((await ds.view()).totals!.answered, 1);
+      } finally {
+        c.terminate();
+      }
+    }
+  });
+
   it('a file nothing maps ends in an error state with the message, not a broken dataset', async () => {
     const ds = await client.open({ name: 'junk', timeZone: 'UTC' });
     const s = await ds.feed(new Blob(['foo,bar\n1,2\n']));
