@@ -105,7 +105,9 @@ export class EfficiencyParts {
       const slot = Math.floor(t / this.slotMs);
       const slotEnd = (slot + 1) * this.slotMs;
       const until = Math.min(end, slotEnd);
-      this.values[this.cell(slot, agent) * NE + field] += (until - t) / 1000;
+      // The cell first: creating it may replace this.values with a larger array.
+      const cell = this.cell(slot, agent);
+      this.values[cell * NE + field] += (until - t) / 1000;
       t = until;
     }
   }

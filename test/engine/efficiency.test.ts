@@ -54,6 +54,11 @@ describe('occupancy, utilization and adherence (METRICS.md §4) on a hand-made d
     assert.close(totals.occupancy, 900 / (1500 + 1800));
     assert.close(totals.adherence, (2100 + 1800) / (3600 + 1800));
   });
+  it('no seconds are lost when the parts grow (257 slots of one state)', () => {
+    const p = new EfficiencyParts();
+    p.add([{ agent: 'x', state: 'Available', category: 'available', start: Date.UTC(2026, 2, 2), end: Date.UTC(2026, 2, 2) + 257 * 900_000 }]);
+    assert.equal(p.summarize().totals.availableSec, 257 * 900);
+  });
   it('names map to categories: defaults in any case and spacing, the mapping\'s own names first, unknown → null', () => {
     assert.equal(cats.state('after call work'), 'handling');
     assert.equal(cats.state('NOT READY'), 'unproductive');

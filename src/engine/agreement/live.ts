@@ -48,6 +48,8 @@ export interface AlertEvent {
 /** Watches live values per queue and metric; each crossing gives one event. */
 export class AlertMonitor {
   private readonly last = new Map<string, Status>();
+  /** The alert standing per threshold and queue: raised once, cleared once. */
+  private readonly raised = new Map<string, 'near' | 'breach'>();
   constructor(private readonly thresholds: readonly Threshold[]) {}
 
   /** Feeds one value; returns the events it causes (none while the status holds). */
@@ -61,19 +63,23 @@ export class AlertMonitor {
       const next = statusOf(value, { target: t.threshold, margin, direction: LIVE_DIRECTIONS[metric] }, prev);
       if (next === null || next === prev) return;
       this.last.set(key, next);
-      if (prev === null && next === 'ok') return; // the first value, fine: nothing to say
-      events.push({ queue, metric, kind: next === 'breach' ? 'breach' : next === 'warn' ? (prev === 'breach' ? 'clear' : 'near') : 'clear', from: prev, to: next, value, threshold: t.threshold, margin, at });
+      const standing = this.raised.get(key);
+      let kind: AlertEvent['kind'] | null = null;
+      if (next === 'breach') { kind = 'breach'; this.raised.set(key, 'breach'); }
+      else if (standing === 'breach') { kind = 'clear'; this.raised.delete(key); } // out of the breach: cleared, once
+      else if (next === 'warn' && !standing) { kind = 'near'; this.raised.set(key, 'near'); }
+      else if (next === 'ok' && standing === 'near') { kind = 'clear'; this.raised.delete(key); }
+      if (kind) events.push({ queue, metric, kind, from: prev, to: next, value, threshold: t.threshold, margin, at });
     });
     return events;
   }
 
-  /** Alerts standing now: (queue, metric) pairs in breach or near. */
-  standing(): { threshold: Threshold; queue: string; status: Status }[] {
-    const out: { threshold: Threshold; queue: string; status: Status }[] = [];
-    for (const [key, status] of this.last) {
-      if (status === 'ok') continue;
+  /** Alerts standing now: raised and not yet cleared. */
+  standing(): { threshold: Threshold; queue: string; kind: 'near' | 'breach' }[] {
+    const out: { threshold: Threshold; queue: string; kind: 'near' | 'breach' }[] = [];
+    for (const [key, kind] of this.raised) {
       const [i, queue] = key.split('\u0000');
-      out.push({ threshold: this.thresholds[+i], queue, status });
+      out.push({ threshold: this.thresholds[+i], queue, kind });
     }
     return out;
   }

@@ -34,8 +34,8 @@ export function statusOf(v: number | null, t: Target, previous: Status | null = 
   // Bounds are compared at the data's precision: 0.815 − 0.8 is 0.01499999… in binary floating point.
   const eps = 1e-9 * Math.max(1, Math.abs(t.target));
   if (d < -eps) return 'breach';
-  if (previous === 'breach' && d < m / 2 - eps) return 'breach';
-  if ((previous === 'breach' || previous === 'warn') && d <= m + m / 2 + eps) return 'warn';
+  if (previous === 'breach') return d < m / 2 - eps ? 'breach' : d <= m + eps ? 'warn' : 'ok'; // "ok-or-warn again from t + m/2"
+  if (previous === 'warn' && d <= m + m / 2 + eps) return 'warn';
   return d <= m + eps ? 'warn' : 'ok';
 }
 

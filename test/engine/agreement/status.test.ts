@@ -17,6 +17,10 @@ describe('status and hysteresis (METRICS.md §6)', () => {
     const expected = ['ok', 'warn', 'breach', 'breach', 'breach', 'warn', 'warn', 'warn', 'ok', 'warn', null, 'breach', 'warn', 'ok'];
     assert.deepEqual(statusSequence(values, SL), expected);
   });
+  it('leaving a breach goes to ok or warn by the plain bounds (METRICS.md: "ok-or-warn again from 0.815")', () => {
+    assert.deepEqual(statusSequence([0.79, 0.84], SL), ['breach', 'ok']);
+    assert.deepEqual(statusSequence([0.79, 0.82], SL), ['breach', 'warn']);
+  });
   it('lower is better, mirrored: ASA target 30 s, margin 6 s', () => {
     const values = [20, 25, 31, 28, 27, 20, 14.9, 36];
     // 20 ok; 25 warn (24–30); 31 breach; 28 still breach (needs ≤ 27); 27 warn; 20 warn (needs < 21); 14.9 ok; 36 breach
