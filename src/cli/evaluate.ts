@@ -187,7 +187,8 @@ function readableScorecard(sc: Scorecard, files: { file: string; validation: Val
   } else lines.push('excluded intervals: none');
   const c = sc.credits;
   lines.push(`credits: ${(c.owed * 100).toFixed(1)} % of the monthly fee${c.capped ? ` (capped from ${(c.total * 100).toFixed(1)} %)` : ''}${c.amount !== null ? ` = ${c.amount.toFixed(2)} ${c.currency ?? ''}`.trimEnd() : ''}`);
-  if (sc.bonus) lines.push(`bonus: ${sc.bonus.earned ? `earned, ${(sc.bonus.amount * 100).toFixed(1)} %${sc.bonus.money !== null ? ` = ${sc.bonus.money.toFixed(2)} ${c.currency ?? ''}` : ''}` : `not earned (${sc.bonus.missed.map((m) => `${m.metric}: ${m.reason}`).join('; ')})`}`);
+  if (sc.bonus && !sc.metrics.some((m) => m.period === sc.period.grain)) lines.push(`bonus: not assessed for a ${sc.period.grain} (the metrics are ${[...new Set(sc.metrics.map((m) => m.period))].join(', ')}ly)`);
+  else if (sc.bonus) lines.push(`bonus: ${sc.bonus.earned ? `earned, ${(sc.bonus.amount * 100).toFixed(1)} %${sc.bonus.money !== null ? ` = ${sc.bonus.money.toFixed(2)} ${c.currency ?? ''}` : ''}` : `not earned (${sc.bonus.missed.map((m) => `${m.metric}: ${m.reason}`).join('; ')})`}`);
   if (sc.escalations.length) {
     lines.push('escalations due:');
     for (const e of sc.escalations) lines.push(`  ${e.metric} in breach → ${e.severity}: ${e.owner ?? 'no owner named'}${e.responseMinutes ? `, respond within ${e.responseMinutes} min` : ''}`);

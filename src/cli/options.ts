@@ -39,6 +39,7 @@ export function parseInterval(v: string): IntervalMinutes {
 export function parseSl(v: string): { target: number; thresholdSec: number } {
   const m = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+)$/.exec(v);
   if (!m || +m[1] <= 0 || +m[1] > 100) throw new UsageError(`--sl ${v}: expected target%/seconds, e.g. 80/20`);
+  if (+m[1] < 1) throw new UsageError(`--sl ${v}: the target is in percent (80/20 for 80 % in 20 s), not a fraction`);
   const thresholdSec = +m[2];
   try {
     lastBucketWithin(thresholdSec);

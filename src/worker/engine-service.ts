@@ -5,8 +5,9 @@
  */
 import { ContactIngest } from '../engine/ingest/index.js';
 import { ContactParts, OPTIONAL_DIMENSIONS } from '../engine/parts.js';
-import { query } from '../engine/rollup.js';
-import { defaultDefinitions, type Definitions } from '../engine/definitions.js';
+import { query, TimeLabels } from '../engine/rollup.js';
+import { zoneNamed } from '../engine/time/zone.js';
+import { WEEKDAYS, defaultDefinitions, type Definitions } from '../engine/definitions.js';
 import { DatasetCache, type CacheOptions } from '../cache/dataset-cache.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
@@ -322,9 +323,10 @@ export class EngineService {
   private liveView(ds: Dataset, definitions: Definitions): NonNullable<ViewResult['live']> {
     const live = ds.live!;
     const state = live.state();
-    const len = definitions.intervalMinutes * 60_000;
     const now = Number.isFinite(state.now) ? state.now : 0;
-    const intervalStart = Math.floor(now / len) * len;
+    // The running interval in the view's zone (30- and 60-minute intervals of half-hour zones are not UTC's).
+    const labels = new TimeLabels(zoneNamed(definitions.timeZone), definitions.intervalMinutes, WEEKDAYS.indexOf(definitions.weekStart), ds.parts.slotMs);
+    const intervalStart = labels.label('interval', Math.floor(now / ds.parts.slotMs))[1];
     const byQueue = new Map<string, { met: number; base: number }>();
     if (Number.isFinite(state.now)) {
       for (const g of query(ds.parts, definitions, { by: ['queue'], from: intervalStart, to: now + 1 }).groups) {

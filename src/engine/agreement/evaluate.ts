@@ -52,6 +52,8 @@ export interface ScorecardMetric {
   definition: string;
   /** What the center delivered before the period, and a realistic target from it (not for uptime). */
   baseline: Baseline | null;
+  /** Baseline − the agreement's target, in the metric's unit (how far the history is from the contract). */
+  baselineGapToTarget: number | null;
 }
 
 export interface ExcludedInterval {
@@ -139,7 +141,7 @@ interface Exclusions {
   list: ExcludedInterval[];
 }
 
-function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zone: Zone, defs: Definitions, forecast: ForecastEntry[] | undefined): Exclusions {
+function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zone: Zone, defs: Definitions, forecast: ForecastEntry[] | undefined, scope: { queue?: string[]; channel?: string[] }): Exclusions {
   const slotMs = parts.slotMs;
   const L = defs.intervalMinutes * 60_000;
   const labels = new TimeLabels(zone, defs.intervalMinutes, WEEKDAYS.indexOf(defs.weekStart), slotMs);
@@ -149,9 +151,14 @@ function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zon
     if (!s) slots.set(slot, (s = new Set()));
     s.add(queue);
   };
-  // Contacts per (slot, queue): every contact that entered the queue.
+  // Contacts per (slot, queue): every contact that entered the queue, within the agreement's scope.
   const volume = new Map<string, number>();
+  const inQueues = scope.queue ? new Set(scope.queue) : null;
+  const inChannels = scope.channel ? new Set(scope.channel) : null;
   for (let c = 0; c < parts.cellCount; c++) {
+    const series = parts.cellSeries[c];
+    if (inQueues && !inQueues.has(parts.queues.values[parts.seriesQueue[series]])) continue;
+    if (inChannels && !inChannels.has(parts.channels.values[parts.seriesChannel[series]] || '(none)')) continue;
     const o = c * NF, v = parts.values;
     const n = v[o + F.answered] + v[o + F.abandoned] + v[o + F.flowout] + v[o + F.callback] + v[o + F.voicemail];
     const key = `${parts.cellSlot[c]}|${parts.queues.values[parts.seriesQueue[parts.cellSeries[c]]]}`;
@@ -201,7 +208,7 @@ function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zon
       const actual = contactsIn(s0, s1, f.queue);
       if (actual > f.volume * (1 + share)) {
         for (let s = s0; s < s1; s++) mark(s, f.queue);
-        const over = f.volume > 0 ? `+${Math.round((actual / f.volume - 1) * 100)} %` : 'no volume forecast';
+        const over = f.volume > 0 ? `+${((actual / f.volume - 1) * 100).toFixed(1)} %` : 'no volume forecast';
         list.push({
           start: iso(f.intervalStart), end: iso(f.intervalStart + len), queue: f.queue,
           reason: `volume ${actual} over forecast ${f.volume} (${over}; more than ${Math.round(share * 100)} % over is excluded)`,
@@ -238,8 +245,8 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
   const prev = previousPeriod(period, zone);
   const filter = scopeFilter(parts, doc);
   const baseDefs = slaDefinitions(doc, zone.name);
-  const excl = computeExclusions(parts, doc, period, zone, baseDefs, opts.forecast);
-  const exclPrev = computeExclusions(parts, doc, prev, zone, baseDefs, opts.forecast);
+  const excl = computeExclusions(parts, doc, period, zone, baseDefs, opts.forecast, filter);
+  const exclPrev = computeExclusions(parts, doc, prev, zone, baseDefs, opts.forecast, filter);
   const excluder = (e: Exclusions) => (slot: number, queue: string) => {
     const s = e.slots.get(slot);
     return s !== undefined && (s.has('*') || s.has(queue));
@@ -272,7 +279,9 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
     const previousValue = valueOf(prev, exclPrev);
     const without = valueOf(period, null);
     const direction = directionOf(m.metric);
-    const status = statusOf(value, { target: m.target, margin: m.margin, direction });
+    // The status carries the previous period's (METRICS.md §6 hysteresis): a breach ends only half a margin past the target.
+    const targetSpec = { target: m.target, margin: m.margin, direction };
+    const status = statusOf(value, targetSpec, statusOf(previousValue, targetSpec));
     const assessed = m.period === period.grain;
     const better = value === null ? null : direction === 'higher' ? value - m.target : m.target - value;
     return {
@@ -293,9 +302,11 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
       bonusMet: assessed && better !== null ? better >= (m.bonusMargin ?? 0) - 1e-9 * Math.max(1, Math.abs(m.target)) : assessed ? false : null,
       definition: describe(m, defs),
       baseline: m.metric === 'uptime' || m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence' || (opts.baselineDays ?? 30) === 0 ? null : baselineOf(parts, defs, m.metric, period.start, opts.baselineDays ?? 30, filter),
+      baselineGapToTarget: null,
     };
   });
 
+  for (const m of metrics) if (m.baseline?.value != null) m.baselineGapToTarget = m.baseline.value - m.target;
   const byMetric = metrics.filter((m) => m.credit !== null && m.credit > 0).map((m) => ({ metric: m.metric, credit: m.credit! }));
   // Rounded to a billionth: 0.05 + 0.1 must be 0.15, not 0.15000000000000002 (which would read as capped).
   const total = Math.round(byMetric.reduce((s, c) => s + c.credit, 0) * 1e9) / 1e9;

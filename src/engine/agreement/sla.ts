@@ -4,6 +4,7 @@
  * the review cadence. Validation names the bad field and says what was expected.
  */
 import { SL_PRESETS, INTERVAL_MINUTES } from '../definitions.js';
+import { lastBucketWithin } from '../histogram.js';
 import { DIRECTIONS, type Direction } from './status.js';
 
 export const SLA_METRICS = ['serviceLevel', 'asa', 'abandonRate', 'aht', 'waitP90', 'waitP95', 'fcr', 'csat', 'csatMean', 'nps', 'qa', 'uptime', 'occupancy', 'utilization', 'adherence'] as const;
@@ -79,6 +80,15 @@ export interface SlaDocument {
 
 export class SlaError extends Error {}
 
+/** Each metric's range and unit (METRICS.md §9), for targets and margins. */
+const UNITS: Record<SlaMetricName, [number, number, string]> = {
+  serviceLevel: [0, 1, 'a fraction 0–1 (0.8 for 80 %)'], abandonRate: [0, 1, 'a fraction 0–1 (0.05 for 5 %)'],
+  fcr: [0, 1, 'a fraction 0–1 (0.8 for 80 %)'], csat: [0, 1, 'a fraction 0–1 (0.85 for 85 %)'], uptime: [0, 1, 'a fraction 0–1 (0.999 for 99.9 %)'],
+  occupancy: [0, 1, 'a fraction 0–1'], utilization: [0, 1, 'a fraction 0–1'], adherence: [0, 1, 'a fraction 0–1'],
+  asa: [0, 86_400, 'seconds, 0 to 86400'], aht: [0, 86_400, 'seconds, 0 to 86400'], waitP90: [0, 86_400, 'seconds, 0 to 86400'], waitP95: [0, 86_400, 'seconds, 0 to 86400'],
+  csatMean: [1, 5, 'a rating 1–5'], nps: [-100, 100, 'points −100 to 100'], qa: [0, 100, 'a score 0–100'],
+};
+
 export function directionOf(metric: SlaMetricName): Direction {
   return DIRECTIONS[metric];
 }
@@ -99,6 +109,14 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
   };
   const strList = (v: unknown, path: string) => {
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail(path, 'must be a list of names');
+  };
+  const threshold = (v: unknown, path: string) => {
+    num(v, path, (n) => n >= 0, 'seconds ≥ 0');
+    try {
+      lastBucketWithin(v as number);
+    } catch (e) {
+      fail(path, `must lie on a histogram edge: ${(e as Error).message.replace(/^threshold /, '')}`);
+    }
   };
   const instant = (v: unknown, path: string) => {
     if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) || Number.isNaN(Date.parse(v))) {
@@ -139,8 +157,11 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
       const sl = df.serviceLevel as Json;
       known(sl, 'definitions.serviceLevel', ['preset', 'thresholdSec', 'shortAbandonSec', 'includeFlowouts', 'includeCallbacks']);
       if (sl.preset !== undefined && !(SL_PRESETS as readonly unknown[]).includes(sl.preset)) fail('definitions.serviceLevel.preset', `must be one of ${SL_PRESETS.join(', ')}`);
-      if (sl.thresholdSec !== undefined) num(sl.thresholdSec, 'definitions.serviceLevel.thresholdSec', (n) => n >= 0, 'seconds ≥ 0');
+      if (sl.thresholdSec !== undefined) threshold(sl.thresholdSec, 'definitions.serviceLevel.thresholdSec');
       if (sl.shortAbandonSec !== undefined) num(sl.shortAbandonSec, 'definitions.serviceLevel.shortAbandonSec', (n) => Number.isInteger(n) && n >= 0 && n <= 600, 'whole seconds 0–600');
+      for (const k of ['includeFlowouts', 'includeCallbacks'] as const) {
+        if (sl[k] !== undefined && typeof sl[k] !== 'boolean') fail(`definitions.serviceLevel.${k}`, `must be true or false, got ${JSON.stringify(sl[k])}`);
+      }
     }
     if (df.abandonRate !== undefined) {
       const ar = df.abandonRate as Json;
@@ -160,16 +181,17 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
     const mm = m as Json;
     known(mm, p, ['metric', 'label', 'target', 'margin', 'period', 'thresholdSec', 'credit', 'bonusMargin', 'severity', 'system']);
     if (!(SLA_METRICS as readonly unknown[]).includes(mm.metric)) fail(`${p}.metric`, `must be one of ${SLA_METRICS.join(', ')}, got ${JSON.stringify(mm.metric)}`);
-    const fraction = ['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime', 'occupancy', 'utilization', 'adherence'].includes(mm.metric as string);
-    num(mm.target, `${p}.target`, fraction ? (n) => n >= 0 && n <= 1 : () => true, fraction ? 'a fraction 0–1 (0.8 for 80 %)' : 'a number in the metric\'s unit');
-    num(mm.margin, `${p}.margin`, (n) => n >= 0, 'a margin ≥ 0 in the metric\'s unit (0.03 for 3 points)');
+    const [lo, hi, unit] = UNITS[mm.metric as SlaMetricName];
+    num(mm.target, `${p}.target`, (n) => n >= lo && n <= hi, unit);
+    const span = hi - lo;
+    num(mm.margin, `${p}.margin`, (n) => n >= 0 && n <= span, `a margin in the metric's unit, 0 to ${span}${hi === 1 ? ' (0.03 for 3 points)' : ''}`);
     if (!(PERIODS as readonly unknown[]).includes(mm.period)) fail(`${p}.period`, `must be one of ${PERIODS.join(', ')}`);
     if (mm.thresholdSec !== undefined) {
       if (mm.metric !== 'serviceLevel') fail(`${p}.thresholdSec`, 'applies to serviceLevel only');
-      num(mm.thresholdSec, `${p}.thresholdSec`, (n) => n >= 0, 'seconds ≥ 0');
+      threshold(mm.thresholdSec, `${p}.thresholdSec`);
     }
     if (mm.credit !== undefined) num(mm.credit, `${p}.credit`, (n) => n >= 0 && n <= 1, 'a fraction of the monthly fee (0.02 for 2 %)');
-    if (mm.bonusMargin !== undefined) num(mm.bonusMargin, `${p}.bonusMargin`, (n) => n >= 0, 'a margin ≥ 0 in the metric\'s unit');
+    if (mm.bonusMargin !== undefined) num(mm.bonusMargin, `${p}.bonusMargin`, (n) => n >= 0 && n <= span, `a margin in the metric's unit, 0 to ${span}${hi === 1 ? ' (0.05 for 5 points)' : ''}`);
     if (mm.severity !== undefined && !(SEVERITIES as readonly unknown[]).includes(mm.severity)) fail(`${p}.severity`, `must be one of ${SEVERITIES.join(', ')}`);
     if (mm.system !== undefined && typeof mm.system !== 'string') fail(`${p}.system`, 'must name a system');
   });
@@ -193,7 +215,7 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
     }
     if (ex.forecastSpike !== undefined && ex.forecastSpike !== false) {
       if (!isObj(ex.forecastSpike)) fail('exclusions.forecastSpike', 'must be { "share": 0.3 } or false');
-      num((ex.forecastSpike as Json).share, 'exclusions.forecastSpike.share', (n) => n >= 0, 'a share ≥ 0 (0.3 for 30 % over forecast)');
+      num((ex.forecastSpike as Json).share, 'exclusions.forecastSpike.share', (n) => n >= 0 && n <= 5, 'a share of the forecast, 0 to 5 (0.3 for 30 % over)');
     }
   }
   if (d.credits !== undefined) {

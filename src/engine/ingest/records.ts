@@ -90,8 +90,29 @@ abstract class RecordReader<T> {
   }
 }
 
-/** Forecast CSV: queue, interval start, [interval length in minutes], volume, [aht]. */
+/**
+ * Forecast CSV: queue, interval start, [interval length in minutes], volume, [aht]. Without a length column the
+ * length is the spacing of the rows (the smallest step between a queue's interval starts: 5, 15, 30 or 60),
+ * so that each row is compared at its own length.
+ */
 export class ForecastReader extends RecordReader<ForecastEntry> {
+  override end(): { records: ForecastEntry[]; validation: Validation } {
+    const r = super.end();
+    if (!this.cols.length && r.records.length) {
+      const starts = new Map<string, number[]>();
+      for (const f of r.records) (starts.get(f.queue) ?? starts.set(f.queue, []).get(f.queue)!).push(f.intervalStart);
+      let step = Infinity;
+      for (const list of starts.values()) {
+        list.sort((a, b) => a - b);
+        for (let i = 1; i < list.length; i++) if (list[i] > list[i - 1]) step = Math.min(step, list[i] - list[i - 1]);
+      }
+      const minutes = [5, 15, 30, 60].find((m) => m * 60_000 === step) ?? (step === Infinity ? this.defaultMinutes : null);
+      if (minutes === null) throw new IngestError(`the forecast's intervals are ${Math.round(step / 60_000)} minutes apart: add an "interval minutes" column (5, 15, 30 or 60)`);
+      for (const f of r.records) f.intervalMinutes = minutes;
+    }
+    return r;
+  }
+
   private cols!: { queue: Column; start: Column; length: Column | null; volume: Column; aht: Column | null };
   constructor(zone: Zone | null, private readonly defaultMinutes = 30) {
     super(zone, 'forecast');

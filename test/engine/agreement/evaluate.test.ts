@@ -59,7 +59,7 @@ describe('SLA evaluation (METRICS.md §7)', () => {
     assert.close(noSpike.metrics[0].value, 9 / 12, 1e-12, 'the window alone');
     assert.deepEqual(sc.exclusions, [
       { start: '2026-02-02T10:15:00Z', end: '2026-02-02T10:30:00Z', queue: null, reason: 'client CRM down', contacts: 4 },
-      { start: '2026-02-02T11:00:00Z', end: '2026-02-02T11:15:00Z', queue: 'Q', reason: 'volume 4 over forecast 2 (+100 %; more than 30 % over is excluded)', contacts: 4 },
+      { start: '2026-02-02T11:00:00Z', end: '2026-02-02T11:15:00Z', queue: 'Q', reason: 'volume 4 over forecast 2 (+100.0 %; more than 30 % over is excluded)', contacts: 4 },
     ]);
     assert.close(sc.metrics[1].value, (4 * 5 + 3 * 5 + 60) / 8);
   });
@@ -116,8 +116,40 @@ describe('SLA evaluation (METRICS.md §7)', () => {
   });
 });
 
+describe('review fixes', () => {
+  it('a forecast without a length column is compared at its own spacing (15 minutes here), not 30', () => {
+    const f = readForecastText('queue,interval start,volume\nQ,2026-02-02T10:00:00Z,4\nQ,2026-02-02T10:15:00Z,4\n', null).records;
+    assert.deepEqual(f.map((x) => x.intervalMinutes), [15, 15]);
+    // 10:00–10:15 holds 4 contacts against 4 forecast, 10:15–10:30 holds 4 against 4: no spike
+    const sc = evaluate(parts, { ...base, exclusions: { forecastSpike: { share: 0.3 } } }, { period: '2026-02-02', forecast: f });
+    assert.deepEqual(sc.exclusions, []);
+  });
+  it('the scorecard status carries the previous period\'s: a breach ends only half a margin past the target', () => {
+    const doc: SlaDocument = { name: 'h', timeZone: 'UTC', metrics: [{ metric: 'serviceLevel', target: 0.6, margin: 0.1, period: 'day', credit: 0.05 }] };
+    // 2026-02-01: 0.5 (breach); 2026-02-02 without exclusions 9/16 = 0.5625 → still breach (needs 0.65), though ≥ 0.6 is not
+    const day = evaluate(parts, { ...doc, metrics: [{ ...doc.metrics[0], target: 0.55 }] }, { period: '2026-02-02' });
+    assert.close(day.metrics[0].value, 9 / 16);
+    assert.close(day.metrics[0].previousValue, 0.5);
+    assert.equal(day.metrics[0].status, 'breach', '0.5625 < 0.55 + 0.05: the breach of the day before holds');
+    assert.equal(day.metrics[0].credit, 0.05);
+  });
+  it('an excluded interval counts only contacts in the agreement\'s scope', () => {
+    const scoped = evaluate(parts, { ...base, scope: { queues: { exclude: ['Q'] } } }, { period: '2026-02-02', forecast });
+    assert.deepEqual(scoped.exclusions.map((e) => e.contacts), [0]);
+  });
+});
+
 describe('SLA documents that are wrong say where', () => {
   const bad = (patch: Record<string, unknown>) => () => validateSla({ ...base, ...patch });
+  it('types and units are checked: booleans, margins in the metric\'s unit, thresholds on a histogram edge, shares', () => {
+    assert.throws(bad({ definitions: { serviceLevel: { includeFlowouts: 'false' } } }), /definitions\.serviceLevel\.includeFlowouts must be true or false, got "false"/);
+    assert.throws(bad({ metrics: [{ metric: 'serviceLevel', target: 0.8, margin: 3, period: 'month' }] }), /metrics\[0\]\.margin must be a margin in the metric's unit, 0 to 1/);
+    assert.throws(bad({ metrics: [{ metric: 'serviceLevel', target: 0.8, margin: 0.03, bonusMargin: 5, period: 'month' }] }), /metrics\[0\]\.bonusMargin/);
+    assert.throws(bad({ metrics: [{ metric: 'serviceLevel', target: 0.8, margin: 0.03, thresholdSec: 20.5, period: 'month' }] }), /metrics\[0\]\.thresholdSec must lie on a histogram edge/);
+    assert.throws(bad({ metrics: [{ metric: 'asa', target: -5, margin: 1, period: 'month' }] }), /metrics\[0\]\.target must be seconds/);
+    assert.throws(bad({ metrics: [{ metric: 'nps', target: 150, margin: 1, period: 'month' }] }), /metrics\[0\]\.target must be points −100 to 100/);
+    assert.throws(bad({ exclusions: { forecastSpike: { share: 30 } } }), /exclusions\.forecastSpike\.share must be a share of the forecast, 0 to 5/);
+  });
   it('names the bad field and what was expected', () => {
     assert.throws(bad({ metrics: [{ metric: 'serviceLevel', target: 80, margin: 0.03, period: 'month' }] }), /metrics\[0\]\.target must be a fraction 0–1 \(0\.8 for 80 %\), got 80/);
     assert.throws(bad({ metrics: [{ metric: 'speed', target: 1, margin: 0, period: 'month' }] }), /metrics\[0\]\.metric must be one of/);
