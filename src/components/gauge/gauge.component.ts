@@ -1,0 +1,154 @@
+import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { gaugeStyles } from './gauge.styles.js';
+import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
+import { formatMetric, noData, unitOf } from '../shared/format.js';
+import { DIRECTIONS, statusOf, type Direction, type Status } from '../../engine/agreement/status.js';
+
+export type GaugeState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
+
+/** Detail of `sla-status-change`. */
+export interface StatusChangeDetail {
+  metric: string;
+  status: Status | null;
+  previous: Status | null;
+  value: number | null;
+}
+
+/**
+ * One metric against its target: an arc with the target marker and the warning band, the value, the label,
+ * the status colour and the trend against the previous period.
+ *
+ * @summary A service-level gauge, readable from across the floor.
+ *
+ * @csspart meter - the role="meter" wrapper (arc, value, label)
+ * @csspart value - the figure
+ * @csspart label - the label
+ * @csspart target - the target line under the label
+ * @csspart trend - the change against the previous period
+ * @csspart state - loading, no data, stale or error text
+ *
+ * @cssproperty --sla-gauge-size - the gauge's width (default 12rem)
+ * @cssproperty --sla-gauge-value-size - the figure's font size (default 1.6em)
+ * @cssproperty --sla-color-ok - the colour of ok
+ * @cssproperty --sla-color-warn - the colour of warn
+ * @cssproperty --sla-color-breach - the colour of breach
+ * @cssproperty --sla-color-track - the arc's track
+ * @cssproperty --sla-color-band - the warning band
+ *
+ * @fires sla-status-change - the status changed because of new data (never because the page set a property)
+ */
+export class SlaGauge extends LitElement {
+  static override styles = gaugeStyles;
+
+  /** The metric's name (METRICS.md §9), e.g. serviceLevel, asa, abandonRate. */
+  @property({ reflect: true }) metric = 'serviceLevel';
+  /** The value in the metric's unit (0.82 for 82 %); null for no data. */
+  @property({ type: Number }) value: number | null = null;
+  /** The target in the metric's unit. */
+  @property({ type: Number }) target: number | null = null;
+  /** The warning margin in the metric's unit. */
+  @property({ type: Number }) margin = 0;
+  /** Which way is better; defaults to the metric's. */
+  @property() direction: Direction | undefined;
+  /** The label for people ("Service level 80/20"); defaults to the metric's name. */
+  @property() label = '';
+  /** The previous period's value, for the trend. */
+  @property({ type: Number }) previous: number | null = null;
+  /** What the widget shows besides the figure: loading, no-data, stale, error. */
+  @property({ reflect: true }) state: GaugeState = 'ready';
+  /** The error message when state is error. */
+  @property() error = '';
+  /** Loading progress (0–1) when known. */
+  @property({ type: Number }) progress: number | null = null;
+  /** When the figure was last updated (ms), for "updated 2 min ago" when stale. */
+  @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
+  /** The definition that produced the figure (preset, threshold, period, zone), shown as the tooltip. */
+  @property() definition = '';
+  /** The status, reflected for styling; derived from value, target and margin with hysteresis. */
+  @property({ reflect: true }) status: Status | null = null;
+
+  private get way(): Direction {
+    return this.direction ?? DIRECTIONS[this.metric] ?? 'higher';
+  }
+
+  private get locale(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') || changed.has('target') || changed.has('margin') || changed.has('direction') || changed.has('metric')) {
+      this.status = this.target === null ? null : statusOf(this.value, { target: this.target, margin: this.margin, direction: this.way }, this.status);
+    }
+  }
+
+  /**
+   * New figures from the data (a source, a stream): the status changes fire `sla-status-change`. A page that
+   * sets properties itself gets no event.
+   */
+  applyData(data: { value: number | null; previous?: number | null; state?: GaugeState; updated?: number | null; definition?: string }): void {
+    const before = this.status;
+    this.value = data.value;
+    if (data.previous !== undefined) this.previous = data.previous;
+    if (data.state) this.state = data.state;
+    if (data.updated !== undefined) this.updatedAt = data.updated;
+    if (data.definition !== undefined) this.definition = data.definition;
+    const after = this.target === null ? null : statusOf(this.value, { target: this.target, margin: this.margin, direction: this.way }, before);
+    this.status = after;
+    if (after !== before) {
+      this.dispatchEvent(new CustomEvent<StatusChangeDetail>('sla-status-change', {
+        detail: { metric: this.metric, status: after, previous: before, value: this.value }, bubbles: true, composed: true,
+      }));
+    }
+  }
+
+  private spoken(): string {
+    const l = this.locale;
+    const label = this.label || this.metric;
+    if (this.state === 'loading') return `${label}: loading`;
+    if (this.state === 'error') return `${label}: error, ${this.error}`;
+    if (this.value === null || this.state === 'no-data') return `${label}: ${noData(l)}`;
+    const target = this.target === null ? '' : `, target ${this.way === 'higher' ? 'at least' : 'at most'} ${formatMetric(this.metric, this.target, l)}`;
+    const status = this.status ? `, ${this.status === 'ok' ? 'on target' : this.status === 'warn' ? 'near the target' : 'in breach'}` : '';
+    return `${label}: ${formatMetric(this.metric, this.value, l)}${target}${status}`;
+  }
+
+  protected override render() {
+    const l = this.locale;
+    const unit = unitOf(this.metric);
+    const { min, max } = gaugeScale(unit, this.value, this.target);
+    const g = gaugeGeometry({ value: this.state === 'ready' || this.state === 'stale' ? this.value : null, min, max, target: this.target, margin: this.margin, direction: this.way });
+    const label = this.label || this.metric;
+    // A meter needs a value: without one (loading, no data, error) the wrapper is a labelled group that says why.
+    const hasValue = this.value !== null && (this.state === 'ready' || this.state === 'stale');
+    const trend = this.previous !== null && this.value !== null ? this.value - this.previous : null;
+    const better = trend === null ? null : this.way === 'higher' ? trend > 0 : trend < 0;
+    const stateText = this.state === 'loading' ? `loading${this.progress !== null ? ` ${Math.round(this.progress * 100)} %` : ''}…`
+      : this.state === 'error' ? this.error || 'error'
+      : this.state === 'stale' ? `updated ${this.ago()}`
+      : this.state === 'no-data' || this.value === null ? noData(l) : '';
+    return html`
+      <div part="meter" role=${hasValue ? 'meter' : 'group'} aria-label=${hasValue ? label : this.spoken()}
+        aria-valuemin=${hasValue ? min : nothing} aria-valuemax=${hasValue ? max : nothing}
+        aria-valuenow=${hasValue ? this.value! : nothing} aria-valuetext=${hasValue ? this.spoken() : nothing} title=${this.definition || nothing}>
+        <svg viewBox=${g.viewBox} aria-hidden="true">
+          ${svg`<path class="track" d=${g.track}></path>`}
+          ${g.band ? svg`<path class="band" d=${g.band}></path>` : nothing}
+          ${g.value ? svg`<path class="value" d=${g.value}></path>` : nothing}
+          ${g.marker ? svg`<line class="marker" x1=${g.marker.x1} y1=${g.marker.y1} x2=${g.marker.x2} y2=${g.marker.y2}></line>` : nothing}
+        </svg>
+        <div part="value" aria-hidden="true">${this.state === 'ready' || this.state === 'stale' ? formatMetric(this.metric, this.value, l) : '–'}</div>
+        <div part="label" aria-hidden="true">${label}</div>
+        ${this.target !== null ? html`<div part="target" aria-hidden="true">target ${this.way === 'higher' ? '≥' : '≤'} ${formatMetric(this.metric, this.target, l)}</div>` : nothing}
+        ${trend !== null ? html`<div part="trend" aria-hidden="true">${better ? '▲' : trend === 0 ? '▶' : '▼'} ${formatMetric(this.metric, Math.abs(trend), l)} vs previous</div>` : nothing}
+        ${stateText ? html`<div part="state" data-kind=${this.state} aria-live="polite">${stateText}</div>` : nothing}
+      </div>
+    `;
+  }
+
+  private ago(): string {
+    if (this.updatedAt === null) return 'a while ago';
+    const s = Math.max(0, Math.round((Date.now() - this.updatedAt) / 1000));
+    return s < 90 ? `${s} s ago` : `${Math.round(s / 60)} min ago`;
+  }
+}

@@ -1,0 +1,44 @@
+import { css } from 'lit';
+import { tokens } from '../shared/tokens.styles.js';
+
+export const gaugeStyles = [
+  tokens,
+  css`
+    :host {
+      display: inline-block;
+      inline-size: var(--sla-gauge-size, 12rem);
+      background: var(--_bg);
+      contain: content;
+    }
+    [part='meter'] {
+      display: grid;
+      justify-items: center;
+      text-align: center;
+    }
+    svg {
+      inline-size: 100%;
+      block-size: auto;
+      overflow: visible;
+    }
+    .track { fill: var(--_track); }
+    .band { fill: var(--_band); }
+    .value { fill: var(--_status, var(--_muted)); transition: d 0.4s ease; }
+    .marker { stroke: var(--_fg); stroke-width: 3; }
+    :host([status='ok']) { --_status: var(--_ok); }
+    :host([status='warn']) { --_status: var(--_warn); }
+    :host([status='breach']) { --_status: var(--_breach); }
+    [part='value'] {
+      font-size: var(--sla-gauge-value-size, 1.6em);
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+      margin-block-start: -3.4em;
+      color: var(--_status, var(--_fg));
+    }
+    [part='label'] { font-size: 0.95em; margin-block-start: 1.6em; }
+    [part='target'], [part='trend'], [part='state'] { font-size: 0.8em; color: var(--_muted); }
+    [part='state'][data-kind='error'] { color: var(--_breach); }
+    @media (prefers-reduced-motion: reduce) {
+      .value { transition: none; }
+    }
+  `,
+];

@@ -1,0 +1,30 @@
+import { css } from 'lit';
+
+/**
+ * System tokens every widget builds on; a theme (light portal, dark wallboard) is a different set of these.
+ * Each falls back to a default, so a widget looks right with no theme at all.
+ */
+export const tokens = css`
+  :host {
+    --_fg: var(--sla-color-text, #1f2328);
+    --_muted: var(--sla-color-muted, #59636e);
+    --_bg: var(--sla-color-surface, transparent);
+    --_track: var(--sla-color-track, #d8dee4);
+    --_ok: var(--sla-color-ok, #1a7f37);
+    --_warn: var(--sla-color-warn, #9a6700);
+    --_breach: var(--sla-color-breach, #cf222e);
+    --_band: var(--sla-color-band, #d4a72c66);
+    --_font: var(--sla-font-family, system-ui, sans-serif);
+    color: var(--_fg);
+    font-family: var(--_font);
+  }
+  @media (forced-colors: active) {
+    :host {
+      --_ok: CanvasText;
+      --_warn: CanvasText;
+      --_breach: Mark;
+      --_track: GrayText;
+      --_band: Highlight;
+    }
+  }
+`;

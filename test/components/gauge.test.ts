@@ -1,0 +1,111 @@
+import { fixture, html, expect } from '@open-wc/testing';
+import { assert } from '../helpers/assert.js';
+import '../../src/components/gauge/gauge.js';
+import { SlaGauge } from '../../src/components/gauge/gauge.component.js';
+import { gaugeGeometry } from '../../src/components/gauge/gauge.geometry.js';
+import { defineElement } from '../../src/components/shared/define.js';
+
+describe('<sla-gauge> geometry, as data', () => {
+  it('the value arc ends at its place on the scale; the target marker and the warning band sit beside the target', () => {
+    const g = gaugeGeometry({ value: 0.5, min: 0, max: 1, target: 0.8, margin: 0.05, direction: 'higher' });
+    assert.equal(g.fraction, 0.5);
+    assert.ok(g.value && g.value.startsWith('M'), 'a value arc');
+    assert.ok(g.band, 'a warning band');
+    // 0.8 of a 270° arc that starts at −135°: 81° clockwise from 12 o'clock
+    const a = (-135 + 270 * 0.8) * (Math.PI / 180);
+    assert.close(g.marker!.x2, +(Math.sin(a) * 104).toFixed(3), 1e-9);
+    assert.close(g.marker!.y2, +(-Math.cos(a) * 104).toFixed(3), 1e-9);
+  });
+  it('no value: no value arc; a value beyond the scale is drawn at its end (the figure itself is never clamped)', () => {
+    assert.equal(gaugeGeometry({ value: null, min: 0, max: 1, target: 0.8, margin: 0, direction: 'higher' }).value, null);
+    assert.equal(gaugeGeometry({ value: 2, min: 0, max: 1, target: null, margin: 0, direction: 'higher' }).fraction, 1);
+  });
+  it('lower is better: the band lies below the target', () => {
+    const lower = gaugeGeometry({ value: 20, min: 0, max: 60, target: 30, margin: 6, direction: 'lower' });
+    const higher = gaugeGeometry({ value: 20, min: 0, max: 60, target: 30, margin: 6, direction: 'higher' });
+    assert.ok(lower.band !== higher.band);
+  });
+});
+
+describe('<sla-gauge>', () => {
+  const meter = (el: SlaGauge) => el.shadowRoot!.querySelector('[role="meter"]')!;
+  const part = (el: SlaGauge, p: string) => el.shadowRoot!.querySelector(`[part="${p}"]`)?.textContent?.trim();
+
+  it('shows the figure, the status and a spoken value with the target', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="serviceLevel" label="Service level 80/20" .value=${0.824} .target=${0.8} .margin=${0.03}></sla-gauge>`);
+    assert.equal(part(el, 'value'), '82.4%');
+    assert.equal(el.getAttribute('status'), 'warn');
+    assert.equal(meter(el).getAttribute('aria-valuenow'), '0.824');
+    assert.equal(meter(el).getAttribute('aria-valuetext'), 'Service level 80/20: 82.4%, target at least 80.0%, near the target');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders every state, each accessible: loading with progress, no data, stale, error', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="asa" label="ASA" .target=${30} .margin=${5}></sla-gauge>`);
+    el.state = 'loading';
+    el.progress = 0.4;
+    await el.updateComplete;
+    assert.equal(part(el, 'state'), 'loading 40 %…');
+    await expect(el).to.be.accessible();
+    el.state = 'ready';
+    el.value = null;
+    await el.updateComplete;
+    assert.equal(part(el, 'state'), 'no data');
+    assert.equal(el.shadowRoot!.querySelector('[part="meter"]')!.getAttribute('aria-label'), 'ASA: no data', 'no value: a group that says so, not a meter');
+    await expect(el).to.be.accessible();
+    el.value = 27;
+    el.state = 'stale';
+    el.updatedAt = Date.now() - 120_000;
+    await el.updateComplete;
+    assert.equal(part(el, 'value'), '27 s');
+    assert.equal(part(el, 'state'), 'updated 2 min ago');
+    await expect(el).to.be.accessible();
+    el.state = 'error';
+    el.error = 'the file could not be read';
+    await el.updateComplete;
+    assert.equal(part(el, 'state'), 'the file could not be read');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lower is better for ASA: 35 s against 30 s is a breach', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="asa" .value=${35} .target=${30} .margin=${5} .previous=${40}></sla-gauge>`);
+    assert.equal(el.status, 'breach');
+    assert.equal(part(el, 'trend'), '▲ 5 s vs previous', 'down 5 s is better for ASA');
+  });
+
+  it('fires sla-status-change on new data, not when the page sets a property', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="serviceLevel" .value=${0.9} .target=${0.8} .margin=${0.03}></sla-gauge>`);
+    const events: CustomEvent[] = [];
+    document.addEventListener('sla-status-change', (e) => events.push(e as CustomEvent));
+    el.value = 0.7; // the page itself
+    await el.updateComplete;
+    assert.equal(events.length, 0);
+    assert.equal(el.status, 'breach');
+    el.applyData({ value: 0.81 }); // data: still a breach (hysteresis: needs 0.815)
+    el.applyData({ value: 0.85 }); // data: out of the breach
+    await el.updateComplete;
+    assert.deepEqual(events.map((e) => [e.detail.previous, e.detail.status]), [['breach', 'ok']]);
+    assert.equal(events[0].composed, true);
+    assert.equal(events[0].bubbles, true);
+  });
+
+  it('defining the tag twice warns and keeps the first', () => {
+    const warn = console.warn;
+    const said: string[] = [];
+    console.warn = (m: string) => said.push(m);
+    try {
+      defineElement('sla-gauge', class extends SlaGauge {});
+    } finally {
+      console.warn = warn;
+    }
+    assert.equal(customElements.get('sla-gauge'), SlaGauge);
+    assert.match(said[0], /already defined/);
+  });
+
+  it('formats in the page\'s language', async () => {
+    const el = await fixture<SlaGauge>(html`<div lang="de"><sla-gauge metric="serviceLevel" .value=${0.824}></sla-gauge></div>`);
+    const g = el.querySelector('sla-gauge') as SlaGauge;
+    await g.updateComplete;
+    assert.equal(part(g, 'value'), '82,4\u00a0%');
+  });
+});
