@@ -4,6 +4,8 @@ import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
 import { formatMetric, noData, unitOf } from '../shared/format.js';
 import { DIRECTIONS, statusOf, type Direction, type Status } from '../../engine/agreement/status.js';
+import { findSource } from '../shared/find-source.js';
+import type { ViewResult } from '../../worker/protocol.js';
 
 export type GaugeState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
 
@@ -67,6 +69,59 @@ export class SlaGauge extends LitElement {
   @property() definition = '';
   /** The status, reflected for styling; derived from value, target and margin with hysteresis. */
   @property({ reflect: true }) status: Status | null = null;
+  /** The id of an <sla-source> (else the nearest ancestor source, if any). Without one, set `value` yourself. */
+  @property() source: string | null = null;
+  /** Only this queue's contacts (default: all in the source). */
+  @property() queue: string | null = null;
+  /** Most often the figure updates (ms). */
+  @property({ type: Number }) throttle = 1000;
+
+  private unsubscribe: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('source') && changed.get('source') !== undefined) || (changed.has('queue') && changed.get('queue') !== undefined)) void this.subscribe();
+  }
+
+  private async subscribe(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    const source = await findSource(this, this.source);
+    if (!source || !this.isConnected) return;
+    this.unsubscribe = source.subscribe({ filter: this.queue ? { queue: [this.queue] } : undefined }, (r) => this.fromSource(r), this.throttle);
+  }
+
+  private fromSource(r: ViewResult): void {
+    const live = ['waiting', 'longestWait', 'projectedServiceLevel'].includes(this.metric);
+    let value: number | null = null;
+    if (live) {
+      const qs = r.live?.queues.filter((q) => !this.queue || q.queue === this.queue) ?? [];
+      const v = qs.map((q) => (q as unknown as Record<string, number | null>)[this.metric]).filter((x): x is number => x !== null && x !== undefined);
+      value = v.length ? (this.metric === 'waiting' ? v.reduce((a, b) => a + b, 0) : this.metric === 'longestWait' ? Math.max(...v) : v[0]) : null;
+    } else value = ((r.totals as unknown as Record<string, number | null> | null)?.[this.metric]) ?? null;
+    const st = r.status;
+    this.progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
+    this.error = st.error ?? '';
+    const state: GaugeState = st.state === 'loading' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
+    const d = r.definitions;
+    const sl = d.serviceLevel;
+    this.applyData({
+      value: state === 'loading' || state === 'error' ? null : value,
+      state,
+      updated: st.stream?.staleSince ?? Date.now(),
+      definition: `${this.metric} · SL ${Math.round(sl.target * 100)}/${sl.thresholdSec} ${sl.preset}, short abandons ≤ ${sl.shortAbandonSec} s · zone ${d.timeZone} · ${d.intervalMinutes}-min intervals`,
+    });
+  }
 
   private get way(): Direction {
     return this.direction ?? DIRECTIONS[this.metric] ?? 'higher';

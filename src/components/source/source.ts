@@ -1,0 +1,12 @@
+/** Registers <sla-source>. */
+import { SlaSource } from './source.component.js';
+import { defineElement } from '../shared/define.js';
+
+defineElement('sla-source', SlaSource);
+
+export { SlaSource };
+declare global {
+  interface HTMLElementTagNameMap {
+    'sla-source': SlaSource;
+  }
+}

@@ -1,0 +1,87 @@
+import { fixture, html } from '@open-wc/testing';
+import { assert } from '../helpers/assert.js';
+import '../../src/components/source/source.js';
+import '../../src/components/gauge/gauge.js';
+import type { SlaSource } from '../../src/components/source/source.component.js';
+import type { SlaGauge } from '../../src/components/gauge/gauge.component.js';
+import { pageEngine } from '../../src/client/page-engine.js';
+import { analyzeText } from '../../src/engine/analyze.js';
+import { query } from '../../src/engine/rollup.js';
+import { defaultDefinitions } from '../../src/engine/definitions.js';
+
+const rows = (n: number, queue: string, waitOf: (i: number) => number) => {
+  const out = ['id,queue,arrived,answered,outcome'];
+  for (let i = 0; i < n; i++) {
+    const at = Date.UTC(2026, 2, 2, 10, 0, i);
+    out.push(`${queue}${i},${queue},${new Date(at).toISOString()},${new Date(at + waitOf(i) * 1000).toISOString()},answered`);
+  }
+  return out.join('\n');
+};
+const csvA = [rows(40, 'Sales', (i) => (i % 4 ? 5 : 60)), rows(10, 'Help', () => 90).split('\n').slice(1).join('\n')].join('\n');
+const csvB = rows(30, 'Sales', (i) => (i % 2 ? 5 : 60));
+
+function until(pred: () => boolean, ms = 10000): Promise<void> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => (pred() ? resolve() : Date.now() - t0 > ms ? reject(new Error('timed out')) : setTimeout(tick, 20));
+    tick();
+  });
+}
+
+describe('<sla-source> and widgets', () => {
+  it('each widget gets its own source\'s view: by id or as a descendant, filtered by queue', async () => {
+    const el = await fixture(html`
+      <div>
+        <sla-source id="a" tz="UTC" .file=${new Blob([csvA])}>
+          <sla-gauge id="g1" metric="serviceLevel" queue="Sales" .target=${0.8} .margin=${0.03} throttle="50"></sla-gauge>
+        </sla-source>
+        <sla-source id="b" tz="UTC" .file=${new Blob([csvB])}></sla-source>
+        <sla-gauge id="g2" source="b" metric="serviceLevel" .target=${0.8} throttle="50"></sla-gauge>
+        <sla-gauge id="g3" source="a" metric="answered" throttle="50"></sla-gauge>
+      </div>`);
+    const g1 = el.querySelector('#g1') as SlaGauge, g2 = el.querySelector('#g2') as SlaGauge, g3 = el.querySelector('#g3') as SlaGauge;
+    const defs = defaultDefinitions('UTC');
+    const sales = query(analyzeText(csvA).parts, defs, { filter: { queue: ['Sales'] } }).totals.serviceLevel;
+    const b = query(analyzeText(csvB).parts, defs).totals.serviceLevel;
+    await until(() => g1.value !== null && g2.value !== null && g3.value !== null);
+    assert.equal(g1.value, sales);
+    assert.equal(g2.value, b);
+    assert.equal(g3.value, 50);
+    assert.equal(g1.status, 'breach');
+    assert.match(g1.definition, /SL 80\/20 answered-and-abandoned/);
+  });
+
+  it('fires sla-dataset-ready with the rows read', async () => {
+    const got: CustomEvent[] = [];
+    const el = await fixture<SlaSource>(html`<sla-source tz="UTC" @sla-dataset-ready=${(e: CustomEvent) => got.push(e)}><sla-gauge metric="offered" throttle="50"></sla-gauge></sla-source>`);
+    el.file = new Blob([csvB]);
+    await until(() => got.length === 1);
+    assert.equal(got[0].detail.rows, 30);
+  });
+
+  it('widgets that come and go release their subscriptions: 50 mounts and unmounts, no growth', async () => {
+    const src = await fixture<SlaSource>(html`<sla-source id="leak" tz="UTC" .file=${new Blob([csvA])}></sla-source>`);
+    const engine = pageEngine();
+    const cycle = async () => {
+      const g = document.createElement('sla-gauge') as SlaGauge;
+      g.setAttribute('source', 'leak');
+      g.throttle = 10;
+      document.body.append(g);
+      await until(() => g.value !== null);
+      g.remove();
+    };
+    for (let i = 0; i < 5; i++) await cycle();
+    const gc = (globalThis as unknown as { gc: () => void }).gc;
+    gc();
+    const heap0 = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+    const subs0 = (await engine.api.stats()).subscriptions;
+    for (let i = 0; i < 50; i++) await cycle();
+    await new Promise((r) => setTimeout(r, 200));
+    gc();
+    assert.equal(src.subscriptionCount, 0);
+    const subs1 = (await engine.api.stats()).subscriptions;
+    assert.ok(subs1 <= subs0, `worker subscriptions ${subs0} before, ${subs1} after 50 widgets`);
+    const grew = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize - heap0;
+    assert.ok(grew < 1024 * 1024, `page heap grew ${grew} bytes over 50 widgets`);
+  });
+});
