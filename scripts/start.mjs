@@ -10,5 +10,5 @@ const g = spawnSync(process.execPath, [cli, 'generate', '--contacts', '20000', '
 closeSync(fd);
 if (g.status !== 0) process.exit(g.status ?? 1);
 console.log(`Sample: ${file} (20,000 generated contacts, one week, seed "demo")\n`);
-const r = spawnSync(process.execPath, [cli, 'report', file, '--tz', 'America/New_York', '--by', 'queue', ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, [cli, 'report', file, '--tz', 'America/New_York', '--by', 'channel', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
