@@ -1,0 +1,149 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { queueBoardStyles } from './queue-board.styles.js';
+import { boardRows, COLUMNS, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
+import { formatMetric, noData } from '../shared/format.js';
+import { findSource } from '../shared/find-source.js';
+import type { Status } from '../../engine/agreement/status.js';
+import type { ViewResult } from '../../worker/protocol.js';
+import type { StateCategory } from '../../engine/types.js';
+
+const HEADERS: Record<Column, string> = {
+  queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevelToday: 'SL today',
+  serviceLevelInterval: 'SL this interval', abandonRate: 'Abandoned', asa: 'ASA', offered: 'Offered',
+};
+const METRIC: Record<Column, string> = {
+  queue: 'queue', waiting: 'waiting', longestWait: 'longestWait', serviceLevelToday: 'serviceLevel',
+  serviceLevelInterval: 'serviceLevel', abandonRate: 'abandonRate', asa: 'asa', offered: 'offered',
+};
+
+/** Detail of `sla-status-change` from the board: a queue's row changed status because of new data. */
+export interface QueueStatusDetail {
+  queue: string;
+  status: Status | null;
+  previous: Status | null;
+}
+
+/**
+ * A live table per queue: waiting, longest wait, service level today and in the running interval,
+ * abandonment, ASA; sortable by pointer and keyboard; rows turn warn or breach by the thresholds.
+ *
+ * @summary The queue board of the wallboard and the portal.
+ * @csspart table - the table
+ * @csspart agents - agents by category (from a live source)
+ * @csspart state - loading, no data, stale or error text
+ * @cssproperty --sla-board-font-size - the table's font size
+ * @fires sla-status-change - a queue's status changed because of new data
+ * @fires sla-sort - the user sorted the board ({ by, dir })
+ */
+export class SlaQueueBoard extends LitElement {
+  static override styles = queueBoardStyles;
+
+  /** The rows, when the page gives them (no source). */
+  @property({ attribute: false }) rows: QueueRow[] = [];
+  @property({ attribute: false }) thresholds: BoardThresholds = {};
+  @property() source: string | null = null;
+  @property({ attribute: 'sort-by' }) sortBy: Column = 'queue';
+  @property({ attribute: 'sort-dir' }) sortDir: 'asc' | 'desc' = 'asc';
+  @property({ type: Number }) throttle = 1000;
+  @property() label = 'Queues';
+  @state() private agents: Record<StateCategory, number> | null = null;
+  @state() private note = '';
+
+  private readonly previous = new Map<string, (Status | null)[]>();
+  private readonly lastStatus = new Map<string, Status | null>();
+  private unsubscribe: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('source') && changed.get('source') !== undefined) void this.subscribe();
+  }
+
+  private async subscribe(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    const source = await findSource(this, this.source);
+    if (!source || !this.isConnected) return;
+    this.unsubscribe = source.subscribe({ by: ['queue', 'day'] }, (r) => this.fromSource(r), this.throttle);
+  }
+
+  /** Rows from a source's view: today's figures per queue, and the live queue state when the source streams. */
+  private fromSource(r: ViewResult): void {
+    const lastDay = r.groups.reduce((d, g) => (g.by.day! > d ? g.by.day! : d), '');
+    const today = new Map(r.groups.filter((g) => g.by.day === lastDay).map((g) => [g.by.queue!, g]));
+    const live = new Map((r.live?.queues ?? []).map((q) => [q.queue, q]));
+    const names = [...new Set([...today.keys(), ...live.keys()])];
+    const rows: QueueRow[] = names.map((queue) => {
+      const g = today.get(queue), l = live.get(queue);
+      return {
+        queue,
+        waiting: l ? l.waiting : null,
+        longestWait: l ? l.longestWait : null,
+        serviceLevelToday: g?.serviceLevel ?? null,
+        serviceLevelInterval: (l as { projectedServiceLevel?: number | null } | undefined)?.projectedServiceLevel ?? null,
+        abandonRate: g?.abandonRate ?? null,
+        asa: g?.asa ?? null,
+        offered: g?.offered ?? null,
+      };
+    });
+    this.agents = r.live?.agents ?? null;
+    this.note = r.status.state === 'loading' ? 'loading…' : r.status.state === 'error' ? r.status.error ?? 'error' : r.status.stream?.state === 'stale' ? 'data stale: no event for a while' : '';
+    this.applyRows(rows);
+  }
+
+  /** New rows from the data: status changes fire `sla-status-change` (a page setting `rows` gets none). */
+  applyRows(rows: QueueRow[]): void {
+    this.rows = rows;
+    const computed = boardRows(rows, this.thresholds, { by: this.sortBy, dir: this.sortDir }, this.previous);
+    for (const row of computed) {
+      const before = this.lastStatus.get(row.queue) ?? null;
+      if (row.status !== before) {
+        this.lastStatus.set(row.queue, row.status);
+        this.dispatchEvent(new CustomEvent<QueueStatusDetail>('sla-status-change', { detail: { queue: row.queue, status: row.status, previous: before }, bubbles: true, composed: true }));
+      }
+    }
+  }
+
+  private sort(by: Column): void {
+    this.sortDir = this.sortBy === by && this.sortDir === 'asc' ? 'desc' : 'asc';
+    this.sortBy = by;
+    this.dispatchEvent(new CustomEvent('sla-sort', { detail: { by, dir: this.sortDir }, bubbles: true, composed: true }));
+  }
+
+  protected override render() {
+    const locale = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    // Statuses for display without moving the hysteresis memory (a copy).
+    const rows = boardRows(this.rows, this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
+    const cols = COLUMNS.filter((c) => c === 'queue' || rows.some((r) => r[c] !== null));
+    return html`
+      <table part="table" aria-label=${this.label}>
+        <thead>
+          <tr>
+            ${cols.map((c) => html`<th scope="col" aria-sort=${this.sortBy === c ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <button type="button" @click=${() => this.sort(c)}>${HEADERS[c]}${this.sortBy === c ? (this.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</button>
+            </th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((r) => html`<tr data-status=${r.status ?? 'none'}>
+            ${cols.map((c) => c === 'queue'
+              ? html`<th scope="row">${r.queue}${r.status && r.status !== 'ok' ? html`<span class="sr"> (${r.status === 'breach' ? 'in breach' : 'near the target'})</span>` : nothing}</th>`
+              : html`<td>${formatMetric(METRIC[c], r[c] as number | null, locale)}</td>`)}
+          </tr>`)}
+        </tbody>
+      </table>
+      ${rows.length === 0 ? html`<div part="state">${this.note || noData(locale)}</div>` : this.note ? html`<div part="state" aria-live="polite">${this.note}</div>` : nothing}
+      ${this.agents ? html`<div part="agents">Agents: ${this.agents.available} available · ${this.agents.handling} handling · ${this.agents['productive-off-phone']} off-phone · ${this.agents.unproductive} away</div>` : nothing}
+    `;
+  }
+}

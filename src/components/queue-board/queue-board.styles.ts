@@ -1,0 +1,23 @@
+import { css } from 'lit';
+import { tokens } from '../shared/tokens.styles.js';
+
+export const queueBoardStyles = [
+  tokens,
+  css`
+    :host { display: block; font-size: var(--sla-board-font-size, 1rem); background: var(--_bg); }
+    table { border-collapse: collapse; inline-size: 100%; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.35em 0.6em; text-align: end; border-block-end: 1px solid var(--_track); }
+    th:first-child, td:first-child { text-align: start; }
+    th button {
+      all: unset; cursor: pointer; font-weight: 600; color: var(--_muted);
+    }
+    th button:focus-visible { outline: 2px solid var(--_fg); outline-offset: 2px; }
+    tr[data-status='warn'] td { color: var(--_warn); font-weight: 600; }
+    tr[data-status='breach'] td { color: var(--_breach); font-weight: 700; }
+    tr[data-status='breach'] td:first-child::before { content: '● '; }
+    [part='state'] { color: var(--_muted); padding: 0.5em; }
+    .sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    tbody th { font-weight: 600; text-align: start; }
+    [part='agents'] { color: var(--_muted); font-size: 0.9em; padding-block-start: 0.4em; }
+  `,
+];

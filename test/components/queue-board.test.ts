@@ -1,0 +1,83 @@
+import { fixture, html, expect } from '@open-wc/testing';
+import { assert } from '../helpers/assert.js';
+import '../../src/components/queue-board/queue-board.js';
+import type { SlaQueueBoard } from '../../src/components/queue-board/queue-board.component.js';
+import { boardRows, type QueueRow } from '../../src/components/queue-board/queue-board.model.js';
+
+const row = (queue: string, o: Partial<QueueRow>): QueueRow => ({ queue, waiting: null, longestWait: null, serviceLevelToday: null, serviceLevelInterval: null, abandonRate: null, asa: null, offered: null, ...o });
+const rows = [
+  row('Sales', { waiting: 3, longestWait: 40, serviceLevelToday: 0.85, asa: 12, offered: 400 }),
+  row('Billing', { waiting: 25, longestWait: 200, serviceLevelToday: 0.7, asa: 55, offered: 300 }),
+  row('Claims', { waiting: 0, longestWait: null, serviceLevelToday: 0.81, asa: 9, offered: 120 }),
+];
+const thresholds = { serviceLevel: { target: 0.8, margin: 0.03 }, waiting: { threshold: 20 }, longestWait: { threshold: 120 } };
+
+describe('queue board rows, as data', () => {
+  it('each row\'s status is the worst of its thresholds; sorting puts no data last', () => {
+    const r = boardRows(rows, thresholds, { by: 'longestWait', dir: 'desc' });
+    assert.deepEqual(r.map((x) => [x.queue, x.status]), [['Billing', 'breach'], ['Sales', 'ok'], ['Claims', 'warn']]);
+    const asc = boardRows(rows, thresholds, { by: 'longestWait', dir: 'asc' });
+    assert.deepEqual(asc.map((x) => x.queue), ['Sales', 'Billing', 'Claims'], 'no data last both ways');
+  });
+  it('hysteresis per queue: a breach of SL today ends only at 0.815', () => {
+    const prev = new Map();
+    boardRows([row('Q', { serviceLevelToday: 0.79 })], thresholds, { by: 'queue', dir: 'asc' }, prev);
+    assert.equal(boardRows([row('Q', { serviceLevelToday: 0.81 })], thresholds, { by: 'queue', dir: 'asc' }, prev)[0].status, 'breach');
+    assert.equal(boardRows([row('Q', { serviceLevelToday: 0.82 })], thresholds, { by: 'queue', dir: 'asc' }, prev)[0].status, 'warn');
+  });
+});
+
+describe('<sla-queue-board>', () => {
+  it('renders a row per queue with its status, accessible; sorts from its header buttons', async () => {
+    const el = await fixture<SlaQueueBoard>(html`<sla-queue-board .rows=${rows} .thresholds=${thresholds}></sla-queue-board>`);
+    const body = () => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent!.trim().split(' ')[0], tr.getAttribute('data-status')]);
+    assert.deepEqual(body(), [['Billing', 'breach'], ['Claims', 'warn'], ['Sales', 'ok']]);
+    await expect(el).to.be.accessible();
+    const sorted: unknown[] = [];
+    el.addEventListener('sla-sort', (e) => sorted.push((e as CustomEvent).detail));
+    const asaButton = [...el.shadowRoot!.querySelectorAll('th button')].find((b) => b.textContent!.startsWith('ASA')) as HTMLButtonElement;
+    asaButton.click();
+    await el.updateComplete;
+    assert.deepEqual(body().map((r) => r[0]), ['Claims', 'Sales', 'Billing']);
+    assert.equal(asaButton.closest('th')!.getAttribute('aria-sort'), 'ascending');
+    // Headers are native buttons: focusable, and Enter or Space activates them like the click below.
+    assert.equal(asaButton.tagName, 'BUTTON');
+    asaButton.focus();
+    assert.equal(el.shadowRoot!.activeElement, asaButton);
+    asaButton.click();
+    await el.updateComplete;
+    assert.deepEqual(body().map((r) => r[0]), ['Billing', 'Sales', 'Claims']);
+    assert.deepEqual(sorted, [{ by: 'asa', dir: 'asc' }, { by: 'asa', dir: 'desc' }]);
+  });
+  it('fires sla-status-change when data moves a queue, not when the page sets rows', async () => {
+    const el = await fixture<SlaQueueBoard>(html`<sla-queue-board .rows=${rows} .thresholds=${thresholds}></sla-queue-board>`);
+    const got: unknown[] = [];
+    el.addEventListener('sla-status-change', (e) => got.push((e as CustomEvent).detail));
+    el.rows = [row('Sales', { serviceLevelToday: 0.5 })];
+    await el.updateComplete;
+    assert.equal(got.length, 0);
+    el.applyRows([row('Sales', { serviceLevelToday: 0.9 })]);
+    el.applyRows([row('Sales', { serviceLevelToday: 0.5 })]);
+    assert.deepEqual(got, [{ queue: 'Sales', status: 'ok', previous: null }, { queue: 'Sales', status: 'breach', previous: 'ok' }]);
+  });
+  it('says "no data" with no rows, and scales to 50 queues', async () => {
+    const el = await fixture<SlaQueueBoard>(html`<sla-queue-board></sla-queue-board>`);
+    assert.equal(el.shadowRoot!.querySelector('[part="state"]')!.textContent!.trim(), 'no data');
+    el.rows = Array.from({ length: 50 }, (_, i) => row(`Q${String(i).padStart(2, '0')}`, { waiting: i, serviceLevelToday: 0.5 + i / 100 }));
+    await el.updateComplete;
+    assert.equal(el.shadowRoot!.querySelectorAll('tbody tr').length, 50);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<sla-queue-board> on a source', () => {
+  it('shows today\'s figures per queue from the source\'s dataset', async () => {
+    await import('../../src/components/source/source.js');
+    const csv = ['id,queue,arrived,answered,outcome', '1,Sales,2026-03-02T10:00:00Z,2026-03-02T10:00:05Z,answered', '2,Help,2026-03-02T10:00:00Z,2026-03-02T10:01:05Z,answered'].join('\n');
+    const el = await fixture(html`<sla-source tz="UTC" .file=${new Blob([csv])}><sla-queue-board throttle="50"></sla-queue-board></sla-source>`);
+    const board = el.querySelector('sla-queue-board') as SlaQueueBoard;
+    const t0 = Date.now();
+    while (board.rows.length < 2 && Date.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(board.rows.map((r) => [r.queue, r.serviceLevelToday, r.asa]), [['Help', 0, 65], ['Sales', 1, 5]]);
+  });
+});
