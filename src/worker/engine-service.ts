@@ -309,7 +309,7 @@ export class EngineService {
 
   private compute(ds: Dataset, view: ViewSpec): ViewResult {
     const definitions = this.definitions(ds, view);
-    const base = { status: { ...ds.status }, definitions, validation: ds.validation, mapping: ds.mapping, version: ds.version, live: ds.live ? this.liveView(ds, definitions) : null };
+    const base = { status: { ...ds.status }, definitions, validation: ds.validation, mapping: ds.mapping, version: ds.version, live: ds.live ? this.liveView(ds, definitions, view) : null };
     if (ds.parts.contacts === 0 && ds.status.state !== 'ready') return { ...base, totals: null, groups: [] };
     try {
       const r = query(ds.parts, definitions, { by: view.by, filter: view.filter, from: view.from, to: view.to });
@@ -320,7 +320,7 @@ export class EngineService {
   }
 
   /** Queue state at stream time, with each queue's projected service level for the running interval. */
-  private liveView(ds: Dataset, definitions: Definitions): NonNullable<ViewResult['live']> {
+  private liveView(ds: Dataset, definitions: Definitions, view: ViewSpec): NonNullable<ViewResult['live']> {
     const live = ds.live!;
     const state = live.state();
     const now = Number.isFinite(state.now) ? state.now : 0;
@@ -341,7 +341,10 @@ export class EngineService {
       if (!queues.some((q) => q.queue === queue)) queues.push({ queue, waiting: 0, longestWait: null, waitingAges: [], projectedServiceLevel: projectedServiceLevel(p.met, p.base, [], definitions.serviceLevel.thresholdSec) });
     }
     queues.sort((a, b) => (a.queue < b.queue ? -1 : 1));
-    return { ...state, queues, lastSeq: Number.isFinite(live.lastSeq) ? live.lastSeq : 0, events: { ...live.counts } };
+    // Only the view's queues cross to the page, and without the ages of every waiting contact (used here only).
+    const only = view.filter?.queue ? new Set(view.filter.queue) : null;
+    const shown = queues.filter((q) => !only || only.has(q.queue)).map((q) => ({ ...q, waitingAges: [] }));
+    return { ...state, queues: shown, lastSeq: Number.isFinite(live.lastSeq) ? live.lastSeq : 0, events: { ...live.counts } };
   }
 
   /** Tells subscribers (throttled; `now` sends at once: a dataset that just became ready). */

@@ -109,3 +109,16 @@ describe('<sla-gauge>', () => {
     assert.equal(part(g, 'value'), '82,4\u00a0%');
   });
 });
+
+describe('<sla-gauge> status from data, lower is better', () => {
+  it('abandonment 11 % then 0 % against ≤ 5 %: breach, then ok', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="abandonRate" .target=${0.05}></sla-gauge>`);
+    el.applyData({ value: 0.111 });
+    await el.updateComplete;
+    assert.equal(el.status, 'breach');
+    el.applyData({ value: 0 });
+    await el.updateComplete;
+    assert.equal(el.status, 'ok');
+    assert.equal(el.getAttribute('status'), 'ok');
+  });
+});

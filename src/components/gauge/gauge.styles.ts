@@ -8,7 +8,7 @@ export const gaugeStyles = [
       display: inline-block;
       inline-size: var(--sla-gauge-size, 12rem);
       background: var(--_bg);
-      contain: content;
+      contain: layout paint style;
     }
     [part='meter'] {
       display: grid;
@@ -22,7 +22,7 @@ export const gaugeStyles = [
     }
     .track { fill: var(--_track); }
     .band { fill: var(--_band); }
-    .value { fill: var(--_status, var(--_muted)); transition: d 0.4s ease; }
+    .value { fill: var(--_status, var(--_muted)); }
     .marker { stroke: var(--_fg); stroke-width: 3; }
     :host([status='ok']) { --_status: var(--_ok); }
     :host([status='warn']) { --_status: var(--_warn); }
@@ -37,8 +37,5 @@ export const gaugeStyles = [
     [part='label'] { font-size: 0.95em; margin-block-start: 1.6em; }
     [part='target'], [part='trend'], [part='state'] { font-size: 0.8em; color: var(--_muted); }
     [part='state'][data-kind='error'] { color: var(--_breach); }
-    @media (prefers-reduced-motion: reduce) {
-      .value { transition: none; }
-    }
   `,
 ];

@@ -1,0 +1,48 @@
+/**
+ * The UI benchmark page: 24 gauges and a 50-queue board on one live source, updating every second.
+ * Driven by bench/ui/run.mjs (puppeteer-core); it measures what happens on the main thread.
+ */
+import { EngineClient } from '../../src/client/engine-client.js';
+import { setPageEngine } from '../../src/client/page-engine.js';
+import '../../src/components/source/source.js';
+import '../../src/components/gauge/gauge.js';
+import '../../src/components/queue-board/queue-board.js';
+
+setPageEngine(new EngineClient({ createWorker: () => new Worker('./engine.worker.js', { type: 'module' }), noIndexedDB: true, heartbeatMs: 0 }));
+
+const api = {
+  longTasks: [] as number[],
+  updates: 0,
+  start(stream: string, queues: string[]) {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) api.longTasks.push(e.duration); }).observe({ type: 'longtask' });
+    const source = document.createElement('sla-source');
+    source.setAttribute('tz', 'UTC');
+    source.setAttribute('stream', stream);
+    const grid = document.createElement('div');
+    grid.style.cssText = 'display:grid;grid-template-columns:repeat(6,1fr);gap:8px';
+    const metrics = ['serviceLevel', 'asa', 'abandonRate', 'waiting'];
+    for (let i = 0; i < 24; i++) {
+      const g = document.createElement('sla-gauge');
+      const metric = metrics[i % metrics.length];
+      g.setAttribute('metric', metric);
+      g.setAttribute('queue', queues[i % queues.length]);
+      g.setAttribute('label', `${queues[i % queues.length]} ${metric}`);
+      (g as unknown as { target: number }).target = metric === 'serviceLevel' ? 0.8 : metric === 'asa' ? 30 : metric === 'abandonRate' ? 0.05 : 20;
+      g.addEventListener('sla-status-change', () => {});
+      grid.append(g);
+    }
+    const board = document.createElement('sla-queue-board');
+    (board as unknown as { thresholds: unknown }).thresholds = { serviceLevel: { target: 0.8, margin: 0.03 }, waiting: { threshold: 20 }, longestWait: { threshold: 120 } };
+    // Count the board's renders: one per update from the source.
+    const orig = (board as unknown as { applyRows: (r: unknown[]) => void }).applyRows.bind(board);
+    (board as unknown as { applyRows: (r: unknown[]) => void }).applyRows = (r) => { api.updates++; orig(r); };
+    source.append(grid, board);
+    document.body.append(source);
+    return true;
+  },
+  rows() {
+    return (document.querySelector('sla-queue-board') as unknown as { rows: unknown[] }).rows.length;
+  },
+};
+(window as unknown as { bench: typeof api }).bench = api;
+document.title = 'ready';
