@@ -4,7 +4,7 @@ import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
 import { formatMetric, noData, unitOf } from '../shared/format.js';
 import { DIRECTIONS, statusOf, type Direction, type Status } from '../../engine/agreement/status.js';
-import { findSource } from '../shared/find-source.js';
+import { SourceController } from '../shared/source-controller.js';
 import type { ViewResult } from '../../worker/protocol.js';
 
 export type GaugeState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
@@ -76,29 +76,10 @@ export class SlaGauge extends LitElement {
   /** Most often the figure updates (ms). */
   @property({ type: Number }) throttle = 1000;
 
-  private unsubscribe: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
+  private readonly data = new SourceController(this, () => ({ filter: this.queue ? { queue: [this.queue] } : undefined }), (r) => this.fromSource(r));
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('source') && changed.get('source') !== undefined) || (changed.has('queue') && changed.get('queue') !== undefined)) void this.subscribe();
-  }
-
-  private async subscribe(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    const source = await findSource(this, this.source);
-    if (!source || !this.isConnected) return;
-    this.unsubscribe = source.subscribe({ filter: this.queue ? { queue: [this.queue] } : undefined }, (r) => this.fromSource(r), this.throttle);
+    if ((changed.has('source') && changed.get('source') !== undefined) || (changed.has('queue') && changed.get('queue') !== undefined)) void this.data.resubscribe();
   }
 
   private fromSource(r: ViewResult): void {

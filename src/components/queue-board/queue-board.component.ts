@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { queueBoardStyles } from './queue-board.styles.js';
 import { boardRows, COLUMNS, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
 import { formatMetric, noData } from '../shared/format.js';
-import { findSource } from '../shared/find-source.js';
+import { SourceController } from '../shared/source-controller.js';
 import type { Status } from '../../engine/agreement/status.js';
 import type { ViewResult } from '../../worker/protocol.js';
 import type { StateCategory } from '../../engine/types.js';
@@ -52,29 +52,10 @@ export class SlaQueueBoard extends LitElement {
 
   private readonly previous = new Map<string, (Status | null)[]>();
   private readonly lastStatus = new Map<string, Status | null>();
-  private unsubscribe: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
+  private readonly data = new SourceController(this, () => ({ by: ['queue', 'day'] }), (r) => this.fromSource(r));
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('source') && changed.get('source') !== undefined) void this.subscribe();
-  }
-
-  private async subscribe(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    const source = await findSource(this, this.source);
-    if (!source || !this.isConnected) return;
-    this.unsubscribe = source.subscribe({ by: ['queue', 'day'] }, (r) => this.fromSource(r), this.throttle);
+    if (changed.has('source') && changed.get('source') !== undefined) void this.data.resubscribe();
   }
 
   /** Rows from a source's view: today's figures per queue, and the live queue state when the source streams. */
