@@ -11,6 +11,9 @@
  * - under a strict CSP the host makes the Worker itself and hands it in: `{ worker }` (and, to be able to
  *   restart it, `{ createWorker }`).
  */
+import type { Scorecard } from '../engine/agreement/evaluate.js';
+import type { FileHead } from '../engine/ingest/inspect.js';
+import type { ObservedStaffing } from '../engine/erlang/observed.js';
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import type { EngineWorker, WorkerInit } from '../worker/engine.worker.js';
 import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec, ViewUpdate } from '../worker/protocol.js';
@@ -153,6 +156,12 @@ export class EngineClient {
     return new DatasetHandle(this, id);
   }
 
+  /** A first look at a file before it is read: header, sample rows, the mapping a preset gives it. */
+  async inspect(blob: Blob): Promise<FileHead> {
+    await this.settled();
+    return this.api.inspect(blob);
+  }
+
   async list(): Promise<DatasetInfo[]> {
     await this.settled();
     return this.api.list();
@@ -235,6 +244,16 @@ export class DatasetHandle {
 
   view(view: ViewSpec = {}): Promise<ViewResult> {
     return this.client.call((api) => api.view(this.id, view));
+  }
+
+  /** The SLA document's scorecard over a period (a key such as 2021-02, or a grain: day, week, month, quarter). */
+  scorecard(sla: unknown, opts: { period?: string; baselineDays?: number } = {}): Promise<Scorecard> {
+    return this.client.call((api) => api.scorecard(this.id, sla, opts));
+  }
+
+  /** Required versus present agents per interval (Erlang C on the observed volume and AHT). */
+  staffing(view: ViewSpec = {}): Promise<ObservedStaffing[]> {
+    return this.client.call((api) => api.staffing(this.id, view));
   }
 
   /**

@@ -15,6 +15,12 @@ import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec, 
 import { LiveContacts } from '../engine/live/live-contacts.js';
 import { projectedServiceLevel } from '../engine/agreement/live.js';
 import { StreamSource, type StreamKind } from './stream-source.js';
+import { evaluate, type Scorecard } from '../engine/agreement/evaluate.js';
+import { validateSla } from '../engine/agreement/sla.js';
+import { parsePeriod, periodAt } from '../engine/agreement/period.js';
+import { PERIODS, type PeriodGrain } from '../engine/agreement/sla.js';
+import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
+import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
 export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 3';
@@ -259,6 +265,37 @@ export class EngineService {
     if (s.timer) clearTimeout(s.timer);
     this.subs.delete(id);
     s.release?.();
+  }
+
+  /**
+   * The SLA document's scorecard over a period of this dataset (METRICS.md §7). `period` is a key
+   * (`2021-02`, `2021-Q1`, `2021-W05`, `2021-02-14`) or a grain (`day`, `week`, `month`, `quarter`) meaning the
+   * period of that grain holding the last contact; absent, the first metric's contract period. Throws with a
+   * message for people when the document is invalid or there is nothing to evaluate.
+   */
+  scorecard(datasetId: string, sla: unknown, opts: { period?: string; baselineDays?: number } = {}): Scorecard {
+    const ds = this.must(datasetId);
+    const doc = validateSla(sla);
+    const tz = doc.timeZone ?? ds.opts.timeZone;
+    const zone = zoneNamed(tz);
+    const spec = opts.period?.trim() || doc.metrics[0].period;
+    let period;
+    if ((PERIODS as readonly string[]).includes(spec)) {
+      if (!(ds.parts.lastArrival >= 0)) throw new Error('no contacts yet, so there is no period to evaluate');
+      period = periodAt(spec as PeriodGrain, ds.parts.lastArrival, zone);
+    } else period = parsePeriod(spec, zone);
+    return evaluate(ds.parts, doc, { period, timeZone: tz, baselineDays: opts.baselineDays ?? 30 });
+  }
+
+  /** A first look at a file: header, a few rows and the mapping a preset gives it (reads the first 64 KB). */
+  async inspect(blob: Blob): Promise<FileHead> {
+    return inspectHead(new Uint8Array(await blob.slice(0, 65536).arrayBuffer()));
+  }
+
+  /** Per interval: the agents the observed volume and AHT required beside those present (METRICS.md §8). */
+  staffing(datasetId: string, view: ViewSpec = {}): ObservedStaffing[] {
+    const ds = this.must(datasetId);
+    return observedStaffing(ds.parts, this.definitions(ds, view));
   }
 
   /** The view's result now (no subscription). */

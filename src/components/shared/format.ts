@@ -2,6 +2,8 @@
  * Number, percent and duration formatters, built once per locale and reused (a wallboard formats every second).
  * Units follow METRICS.md §9: fractions show as %, times in seconds (min:ss above a minute), points as numbers.
  */
+import { word } from './i18n.js';
+
 const cache = new Map<string, { pct: Intl.NumberFormat; num: Intl.NumberFormat; int: Intl.NumberFormat }>();
 
 function formatters(locale: string) {
@@ -43,7 +45,6 @@ export function formatMetric(metric: string, v: number | null | undefined, local
   }
 }
 
-const NO_DATA: Record<string, string> = { en: 'no data', de: 'keine Daten', fr: 'aucune donnée', es: 'sin datos' };
 export function noData(locale = 'en'): string {
-  return NO_DATA[locale.slice(0, 2)] ?? NO_DATA.en;
+  return word(locale, 'noData');
 }

@@ -15,8 +15,18 @@ export const tokens = css`
     --_breach: var(--sla-color-breach, #cf222e);
     --_band: var(--sla-color-band, #d4a72c66);
     --_font: var(--sla-font-family, system-ui, sans-serif);
+    --_border: var(--sla-color-border, #d1d9e0);
+    --_accent: var(--sla-color-accent, #0969da);
+    --_radius: var(--sla-radius, 6px);
     color: var(--_fg);
     font-family: var(--_font);
+    font-size: var(--sla-font-size, inherit);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host *, :host *::before, :host *::after {
+      transition: none !important;
+      animation: none !important;
+    }
   }
   @media (forced-colors: active) {
     :host {
@@ -25,6 +35,9 @@ export const tokens = css`
       --_breach: Mark;
       --_track: GrayText;
       --_band: Highlight;
+      --_border: CanvasText;
+      --_accent: LinkText;
+      --_muted: CanvasText;
     }
   }
 `;

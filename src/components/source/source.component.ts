@@ -3,7 +3,10 @@ import { property } from 'lit/decorators.js';
 import { pageEngine } from '../../client/page-engine.js';
 import type { DatasetHandle } from '../../client/engine-client.js';
 import type { ViewResult, ViewSpec } from '../../worker/protocol.js';
-import { SL_PRESETS, type ServiceLevelPreset } from '../../engine/definitions.js';
+import type { Mapping } from '../../engine/ingest/mapping.js';
+import type { Scorecard } from '../../engine/agreement/evaluate.js';
+import type { ObservedStaffing } from '../../engine/erlang/observed.js';
+import { SL_PRESETS, defaultDefinitions, type ServiceLevelPreset } from '../../engine/definitions.js';
 
 /** Detail of `sla-dataset-ready`. */
 export interface DatasetReadyDetail {
@@ -11,6 +14,14 @@ export interface DatasetReadyDetail {
   rows: number;
   rejected: number;
   fromCache: boolean;
+}
+
+/** What a widget gets when the dataset could not be opened at all: its error, and nothing else. */
+function errorResult(message: string, timeZone: string): ViewResult {
+  return {
+    status: { id: '', name: '', state: 'error', progress: null, fromCache: false, error: message, warning: null, stream: null },
+    definitions: defaultDefinitions(timeZone), totals: null, groups: [], validation: null, mapping: null, version: 0, live: null,
+  };
 }
 
 type Listener = { view: ViewSpec; onResult: (r: ViewResult) => void; throttleMs: number; stop: (() => Promise<void>) | null; dead: boolean };
@@ -41,6 +52,16 @@ export class SlaSource extends LitElement {
   @property({ type: Number, attribute: 'short-abandon' }) shortAbandon = 5;
   /** A File or Blob to read (an upload). */
   @property({ attribute: false }) file: Blob | null = null;
+  /** A dataset kept in the cache (IndexedDB), by id: reopened with no parse (an upload, after a reload). */
+  @property({ attribute: 'dataset-id' }) datasetId = '';
+  /** The mapping to read `src` or `file` with (default: detected from the header). */
+  @property({ attribute: false }) mapping: Mapping | null = null;
+  /** An SLA document's URL (JSON), for scorecards. */
+  @property() sla = '';
+  /** The SLA document itself, set as a property (wins over `sla`). */
+  @property({ attribute: false }) slaDocument: unknown = null;
+
+  private slaFetched: { url: string; doc: Promise<unknown> } | null = null;
 
   private handle: Promise<DatasetHandle> | null = null;
   private readonly listeners = new Set<Listener>();
@@ -61,11 +82,11 @@ export class SlaSource extends LitElement {
     this.handle = null;
     for (const l of this.listeners) { l.dead = true; void l.stop?.(); }
     this.listeners.clear();
-    void ds?.then((d) => d.close());
+    void ds?.then((d) => d.close(), () => undefined);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('src') || changed.has('stream') || changed.has('file') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) this.load();
+    if (changed.has('src') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) this.load();
   }
 
   /** The definitions a view gets from this source's attributes. */
@@ -81,18 +102,24 @@ export class SlaSource extends LitElement {
   }
 
   private load(): void {
-    if (!this.isConnected || (!this.src && !this.stream && !this.file)) return;
+    if (!this.isConnected || (!this.src && !this.stream && !this.file && !this.datasetId)) return;
     const engine = pageEngine();
     const old = this.handle;
     this.readyFired = false;
     this.handle = (async () => {
-      const ds = await engine.open({ name: (this.file as File | null)?.name ?? this.src ?? this.stream, timeZone: this.tz, inputTimeZone: this.inputTz || undefined, intervalMinutes: this.interval as 15 });
+      if (this.datasetId && !this.file) {
+        const cached = await engine.reopen(this.datasetId);
+        if (cached) return cached;
+        if (!this.src && !this.stream) throw new Error(`the dataset ${this.datasetId} is no longer in this browser's cache: load the file again`);
+      }
+      const ds = await engine.open({ name: (this.file as File | null)?.name || this.src || this.stream, timeZone: this.tz, inputTimeZone: this.inputTz || undefined, intervalMinutes: this.interval as 15, ...(this.mapping ? { mapping: this.mapping } : {}) });
       if (this.file) void ds.feed(this.file);
       else if (this.src) void ds.feedUrl(new URL(this.src, document.baseURI).href);
       else if (this.stream) void ds.connect(this.stream);
       return ds;
     })();
-    void old?.then((d) => d.close());
+    this.handle.catch(() => undefined); // said to each widget through its view
+    void old?.then((d) => d.close(), () => undefined);
     for (const l of this.listeners) void this.attach(l);
   }
 
@@ -115,7 +142,13 @@ export class SlaSource extends LitElement {
   private async attach(l: Listener): Promise<void> {
     const pending = this.handle;
     if (!pending) return;
-    const ds = await pending;
+    let ds: DatasetHandle;
+    try {
+      ds = await pending;
+    } catch (e) {
+      if (!l.dead && pending === this.handle) l.onResult(errorResult((e as Error).message, this.tz));
+      return;
+    }
     if (l.dead || pending !== this.handle) return;
     await l.stop?.();
     const view: ViewSpec = { ...l.view, definitions: { ...this.definitions(), ...(l.view.definitions ?? {}) } };
@@ -132,6 +165,43 @@ export class SlaSource extends LitElement {
     }, l.throttleMs);
     if (l.dead) { void stop(); return; }
     l.stop = stop;
+  }
+
+  /** The open dataset (null before there is one); for widgets that ask for more than a view. */
+  async datasetHandle(): Promise<DatasetHandle | null> {
+    return this.handle ?? null;
+  }
+
+  /** The SLA document: the property, else fetched once from `sla`; null without either. */
+  async slaDoc(): Promise<unknown> {
+    if (this.slaDocument) return this.slaDocument;
+    if (!this.sla) return null;
+    const url = new URL(this.sla, document.baseURI).href;
+    if (this.slaFetched?.url !== url) {
+      const doc = fetch(url).then(async (r) => {
+        if (!r.ok) throw new Error(`the SLA document ${this.sla} could not be loaded (HTTP ${r.status})`);
+        try { return await r.json(); } catch { throw new Error(`the SLA document ${this.sla} is not JSON`); }
+      });
+      doc.catch(() => { if (this.slaFetched?.doc === doc) this.slaFetched = null; });
+      this.slaFetched = { url, doc };
+    }
+    return this.slaFetched.doc;
+  }
+
+  /** The scorecard of this source's SLA document over a period (a key such as 2021-02, or day/week/month/quarter). */
+  async scorecard(opts: { period?: string; baselineDays?: number } = {}): Promise<Scorecard> {
+    const doc = await this.slaDoc();
+    if (!doc) throw new Error('no SLA document: give the source an sla="…json" attribute or an slaDocument');
+    const ds = await this.datasetHandle();
+    if (!ds) throw new Error('no data: give the source a src, stream, file or dataset');
+    return ds.scorecard(doc, opts);
+  }
+
+  /** Required versus present agents per interval, with this source's definitions. */
+  async staffing(view: ViewSpec = {}): Promise<ObservedStaffing[]> {
+    const ds = await this.datasetHandle();
+    if (!ds) return [];
+    return ds.staffing({ ...view, definitions: { ...this.definitions(), ...(view.definitions ?? {}) } });
   }
 
   /** How many widget subscriptions are open (for tests and diagnostics). */

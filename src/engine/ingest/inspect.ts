@@ -1,0 +1,37 @@
+/**
+ * A first look at a file before it is read: its header, a few rows and the mapping the kit would use, so a
+ * person can confirm or fix the mapping (the CSV drop shows this). Reads only the head it is given.
+ */
+import { CsvReader, type Delimiter } from './csv.js';
+import { detectMapping, looksLikeQueueLog, missingFields } from './presets.js';
+import type { Mapping } from './mapping.js';
+
+export interface FileHead {
+  delimiter: Delimiter | null;
+  header: string[];
+  /** Up to `rows` records after the header. */
+  samples: string[][];
+  /** The mapping a preset gives this header, or null with `problem` saying what is missing. */
+  mapping: Mapping | null;
+  problem: string | null;
+}
+
+/** Inspects the first bytes of a file (64 KB is plenty); the last, partial line is ignored. */
+export function inspectHead(head: Uint8Array | string, rows = 5): FileHead {
+  const records: string[][] = [];
+  const reader = new CsvReader({ onRecord: (r) => { if (records.length <= rows) records.push(r.texts()); } });
+  const bytes = typeof head === 'string' ? new TextEncoder().encode(head) : head;
+  // Only whole lines: cut at the last line feed so a truncated record does not look malformed.
+  const lf = bytes.lastIndexOf(0x0a);
+  reader.push(lf >= 0 ? bytes.subarray(0, lf + 1) : bytes);
+  reader.end();
+  const [header = [], ...samples] = records;
+  if (header.length && looksLikeQueueLog(header)) {
+    return { delimiter: '|', header: [], samples: records.slice(0, rows), mapping: { preset: 'asterisk-queue-log', format: 'queue_log', header: false, fields: {} }, problem: null };
+  }
+  const mapping = header.length ? detectMapping(header, samples) : null;
+  return {
+    delimiter: reader.delimiter, header, samples, mapping,
+    problem: header.length === 0 ? 'the file is empty' : mapping ? null : missingFields(header),
+  };
+}
