@@ -108,6 +108,26 @@ describe('<sla-gauge>', () => {
     await g.updateComplete;
     assert.equal(part(g, 'value'), '82,4\u00a0%');
   });
+
+  it('speaks Spanish and German inside a shadow root too: label, target, status and states', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div lang="es"></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<sla-gauge metric="abandonRate"></sla-gauge>';
+    const g = shadow.querySelector('sla-gauge') as SlaGauge;
+    g.target = 0.05;
+    g.value = 0.111;
+    await g.updateComplete;
+    assert.equal(meter(g).getAttribute('aria-valuetext'), 'Tasa de abandono: 11,1\u00a0%, objetivo como máximo 5,0\u00a0%, incumplido');
+    g.state = 'stale';
+    g.updatedAt = Date.now() - 120_000;
+    await g.updateComplete;
+    assert.equal(part(g, 'state'), 'actualizado hace 2 min');
+    host.setAttribute('lang', 'de');
+    g.state = 'loading';
+    g.progress = 0.4;
+    await g.updateComplete;
+    assert.equal(part(g, 'state'), 'wird geladen 40 %…');
+  });
 });
 
 describe('<sla-gauge> status from data, lower is better', () => {

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
 import { formatMetric, noData, unitOf } from '../shared/format.js';
+import { ago, localeOf, metricLabel, word } from '../shared/i18n.js';
 import { DIRECTIONS, statusOf, type Direction, type Status } from '../../engine/agreement/status.js';
 import { SourceController } from '../shared/source-controller.js';
 import type { ViewResult } from '../../worker/protocol.js';
@@ -109,7 +110,7 @@ export class SlaGauge extends LitElement {
   }
 
   private get locale(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return localeOf(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -140,13 +141,14 @@ export class SlaGauge extends LitElement {
 
   private spoken(): string {
     const l = this.locale;
-    const label = this.label || this.metric;
-    if (this.state === 'loading') return `${label}: loading`;
-    if (this.state === 'error') return `${label}: error, ${this.error}`;
+    const label = this.label || metricLabel(this.metric, l);
+    if (this.state === 'loading') return `${label}: ${word(l, 'loading')}`;
+    if (this.state === 'error') return `${label}: ${word(l, 'error')}, ${this.error}`;
     if (this.value === null || this.state === 'no-data') return `${label}: ${noData(l)}`;
-    const target = this.target === null ? '' : `, target ${this.way === 'higher' ? 'at least' : 'at most'} ${formatMetric(this.metric, this.target, l)}`;
-    const status = this.status ? `, ${this.status === 'ok' ? 'on target' : this.status === 'warn' ? 'near the target' : 'in breach'}` : '';
-    return `${label}: ${formatMetric(this.metric, this.value, l)}${target}${status}`;
+    const target = this.target === null ? '' : `, ${word(l, 'target')} ${word(l, this.way === 'higher' ? 'atLeast' : 'atMost')} ${formatMetric(this.metric, this.target, l)}`;
+    const status = this.status ? `, ${word(l, this.status)}` : '';
+    const stale = this.state === 'stale' ? `, ${word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) })}` : '';
+    return `${label}: ${formatMetric(this.metric, this.value, l)}${target}${status}${stale}`;
   }
 
   protected override render() {
@@ -154,14 +156,14 @@ export class SlaGauge extends LitElement {
     const unit = unitOf(this.metric);
     const { min, max } = gaugeScale(unit, this.value, this.target);
     const g = gaugeGeometry({ value: this.state === 'ready' || this.state === 'stale' ? this.value : null, min, max, target: this.target, margin: this.margin, direction: this.way });
-    const label = this.label || this.metric;
+    const label = this.label || metricLabel(this.metric, l);
     // A meter needs a value: without one (loading, no data, error) the wrapper is a labelled group that says why.
     const hasValue = this.value !== null && (this.state === 'ready' || this.state === 'stale');
     const trend = this.previous !== null && this.value !== null ? this.value - this.previous : null;
     const better = trend === null ? null : this.way === 'higher' ? trend > 0 : trend < 0;
-    const stateText = this.state === 'loading' ? `loading${this.progress !== null ? ` ${Math.round(this.progress * 100)} %` : ''}…`
-      : this.state === 'error' ? this.error || 'error'
-      : this.state === 'stale' ? `updated ${this.ago()}`
+    const stateText = this.state === 'loading' ? (this.progress !== null ? word(l, 'loadingPct', { pct: Math.round(this.progress * 100) }) : word(l, 'loading'))
+      : this.state === 'error' ? this.error || word(l, 'error')
+      : this.state === 'stale' ? word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) })
       : this.state === 'no-data' || this.value === null ? noData(l) : '';
     return html`
       <div part="meter" role=${hasValue ? 'meter' : 'group'} aria-label=${hasValue ? label : this.spoken()}
@@ -175,16 +177,10 @@ export class SlaGauge extends LitElement {
         </svg>
         <div part="value" aria-hidden="true">${this.state === 'ready' || this.state === 'stale' ? formatMetric(this.metric, this.value, l) : '–'}</div>
         <div part="label" aria-hidden="true">${label}</div>
-        ${this.target !== null ? html`<div part="target" aria-hidden="true">target ${this.way === 'higher' ? '≥' : '≤'} ${formatMetric(this.metric, this.target, l)}</div>` : nothing}
-        ${trend !== null ? html`<div part="trend" aria-hidden="true">${better ? '▲' : trend === 0 ? '▶' : '▼'} ${formatMetric(this.metric, Math.abs(trend), l)} vs previous</div>` : nothing}
+        ${this.target !== null ? html`<div part="target" aria-hidden="true">${word(l, 'target')} ${this.way === 'higher' ? '≥' : '≤'} ${formatMetric(this.metric, this.target, l)}</div>` : nothing}
+        ${trend !== null ? html`<div part="trend" aria-hidden="true">${better ? '▲' : trend === 0 ? '▶' : '▼'} ${formatMetric(this.metric, Math.abs(trend), l)} ${word(l, 'vsPrevious')}</div>` : nothing}
         ${stateText ? html`<div part="state" data-kind=${this.state} aria-live="polite">${stateText}</div>` : nothing}
       </div>
     `;
-  }
-
-  private ago(): string {
-    if (this.updatedAt === null) return 'a while ago';
-    const s = Math.max(0, Math.round((Date.now() - this.updatedAt) / 1000));
-    return s < 90 ? `${s} s ago` : `${Math.round(s / 60)} min ago`;
   }
 }

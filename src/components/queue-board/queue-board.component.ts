@@ -3,15 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import { queueBoardStyles } from './queue-board.styles.js';
 import { boardRows, COLUMNS, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
 import { formatMetric, noData } from '../shared/format.js';
+import { ago, localeOf, t, word, type Strings } from '../shared/i18n.js';
+import { BOARD_STRINGS, type BoardKey } from './queue-board.strings.js';
 import { SourceController } from '../shared/source-controller.js';
 import type { Status } from '../../engine/agreement/status.js';
 import type { ViewResult } from '../../worker/protocol.js';
 import type { StateCategory } from '../../engine/types.js';
 
-const HEADERS: Record<Column, string> = {
-  queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevelToday: 'SL today',
-  serviceLevelInterval: 'SL this interval', abandonRate: 'Abandoned', asa: 'ASA', offered: 'Offered',
-};
 const METRIC: Record<Column, string> = {
   queue: 'queue', waiting: 'waiting', longestWait: 'longestWait', serviceLevelToday: 'serviceLevel',
   serviceLevelInterval: 'serviceLevel', abandonRate: 'abandonRate', asa: 'asa', offered: 'offered',
@@ -46,9 +44,10 @@ export class SlaQueueBoard extends LitElement {
   @property({ attribute: 'sort-by' }) sortBy: Column = 'queue';
   @property({ attribute: 'sort-dir' }) sortDir: 'asc' | 'desc' = 'asc';
   @property({ type: Number }) throttle = 1000;
-  @property() label = 'Queues';
+  /** The table's accessible name (default "Queues" in the page's language). */
+  @property() label = '';
   @state() private agents: Record<StateCategory, number> | null = null;
-  @state() private note = '';
+  @state() private note: { kind: 'loading' | 'error' | 'stale'; text: string; since: number | null } | null = null;
 
   private readonly previous = new Map<string, (Status | null)[]>();
   private readonly lastStatus = new Map<string, Status | null>();
@@ -78,7 +77,11 @@ export class SlaQueueBoard extends LitElement {
       };
     });
     this.agents = r.live?.agents ?? null;
-    this.note = r.status.state === 'loading' ? 'loading…' : r.status.state === 'error' ? r.status.error ?? 'error' : r.status.stream?.state === 'stale' ? 'data stale: no event for a while' : '';
+    const st = r.status;
+    this.note = st.state === 'loading' ? { kind: 'loading', text: '', since: null }
+      : st.state === 'error' ? { kind: 'error', text: st.error ?? '', since: null }
+      : st.stream?.state === 'stale' ? { kind: 'stale', text: '', since: st.stream.staleSince ?? null }
+      : null;
     this.applyRows(rows);
   }
 
@@ -102,29 +105,32 @@ export class SlaQueueBoard extends LitElement {
   }
 
   protected override render() {
-    const locale = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    const locale = localeOf(this);
+    const s = (key: BoardKey, vars?: Record<string, string | number>) => t(BOARD_STRINGS as Strings<BoardKey>, locale, key, vars);
+    const n = this.note;
+    const note = !n ? '' : n.kind === 'loading' ? word(locale, 'loading') : n.kind === 'error' ? n.text || word(locale, 'error') : s('stale', { ago: ago(n.since, locale) });
     // Statuses for display without moving the hysteresis memory (a copy).
     const rows = boardRows(this.rows, this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
     const cols = COLUMNS.filter((c) => c === 'queue' || rows.some((r) => r[c] !== null));
     return html`
-      <table part="table" aria-label=${this.label}>
+      <table part="table" aria-label=${this.label || s('label')}>
         <thead>
           <tr>
             ${cols.map((c) => html`<th scope="col" aria-sort=${this.sortBy === c ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" @click=${() => this.sort(c)}>${HEADERS[c]}${this.sortBy === c ? (this.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</button>
+              <button type="button" @click=${() => this.sort(c)}>${s(c)}${this.sortBy === c ? (this.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</button>
             </th>`)}
           </tr>
         </thead>
         <tbody>
           ${rows.map((r) => html`<tr data-status=${r.status ?? 'none'}>
             ${cols.map((c) => c === 'queue'
-              ? html`<th scope="row">${r.queue}${r.status && r.status !== 'ok' ? html`<span class="sr"> (${r.status === 'breach' ? 'in breach' : 'near the target'})</span>` : nothing}</th>`
+              ? html`<th scope="row">${r.queue}${r.status && r.status !== 'ok' ? html`<span class="sr"> (${word(locale, r.status)})</span>` : nothing}</th>`
               : html`<td>${formatMetric(METRIC[c], r[c] as number | null, locale)}</td>`)}
           </tr>`)}
         </tbody>
       </table>
-      ${rows.length === 0 ? html`<div part="state">${this.note || noData(locale)}</div>` : this.note ? html`<div part="state" aria-live="polite">${this.note}</div>` : nothing}
-      ${this.agents ? html`<div part="agents">Agents: ${this.agents.available} available · ${this.agents.handling} handling · ${this.agents['productive-off-phone']} off-phone · ${this.agents.unproductive} away</div>` : nothing}
+      ${rows.length === 0 ? html`<div part="state" data-kind=${n?.kind ?? 'no-data'}>${note || noData(locale)}</div>` : note ? html`<div part="state" data-kind=${n!.kind} aria-live="polite">${note}</div>` : nothing}
+      ${this.agents ? html`<div part="agents">${s('agents', { available: this.agents.available, handling: this.agents.handling, offPhone: this.agents['productive-off-phone'], away: this.agents.unproductive })}</div>` : nothing}
     `;
   }
 }
