@@ -85,3 +85,50 @@ describe('<sla-source> and widgets', () => {
     assert.ok(grew < 1024 * 1024, `page heap grew ${grew} bytes over 50 widgets`);
   });
 });
+
+describe('<sla-source> beyond views: scorecard, staffing, a cached dataset by id', () => {
+  const sla = {
+    name: 'Test agreement', timeZone: 'UTC', monthlyFee: 1000, currency: 'EUR',
+    metrics: [{ metric: 'serviceLevel', label: 'SL 80/20', target: 0.8, margin: 0.03, period: 'day', thresholdSec: 20, credit: 0.05 }],
+  };
+
+  it('evaluates its SLA document over the day of the last contact, as the engine does', async () => {
+    const el = await fixture<SlaSource>(html`<sla-source tz="UTC" .file=${new Blob([csvA])} .slaDocument=${sla}></sla-source>`);
+    const sc = await el.scorecard({ period: 'day' });
+    assert.equal(sc.period.key, '2026-03-02');
+    const sales = sc.metrics[0];
+    const expected = query(analyzeText(csvA).parts, defaultDefinitions('UTC')).totals.serviceLevel;
+    assert.close(sales.value!, expected!, 1e-12);
+    assert.equal(sales.status, 'breach');
+    assert.equal(sc.credits.owed, 0.05);
+  });
+
+  it('says clearly when there is no SLA document or it is invalid', async () => {
+    const el = await fixture<SlaSource>(html`<sla-source tz="UTC" .file=${new Blob([csvA])}></sla-source>`);
+    await el.scorecard().then(() => assert.fail('no document'), (e: Error) => assert.match(e.message, /no SLA document/));
+    el.slaDocument = { name: 'Bad', metrics: [{ metric: 'serviceLevel', target: 8, period: 'month' }] };
+    await el.scorecard().then(() => assert.fail('invalid'), (e: Error) => assert.match(e.message, /target/));
+  });
+
+  it('required versus present agents per interval come from the engine', async () => {
+    const el = await fixture<SlaSource>(html`<sla-source tz="UTC" interval="15" .file=${new Blob([csvA])}></sla-source>`);
+    const rows = await el.staffing();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].offered, 50);
+    assert.equal(rows[0].presentAgents, null, 'no agent states in a contacts file');
+  });
+
+  it('dataset-id reopens a cached dataset with no parse; an unknown id reaches the widgets as an error', async () => {
+    const first = await fixture<SlaSource>(html`<sla-source tz="UTC" .file=${new Blob([csvB])}><sla-gauge metric="offered" throttle="50"></sla-gauge></sla-source>`);
+    const g1 = first.querySelector('sla-gauge') as SlaGauge;
+    await until(() => g1.value === 30);
+    const id = (await first.datasetHandle())!.id;
+    const again = await fixture<SlaSource>(html`<sla-source tz="UTC" dataset-id=${id}><sla-gauge metric="offered" throttle="50"></sla-gauge></sla-source>`);
+    const g2 = again.querySelector('sla-gauge') as SlaGauge;
+    await until(() => g2.value === 30);
+    const gone = await fixture<SlaSource>(html`<sla-source tz="UTC" dataset-id="no-such-dataset"><sla-gauge metric="offered" throttle="50"></sla-gauge></sla-source>`);
+    const g3 = gone.querySelector('sla-gauge') as SlaGauge;
+    await until(() => g3.state === 'error');
+    assert.match(g3.error, /no longer in this browser's cache/);
+  });
+});

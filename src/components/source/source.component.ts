@@ -62,6 +62,8 @@ export class SlaSource extends LitElement {
   @property({ attribute: false }) slaDocument: unknown = null;
 
   private slaFetched: { url: string; doc: Promise<unknown> } | null = null;
+  /** Per dataset: settles when its file has been read (a failed read is an error status, said in the views). */
+  private readonly fed = new WeakMap<DatasetHandle, Promise<void>>();
 
   private handle: Promise<DatasetHandle> | null = null;
   private readonly listeners = new Set<Listener>();
@@ -113,9 +115,9 @@ export class SlaSource extends LitElement {
         if (!this.src && !this.stream) throw new Error(`the dataset ${this.datasetId} is no longer in this browser's cache: load the file again`);
       }
       const ds = await engine.open({ name: (this.file as File | null)?.name || this.src || this.stream, timeZone: this.tz, inputTimeZone: this.inputTz || undefined, intervalMinutes: this.interval as 15, ...(this.mapping ? { mapping: this.mapping } : {}) });
-      if (this.file) void ds.feed(this.file);
-      else if (this.src) void ds.feedUrl(new URL(this.src, document.baseURI).href);
-      else if (this.stream) void ds.connect(this.stream);
+      // Widgets subscribe at once (they show the progress); scorecards and staffing wait for the whole file.
+      const fed = this.file ? ds.feed(this.file) : this.src ? ds.feedUrl(new URL(this.src, document.baseURI).href) : this.stream ? ds.connect(this.stream) : null;
+      this.fed.set(ds, fed ? fed.then(() => undefined) : Promise.resolve());
       return ds;
     })();
     this.handle.catch(() => undefined); // said to each widget through its view
@@ -167,9 +169,12 @@ export class SlaSource extends LitElement {
     l.stop = stop;
   }
 
-  /** The open dataset (null before there is one); for widgets that ask for more than a view. */
+  /** The open dataset (null before there is one) once its file has been read; for widgets that ask for more than a view. */
   async datasetHandle(): Promise<DatasetHandle | null> {
-    return this.handle ?? null;
+    const ds = await this.handle;
+    if (!ds) return null;
+    await this.fed.get(ds)?.catch(() => undefined);
+    return ds;
   }
 
   /** The SLA document: the property, else fetched once from `sla`; null without either. */
