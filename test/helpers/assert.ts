@@ -46,4 +46,15 @@ export const assert = {
     }
     throw new AssertionError(`${msg ? msg + ': ' : ''}expected an error matching ${pattern}`);
   },
+  /** Awaits a promise that must reject with a message matching the pattern. */
+  async rejects(p: Promise<unknown>, pattern: RegExp, msg = ''): Promise<void> {
+    try {
+      await p;
+    } catch (e) {
+      const m = (e as Error).message;
+      if (!pattern.test(m)) throw new AssertionError(`${msg ? msg + ': ' : ''}rejection "${m}" does not match ${pattern}`);
+      return;
+    }
+    throw new AssertionError(`${msg ? msg + ': ' : ''}expected a rejection matching ${pattern}`);
+  },
 };
