@@ -55,7 +55,8 @@ export class StreamSource {
     const staleAfter = this.opts.staleAfterMs ?? 15_000;
     this.watchdog = setInterval(() => {
       const last = this.status.lastEventAt;
-      if (this.status.state === 'live' && last !== null && Date.now() - last > staleAfter) {
+      // Live, or trying to reconnect after a loss: either way the figures are as old as the last event.
+      if ((this.status.state === 'live' || this.status.state === 'connecting') && last !== null && Date.now() - last > staleAfter) {
         this.set({ state: 'stale', staleSince: last });
       }
     }, Math.min(1000, staleAfter / 2));

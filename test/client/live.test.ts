@@ -77,6 +77,22 @@ describe('live streams into the worker', () => {
     await ds.close();
   });
 
+  it('a connection lost and not back: "stale" too, not "connecting" for ever', async () => {
+    const ds = await client.open({ name: 'lost', timeZone: 'UTC' });
+    const states: string[] = [];
+    const stop = await ds.subscribe({}, (r) => { const s = r.status.stream?.state; if (s && states[states.length - 1] !== s) states.push(s); }, 50);
+    await ds.connect('ws://127.0.0.1:8791/ws', { staleAfterMs: 800 });
+    await until(() => states.includes('live'));
+    await control('pause');
+    await control('drop');
+    await until(() => states.includes('connecting'));
+    await until(() => states[states.length - 1] === 'stale');
+    await control('resume');
+    await until(() => states[states.length - 1] === 'live');
+    await stop();
+    await ds.close();
+  });
+
   it('updates after the first carry only the groups that changed; the page gets the whole view back', async () => {
     const ds = await client.open({ name: 'delta', timeZone: 'UTC' });
     const kinds: string[] = [];

@@ -50,6 +50,8 @@ export class SlaSource extends LitElement {
   @property() sl = '80/20';
   @property({ attribute: 'sl-preset' }) slPreset: ServiceLevelPreset = 'answered-and-abandoned';
   @property({ type: Number, attribute: 'short-abandon' }) shortAbandon = 5;
+  /** Seconds without an event or heartbeat before a stream's figures are called stale (default 15). */
+  @property({ type: Number, attribute: 'stale-after' }) staleAfter = 15;
   /** A File or Blob to read (an upload). */
   @property({ attribute: false }) file: Blob | null = null;
   /** A dataset kept in the cache (IndexedDB), by id: reopened with no parse (an upload, after a reload). */
@@ -88,7 +90,7 @@ export class SlaSource extends LitElement {
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('src') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) this.load();
+    if (changed.has('src') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) this.load();
   }
 
   /** The definitions a view gets from this source's attributes. */
@@ -116,7 +118,7 @@ export class SlaSource extends LitElement {
       }
       const ds = await engine.open({ name: (this.file as File | null)?.name || this.src || this.stream, timeZone: this.tz, inputTimeZone: this.inputTz || undefined, intervalMinutes: this.interval as 15, ...(this.mapping ? { mapping: this.mapping } : {}) });
       // Widgets subscribe at once (they show the progress); scorecards and staffing wait for the whole file.
-      const fed = this.file ? ds.feed(this.file) : this.src ? ds.feedUrl(new URL(this.src, document.baseURI).href) : this.stream ? ds.connect(this.stream) : null;
+      const fed = this.file ? ds.feed(this.file) : this.src ? ds.feedUrl(new URL(this.src, document.baseURI).href) : this.stream ? ds.connect(this.stream, { staleAfterMs: this.staleAfter * 1000 }) : null;
       this.fed.set(ds, fed ? fed.then(() => undefined) : Promise.resolve());
       return ds;
     })();
