@@ -3,16 +3,17 @@
  * IANA zone), then finishes each group with one division per metric (METRICS.md §5).
  */
 import { BUCKETS } from './histogram.js';
-import { MS_PER_DAY, civilFromDays, daysFromCivil, formatDate, isoWeekday, pad2, pad4 } from './time/civil.js';
-import { Zone, zoneNamed } from './time/zone.js';
+import { TIME_GRAINS, TimeLabels, type TimeGrain } from './time/labels.js';
+import { MS_PER_DAY } from './time/civil.js';
+import { zoneNamed } from './time/zone.js';
 import { Accumulator, D, ahtParts, cutoffs, finish, type ContactMetrics } from './metrics.js';
 import { F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, type ContactParts } from './parts.js';
 import { WEEKDAYS, type Definitions } from './definitions.js';
 import type { BusinessHours } from './calendar.js';
 
-export const TIME_GRAINS = ['interval', 'hour', 'day', 'week', 'month', 'quarter'] as const;
+export { TIME_GRAINS, TimeLabels, type TimeGrain };
+
 export const DIMENSIONS = ['queue', 'agent', 'tier', 'channel'] as const;
-export type TimeGrain = (typeof TIME_GRAINS)[number];
 export type GroupDimension = (typeof DIMENSIONS)[number];
 export type GroupBy = TimeGrain | GroupDimension;
 export const GROUP_BY: readonly GroupBy[] = [...DIMENSIONS, ...TIME_GRAINS];
@@ -42,54 +43,6 @@ export interface QueryOptions {
   to?: number;
   /** Leaves out the cells of excluded intervals (an SLA's exclusion windows and forecast spikes). */
   exclude?: (slot: number, queue: string) => boolean;
-}
-
-/** Labels and sort keys of time grains, per slot, in a zone. */
-export class TimeLabels {
-  private readonly cache = new Map<string, Map<number, [string, number]>>();
-  constructor(readonly zone: Zone, readonly intervalMinutes: number, readonly weekStart: number, readonly slotMs: number) {}
-
-  label(grain: TimeGrain, slot: number): [string, number] {
-    let m = this.cache.get(grain);
-    if (!m) { m = new Map(); this.cache.set(grain, m); }
-    let r = m.get(slot);
-    if (!r) { r = this.compute(grain, slot * this.slotMs); m.set(slot, r); }
-    return r;
-  }
-
-  private compute(grain: TimeGrain, utc: number): [string, number] {
-    const local = this.zone.toLocal(utc);
-    const day = Math.floor(local / MS_PER_DAY);
-    const c = civilFromDays(day);
-    switch (grain) {
-      case 'interval':
-      case 'hour': {
-        const len = (grain === 'hour' ? 60 : this.intervalMinutes) * 60_000;
-        const start = Math.floor(local / len) * len;
-        const startUtc = utc - (local - start);
-        const mins = (start - day * MS_PER_DAY) / 60_000;
-        return [`${formatDate(c)}T${pad2(Math.floor(mins / 60))}:${pad2(mins % 60)}${Zone.formatOffset(this.zone.offsetAt(startUtc))}`, startUtc];
-      }
-      case 'day':
-        return [formatDate(c), day];
-      case 'week': {
-        const wd = isoWeekday(day);
-        const start = day - ((wd - this.weekStart + 7) % 7);
-        if (this.weekStart !== 0) return [formatDate(civilFromDays(start)), start];
-        // ISO week: the week belongs to the year of its Thursday.
-        const thursday = start + 3;
-        const ty = civilFromDays(thursday).year;
-        const week = Math.floor((thursday - daysFromCivil(ty, 1, 1)) / 7) + 1;
-        return [`${pad4(ty)}-W${pad2(week)}`, start];
-      }
-      case 'month':
-        return [`${pad4(c.year)}-${pad2(c.month)}`, c.year * 12 + c.month];
-      case 'quarter': {
-        const q = Math.floor((c.month - 1) / 3) + 1;
-        return [`${pad4(c.year)}-Q${q}`, c.year * 4 + q];
-      }
-    }
-  }
 }
 
 /** Runs a grouped query over contact parts. */

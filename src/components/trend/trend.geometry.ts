@@ -8,8 +8,9 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { extent, max } from 'd3-array';
 import { statusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
-import { MS_PER_DAY, civilFromDays, daysFromCivil, formatDate, isoWeekday, pad2, pad4 } from '../../engine/time/civil.js';
+import { MS_PER_DAY, civilFromDays, daysFromCivil, isoWeekday } from '../../engine/time/civil.js';
 import { Zone, zoneNamed } from '../../engine/time/zone.js';
+import { TimeLabels } from '../../engine/time/labels.js';
 import { formatMetric, unitOf } from '../shared/format.js';
 
 /** The time grains a trend can be drawn at (the engine's time groupings). */
@@ -85,29 +86,18 @@ export function periodStart(grain: TrendGrain, label: string, zone: Zone): numbe
   }
 }
 
-/** The engine's label of the period that starts at `start` (what TimeLabels writes for it). */
+const labelers = new Map<string, TimeLabels>();
+
+/** The engine's label of the period that starts at `start`: the engine's own TimeLabels, per instant. */
 export function periodKey(grain: TrendGrain, start: number, zone: Zone, opts: PeriodOptions = DEFAULT_PERIODS): string {
-  const day = localDay(start, zone);
-  const c = civilFromDays(day);
-  switch (grain) {
-    case 'interval':
-    case 'hour': {
-      const mins = Math.round((zone.toLocal(start) - day * MS_PER_DAY) / 60_000);
-      return `${formatDate(c)}T${pad2(Math.floor(mins / 60))}:${pad2(mins % 60)}${Zone.formatOffset(zone.offsetAt(start))}`;
-    }
-    case 'day':
-      return formatDate(c);
-    case 'week': {
-      if (opts.weekStart !== 0) return formatDate(c);
-      const thursday = day + 3;
-      const ty = civilFromDays(thursday).year;
-      return `${pad4(ty)}-W${pad2(Math.floor((thursday - daysFromCivil(ty, 1, 1)) / 7) + 1)}`;
-    }
-    case 'month':
-      return `${pad4(c.year)}-${pad2(c.month)}`;
-    case 'quarter':
-      return `${pad4(c.year)}-Q${Math.floor((c.month - 1) / 3) + 1}`;
+  const k = `${zone.name}|${opts.intervalMinutes}|${opts.weekStart}`;
+  let labels = labelers.get(k);
+  if (!labels) {
+    if (labelers.size > 16) labelers.clear();
+    labels = new TimeLabels(zone, opts.intervalMinutes, opts.weekStart, 1);
+    labelers.set(k, labels);
   }
+  return labels.label(grain, start)[0];
 }
 
 /** The start of the period after the one that starts at `start`. */
