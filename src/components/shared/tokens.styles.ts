@@ -32,9 +32,10 @@ export const tokens = css`
     :host {
       --_ok: CanvasText;
       --_warn: CanvasText;
-      --_breach: Mark;
+      /* Highlight reads as text on Canvas in light and dark high-contrast themes; Mark (yellow) does not. */
+      --_breach: Highlight;
       --_track: GrayText;
-      --_band: Highlight;
+      --_band: Mark;
       --_border: CanvasText;
       --_accent: LinkText;
       --_muted: CanvasText;
