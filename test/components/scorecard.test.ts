@@ -504,10 +504,9 @@ describe('<sla-scorecard> on a real <sla-source>', () => {
     await until(() => el.state === 'error', 20000, 'the error');
     assert.match(text(el, '[part="state"]')!, /metrics\[0\]\.target/);
     await expect(el).to.be.accessible();
-    // The page fixes the document on the source and asks the widget to evaluate again.
+    // The page fixes the document on the source: the scorecard hears it and evaluates again by itself.
     (wrap as SlaSource).slaDocument = doc;
-    await el.refresh();
-    assert.equal(el.state, 'ready');
+    await until(() => el.state === 'ready', 20000, 'evaluated again after the new agreement');
     assert.deepEqual(el.scorecard, engine('2026-02'));
 
     const none = await fixture(html`<sla-source tz=${TZ} .file=${new Blob([csv])}><sla-scorecard throttle="50"></sla-scorecard></sla-source>`);

@@ -126,8 +126,24 @@ export class SlaScorecard extends LitElement {
   /** The latest period key of each grain (learned when a grain was asked for): "next" stops there. */
   private latest: Partial<Record<PeriodGrain, string>> = {};
 
+  /** Evaluates again when the source is given another agreement. */
+  private readonly onAgreement = () => this.schedule(true);
+  private agreementSource: EventTarget | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void findSource(this, this.source).then((src) => {
+      if (!this.isConnected || !src) return;
+      this.agreementSource?.removeEventListener('sla-agreement-change', this.onAgreement);
+      this.agreementSource = src;
+      src.addEventListener('sla-agreement-change', this.onAgreement);
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.agreementSource?.removeEventListener('sla-agreement-change', this.onAgreement);
+    this.agreementSource = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.seq++;

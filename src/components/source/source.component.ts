@@ -33,6 +33,7 @@ type Listener = { view: ViewSpec; onResult: (r: ViewResult) => void; throttleMs:
  *
  * @summary The data behind the widgets.
  * @fires sla-dataset-ready - the dataset's numbers are ready (after a parse, from the cache, or a stream's first events)
+ * @fires sla-agreement-change - the page gave the source another SLA document (`sla` or `slaDocument`); scorecards evaluate again (does not bubble)
  * @slot - widgets that use this source
  */
 export class SlaSource extends LitElement {
@@ -90,6 +91,10 @@ export class SlaSource extends LitElement {
   }
 
   protected override updated(changed: Map<string, unknown>): void {
+    // A new agreement changes no view, only the scorecards: they hear it from this event.
+    if ((changed.has('sla') && changed.get('sla') !== undefined) || (changed.has('slaDocument') && changed.get('slaDocument') !== undefined)) {
+      this.dispatchEvent(new CustomEvent('sla-agreement-change', { detail: { sla: this.sla } }));
+    }
     if (changed.has('src') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) this.load();
   }
 
