@@ -1,0 +1,857 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { csvDropStyles } from './csv-drop.styles.js';
+import { DROP_STRINGS, type DropKey } from './csv-drop.strings.js';
+import {
+  checkMapping, dateSettings, editorRows, fileNameOf, formatBytes, startMapping, summaryOf, withColumn, withDayMonthOrder,
+  withInputTimeZone, withReadAs, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type ReadAs,
+} from './csv-drop.model.js';
+import { localeOf, t } from '../shared/i18n.js';
+import { findSource } from '../shared/find-source.js';
+import { SourceController } from '../shared/source-controller.js';
+import { pageEngine } from '../../client/page-engine.js';
+import type { SlaSource } from '../source/source.component.js';
+import type { DatasetInfo, DatasetStatus, ViewResult } from '../../worker/protocol.js';
+import type { FileHead } from '../../engine/ingest/inspect.js';
+import type { ContactField, Mapping } from '../../engine/ingest/mapping.js';
+import type { Validation } from '../../engine/ingest/index.js';
+
+/** The step the drop shows. */
+export type DropStep = 'pick' | 'inspecting' | 'mapping' | 'reading' | 'summary' | 'error';
+
+/** What went wrong, for the error step's title and actions. */
+export type DropErrorKind = 'not-text' | 'empty' | 'read' | 'reopen' | 'sample';
+
+/** A built-in sample offered beside the file picker. */
+export interface CsvSample {
+  label: string;
+  /** Fetched (relative to the page) into a File when the person picks it. */
+  url: string;
+}
+
+/** Detail of `sla-file-accepted`. */
+export interface FileAcceptedDetail {
+  /** The file's name. */
+  name: string;
+  /** The preset of the mapping the file was read with ("custom" when the person edited it). */
+  preset: string;
+  /** The preset detected from the header, or null when nothing mapped by itself. */
+  detectedPreset: string | null;
+  /** The dataset's id in the page's engine (reopen it later with `<sla-source dataset-id>`). */
+  datasetId: string;
+  /** Rows read (= rows accepted + rows rejected). */
+  rows: number;
+  rejected: number;
+  /** The same file with the same settings was in the cache: nothing was parsed. */
+  fromCache: boolean;
+}
+
+type Progress = DatasetStatus['progress'];
+
+/** A reading the widget started: results of other datasets on the source are not its business. */
+interface Pending {
+  /** The dataset's id, once known: the first id this source had not shown before, confirmed by the source's handle. */
+  id: string | null;
+  /** Datasets the source showed before this reading (their late results are not this reading's). */
+  before: Set<string>;
+  /** The person confirmed a file's mapping (fires sla-file-accepted once read). */
+  confirmed: boolean;
+  fired: boolean;
+  done: boolean;
+}
+
+let uid = 0;
+
+/**
+ * Drop or pick a CSV export, see how the kit maps its columns and fix the mapping in place, follow the worker
+ * while it parses, then read the validation summary (rows read = accepted + rejected, the rejected lines and
+ * why). The dataset goes into an `<sla-source>` (the one named by `source`, else the nearest ancestor), which
+ * every other widget on it then shows. Datasets kept in this browser's cache can be reopened or deleted.
+ *
+ * @summary Load a contact CSV into a source, with its mapping and validation.
+ *
+ * @csspart dropzone - the area a file can be dropped on (has the class `over` while a file is dragged over it)
+ * @csspart choose - the "Choose a CSV file" control (the label of the file input)
+ * @csspart samples - the list of built-in samples
+ * @csspart mapping - the mapping table
+ * @csspart progress - the progress bar while reading
+ * @csspart identity - the line "rows read = accepted + rejected"
+ * @csspart rejections - the scrollable table of rejected lines
+ * @csspart recent - the list of datasets kept in this browser
+ * @csspart notice - the "no source" notice and warnings
+ * @csspart error - the error message
+ * @csspart button - every button; `button primary` for the main action of a step
+ *
+ * @cssproperty --sla-color-accent - buttons, focus rings and the drop zone's highlight
+ * @cssproperty --sla-color-border - borders of the drop zone and the tables
+ * @cssproperty --sla-color-breach - errors
+ * @cssproperty --sla-color-warn - warnings
+ * @cssproperty --sla-csv-drop-table-height - the most the rejected-lines and kept-datasets tables grow before they scroll (default 22rem)
+ *
+ * @fires sla-file-accepted - the person confirmed a file's mapping and the file has been read ({ name, preset, rows, rejected … }); never when the page sets properties. The source fires `sla-dataset-ready` itself.
+ */
+export class SlaCsvDrop extends LitElement {
+  static override styles = csvDropStyles;
+
+  /** The id of the `<sla-source>` to read into (else the nearest ancestor source). */
+  @property() source: string | null = null;
+  /** Most often the progress updates (ms). */
+  @property({ type: Number }) throttle = 200;
+  /** Built-in samples offered beside the picker. */
+  @property({ attribute: false }) samples: CsvSample[] = [];
+  /** The level of the steps' headings (the recent list's is one below). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Hides the list of datasets kept in this browser. */
+  @property({ type: Boolean, attribute: 'no-recent' }) noRecent = false;
+
+  /** The step shown; moved by the person's actions and the data. A page may set it (with the state below) to show a step. */
+  @property({ reflect: true }) step: DropStep = 'pick';
+  /** The file's name. */
+  @property({ attribute: false }) fileName = '';
+  /** The file's head (inspect): header, sample rows, the detected mapping or the problem. */
+  @property({ attribute: false }) head: FileHead | null = null;
+  /** The mapping being edited (and then read with). */
+  @property({ attribute: false }) mapping: Mapping | null = null;
+  /** Progress while reading. */
+  @property({ attribute: false }) progress: Progress = null;
+  /** The validation summary once read. */
+  @property({ attribute: false }) validation: Validation | null = null;
+  /** The dataset came from the cache (no parse). */
+  @property({ type: Boolean, attribute: false }) fromCache = false;
+  /** The preset the dataset was read with. */
+  @property({ attribute: false }) usedPreset = '';
+  /** A warning from the engine (the cache fell back to memory, …). */
+  @property({ attribute: false }) warning = '';
+  /** The error message on the error step. */
+  @property({ attribute: false }) error = '';
+  @property({ attribute: false }) errorKind: DropErrorKind = 'read';
+  /** Datasets kept in this browser (null: listed from the page's engine when the widget connects). */
+  @property({ attribute: false }) datasets: DatasetInfo[] | null = null;
+
+  @state() private dragging = false;
+  @state() private sourceMissing = false;
+  @state() private showProblems = false;
+  @state() private said = '';
+  @state() private pickNote = '';
+  @state() private listNote = '';
+  @state() private listError = '';
+  @state() private confirmingDelete: string | null = null;
+
+  private readonly ids = `d${++uid}`;
+  private file: File | null = null;
+  private pending: Pending | null = null;
+  /** Ids of the datasets this widget has seen on its source. */
+  private readonly seen = new Set<string>();
+  /** The source's latest result, whatever dataset it is. */
+  private latest: ViewResult | null = null;
+  private focusAfter: string | null = null;
+  private token = 0;
+  private lastSaidPct = -1;
+  private target: SlaSource | null = null;
+
+  /** The drop needs the dataset's status, progress, validation and mapping, no figures: an empty time range keeps the view cheap. */
+  private readonly data = new SourceController(this, () => ({ from: 0, to: 0 }), (r) => this.fromSource(r));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.resolveSource();
+    if (this.datasets === null && !this.noRecent) void this.refreshList();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('source') && changed.get('source') !== undefined) {
+      void this.data.resubscribe();
+      void this.resolveSource();
+    }
+    if (this.focusAfter) {
+      const el = this.renderRoot.querySelector<HTMLElement>(this.focusAfter);
+      this.focusAfter = null;
+      el?.focus();
+    }
+  }
+
+  /** Moves focus to an element of the next render (the next step's heading, the field to fix …). */
+  private focusSoon(selector: string): void {
+    this.focusAfter = selector;
+    this.requestUpdate();
+  }
+
+  /** The mapping detected by inspect (what the "spec" choice returns to), null when nothing mapped by itself. */
+  private get detected(): Mapping | null {
+    return this.head?.mapping ?? null;
+  }
+
+  private get locale(): string {
+    return localeOf(this);
+  }
+
+  private s(key: DropKey, vars?: Record<string, string | number>): string {
+    return t(DROP_STRINGS, this.locale, key, vars);
+  }
+
+  private n(v: number): string {
+    return v.toLocaleString(this.locale);
+  }
+
+  private noSourceText(): string {
+    return this.source ? this.s('noSourceNamed', { id: this.source }) : this.s('noSource');
+  }
+
+  private async resolveSource(): Promise<SlaSource | null> {
+    const src = await findSource(this, this.source);
+    this.target = src;
+    this.sourceMissing = !src;
+    return src;
+  }
+
+  // ── the person's actions ────────────────────────────────────────────────────────────────────────────────
+
+  private onPicked(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const f = input.files?.[0];
+    if (f) void this.takeFile(f);
+    input.value = '';
+  }
+
+  private onDragOver(e: DragEvent): void {
+    if (!e.dataTransfer || ![...e.dataTransfer.types].includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  private onDragLeave(e: DragEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (to && (e.currentTarget as HTMLElement).contains(to)) return;
+    this.dragging = false;
+  }
+
+  private onDrop(e: DragEvent): void {
+    e.preventDefault();
+    this.dragging = false;
+    const files = e.dataTransfer?.files;
+    if (!files || files.length === 0) {
+      this.pickNote = this.s('notAFile');
+      return;
+    }
+    this.pickNote = files.length > 1 ? this.s('onlyFirst', { name: files[0].name }) : '';
+    void this.takeFile(files[0], files.length > 1);
+  }
+
+  private async loadSample(sample: CsvSample): Promise<void> {
+    if (!(await this.resolveSource())) {
+      this.pickNote = this.noSourceText();
+      return;
+    }
+    const my = ++this.token;
+    const name = fileNameOf(sample.url);
+    this.fileName = name;
+    this.step = 'inspecting';
+    this.focusSoon(`#${this.ids}-h`);
+    let file: File;
+    try {
+      const res = await fetch(new URL(sample.url, document.baseURI));
+      if (!res.ok) throw new Error(`${sample.url}: HTTP ${res.status}`);
+      file = new File([await res.blob()], name, { type: 'text/csv' });
+    } catch (e) {
+      if (my === this.token) this.fail('sample', (e as Error).message);
+      return;
+    }
+    if (my === this.token) await this.takeFile(file);
+  }
+
+  /** A file the person picked or dropped: looked at (64 KB in the worker), then its mapping shown. */
+  private async takeFile(file: File, keepNote = false): Promise<void> {
+    const my = ++this.token;
+    if (!keepNote) this.pickNote = '';
+    if (!(await this.resolveSource())) {
+      this.pickNote = this.noSourceText();
+      return;
+    }
+    if (my !== this.token) return;
+    this.pending = null;
+    this.file = file;
+    this.fileName = file.name || 'file.csv';
+    this.head = null;
+    this.mapping = null;
+    this.showProblems = false;
+    this.focusSoon(`#${this.ids}-h`);
+    if (file.size === 0) {
+      this.fail('empty', this.s('errEmpty'));
+      return;
+    }
+    this.step = 'inspecting';
+    let head: FileHead;
+    try {
+      head = await pageEngine().inspect(file);
+    } catch (e) {
+      if (my === this.token) this.fail('not-text', (e as Error)?.message ?? String(e));
+      return;
+    }
+    if (my !== this.token) return;
+    if (head.header.length === 0 && head.samples.length === 0) {
+      this.fail('empty', this.s('errEmpty'));
+      return;
+    }
+    this.head = head;
+    this.mapping = startMapping(head);
+    this.step = 'mapping';
+    this.focusSoon(`#${this.ids}-h`);
+  }
+
+  private fail(kind: DropErrorKind, message: string): void {
+    this.errorKind = kind;
+    this.error = message;
+    this.step = 'error';
+    this.focusSoon(`#${this.ids}-h`);
+  }
+
+  private editColumn(field: ContactField, choice: ColumnChoice): void {
+    if (!this.mapping || !this.head) return;
+    this.mapping = withColumn(this.mapping, field, choice, this.head, this.detected);
+    this.showProblems = true;
+  }
+
+  private editReadAs(field: ContactField, readAs: ReadAs): void {
+    if (!this.mapping) return;
+    this.mapping = withReadAs(this.mapping, field, readAs);
+    this.showProblems = true;
+  }
+
+  /** "Read the file": the mapping checked, then the file and mapping handed to the source. */
+  private async confirm(): Promise<void> {
+    if (!this.mapping || !this.head || !this.file) return;
+    const check = checkMapping(this.mapping, this.head);
+    if (!check.ok) {
+      this.showProblems = true;
+      const first = check.problems[0];
+      this.focusSoon(first.code === 'zone' ? `#${this.ids}-zone` : first.field ? `#${this.ids}-col-${first.field}` : `#${this.ids}-problems`);
+      return;
+    }
+    const source = this.target?.isConnected ? this.target : await this.resolveSource();
+    if (!source) return;
+    const mapping = structuredClone(this.mapping);
+    this.progress = { bytes: 0, totalBytes: this.file.size, rows: 0, rejected: 0 };
+    this.validation = null;
+    this.warning = '';
+    this.lastSaidPct = -1;
+    this.said = this.s('progressStarting');
+    this.step = 'reading';
+    this.focusSoon(`#${this.ids}-h`);
+    source.datasetId = '';
+    source.mapping = mapping;
+    source.file = this.file;
+    await this.follow(source, true);
+  }
+
+  private async reopen(info: DatasetInfo): Promise<void> {
+    const source = await this.resolveSource();
+    if (!source) {
+      this.listNote = this.noSourceText();
+      return;
+    }
+    const my = ++this.token;
+    this.pending = null;
+    this.file = null;
+    this.head = null;
+    this.mapping = null;
+    this.fileName = info.name;
+    this.progress = null;
+    this.validation = null;
+    this.warning = '';
+    this.said = '';
+    this.confirmingDelete = null;
+    this.step = 'reading';
+    this.focusSoon(`#${this.ids}-h`);
+    // The dataset the source shows already: nothing to load again (reloading an open id would close it).
+    const current = await source.datasetHandle().catch(() => null);
+    if (my !== this.token) return;
+    const latest = this.latest;
+    if (current?.id === info.id && latest?.status.id === info.id && latest.status.state === 'ready') {
+      this.pending = { id: info.id, before: new Set(), confirmed: false, fired: false, done: false };
+      this.fromSource(latest);
+      return;
+    }
+    const before = source.datasetId;
+    source.file = null;
+    source.mapping = null;
+    source.datasetId = info.id;
+    // The same id again still reopens (a property set to its own value changes nothing by itself).
+    if (before === info.id) source.requestUpdate('datasetId', '');
+    await this.follow(source, false);
+  }
+
+  /** Follows the dataset the source opens for this reading, by its id. */
+  private async follow(source: SlaSource, confirmed: boolean): Promise<void> {
+    const my = ++this.token;
+    const p: Pending = { id: null, before: new Set(this.seen), confirmed, fired: false, done: false };
+    this.pending = p;
+    await source.updateComplete;
+    try {
+      // The source's handle (it resolves once the file is read): it names the dataset for sure.
+      const ds = await source.datasetHandle();
+      if (my !== this.token || this.pending !== p) return;
+      if (!ds) throw new Error('the source opened no dataset');
+      if (p.id !== ds.id) {
+        p.id = ds.id;
+        p.done = false;
+        if (this.latest?.status.id === ds.id) this.fromSource(this.latest);
+      }
+    } catch (e) {
+      if (my === this.token && this.pending === p) this.fail(confirmed ? 'read' : 'reopen', (e as Error)?.message ?? String(e));
+    }
+  }
+
+  private cancel(): void {
+    ++this.token;
+    this.pending = null;
+    this.head = null;
+    this.mapping = null;
+    this.file = null;
+    this.step = 'pick';
+    this.focusSoon(`#${this.ids}-h`);
+  }
+
+  private backToMapping(): void {
+    if (!this.head || !this.mapping) return this.cancel();
+    this.pending = null;
+    this.step = 'mapping';
+    this.focusSoon(`#${this.ids}-h`);
+  }
+
+  private another(): void {
+    this.pending = null;
+    this.pickNote = '';
+    this.step = 'pick';
+    this.focusSoon(`#${this.ids}-h`);
+    if (!this.noRecent) void this.refreshList();
+  }
+
+  private askDelete(id: string): void {
+    this.confirmingDelete = id;
+    this.listNote = '';
+    this.focusSoon(`#${this.ids}-confirm`);
+  }
+
+  private keep(id: string): void {
+    this.confirmingDelete = null;
+    this.focusSoon(`[data-delete="${CSS.escape(id)}"]`);
+  }
+
+  private async deleteDataset(info: DatasetInfo): Promise<void> {
+    const list = this.datasets ?? [];
+    const at = list.findIndex((d) => d.id === info.id);
+    try {
+      await pageEngine().remove(info.id);
+    } catch (e) {
+      this.listError = this.s('recentError', { message: (e as Error)?.message ?? String(e) });
+      return;
+    }
+    this.confirmingDelete = null;
+    this.listNote = this.s(this.latest?.status.id === info.id ? 'deletedShown' : 'deleted', { name: info.name });
+    await this.refreshList();
+    const now = this.datasets ?? [];
+    const next = now[Math.min(at, now.length - 1)];
+    this.focusSoon(next ? `[data-reopen="${CSS.escape(next.id)}"]` : `#${this.ids}-recent`);
+  }
+
+  /** Lists the datasets kept in this browser; `until` waits (a little) for one that is being written. */
+  private async refreshList(until?: string): Promise<void> {
+    try {
+      for (let i = 0; ; i++) {
+        const list = await pageEngine().list();
+        if (!until || list.some((d) => d.id === until) || i >= 20) {
+          this.datasets = list;
+          this.listError = '';
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    } catch (e) {
+      this.listError = this.s('recentError', { message: (e as Error)?.message ?? String(e) });
+      this.datasets ??= [];
+    }
+  }
+
+  // ── the data ────────────────────────────────────────────────────────────────────────────────────────────
+
+  private fromSource(r: ViewResult): void {
+    this.latest = r;
+    const p = this.pending;
+    if (r.status.id) this.seen.add(r.status.id);
+    if (!p) return;
+    // Progress comes before the source's handle resolves: a dataset this source never showed before is this reading's.
+    if (p.id === null && r.status.id && !p.before.has(r.status.id)) p.id = r.status.id;
+    if (p.id === null || r.status.id !== p.id) return;
+    const st = r.status;
+    this.warning = st.warning ?? '';
+    if (p.done) return;
+    if (st.state === 'loading') {
+      this.progress = st.progress;
+      this.sayProgress(st.progress);
+    } else if (st.state === 'error') {
+      p.done = true;
+      this.fail(p.confirmed ? 'read' : 'reopen', st.error ?? 'the file could not be read');
+    } else if (st.state === 'ready') {
+      p.done = true;
+      this.validation = r.validation;
+      this.fromCache = st.fromCache;
+      this.usedPreset = r.mapping?.preset ?? '';
+      this.progress = null;
+      this.step = 'summary';
+      this.focusSoon(`#${this.ids}-h`);
+      const v = r.validation;
+      if (p.confirmed && !p.fired) {
+        p.fired = true;
+        this.dispatchEvent(new CustomEvent<FileAcceptedDetail>('sla-file-accepted', {
+          detail: {
+            name: this.fileName, preset: r.mapping?.preset ?? this.mapping?.preset ?? '', detectedPreset: this.detected?.preset ?? null,
+            datasetId: st.id, rows: v?.rowsRead ?? 0, rejected: v?.rowsRejected ?? 0, fromCache: st.fromCache,
+          },
+          bubbles: true, composed: true,
+        }));
+      }
+      if (!this.noRecent) void this.refreshList(st.id);
+    }
+  }
+
+  /** A polite announcement every quarter of the file, not every update. */
+  private sayProgress(p: Progress): void {
+    if (!p) return;
+    const pct = p.totalBytes ? Math.floor((p.bytes / p.totalBytes) * 4) * 25 : -1;
+    if (pct === this.lastSaidPct) return;
+    this.lastSaidPct = pct;
+    this.said = pct < 0 ? this.s('progressRows', { n: this.n(p.rows) }) : this.s('progressSaid', { pct, rows: this.n(p.rows), rejected: this.n(p.rejected) });
+  }
+
+  // ── rendering ───────────────────────────────────────────────────────────────────────────────────────────
+
+  private heading(text: string, level = this.headingLevel, id = `${this.ids}-h`): TemplateResult {
+    return html`<div role="heading" aria-level=${Math.min(6, Math.max(1, level))} id=${id} tabindex="-1" class="heading">${text}</div>`;
+  }
+
+  protected override render() {
+    return html`
+      ${this.sourceMissing ? html`<p part="notice" class="notice">${this.noSourceText()}</p>` : nothing}
+      <div class="step" data-step=${this.step}>${this.renderStep()}</div>
+      ${!this.noRecent && (this.step === 'pick' || this.step === 'summary') ? this.renderRecent() : nothing}
+    `;
+  }
+
+  private renderStep(): TemplateResult {
+    switch (this.step) {
+      case 'inspecting': return html`${this.heading(this.s('inspecting', { name: this.fileName }))}<progress part="progress" aria-label=${this.s('inspecting', { name: this.fileName })}></progress>`;
+      case 'mapping': return this.renderMapping();
+      case 'reading': return this.renderReading();
+      case 'summary': return this.renderSummary();
+      case 'error': return this.renderError();
+      default: return this.renderPick();
+    }
+  }
+
+  private renderPick(): TemplateResult {
+    return html`
+      ${this.heading(this.s('pickTitle'))}
+      <div part="dropzone" class=${this.dragging ? 'dropzone over' : 'dropzone'}
+        @dragenter=${this.onDragOver} @dragover=${this.onDragOver} @dragleave=${this.onDragLeave} @drop=${this.onDrop}>
+        <p>${this.s('dropHere')}</p>
+        <input id="${this.ids}-file" class="file" type="file" accept=".csv,.tsv,.txt,text/csv"
+          aria-describedby="${this.ids}-hint" @change=${this.onPicked} />
+        <label part="choose button primary" for="${this.ids}-file" class="button primary">${this.s('choose')}</label>
+        <p id="${this.ids}-hint" class="muted hint">${this.s('pickHint')}</p>
+      </div>
+      ${this.pickNote ? html`<p class="note" role="status">${this.pickNote}</p>` : nothing}
+      ${this.samples.length ? html`
+        <div part="samples" class="samples">
+          <p id="${this.ids}-samples">${this.s('samplesTitle')}</p>
+          <ul aria-labelledby="${this.ids}-samples">
+            ${this.samples.map((smp) => html`<li><button part="button" class="button" @click=${() => this.loadSample(smp)}>${this.s('sampleButton', { label: smp.label })}</button></li>`)}
+          </ul>
+        </div>` : nothing}
+    `;
+  }
+
+  private presetName(preset: string): string {
+    const names: Record<string, string> = {
+      'sla-widgets': 'the kit\'s own format (sla-widgets)', 'amazon-connect': 'Amazon Connect contact records (amazon-connect)',
+      'genesys-cloud': 'Genesys Cloud interactions export (genesys-cloud)', 'asterisk-queue-log': 'Asterisk queue_log (asterisk-queue-log)',
+      synonyms: 'worded column names (synonyms)', custom: 'custom',
+    };
+    return names[preset] ?? preset;
+  }
+
+  private problemText(p: MappingProblem): string {
+    const field = p.field ? this.s(`field_${p.field}` as DropKey) : '';
+    switch (p.code) {
+      case 'required': return this.s('errRequired', { field });
+      case 'column-missing': return this.s('errColumnMissing', { column: p.detail });
+      case 'outcome-values': return this.s('errOutcomeValues', { value: p.detail });
+      case 'zone': return this.s('errZone', { zone: p.detail });
+      default: return this.s('errEngine', { message: p.detail });
+    }
+  }
+
+  private renderMapping(): TemplateResult {
+    const head = this.head, m = this.mapping;
+    if (!head || !m) return this.renderPick();
+    const check = checkMapping(m, head);
+    const problems = this.showProblems ? check.problems : [];
+    const queueLog = m.format === 'queue_log';
+    const dates = dateSettings(m, head);
+    const source = this.target;
+    const zoneDefault = source?.inputTz || source?.tz || 'UTC';
+    const delimiter = head.delimiter ? this.s(`delim_${head.delimiter}` as DropKey) : '';
+    return html`
+      ${this.heading(this.s('mappingTitle', { name: this.fileName }))}
+      ${this.detected ? html`<p>${this.s('detected', { preset: this.presetName(this.detected.preset) })}
+          ${m.preset === 'custom' && this.detected.preset !== 'custom' ? this.s('editedFrom', { preset: this.detected.preset }) : nothing}</p>`
+        : html`<p class="problem" part="error">${this.s('problemIntro', { problem: head.problem ?? '' })} ${this.s('problemHelp')}</p>`}
+      ${!queueLog && head.header.length ? html`<p class="muted">${this.s('delimiterInfo', { columns: head.header.length, delimiter })}</p>` : nothing}
+      ${m.notes?.length ? html`<details><summary>${this.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${x}</li>`)}</ul></details>` : nothing}
+      ${queueLog ? html`<p>${this.s('queueLogInfo')}</p>` : this.renderTable(editorRows(m, head), problems)}
+      ${!queueLog && (dates.dayMonthOrder || dates.inputZone) ? html`
+        <fieldset class="dates">
+          <legend>${this.s('datesTitle')}</legend>
+          ${dates.dayMonthOrder ? html`
+            <label for="${this.ids}-order">${this.s('dayMonthOrder')}</label>
+            <select id="${this.ids}-order" .value=${m.dayMonthOrder ?? ''} @change=${(e: Event) => { if (this.mapping) this.mapping = withDayMonthOrder(this.mapping, (e.target as HTMLSelectElement).value as '' | 'dmy' | 'mdy'); }}>
+              <option value="" ?selected=${!m.dayMonthOrder}>${this.s('orderAuto')}</option>
+              <option value="dmy" ?selected=${m.dayMonthOrder === 'dmy'}>${this.s('orderDmy')}</option>
+              <option value="mdy" ?selected=${m.dayMonthOrder === 'mdy'}>${this.s('orderMdy')}</option>
+            </select>` : nothing}
+          ${dates.inputZone ? html`
+            <label for="${this.ids}-zone">${this.s('inputZone')}</label>
+            <input id="${this.ids}-zone" type="text" list="${this.ids}-zones" autocomplete="off" spellcheck="false"
+              .value=${m.inputTimeZone ?? ''} placeholder=${zoneDefault}
+              aria-describedby="${this.ids}-zone-hint${problems.some((p) => p.code === 'zone') ? ` ${this.ids}-zone-err` : ''}"
+              aria-invalid=${problems.some((p) => p.code === 'zone') ? 'true' : 'false'}
+              @change=${(e: Event) => { if (this.mapping) this.mapping = withInputTimeZone(this.mapping, (e.target as HTMLInputElement).value); this.showProblems = true; }} />
+            <datalist id="${this.ids}-zones">${zones().map((z) => html`<option value=${z}></option>`)}</datalist>
+            <span id="${this.ids}-zone-hint" class="muted">${this.s('inputZoneHint', { zone: zoneDefault })}</span>
+            ${problems.filter((p) => p.code === 'zone').map((p) => html`<span id="${this.ids}-zone-err" class="field-error">${this.problemText(p)}</span>`)}` : nothing}
+        </fieldset>` : nothing}
+      ${problems.length ? html`
+        <div id="${this.ids}-problems" class="problems" part="error" role="alert" tabindex="-1">
+          <p>${this.s('errorsIntro')}</p>
+          <ul>${problems.map((p) => html`<li>${p.field ? html`${this.s(`field_${p.field}` as DropKey)}: ` : nothing}${this.problemText(p)}</li>`)}</ul>
+        </div>` : nothing}
+      <div class="actions">
+        <button part="button primary" class="button primary" data-action="confirm" @click=${this.confirm}>${this.s('confirm')}</button>
+        <button part="button" class="button" data-action="cancel" @click=${this.cancel}>${this.s('cancel')}</button>
+      </div>
+    `;
+  }
+
+  private renderTable(rows: EditorRow[], problems: MappingProblem[]): TemplateResult {
+    const head = this.head!;
+    return html`
+      <div class="wide">
+        <table part="mapping">
+          <caption id="${this.ids}-caption">${this.s('tableCaption')}</caption>
+          <thead><tr>
+            <th scope="col">${this.s('colField')}</th><th scope="col">${this.s('colColumn')}</th>
+            <th scope="col">${this.s('colReadAs')}</th><th scope="col">${this.s('colSample')}</th>
+          </tr></thead>
+          <tbody>${rows.map((r) => this.renderRow(r, head, problems.find((p) => p.field === r.field)))}</tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  private renderRow(r: EditorRow, head: FileHead, problem: MappingProblem | undefined): TemplateResult {
+    const label = this.s(`field_${r.field}` as DropKey);
+    const id = `${this.ids}-col-${r.field}`;
+    const errId = `${this.ids}-err-${r.field}`;
+    const specLabel = r.constValue !== null ? this.s('fixedValue', { value: JSON.stringify(r.constValue) }) : r.specColumns.join(' + ');
+    const extras: string[] = [];
+    if (r.readAs === 'split') extras.push(this.s('splitDateTime'));
+    if (r.dateFormat) extras.push(r.dateFormat);
+    if (r.extras.values && Object.keys(r.extras.values).length) extras.push(this.s('valuesMapped', { map: Object.entries(r.extras.values).map(([k, v]) => `${k} → ${v}`).join(', ') }));
+    if (r.extras.otherwise) extras.push(this.s('otherwise', { value: r.extras.otherwise }));
+    if (r.extras.fallback) extras.push(this.s('fallback', { column: r.extras.fallback }));
+    if (r.extras.nulls.length) extras.push(this.s('nulls', { values: r.extras.nulls.join(', ') }));
+    if (r.extras.decimalComma) extras.push(this.s('decimalComma'));
+    const readAsOptions: readonly string[] = r.kind === 'instant' ? INSTANT_FORMATS : r.kind === 'duration' ? DURATION_UNITS : [];
+    const showReadAs = r.choice !== '' && readAsOptions.length > 0 && r.readAs !== 'split' && r.choice !== 'one-queue';
+    return html`
+      <tr class=${r.choice === '' ? 'unmapped' : ''} data-field=${r.field}>
+        <th scope="row"><label for=${id}>${label}</label>${r.required ? html` <span class="required">${this.s('required')}</span>` : nothing}</th>
+        <td>
+          <select id=${id} aria-required=${r.required ? 'true' : 'false'} aria-invalid=${problem ? 'true' : 'false'}
+            aria-describedby=${problem ? errId : nothing}
+            @change=${(e: Event) => this.editColumn(r.field, (e.target as HTMLSelectElement).value as ColumnChoice)}>
+            <option value="" ?selected=${r.choice === ''}>${this.s('notInFile')}</option>
+            ${r.choice === 'spec' ? html`<option value="spec" selected>${specLabel}</option>` : nothing}
+            ${r.field === 'queue' ? html`<option value="one-queue" ?selected=${r.choice === 'one-queue'}>${this.s('oneQueue')}</option>` : nothing}
+            ${r.choice !== 'spec' && this.detected && specOfChoice(this.detected, r.field, head) === 'spec' ? html`<option value="spec">${detectedLabel(this.detected, r.field)}</option>` : nothing}
+            ${head.header.map((h, i) => html`<option value="c:${i}" ?selected=${r.choice === `c:${i}`}>${h || `#${i + 1}`}</option>`)}
+          </select>
+          ${problem ? html`<div id=${errId} class="field-error">${this.problemText(problem)}</div>` : nothing}
+        </td>
+        <td>
+          ${showReadAs ? html`
+            <select aria-label=${this.s('readAsFor', { field: label })} data-read-as=${r.field}
+              @change=${(e: Event) => this.editReadAs(r.field, (e.target as HTMLSelectElement).value as ReadAs)}>
+              ${readAsOptions.map((o) => html`<option value=${o} ?selected=${r.readAs === o}>${this.s(`readAs_${o}` as DropKey)}</option>`)}
+            </select>` : nothing}
+          ${extras.length ? html`<div class="muted small">${extras.join(' · ')}</div>` : nothing}
+        </td>
+        <td class="sample">${r.choice === '' ? nothing : r.sample ? html`<code>${r.sample}</code>` : html`<span class="muted">${this.s('noSample')}</span>`}</td>
+      </tr>
+    `;
+  }
+
+  private renderReading(): TemplateResult {
+    const p = this.progress;
+    const total = p?.totalBytes ?? null;
+    const parts: string[] = [];
+    if (p) {
+      parts.push(total ? this.s('progressOf', { done: formatBytes(p.bytes, this.locale), total: formatBytes(total, this.locale) }) : this.s('progressBytes', { done: formatBytes(p.bytes, this.locale) }));
+      parts.push(this.s('progressRows', { n: this.n(p.rows) }), this.s('progressRejected', { n: this.n(p.rejected) }));
+    }
+    return html`
+      ${this.heading(this.s('readingTitle', { name: this.fileName }))}
+      <progress part="progress" aria-label=${this.s('progressLabel', { name: this.fileName })}
+        max=${total ?? nothing} value=${p && total ? Math.min(p.bytes, total) : nothing}></progress>
+      <p class="progress-text" aria-hidden="true">${parts.length ? parts.join(' · ') : this.s('progressStarting')}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.said}</p>
+      ${this.renderWarning()}
+    `;
+  }
+
+  private renderWarning(): TemplateResult | typeof nothing {
+    return this.warning ? html`<p part="notice" class="warning" role="status"><strong>${this.s('warningLabel')}</strong> ${this.warning}</p>` : nothing;
+  }
+
+  private renderSummary(): TemplateResult {
+    const v = this.validation;
+    const l = this.locale;
+    const sub = this.headingLevel + 1;
+    if (!v) {
+      return html`${this.heading(this.s('summaryTitle', { name: this.fileName }))}<p>${this.s('readyNote')}</p>${this.renderWarning()}
+        <div class="actions"><button part="button" class="button" @click=${this.another}>${this.s('another')}</button></div>`;
+    }
+    const f = summaryOf(v);
+    return html`
+      ${this.heading(this.s('summaryTitle', { name: this.fileName }))}
+      <p part="identity" class="identity">${this.s('identity', { read: this.n(f.read), accepted: this.n(f.accepted), rejected: this.n(f.rejected) })}</p>
+      ${f.adds ? nothing : html`<p class="problem">${this.s('identityBroken', { read: f.read, accepted: f.accepted, rejected: f.rejected })}</p>`}
+      ${f.apart ? html`<p>${this.s('apart', { n: this.n(f.apart) })}</p>
+        <ul class="reasons">${f.apartReasons.map(([why, n]) => html`<li>${why}: ${this.n(n)}</li>`)}</ul>` : nothing}
+      <p>${this.s('contacts', { n: this.n(f.contacts) })}</p>
+      ${f.rejected ? html`
+        ${this.heading(this.s('byReasonTitle'), sub, `${this.ids}-reasons`)}
+        <ul class="reasons">${f.reasons.map(([why, n]) => html`<li>${why}: ${this.n(n)}</li>`)}</ul>
+        ${this.heading(this.s('rejectedLinesTitle'), sub, `${this.ids}-lines`)}
+        <p id="${this.ids}-listed" class="muted">${this.s('rejectedListed', { listed: this.n(f.listed), rejected: this.n(f.rejected) })}</p>
+        <div part="rejections" class="scroll" role="region" tabindex="0" aria-labelledby="${this.ids}-lines">
+          <table>
+            <caption class="visually-hidden">${this.s('rejectedLinesTitle')}</caption>
+            <thead><tr><th scope="col">${this.s('colLine')}</th><th scope="col">${this.s('colRejColumn')}</th><th scope="col">${this.s('colValue')}</th><th scope="col">${this.s('colReason')}</th></tr></thead>
+            <tbody>${v.rejections.map((r) => html`<tr><th scope="row" class="num">${r.line.toLocaleString(l)}</th><td>${r.column ?? ''}</td><td>${r.value === null ? '' : html`<code>${r.value}</code>`}</td><td>${r.reason}</td></tr>`)}</tbody>
+          </table>
+        </div>` : html`<p>${this.s('noRejections')}</p>`}
+      ${this.usedPreset ? html`<p class="muted">${this.s('usedMapping', { preset: this.usedPreset })}</p>` : nothing}
+      <p class="muted">${this.fromCache ? this.s('fromCache') : this.s('keptInCache')}</p>
+      ${this.renderWarning()}
+      <p class="ready">${this.s('readyNote')}</p>
+      <div class="actions"><button part="button" class="button" data-action="another" @click=${this.another}>${this.s('another')}</button></div>
+    `;
+  }
+
+  private renderError(): TemplateResult {
+    const name = this.fileName || 'file';
+    const title = this.errorKind === 'not-text' ? this.s('errTitleNotText', { name })
+      : this.errorKind === 'empty' ? this.s('errTitleEmpty', { name })
+      : this.errorKind === 'reopen' ? this.s('errTitleReopen')
+      : this.errorKind === 'sample' ? this.s('errTitleSample')
+      : this.s('errTitleRead', { name });
+    const msg = this.error ? this.error.charAt(0).toUpperCase() + this.error.slice(1) : '';
+    const canMap = this.errorKind === 'read' && this.head !== null && this.mapping !== null && this.file !== null;
+    return html`
+      ${this.heading(title)}
+      <p part="error" class="problem" role="alert">${msg}${/[.!?]$/.test(msg) || !msg ? '' : '.'}</p>
+      ${canMap && /day\/month order/.test(this.error) ? html`<p>${this.s('errDayMonth')}</p>` : nothing}
+      ${this.renderWarning()}
+      <div class="actions">
+        ${canMap ? html`<button part="button primary" class="button primary" data-action="back" @click=${this.backToMapping}>${this.s('backToMapping')}</button>` : nothing}
+        <button part="button" class="button" data-action="another" @click=${this.cancel}>${this.s('chooseAnother')}</button>
+      </div>
+    `;
+  }
+
+  private renderRecent(): TemplateResult {
+    const list = this.datasets;
+    const l = this.locale;
+    const when = dateFormat(l);
+    return html`
+      <div part="recent" class="recent">
+        ${this.heading(this.s('recentTitle'), this.headingLevel + 1, `${this.ids}-recent`)}
+        ${this.listNote ? html`<p class="note" role="status">${this.listNote}</p>` : html`<p class="visually-hidden" role="status"></p>`}
+        ${this.listError ? html`<p class="problem" part="error">${this.listError}</p>` : nothing}
+        ${list === null ? html`<p class="muted">${this.s('recentLoading')}</p>`
+          : list.length === 0 ? html`<p class="empty">${this.s('recentEmpty')}</p>`
+          : html`
+            <div class="scroll" role="region" tabindex="0" aria-labelledby="${this.ids}-recent">
+              <table>
+                <caption class="visually-hidden">${this.s('recentCaption')}</caption>
+                <thead><tr><th scope="col">${this.s('recentName')}</th><th scope="col" class="num">${this.s('recentContacts')}</th><th scope="col" class="num">${this.s('recentSize')}</th><th scope="col">${this.s('recentLastUsed')}</th><th scope="col">${this.s('recentActions')}</th></tr></thead>
+                <tbody>${list.map((d) => html`
+                  <tr data-id=${d.id}>
+                    <th scope="row" class="name">${d.name}</th>
+                    <td class="num">${this.n(d.contacts)}</td>
+                    <td class="num">${formatBytes(d.bytes, l)}</td>
+                    <td><time datetime=${new Date(d.lastUsed).toISOString()}>${when.format(d.lastUsed)}</time></td>
+                    <td class="row-actions">
+                      ${this.confirmingDelete === d.id ? html`
+                        <div role="group" aria-labelledby="${this.ids}-confirm" class="confirm">
+                          <span id="${this.ids}-confirm" tabindex="-1">${this.s('confirmDelete', { name: d.name })}</span>
+                          <button part="button" class="button danger" data-confirm-delete=${d.id} @click=${() => this.deleteDataset(d)}>${this.s('confirmDeleteYes')}</button>
+                          <button part="button" class="button" data-keep=${d.id} @click=${() => this.keep(d.id)}>${this.s('confirmDeleteNo')}</button>
+                        </div>` : html`
+                        <button part="button" class="button" data-reopen=${d.id} aria-label=${this.s('reopenNamed', { name: d.name })} @click=${() => this.reopen(d)}>${this.s('reopen')}</button>
+                        <button part="button" class="button" data-delete=${d.id} aria-label=${this.s('deleteNamed', { name: d.name })} @click=${() => this.askDelete(d.id)}>${this.s('delete')}</button>`}
+                    </td>
+                  </tr>`)}
+                </tbody>
+              </table>
+            </div>`}
+      </div>
+    `;
+  }
+}
+
+function specOfChoice(m: Mapping, field: ContactField, head: FileHead): ColumnChoice {
+  return editorRows(m, head).find((r) => r.field === field)?.choice ?? '';
+}
+
+function detectedLabel(m: Mapping, field: ContactField): string {
+  const s = m.fields[field];
+  if (!s || typeof s === 'string') return String(s ?? '');
+  if (s.date !== undefined) return `${s.date} + ${s.time}`;
+  if (s.columns) return s.columns.join(' + ');
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  return s.column ?? '';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateFormats.set(locale, f);
+  }
+  return f;
+}
+
+let zoneList: string[] | null = null;
+function zones(): string[] {
+  zoneList ??= (() => {
+    try {
+      return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+    } catch {
+      return [];
+    }
+  })();
+  return zoneList;
+}
