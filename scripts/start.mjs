@@ -1,14 +1,30 @@
-// The main job for now: generate seeded sample contacts and report on them (the demo replaces this later).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, closeSync } from 'node:fs';
+// The main job (npm start): builds the demo, serves it on http://127.0.0.1:8080/ and starts the feed server the
+// wallboard listens to (ws://127.0.0.1:8787/ws, generated contacts replayed at 10× with pause/resume control).
+// No network is needed. Flags: --port 8080 --feed-port 8787 --speed 10 --host 127.0.0.1
+import { spawn, spawnSync } from 'node:child_process';
+import { serveDemo } from './serve-demo.mjs';
 
-const cli = 'dist/cli/main.js';
-mkdirSync('dist/sample', { recursive: true });
-const file = 'dist/sample/contacts.csv';
-const fd = openSync(file, 'w');
-const g = spawnSync(process.execPath, [cli, 'generate', '--contacts', '20000', '--seed', 'demo', '--start', '2026-03-02', '--days', '7'], { stdio: ['ignore', fd, 'inherit'] });
-closeSync(fd);
-if (g.status !== 0) process.exit(g.status ?? 1);
-console.log(`Sample: ${file} (20,000 generated contacts, one week, seed "demo")\n`);
-const r = spawnSync(process.execPath, [cli, 'report', file, '--tz', 'America/New_York', '--by', 'channel', ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : def;
+};
+const host = arg('host', '127.0.0.1');
+const port = Number(arg('port', 8080));
+const feedPort = Number(arg('feed-port', 8787));
+const speed = arg('speed', '10');
+
+const b = spawnSync(process.execPath, ['scripts/build-demo.mjs'], { stdio: 'inherit' });
+if (b.status !== 0) process.exit(b.status ?? 1);
+
+const feed = spawn(process.execPath, ['dist/cli/main.js', 'feed', '--port', String(feedPort), '--host', host, '--speed', speed, '--contacts', '20000', '--seed', 'wallboard', '--control'], { stdio: ['ignore', 'inherit', 'inherit'] });
+feed.on('exit', (code) => { if (code) { console.error(`feed server stopped (exit ${code})`); process.exit(code); } });
+const demo = await serveDemo({ port, host });
+console.log(`
+sla-widgets demo — ${demo.url}
+  wallboard       ${demo.url}wallboard.html   (live from ws://${host}:${feedPort}/ws; ← → switch boards)
+  client portal   ${demo.url}portal.html      (and portal-script.html: the single <script> build)
+  offline demo    ${demo.url}offline.html     (drop a CSV; reload with the network gone)
+Ctrl-C stops both servers.`);
+const stop = async () => { feed.kill(); await demo.close(); process.exit(0); };
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -8,7 +8,7 @@ import { startFeedServer } from '../feed/server.js';
 import { UsageError, flagError } from './errors.js';
 import { loadMapping, machineZone, zoneFlag } from './options.js';
 
-export const FEED_USAGE = 'sla-widgets feed [contacts.csv] [--speed 1–60 | --rate events/s] [--port 8787] [--host 127.0.0.1] [--map m.json] [--input-tz Zone] [--contacts N --seed S]';
+export const FEED_USAGE = 'sla-widgets feed [contacts.csv] [--speed 1–60 | --rate events/s] [--port 8787] [--host 127.0.0.1] [--map m.json] [--input-tz Zone] [--contacts N --seed S] [--control]';
 
 const FLAGS = {
   speed: { type: 'string' },
@@ -19,6 +19,7 @@ const FLAGS = {
   'input-tz': { type: 'string' },
   contacts: { type: 'string' },
   seed: { type: 'string' },
+  control: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -59,8 +60,8 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   const port = f.port === undefined ? 8787 : Number(f.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${f.port}: expected a port number`);
   const contacts = await feedContacts(file, { map: f.map, inputTz: f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : undefined, contacts: f.contacts ? Number(f.contacts) : undefined, seed: f.seed });
-  const server = await startFeedServer({ contacts, speed, rate, port, host: f.host });
-  out(`feed: ${contacts.length} contacts at ${rate ? `${rate} events/s` : `${speed}×`} — ws://${server.url.slice(7)}/ws · ${server.url}/sse · ${server.url}/ndjson (?since=seq) · Ctrl-C stops`);
+  const server = await startFeedServer({ contacts, speed, rate, port, host: f.host, control: f.control });
+  out(`feed: ${contacts.length} contacts at ${rate ? `${rate} events/s` : `${speed}×`} — ws://${server.url.slice(7)}/ws · ${server.url}/sse · ${server.url}/ndjson (?since=seq)${f.control ? ` · POST ${server.url}/control?action=pause|resume|drop` : ''} · Ctrl-C stops`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve));
   await server.close();
   return 0;

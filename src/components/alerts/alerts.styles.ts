@@ -9,7 +9,7 @@ export const alertsStyles = [
       background: var(--_bg);
       contain: layout paint style;
       container-type: inline-size;
-      font-size: var(--sla-alerts-font-size, var(--sla-font-size, 1rem));
+      font-size: var(--sla-alerts-font-size, var(--sla-font-size, 16px));
     }
     [part='header'] {
       display: flex;

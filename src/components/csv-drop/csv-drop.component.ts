@@ -86,7 +86,7 @@ let uid = 0;
  * @cssproperty --sla-color-border - borders of the drop zone and the tables
  * @cssproperty --sla-color-breach - errors
  * @cssproperty --sla-color-warn - warnings
- * @cssproperty --sla-csv-drop-table-height - the most the rejected-lines and kept-datasets tables grow before they scroll (default 22rem)
+ * @cssproperty --sla-csv-drop-table-height - the most the rejected-lines and kept-datasets tables grow before they scroll (default 22em)
  *
  * @fires sla-file-accepted - the person confirmed a file's mapping and the file has been read ({ name, preset, rows, rejected … }); never when the page sets properties. The source fires `sla-dataset-ready` itself.
  */

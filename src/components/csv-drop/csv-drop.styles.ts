@@ -57,7 +57,7 @@ export const csvDropStyles = [
     .samples ul { list-style: none; padding: 0; margin: 0.3em 0; display: flex; flex-wrap: wrap; gap: 0.4em; }
 
     .scroll {
-      max-block-size: var(--sla-csv-drop-table-height, 22rem);
+      max-block-size: var(--sla-csv-drop-table-height, 22em);
       overflow: auto;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);

@@ -31,7 +31,7 @@ export interface StatusChangeDetail {
  * @csspart trend - the change against the previous period
  * @csspart state - loading, no data, stale or error text
  *
- * @cssproperty --sla-gauge-size - the gauge's width (default 12rem)
+ * @cssproperty --sla-gauge-size - the gauge's width (default 12em)
  * @cssproperty --sla-gauge-value-size - the figure's font size (default 1.6em)
  * @cssproperty --sla-color-ok - the colour of ok
  * @cssproperty --sla-color-warn - the colour of warn
@@ -175,7 +175,7 @@ export class SlaGauge extends LitElement {
           ${g.value ? svg`<path class="value" d=${g.value}></path>` : nothing}
           ${g.marker ? svg`<line class="marker" x1=${g.marker.x1} y1=${g.marker.y1} x2=${g.marker.x2} y2=${g.marker.y2}></line>` : nothing}
         </svg>
-        <div part="value" aria-hidden="true">${this.state === 'ready' || this.state === 'stale' ? formatMetric(this.metric, this.value, l) : '–'}</div>
+        <div part="value" aria-hidden="true">${(this.state === 'ready' || this.state === 'stale') && this.value !== null ? formatMetric(this.metric, this.value, l) : '–'}</div>
         <div part="label" aria-hidden="true">${label}</div>
         ${this.target !== null ? html`<div part="target" aria-hidden="true">${word(l, 'target')} ${this.way === 'higher' ? '≥' : '≤'} ${formatMetric(this.metric, this.target, l)}</div>` : nothing}
         ${trend !== null ? html`<div part="trend" aria-hidden="true">${better ? '▲' : trend === 0 ? '▶' : '▼'} ${formatMetric(this.metric, Math.abs(trend), l)} ${word(l, 'vsPrevious')}</div>` : nothing}

@@ -6,7 +6,7 @@ export const gaugeStyles = [
   css`
     :host {
       display: inline-block;
-      inline-size: var(--sla-gauge-size, 12rem);
+      inline-size: var(--sla-gauge-size, 12em);
       background: var(--_bg);
       contain: layout paint style;
     }

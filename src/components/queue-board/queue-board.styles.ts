@@ -4,7 +4,7 @@ import { tokens } from '../shared/tokens.styles.js';
 export const queueBoardStyles = [
   tokens,
   css`
-    :host { display: block; font-size: var(--sla-board-font-size, 1rem); background: var(--_bg); contain: layout paint style; }
+    :host { display: block; font-size: var(--sla-board-font-size, var(--sla-font-size, 16px)); background: var(--_bg); contain: layout paint style; }
     /* Fixed layout: a new figure in one cell does not re-measure the whole table (a wallboard updates every second). */
     table { border-collapse: collapse; inline-size: 100%; table-layout: fixed; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.35em 0.6em; text-align: end; border-block-end: 1px solid var(--_track); }

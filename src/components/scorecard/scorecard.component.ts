@@ -73,7 +73,7 @@ const ICON: Record<Status, string> = { ok: '✓', warn: '!', breach: '✕' };
  * @csspart definitions - how each figure is computed
  * @csspart export-error - why an export failed
  *
- * @cssproperty --sla-scorecard-font-size - the widget's font size (default 1rem)
+ * @cssproperty --sla-scorecard-font-size - the widget's font size (default: --sla-font-size, else 16px)
  * @cssproperty --sla-color-ok - the colour of ok
  * @cssproperty --sla-color-warn - the colour of warn
  * @cssproperty --sla-color-breach - the colour of breach

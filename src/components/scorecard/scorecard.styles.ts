@@ -7,7 +7,7 @@ export const scorecardStyles = [
     :host {
       display: block;
       background: var(--_bg);
-      font-size: var(--sla-scorecard-font-size, 1rem);
+      font-size: var(--sla-scorecard-font-size, var(--sla-font-size, 16px));
       contain: layout style;
     }
     :host([hidden]) { display: none; }

@@ -20,7 +20,21 @@ export const tokens = css`
     --_radius: var(--sla-radius, 6px);
     color: var(--_fg);
     font-family: var(--_font);
-    font-size: var(--sla-font-size, inherit);
+    /* What a host page sets on its body and would otherwise inherit into every widget: reset here, so a
+       portal's line-height, letter-spacing or italics do not change the widgets' layout. A page sizes or
+       themes a widget through the --sla-* properties, or by styling the tag itself (which wins over :host). */
+    font-size: var(--sla-font-size, 16px);
+    line-height: var(--sla-line-height, 1.35);
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
   }
   @media (prefers-reduced-motion: reduce) {
     :host *, :host *::before, :host *::after {

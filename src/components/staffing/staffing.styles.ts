@@ -12,7 +12,7 @@ export const staffingStyles = [
     :host([hidden]) { display: none; }
     form {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(11em, 1fr));
       gap: 0.75em 1em;
       align-items: start;
     }
@@ -71,7 +71,7 @@ export const staffingStyles = [
     [part='state'] { color: var(--_muted); padding-block: 0.4em; }
     [part='state'][data-kind='error'] { color: var(--_breach); }
     [part='note'] { margin: 0.3em 0; font-size: 0.9em; color: var(--_muted); }
-    [part='chart'] { display: block; inline-size: 100%; block-size: auto; max-block-size: 12rem; }
+    [part='chart'] { display: block; inline-size: 100%; block-size: auto; max-block-size: 12em; }
     .grid { stroke: var(--_track); stroke-width: 1; }
     .tick { fill: var(--_muted); font-size: 10px; }
     .bar { fill: var(--_ok); opacity: 0.55; }

@@ -62,7 +62,7 @@ const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZo
  * @csspart readout - the highlighted period's time, value and status
  * @csspart state - loading, no data, stale or error text
  *
- * @cssproperty --sla-trend-height - the widget's height when the page sets none (default 12rem)
+ * @cssproperty --sla-trend-height - the widget's height when the page sets none (default 12em)
  * @cssproperty --sla-trend-line-width - the line's width (default 0.15em, at least 2px)
  * @cssproperty --sla-trend-line - the line's colour (default the accent colour)
  * @cssproperty --sla-color-ok - the colour of ok

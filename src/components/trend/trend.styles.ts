@@ -7,9 +7,9 @@ export const trendStyles = [
     :host {
       display: flex;
       flex-direction: column;
-      block-size: var(--sla-trend-height, 12rem);
-      min-block-size: 6rem;
-      min-inline-size: 10rem;
+      block-size: var(--sla-trend-height, 12em);
+      min-block-size: 6em;
+      min-inline-size: 10em;
       position: relative;
       background: var(--_bg);
       contain: layout paint style;

@@ -1,0 +1,40 @@
+// The offline demo: drop a CSV (or pick a built-in sample), confirm the mapping, and get the scorecard, the
+// gauges, the trend and staffing. The app shell comes from a service worker, the data from IndexedDB (the
+// engine's cache): after a reload, with or without the network, the last dataset opens again with no parse.
+import './lib/index.js';
+
+const KEY = 'sla-widgets-demo:dataset';
+const $ = (id) => document.getElementById(id);
+const source = $('data');
+const drop = $('drop');
+
+drop.samples = [
+  { label: 'October 2026 · voice, chat and e-mail (generated, 8,000 contacts)', url: './samples/offline-october.csv' },
+];
+
+// The last dataset opens again from the cache (no parse) after a reload.
+const last = localStorage.getItem(KEY);
+if (last) source.setAttribute('dataset-id', last);
+
+source.addEventListener('sla-dataset-ready', async (e) => {
+  localStorage.setItem(KEY, e.detail.id);
+  const ds = await source.datasetHandle().catch(() => null);
+  const view = ds ? await ds.view({}).catch(() => null) : null;
+  $('dataset-name').textContent = view?.status?.name ? `· ${view.status.name}` : '';
+  document.body.dataset.dataset = e.detail.id;
+});
+
+// Offline support: the service worker keeps the app shell; say whether it is ready, and when the network is gone.
+const net = $('net');
+const say = (state, text) => { net.dataset.state = state; net.textContent = text; };
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((err) => say('unsupported', `Offline copy unavailable: ${err.message}`));
+  navigator.serviceWorker.ready.then(() => {
+    const update = () => (navigator.onLine ? say('ready', 'Works offline ✓') : say('offline', 'Offline — running from this browser'));
+    update();
+    addEventListener('online', update);
+    addEventListener('offline', update);
+  });
+} else {
+  say('unsupported', 'This browser cannot keep an offline copy (no service workers); the data is still cached.');
+}

@@ -1,0 +1,197 @@
+// End-to-end tests of the demo (npm run test:demo, part of npm test): the built demo (dist/demo) served as
+// npm start serves it, a feed server like the one npm start runs, and headless Chromium (puppeteer-core on
+// the found Chromium). Screenshots land in screenshots/ for people to look at.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { findChrome, CHROME_FLAGS, HOW_TO_GET_CHROME } from '../../scripts/find-chrome.mjs';
+import { serveDemo } from '../../scripts/serve-demo.mjs';
+import { startFeedServer } from '../../dist/feed/server.js';
+import { analyzeText, query, defaultDefinitions } from '../../dist/engine/index.js';
+
+const SHOTS = 'screenshots';
+mkdirSync(SHOTS, { recursive: true });
+const chrome = findChrome();
+if (!chrome) throw new Error(HOW_TO_GET_CHROME);
+
+let browser, demo, feed;
+const errors = new Map(); // page → console errors and page errors
+
+/** A page that records every console error, uncaught error and failed request. */
+async function open(path, { width = 1400, height = 1000 } = {}) {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height });
+  const list = [];
+  errors.set(page, list);
+  page.on('console', (m) => { if (m.type() === 'error') list.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => list.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => { if (!r.url().startsWith('data:')) list.push(`request failed: ${r.url()} ${r.failure()?.errorText}`); });
+  await page.goto(demo.url + path, { waitUntil: 'load' });
+  return page;
+}
+
+const until = (page, fn, arg, timeout = 30000) => page.waitForFunction(fn, { timeout, polling: 100 }, arg);
+
+before(async () => {
+  // Live contacts for the wallboard: four queues, a few contacts a second, heartbeats every half second.
+  const t0 = Date.now() - 3600_000;
+  const queues = ['Billing', 'Claims', 'Sales', 'Support'];
+  const contacts = Array.from({ length: 20000 }, (_, i) => {
+    const arrived = t0 + i * 1500;
+    const wait = (i * 7) % 50;
+    return i % 9
+      ? { id: `W${i}`, queue: queues[i % 4], arrived, answered: arrived + wait * 1000, ended: arrived + (wait + 180) * 1000, outcome: 'answered', wait, talk: 180 }
+      : { id: `W${i}`, queue: queues[i % 4], arrived, ended: arrived + wait * 1000, outcome: 'abandoned', wait };
+  });
+  feed = await startFeedServer({ contacts, rate: 40, port: 0, host: '127.0.0.1', heartbeatMs: 500, control: true });
+  demo = await serveDemo({ port: 0 });
+  browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await feed?.close();
+  await demo?.close().catch(() => {});
+});
+
+const control = (action) => fetch(`${feed.url}/control?action=${action}`, { method: 'POST' }).then((r) => assert.ok(r.ok, `control ${action}: HTTP ${r.status}`));
+
+describe('the demo', () => {
+  it('every page loads with no console errors', async () => {
+    for (const path of ['index.html', 'portal.html', 'portal-script.html', 'offline.html', `wallboard.html?stream=ws://127.0.0.1:${feed.port}/ws`]) {
+      const page = await open(path);
+      // Each page's widgets are defined and have rendered.
+      await until(page, () => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('sla-')).every((e) => customElements.get(e.localName) && (e.localName === 'sla-source' || e.shadowRoot)));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.deepEqual(errors.get(page), [], `${path}: ${errors.get(page).join('\n')}`);
+      await page.close();
+    }
+  });
+
+  it('the wallboard updates from the feed, says "stale" when it stops, and recovers when it resumes', async () => {
+    const page = await open(`wallboard.html?stream=ws://127.0.0.1:${feed.port}/ws&stale=2&rotate=0`, { width: 1920, height: 1080 });
+    await until(page, () => document.getElementById('connection').dataset.state === 'live');
+    // Figures arrive and move: the all-queues gauge gets a value, then another contact changes the offered count.
+    await until(page, () => document.getElementById('gauge-all').value !== null);
+    const offered0 = await page.evaluate(() => document.querySelector('sla-source').datasetHandle().then((d) => d.view({})).then((v) => v.totals.offered));
+    await until(page, (n) => document.querySelector('sla-source').datasetHandle().then((d) => d.view({})).then((v) => v.totals.offered > n), offered0);
+    // A gauge per queue appears.
+    await until(page, () => document.querySelectorAll('#gauges sla-gauge').length === 5);
+    await new Promise((r) => setTimeout(r, 2500));
+    await page.screenshot({ path: join(SHOTS, 'wallboard-1920x1080.png') });
+
+    await control('pause');
+    await until(page, () => document.getElementById('connection').dataset.state === 'stale', undefined, 15000);
+    assert.match(await page.$eval('#connection', (e) => e.textContent), /STALE · no data since \d\d:\d\d:\d\d/);
+    await until(page, () => document.getElementById('gauge-all').getAttribute('state') === 'stale', undefined, 10000);
+    await page.screenshot({ path: join(SHOTS, 'wallboard-stale.png') });
+
+    await control('resume');
+    await until(page, () => ['recovered', 'live'].includes(document.getElementById('connection').dataset.state), undefined, 15000);
+    assert.match(await page.$eval('#connection', (e) => e.textContent), /LIVE/);
+    await until(page, () => document.getElementById('gauge-all').getAttribute('state') === 'ready', undefined, 10000);
+
+    // The other board: the queue board with a row per queue, and today's trend.
+    await page.keyboard.press('ArrowRight');
+    await until(page, () => document.body.dataset.board === 'board-queues');
+    await until(page, () => document.getElementById('board').shadowRoot.querySelectorAll('tbody tr').length === 4);
+    await new Promise((r) => setTimeout(r, 1500));
+    await page.screenshot({ path: join(SHOTS, 'wallboard-queues-1920x1080.png') });
+    assert.deepEqual(errors.get(page), []);
+    await page.close();
+  });
+
+  it('the portal: its CSS does not reach inside the widgets, and the widgets do not change the page', async () => {
+    // The host page alone (no script: no widgets defined) — what its own elements look like.
+    const bare = await browser.newPage();
+    await bare.setJavaScriptEnabled(false);
+    await bare.setViewport({ width: 1400, height: 1000 });
+    await bare.goto(demo.url + 'portal.html');
+    const hostLook = () => ['#host-table td', '#host-table caption', '#host-button', '.sidebar h2', '.lead'].map((sel) => {
+      const e = document.querySelector(sel);
+      const s = getComputedStyle(e);
+      const r = e.getBoundingClientRect();
+      return { sel, font: s.font, padding: s.padding, color: s.color, bg: s.backgroundColor, transform: s.textTransform, w: Math.round(r.width), h: Math.round(r.height) };
+    });
+    const before = await bare.evaluate(hostLook);
+    await bare.close();
+
+    for (const path of ['portal.html', 'portal-script.html']) {
+      const page = await open(path);
+      await until(page, () => document.getElementById('scorecard').shadowRoot?.querySelector('table tbody tr') && document.getElementById('g-sl').value !== null);
+      // The widgets left the host's own elements as they were.
+      assert.deepEqual(await page.evaluate(hostLook), before, `${path}: host elements changed once the widgets loaded`);
+      assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0, 'the kit adds no document-wide styles');
+
+      // The host's global rules (tables, buttons, svg, italics, line-height …) do not reach inside: the widgets'
+      // insides measure the same with the host stylesheet on and off; the theme (custom properties) does reach.
+      const inside = () => {
+        // Styles of elements inside the widgets, and the sizes of those whose size is the widget's own (the
+        // table and the chart fill the column the host's layout gives them, so only their styles count).
+        const pick = (el, sel, size) => {
+          const e = el.shadowRoot.querySelector(sel);
+          const s = getComputedStyle(e);
+          const r = e.getBoundingClientRect();
+          return [el.id, sel, s.fontFamily, s.fontSize, s.fontStyle, s.fontWeight, s.lineHeight, s.letterSpacing, s.textTransform, s.textAlign, s.padding, s.borderTopWidth, s.backgroundColor, s.color, ...(size ? [Math.round(r.width), Math.round(r.height)] : [])].join(' | ');
+        };
+        const g = document.getElementById('g-sl'), sc = document.getElementById('scorecard'), tr = document.getElementById('trend');
+        return [pick(g, '[part="value"]', true), pick(g, 'svg', true), pick(g, '[part="label"]', true), pick(sc, 'table td'), pick(sc, 'table th'), pick(sc, 'button', true), pick(tr, 'svg')];
+      };
+      const withHost = await page.evaluate(inside);
+      await page.evaluate(() => { document.getElementById('host-css').disabled = true; });
+      await new Promise((r) => setTimeout(r, 300));
+      const withoutHost = await page.evaluate(inside);
+      assert.deepEqual(withHost, withoutHost, `${path}: the host's CSS changed the widgets' insides`);
+      assert.match(withHost[0], /Trebuchet MS/, 'the portal theme reaches the gauge through --sla-font-family');
+      await page.evaluate(() => { document.getElementById('host-css').disabled = false; });
+      if (path === 'portal.html') {
+        await new Promise((r) => setTimeout(r, 500));
+        await page.screenshot({ path: join(SHOTS, 'portal.png'), fullPage: true });
+      } else {
+        assert.equal(await page.$eval('#kit-kind', (e) => e.textContent), 'single <script> bundle');
+      }
+      assert.deepEqual(errors.get(page), []);
+      await page.close();
+    }
+  });
+
+  it('the offline demo takes an upload through its file input, then shows the same totals after a reload with the server stopped', async () => {
+    const file = 'dist/demo/samples/offline-october.csv';
+    const expected = query(analyzeText(readFileSync(file, 'utf8')).parts, defaultDefinitions('America/New_York')).totals;
+    const page = await open('offline.html');
+    await until(page, () => navigator.serviceWorker.controller !== null && document.getElementById('net').dataset.state === 'ready');
+    const input = await page.evaluateHandle(() => document.getElementById('drop').shadowRoot.querySelector('input[type="file"]'));
+    await input.uploadFile(file);
+    await until(page, () => document.getElementById('drop').shadowRoot.querySelector('[data-action="confirm"]'));
+    await page.evaluate(() => document.getElementById('drop').shadowRoot.querySelector('[data-action="confirm"]').click());
+    await until(page, () => document.getElementById('g-offered').value !== null && document.body.dataset.dataset);
+    const figures = () => ({
+      offered: document.getElementById('g-offered').value,
+      serviceLevel: document.getElementById('g-sl').value,
+      asa: document.getElementById('g-asa').value,
+      abandonRate: document.getElementById('g-ab').value,
+    });
+    const shown = await page.evaluate(figures);
+    assert.equal(shown.offered, expected.offered);
+    assert.equal(shown.serviceLevel, expected.serviceLevel);
+    assert.equal(shown.asa, expected.asa);
+    assert.equal(shown.abandonRate, expected.abandonRate);
+    await until(page, () => document.getElementById('scorecard').shadowRoot.querySelector('table tbody tr'));
+    await until(page, () => document.getElementById('drop').shadowRoot.querySelector('[part="identity"]'));
+    assert.match(await page.evaluate(() => document.getElementById('drop').shadowRoot.querySelector('[part="identity"]').textContent), /8,000/);
+    await new Promise((r) => setTimeout(r, 1000));
+    await page.screenshot({ path: join(SHOTS, 'offline-after-upload.png'), fullPage: true });
+
+    // The demo server goes away: the page comes back from the service worker, the figures from IndexedDB.
+    await demo.close();
+    const reply = await page.reload({ waitUntil: 'load' });
+    assert.ok(reply === null || reply.fromServiceWorker(), 'the page came from the service worker');
+    await until(page, () => document.getElementById('g-offered').value !== null);
+    assert.deepEqual(await page.evaluate(figures), shown);
+    await until(page, () => document.getElementById('scorecard').shadowRoot.querySelector('table tbody tr'));
+    assert.deepEqual(errors.get(page).filter((e) => !/ERR_CONNECTION_REFUSED/.test(e)), []);
+    await page.close();
+  });
+});
