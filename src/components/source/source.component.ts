@@ -128,7 +128,8 @@ export class SlaSource extends LitElement {
       return ds;
     })();
     this.handle.catch(() => undefined); // said to each widget through its view
-    void old?.then((d) => d.close(), () => undefined);
+    // The old dataset closes, unless it is the one just reopened (the same id, from the cache).
+    void Promise.all([old, this.handle.catch(() => null)]).then(([o, n]) => { if (o && o.id !== n?.id) void o.close(); }, () => undefined);
     for (const l of this.listeners) void this.attach(l);
   }
 

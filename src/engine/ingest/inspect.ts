@@ -19,12 +19,21 @@ export interface FileHead {
 /** Inspects the first bytes of a file (64 KB is plenty); the last, partial line is ignored. */
 export function inspectHead(head: Uint8Array | string, rows = 5): FileHead {
   const records: string[][] = [];
-  const reader = new CsvReader({ onRecord: (r) => { if (records.length <= rows) records.push(r.texts()); } });
+  let cutShort = false; // the last record kept was the last one read, and its quote never closed
+  const reader = new CsvReader({
+    onRecord: (r) => {
+      const keep = records.length <= rows;
+      if (keep) records.push(r.texts());
+      cutShort = keep && r.malformed !== null;
+    },
+  });
   const bytes = typeof head === 'string' ? new TextEncoder().encode(head) : head;
   // Only whole lines: cut at the last line feed so a truncated record does not look malformed.
   const lf = bytes.lastIndexOf(0x0a);
   reader.push(lf >= 0 ? bytes.subarray(0, lf + 1) : bytes);
   reader.end();
+  // The head may end inside a quoted field that spans lines: that last, unclosed record is not a sample.
+  if (cutShort && records.length > 1) records.pop();
   const [header = [], ...samples] = records;
   if (header.length && looksLikeQueueLog(header)) {
     return { delimiter: '|', header: [], samples: records.slice(0, rows), mapping: { preset: 'asterisk-queue-log', format: 'queue_log', header: false, fields: {} }, problem: null };

@@ -140,3 +140,12 @@ describe('inspectHead: a first look at a file, as data', () => {
     assert.deepEqual(given.mapping.fields, auto.mapping.fields);
   });
 });
+
+describe('inspectHead: a head cut inside a quoted field', () => {
+  it('leaves out the half record instead of showing it as a sample', () => {
+    const head = 'id,queue,arrived,answered,outcome,note\nC1,Sales,2026-03-02T10:00:00Z,2026-03-02T10:00:05Z,answered,ok\nC2,Sales,2026-03-02T10:01:00Z,,abandoned,"a note that\nspans lines and was cut';
+    const r = inspectHead(head);
+    assert.equal(r.samples.length, 1);
+    assert.equal(r.samples[0][0], 'C1');
+  });
+});
