@@ -11,10 +11,11 @@ import '../../src/components/queue-board/queue-board.js';
 setPageEngine(new EngineClient({ createWorker: () => new Worker('./engine.worker.js', { type: 'module' }), noIndexedDB: true, heartbeatMs: 0 }));
 
 const api = {
-  longTasks: [] as number[],
+  /** Every task over 50 ms: when it started (performance.now) and how long it took. */
+  longTasks: [] as { at: number; ms: number }[],
   updates: 0,
   start(stream: string, queues: string[]) {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) api.longTasks.push(e.duration); }).observe({ type: 'longtask' });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) api.longTasks.push({ at: e.startTime, ms: e.duration }); }).observe({ type: 'longtask' });
     const source = document.createElement('sla-source');
     source.setAttribute('tz', 'UTC');
     source.setAttribute('stream', stream);
@@ -39,6 +40,9 @@ const api = {
     source.append(grid, board);
     document.body.append(source);
     return true;
+  },
+  now() {
+    return performance.now();
   },
   rows() {
     return (document.querySelector('sla-queue-board') as unknown as { rows: unknown[] }).rows.length;

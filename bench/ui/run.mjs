@@ -55,6 +55,7 @@ await page.evaluate((u, q) => window.bench.start(u, q), `ws://127.0.0.1:${feed.p
 await page.waitForFunction(() => window.bench.rows() >= 50, { timeout: 30000 });
 const before = await taskTime();
 const u0 = await page.evaluate(() => window.bench.updates);
+const windowStart = await page.evaluate(() => window.bench.now());
 await new Promise((r) => setTimeout(r, SECONDS * 1000));
 const after = await taskTime();
 const r = await page.evaluate(() => ({ updates: window.bench.updates, longTasks: window.bench.longTasks }));
@@ -64,9 +65,15 @@ await browser.close();
 server.close();
 
 const updates = r.updates - u0;
-const longest = r.longTasks.length ? Math.max(...r.longTasks) : 0;
+// The first render of 25 widgets and the board's first 50 rows happen once, when the page opens; the goal is
+// about the minute of updates after that. Both are reported.
+const steady = r.longTasks.filter((t) => t.at >= windowStart).map((t) => t.ms);
+const startup = r.longTasks.filter((t) => t.at < windowStart).map((t) => t.ms);
+const longest = steady.length ? Math.max(...steady) : 0;
+const longestStartup = startup.length ? Math.max(...startup) : 0;
 const perUpdate = ((after - before) * 1000) / Math.max(1, updates);
-writeFileSync('bench/out/ui.json', JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, rate: RATE, gauges: 24, queues: 50, updates, longestTaskMs: longest, longTasksOver50ms: r.longTasks.length, mainThreadMsPerUpdate: perUpdate }, null, 2));
+writeFileSync('bench/out/ui.json', JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, rate: RATE, gauges: 24, queues: 50, updates, longestTaskMs: longest, longTasksOver50ms: steady.length, longestStartupTaskMs: longestStartup, mainThreadMsPerUpdate: perUpdate }, null, 2));
 console.log(`24 gauges + a 50-queue board, ${RATE} events/s for ${SECONDS} s, updates every second (${updates} board updates):
-  longest main-thread task ${longest.toFixed(0)} ms (goal < 50 ms) ${longest < 50 ? 'PASS' : 'MISS'} · main-thread time ${perUpdate.toFixed(1)} ms per update (all 25 widgets)
+  while updating: longest main-thread task ${longest.toFixed(0)} ms (goal < 50 ms) ${longest < 50 ? 'PASS' : 'MISS'}, ${steady.length} tasks over 50 ms · main-thread time ${perUpdate.toFixed(1)} ms per update (all 25 widgets)
+  opening the page (first render of 25 widgets, once): longest task ${longestStartup.toFixed(0)} ms
   screenshot: ${join(out, 'ui.png')} · results: bench/out/ui.json`);
