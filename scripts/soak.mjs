@@ -3,7 +3,6 @@
 // after a forced collection, and the events applied; all the while, every main-thread task over 50 ms.
 // Prints the start and end heap, the growth, and the longest task; writes bench/out/soak.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_FLAGS, HOW_TO_GET_CHROME } from './find-chrome.mjs';
 import { serveDemo } from './serve-demo.mjs';
@@ -18,7 +17,6 @@ const MINUTES = arg('minutes', 30);
 const SPEED = arg('speed', 10);
 const chrome = findChrome();
 if (!chrome) { console.error(HOW_TO_GET_CHROME); process.exit(2); }
-if (spawnSync(process.execPath, ['scripts/build-demo.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
 // One generated day (seeded), replayed at SPEED× from its first contact: 30 minutes at 10× is 5 hours of the day.
 const contacts = [];

@@ -1,7 +1,7 @@
-// The main job (npm start): builds the demo, serves it on http://127.0.0.1:8080/ and starts the feed server the
+// The main job (npm start, after npm run build): serves the built demo on http://127.0.0.1:8080/ and starts the feed server the
 // wallboard listens to (ws://127.0.0.1:8787/ws, generated contacts replayed at 10× with pause/resume control).
 // No network is needed. Flags: --port 8080 --feed-port 8787 --speed 10 --host 127.0.0.1
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { serveDemo } from './serve-demo.mjs';
 
 const arg = (name, def) => {
@@ -13,8 +13,6 @@ const port = Number(arg('port', 8080));
 const feedPort = Number(arg('feed-port', 8787));
 const speed = arg('speed', '10');
 
-const b = spawnSync(process.execPath, ['scripts/build-demo.mjs'], { stdio: 'inherit' });
-if (b.status !== 0) process.exit(b.status ?? 1);
 
 const feed = spawn(process.execPath, ['dist/cli/main.js', 'feed', '--port', String(feedPort), '--host', host, '--speed', speed, '--contacts', '20000', '--seed', 'wallboard', '--control'], { stdio: ['ignore', 'inherit', 'inherit'] });
 feed.on('exit', (code) => { if (code) { console.error(`feed server stopped (exit ${code})`); process.exit(code); } });

@@ -1,0 +1,90 @@
+// Size budgets of the browser library (npm run size; part of npm test, after the build).
+// What a page downloads for one widget: dist/lib/<name>.js plus every chunk it imports statically, recursively
+// (its share of lit and d3 included), each gzipped (level 9) and summed. The engine worker loads lazily, only
+// when an <sla-source> opens a dataset, so it is measured on its own. Exits 1 when a budget is exceeded.
+// kB = 1,000 bytes.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const lib = join(root, 'dist/lib');
+
+/** Budgets, gzip bytes. The gauge is the one a portal embeds most; the script bundle holds every tag. */
+export const BUDGETS = {
+  'gauge.js': 25_000,
+  'sla-widgets.js': 100_000,
+  'engine.worker.js': 60_000,
+};
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** Static imports of an ES module (not `import()`): relative specifiers only. */
+export function staticImports(code) {
+  const out = new Set();
+  const re = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?(["'`])(\.{1,2}\/[^"'`]+)\1/g;
+  for (const m of code.matchAll(re)) out.add(m[2]);
+  return [...out];
+}
+
+/** The entry and every file it statically imports, recursively (paths relative to dist/lib). */
+export function closure(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    const rel = relative(lib, file).split('\\').join('/');
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    for (const spec of staticImports(readFileSync(file, 'utf8'))) visit(join(dirname(file), spec));
+  };
+  visit(join(lib, entry));
+  return [...seen];
+}
+
+export function measure() {
+  if (!existsSync(join(lib, 'gauge.js'))) throw new Error('dist/lib is missing or incomplete: run `npm run build` first.');
+  const rows = [];
+  const entries = readdirSync(lib).filter((f) => f.endsWith('.js') && !['sla-widgets.js', 'engine.worker.js', 'react.js', 'vue.js'].includes(f)).sort();
+  for (const e of entries) {
+    const files = closure(e);
+    const raw = files.reduce((n, f) => n + readFileSync(join(lib, f)).length, 0);
+    const gzip = files.reduce((n, f) => n + gz(join(lib, f)), 0);
+    const worker = files.some((f) => readFileSync(join(lib, f), 'utf8').includes('engine.worker.js'));
+    rows.push({ name: e, what: `${files.length} files${worker ? ', + worker on use' : ''}`, raw, gzip, budget: BUDGETS[e] ?? null, files });
+  }
+  for (const [name, what] of [['sla-widgets.js', 'classic <script>, every tag'], ['engine.worker.js', 'worker, loaded lazily']]) {
+    const f = join(lib, name);
+    rows.push({ name, what, raw: readFileSync(f).length, gzip: gz(f), budget: BUDGETS[name] ?? null, files: [name] });
+  }
+  return rows;
+}
+
+const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  let rows;
+  try {
+    rows = measure();
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(rows, null, 2));
+  } else {
+    const head = ['file (dist/lib)', 'what it loads', 'min', 'gzip', 'budget (gzip)', ''];
+    const body = rows.map((r) => [r.name, r.what, kB(r.raw), kB(r.gzip), r.budget ? kB(r.budget) : '–', r.budget ? (r.gzip <= r.budget ? 'ok' : 'OVER') : '']);
+    const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ').trimEnd();
+    console.log(line(head));
+    console.log(w.map((n) => '-'.repeat(n)).join('  '));
+    for (const b of body) console.log(line(b));
+    const gauge = rows.find((r) => r.name === 'gauge.js');
+    if (gauge && process.argv.includes('--verbose')) console.log(`\ngauge.js loads: ${gauge.files.join(', ')}`);
+  }
+  const over = rows.filter((r) => r.budget && r.gzip > r.budget);
+  if (over.length) {
+    console.error(`\nOver budget: ${over.map((r) => `${r.name} ${kB(r.gzip)} > ${kB(r.budget)}`).join('; ')}`);
+    process.exit(1);
+  }
+}
