@@ -8,7 +8,7 @@ import { startFeedServer } from '../feed/server.js';
 import { UsageError, flagError } from './errors.js';
 import { loadMapping, machineZone, zoneFlag } from './options.js';
 
-export const FEED_USAGE = 'sla-widgets feed [contacts.csv] [--speed 1–60 | --rate events/s] [--port 8787] [--host 127.0.0.1] [--map m.json] [--input-tz Zone] [--contacts N --seed S] [--control]';
+export const FEED_USAGE = 'sla-widgets feed [contacts.csv] [--speed 1–60 | --rate events/s] [--port 8787] [--host 127.0.0.1] [--map m.json] [--input-tz Zone] [--contacts N --seed S --days D] [--control]';
 
 const FLAGS = {
   speed: { type: 'string' },
@@ -19,16 +19,17 @@ const FLAGS = {
   'input-tz': { type: 'string' },
   contacts: { type: 'string' },
   seed: { type: 'string' },
+  days: { type: 'string' },
   control: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Reads contacts (copies) from a CSV, or generates them. */
-export async function feedContacts(file: string | undefined, o: { map?: string; inputTz?: string; contacts?: number; seed?: string }): Promise<Contact[]> {
+export async function feedContacts(file: string | undefined, o: { map?: string; inputTz?: string; contacts?: number; seed?: string; days?: number }): Promise<Contact[]> {
   const out: Contact[] = [];
   const source = file
     ? createReadStream(file, { highWaterMark: 1 << 20 })
-    : generateContactsCsv({ contacts: o.contacts ?? 20000, seed: o.seed ?? 'feed', days: 1, start: new Date().toISOString().slice(0, 10) });
+    : generateContactsCsv({ contacts: o.contacts ?? 20000, seed: o.seed ?? 'feed', days: o.days ?? 1, start: new Date().toISOString().slice(0, 10) });
   const ingest = new ContactIngest({ mapping: o.map ? loadMapping(o.map) : undefined, inputTimeZone: o.inputTz ?? machineZone(), onContact: (c) => out.push({ ...c }) });
   try {
     for await (const chunk of source as AsyncIterable<Uint8Array | string>) ingest.push(chunk);
@@ -59,7 +60,10 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   if (rate !== undefined && !(rate > 0)) throw new UsageError(`--rate ${f.rate}: expected events per second > 0`);
   const port = f.port === undefined ? 8787 : Number(f.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${f.port}: expected a port number`);
-  const contacts = await feedContacts(file, { map: f.map, inputTz: f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : undefined, contacts: f.contacts ? Number(f.contacts) : undefined, seed: f.seed });
+  const days = f.days === undefined ? 1 : Number(f.days);
+  if (!Number.isInteger(days) || days < 1 || days > 31) throw new UsageError(`--days ${f.days}: expected 1 to 31 days of generated contacts`);
+  if (file && f.days !== undefined) throw new UsageError('--days is for generated contacts: a file replays what it holds');
+  const contacts = await feedContacts(file, { map: f.map, inputTz: f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : undefined, contacts: f.contacts ? Number(f.contacts) : undefined, seed: f.seed, days });
   const server = await startFeedServer({ contacts, speed, rate, port, host: f.host, control: f.control });
   out(`feed: ${contacts.length} contacts at ${rate ? `${rate} events/s` : `${speed}×`} — ws://${server.url.slice(7)}/ws · ${server.url}/sse · ${server.url}/ndjson (?since=seq)${f.control ? ` · POST ${server.url}/control?action=pause|resume|drop` : ''} · Ctrl-C stops`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve));
