@@ -70,6 +70,30 @@ describe('<sla-queue-board>', () => {
   });
 });
 
+describe('<sla-queue-board> states set by the page', () => {
+  const stateText = (el: SlaQueueBoard) => el.shadowRoot!.querySelector('[part="state"]')?.textContent?.trim();
+  it('loading with progress, error with its message, stale since when — each accessible, with and without rows', async () => {
+    const el = await fixture<SlaQueueBoard>(html`<sla-queue-board state="loading" .progress=${0.25}></sla-queue-board>`);
+    assert.equal(stateText(el), 'loading 25 %…');
+    await expect(el).to.be.accessible();
+    el.state = 'error';
+    el.error = 'the stream could not be opened';
+    await el.updateComplete;
+    assert.equal(stateText(el), 'the stream could not be opened');
+    await expect(el).to.be.accessible();
+    el.rows = rows;
+    el.state = 'stale';
+    el.updatedAt = Date.now() - 180_000;
+    await el.updateComplete;
+    assert.equal(stateText(el), 'Data stale: no event since 3 min ago');
+    assert.equal(el.shadowRoot!.querySelectorAll('tbody tr').length, 3, 'the last rows stay, marked stale');
+    await expect(el).to.be.accessible();
+    el.state = 'ready';
+    await el.updateComplete;
+    assert.equal(stateText(el), undefined);
+  });
+});
+
 describe('<sla-queue-board> on a source', () => {
   it('shows today\'s figures per queue from the source\'s dataset', async () => {
     await import('../../src/components/source/source.js');

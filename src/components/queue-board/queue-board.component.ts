@@ -15,6 +15,8 @@ const METRIC: Record<Column, string> = {
   serviceLevelInterval: 'serviceLevel', abandonRate: 'abandonRate', asa: 'asa', offered: 'offered',
 };
 
+export type BoardState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
+
 /** Detail of `sla-status-change` from the board: a queue's row changed status because of new data. */
 export interface QueueStatusDetail {
   queue: string;
@@ -47,7 +49,14 @@ export class SlaQueueBoard extends LitElement {
   /** The table's accessible name (default "Queues" in the page's language). */
   @property() label = '';
   @state() private agents: Record<StateCategory, number> | null = null;
-  @state() private note: { kind: 'loading' | 'error' | 'stale'; text: string; since: number | null } | null = null;
+  /** What the board shows besides the rows: loading, no-data, stale, error (set by a source, or by the page). */
+  @property({ reflect: true }) state: BoardState = 'ready';
+  /** The error message when state is error. */
+  @property() error = '';
+  /** Loading progress (0–1) when known. */
+  @property({ type: Number }) progress: number | null = null;
+  /** When the rows were last updated (ms), for "no event since 2 min ago" when stale. */
+  @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
 
   private readonly previous = new Map<string, (Status | null)[]>();
   private readonly lastStatus = new Map<string, Status | null>();
@@ -78,10 +87,10 @@ export class SlaQueueBoard extends LitElement {
     });
     this.agents = r.live?.agents ?? null;
     const st = r.status;
-    this.note = st.state === 'loading' ? { kind: 'loading', text: '', since: null }
-      : st.state === 'error' ? { kind: 'error', text: st.error ?? '', since: null }
-      : st.stream?.state === 'stale' ? { kind: 'stale', text: '', since: st.stream.staleSince ?? null }
-      : null;
+    this.state = st.state === 'loading' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
+    this.error = st.state === 'error' ? st.error ?? '' : '';
+    this.progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
+    this.updatedAt = st.stream?.staleSince ?? Date.now();
     this.applyRows(rows);
   }
 
@@ -107,8 +116,10 @@ export class SlaQueueBoard extends LitElement {
   protected override render() {
     const locale = localeOf(this);
     const s = (key: BoardKey, vars?: Record<string, string | number>) => t(BOARD_STRINGS as Strings<BoardKey>, locale, key, vars);
-    const n = this.note;
-    const note = !n ? '' : n.kind === 'loading' ? word(locale, 'loading') : n.kind === 'error' ? n.text || word(locale, 'error') : s('stale', { ago: ago(n.since, locale) });
+    const note = this.state === 'loading' ? (this.progress !== null ? word(locale, 'loadingPct', { pct: Math.round(this.progress * 100) }) : word(locale, 'loading'))
+      : this.state === 'error' ? this.error || word(locale, 'error')
+      : this.state === 'stale' ? s('stale', { ago: ago(this.updatedAt, locale) })
+      : '';
     // Statuses for display without moving the hysteresis memory (a copy).
     const rows = boardRows(this.rows, this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
     const cols = COLUMNS.filter((c) => c === 'queue' || rows.some((r) => r[c] !== null));
@@ -129,7 +140,7 @@ export class SlaQueueBoard extends LitElement {
           </tr>`)}
         </tbody>
       </table>
-      ${rows.length === 0 ? html`<div part="state" data-kind=${n?.kind ?? 'no-data'}>${note || noData(locale)}</div>` : note ? html`<div part="state" data-kind=${n!.kind} aria-live="polite">${note}</div>` : nothing}
+      ${rows.length === 0 ? html`<div part="state" data-kind=${note ? this.state : 'no-data'}>${note || noData(locale)}</div>` : note ? html`<div part="state" data-kind=${this.state} aria-live="polite">${note}</div>` : nothing}
       ${this.agents ? html`<div part="agents">${s('agents', { available: this.agents.available, handling: this.agents.handling, offPhone: this.agents['productive-off-phone'], away: this.agents.unproductive })}</div>` : nothing}
     `;
   }
