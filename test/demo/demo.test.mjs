@@ -93,6 +93,15 @@ describe('the demo', () => {
     assert.match(await page.$eval('#connection', (e) => e.textContent), /LIVE/);
     await until(page, () => document.getElementById('gauge-all').getAttribute('state') === 'ready', undefined, 10000);
 
+    // In the background (another tab in front) it keeps up: figures keep arriving while the tab is hidden.
+    const other = await browser.newPage();
+    await other.bringToFront();
+    assert.equal(await page.evaluate(() => document.visibilityState), 'hidden');
+    const seen = await page.evaluate(() => document.getElementById('gauge-all').updatedAt);
+    await until(page, (t) => document.getElementById('gauge-all').updatedAt > t + 1000, seen, 15000);
+    await other.close();
+    await page.bringToFront();
+
     // The other board: the queue board with a row per queue, and today's trend.
     await page.keyboard.press('ArrowRight');
     await until(page, () => document.body.dataset.board === 'board-queues');
