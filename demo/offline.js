@@ -9,7 +9,7 @@ const source = $('data');
 const drop = $('drop');
 
 drop.samples = [
-  { label: 'October 2026 · voice, chat and e-mail (generated, 8,000 contacts)', url: './samples/offline-october.csv' },
+  { label: 'October 2026 · voice and chat (generated)', url: './samples/offline-october.csv' },
 ];
 
 // The last dataset opens again from the cache (no parse) after a reload.

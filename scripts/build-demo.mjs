@@ -33,15 +33,15 @@ function generate(file, args) {
   if (r.status !== 0) throw new Error(`build-demo: generate ${file} failed`);
 }
 generate('portal-october.csv', ['--contacts', '12000', '--seed', 'portal', '--start', '2026-10-01', '--days', '31', '--tz', 'America/New_York']);
-// The vendor exports the channels the agreement covers (voice and chat): the portal's gauges and trend then
-// show the same contacts as its scorecard.
-{
-  const file = join(out, 'samples', 'portal-october.csv');
+generate('offline-october.csv', ['--contacts', '8000', '--seed', 'offline', '--start', '2026-10-01', '--days', '31', '--tz', 'America/New_York']);
+// The vendor exports the channels the agreement covers (voice and chat): the pages' gauges and trend then
+// show the same contacts as their scorecards (whose agreement scopes voice and chat).
+for (const name of ['portal-october.csv', 'offline-october.csv']) {
+  const file = join(out, 'samples', name);
   const [head, ...rows] = readFileSync(file, 'utf8').split('\n');
   const ch = head.split(',').indexOf('channel');
   writeFileSync(file, [head, ...rows.filter((r) => r && ['voice', 'chat'].includes(r.split(',')[ch]))].join('\n') + '\n');
 }
-generate('offline-october.csv', ['--contacts', '8000', '--seed', 'offline', '--start', '2026-10-01', '--days', '31', '--tz', 'America/New_York']);
 cpSync('examples/sla.example.json', join(out, 'samples/sla.json'));
 
 // What the service worker keeps: every file, under a version that changes with their content.

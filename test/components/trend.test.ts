@@ -297,3 +297,15 @@ describe('<sla-trend> with a real <sla-source>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<sla-trend> styled by its page', () => {
+  it('a page that sets display: block and a height on the tag still gets a chart of that height', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><style>sla-trend.host { display: block; height: 260px; width: 500px; }</style>
+      <sla-trend class="host" metric="serviceLevel" .target=${0.8} .points=${POINTS}></sla-trend></div>`);
+    const el = wrap.querySelector('sla-trend') as SlaTrend;
+    await drawn(el);
+    const [w, h] = svgSize(el);
+    assert.equal(w, 500);
+    assert.ok(h > 150 && h < 260, `the chart is ${h}px high in a 260px tag`);
+  });
+});

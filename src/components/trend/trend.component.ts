@@ -439,7 +439,7 @@ export class SlaTrend extends LitElement {
       : !drawn ? noDataText(l) : '';
     const definition = this.definition || this.s('definitionPage', { metric: label, zone: this.zoneName, grain: this.grainText() });
     const stateEl = stateText ? html`<div part="state" data-kind=${drawn ? stateNow : stateNow === 'ready' ? 'no-data' : stateNow} aria-live="polite">${stateText}</div>` : nothing;
-    return html`
+    return html`<div class="frame">
       <div part="header" class=${this.size.width && this.size.width < 360 ? 'narrow' : ''}>
         <span part="label">${label}</span>
         ${drawn && last ? html`<span part="value" aria-hidden="true" data-status=${g?.points[this.points.lastIndexOf(last)]?.status ?? 'none'}>${formatMetric(this.metric, last.value, l)}</span>` : nothing}
@@ -464,7 +464,7 @@ export class SlaTrend extends LitElement {
         ${drawn ? stateEl : nothing}
       </div>
       <div class="sr" aria-live="polite">${this.announce}</div>
-    `;
+    </div>`;
   }
 
   private chart(g: TrendGeometry, label: string, definition: string) {

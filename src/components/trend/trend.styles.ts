@@ -4,9 +4,9 @@ import { tokens } from '../shared/tokens.styles.js';
 export const trendStyles = [
   tokens,
   css`
+    /* The layout lives in .frame, not on :host: a page that styles the tag (display: block, a height) keeps it. */
     :host {
-      display: flex;
-      flex-direction: column;
+      display: block;
       block-size: var(--sla-trend-height, 12em);
       min-block-size: 6em;
       min-inline-size: 10em;
@@ -16,6 +16,7 @@ export const trendStyles = [
       box-sizing: border-box;
     }
     :host([hidden]) { display: none; }
+    .frame { display: flex; flex-direction: column; block-size: 100%; min-block-size: inherit; }
     [part='header'] {
       display: flex;
       align-items: baseline;
