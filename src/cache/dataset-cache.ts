@@ -153,8 +153,11 @@ export class DatasetCache {
 
   async list(): Promise<DatasetInfo[]> {
     const all: CachedDataset[] = this.db ? ((await this.db.getAll(STORES.datasets)) as CachedDataset[]) : [...this.memory.values()].map((m) => m.meta);
+    // A dataset that shares another's parts (the same file read again) takes no bytes of its own; people see
+    // the size of what it shares.
+    const size = new Map(all.map((d) => [d.id, d.bytes]));
     return all
-      .map(({ id, name, bytes, contacts, createdAt, lastUsed }) => ({ id, name, bytes, contacts, createdAt, lastUsed }))
+      .map(({ id, name, bytes, contacts, createdAt, lastUsed, partsOf }) => ({ id, name, bytes: partsOf ? size.get(partsOf) ?? bytes : bytes, contacts, createdAt, lastUsed }))
       .sort((a, b) => b.lastUsed - a.lastUsed);
   }
 

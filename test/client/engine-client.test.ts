@@ -66,6 +66,11 @@ describe('the engine in a worker', () => {
     const status = await ds.feed(new Blob([csv]));
     assert.equal(status.fromCache, true);
     assert.equal((await client.api.stats()).parses, before);
+    // Listed with the size of the parts it shares, not as an empty dataset.
+    const list = await client.list();
+    const copy = list.find((d) => d.id === ds.id)!, first = list.find((d) => d.id === datasetId)!;
+    assert.ok(first.bytes > 0);
+    assert.equal(copy.bytes, first.bytes);
   });
 
   it('a new client (a reload) reopens the dataset by id from IndexedDB: the numbers, no parse', async () => {
