@@ -1,5 +1,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys, emulateMedia } from '@web/test-runner-commands';
+import { periodAt } from '../../src/engine/agreement/period.js';
+import { zoneNamed } from '../../src/engine/time/zone.js';
 import { assert } from '../helpers/assert.js';
 import '../../src/components/scorecard/scorecard.js';
 import '../../src/components/source/source.js';
@@ -420,6 +422,24 @@ describe('<sla-scorecard> on a real <sla-source>', () => {
       assert.equal($$(el, '[part="table"] tbody tr')[i].dataset.status, m.status ?? 'none');
     });
   }
+
+  it('a second file on the same source is evaluated too (not left loading)', async () => {
+    // Two small files of the same size: their datasets reach the same version numbers.
+    const lines = csv.split('\n');
+    const first = lines.slice(0, 41).join('\n');
+    const half = [lines[0], ...lines.slice(41, 81)].join('\n');
+    const wrap = await fixture(html`<sla-source tz=${TZ} .file=${new Blob([first])} .slaDocument=${doc}><sla-scorecard period="month" throttle="50"></sla-scorecard></sla-source>`);
+    const el = wrap.querySelector('sla-scorecard') as SlaScorecard;
+    await until(() => el.state === 'ready', 20000, 'the first file');
+    const halfParts = analyzeText(half, { inputTimeZone: TZ, keepRepeats: true }).parts;
+    const expected = evaluate(halfParts, validateSla(doc), { period: periodAt('month', halfParts.lastArrival, zoneNamed(TZ)), timeZone: TZ, baselineDays: 30 });
+    (wrap as SlaSource).file = new Blob([half]);
+    // Both datasets reach the same version: the widget must still take the second one as new data.
+    await (wrap as SlaSource).datasetHandle();
+    await new Promise((r) => setTimeout(r, 1500));
+    await until(() => el.state === 'ready' && el.scorecard?.metrics[0].value === expected.metrics[0].value, 20000, 'the second file evaluated');
+    assert.deepEqual(el.scorecard, expected);
+  });
 
   it('shows what the engine computes for the same data, and releases its subscription when removed', async () => {
     const wrap = await fixture(html`

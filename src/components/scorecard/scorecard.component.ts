@@ -117,7 +117,8 @@ export class SlaScorecard extends LitElement {
   private readonly data = new SourceController(this, () => ({}), (r) => this.fromSource(r));
   private hasSource = false;
   private streamStale = false;
-  private lastVersion = -1;
+  /** The dataset and version last evaluated (`id#version`): another dataset on the source counts as new data. */
+  private lastVersion = '';
   private lastEvalAt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
@@ -148,7 +149,7 @@ export class SlaScorecard extends LitElement {
     this.timer = null;
     this.seq++;
     this.busy = false;
-    this.lastVersion = -1;
+    this.lastVersion = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -157,7 +158,7 @@ export class SlaScorecard extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('source') && changed.get('source') !== undefined) {
-      this.lastVersion = -1;
+      this.lastVersion = '';
       void this.data.resubscribe();
     }
     if (changed.has('period') && changed.get('period') !== undefined && this.hasSource) this.schedule(true);
@@ -194,13 +195,14 @@ export class SlaScorecard extends LitElement {
       this.scorecard = null;
       this.noDataNote = say(this.locale, 'noContacts');
       this.state = 'no-data';
-      this.lastVersion = r.version;
+      this.lastVersion = `${r.status.id}#${r.version}`;
       return;
     }
     this.noDataNote = '';
     if (this.scorecard && this.state !== 'loading' && this.state !== 'error') this.state = this.settled(this.scorecard);
-    if (r.version !== this.lastVersion) {
-      this.lastVersion = r.version;
+    const seen = `${r.status.id}#${r.version}`;
+    if (seen !== this.lastVersion) {
+      this.lastVersion = seen;
       this.schedule(this.scorecard === null);
     }
   }
