@@ -1,6 +1,6 @@
 // The main job (npm start, after npm run build): serves the built demo on http://127.0.0.1:8080/ and starts the feed server the
-// wallboard listens to (ws://127.0.0.1:8787/ws: a generated week replayed at 10×, so 17 hours before it runs out,
-// with pause/resume control).
+// wallboard listens to (ws://127.0.0.1:8787/ws: a generated week of voice and chat from 08:00 on the first day, replayed at
+// 10× — about 16 hours before it runs out — with pause/resume control).
 // No network is needed. Flags: --port 8080 --feed-port 8787 --speed 10 --host 127.0.0.1
 import { spawn } from 'node:child_process';
 import { serveDemo } from './serve-demo.mjs';
@@ -15,7 +15,7 @@ const feedPort = Number(arg('feed-port', 8787));
 const speed = arg('speed', '10');
 
 
-const feed = spawn(process.execPath, ['dist/cli/main.js', 'feed', '--port', String(feedPort), '--host', host, '--speed', speed, '--contacts', '70000', '--days', '7', '--seed', 'wallboard', '--control'], { stdio: ['ignore', 'inherit', 'inherit'] });
+const feed = spawn(process.execPath, ['dist/cli/main.js', 'feed', '--port', String(feedPort), '--host', host, '--speed', speed, '--contacts', '70000', '--days', '7', '--seed', 'wallboard', '--channels', 'voice,chat', '--from', '08:00', '--control'], { stdio: ['ignore', 'inherit', 'inherit'] });
 feed.on('exit', (code) => { if (code) { console.error(`feed server stopped (exit ${code})`); process.exit(code); } });
 const demo = await serveDemo({ port, host });
 console.log(`

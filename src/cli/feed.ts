@@ -7,8 +7,9 @@ import type { Contact } from '../engine/types.js';
 import { startFeedServer } from '../feed/server.js';
 import { UsageError, flagError } from './errors.js';
 import { loadMapping, machineZone, zoneFlag } from './options.js';
+import { zoneNamed } from '../engine/time/zone.js';
 
-export const FEED_USAGE = 'sla-widgets feed [contacts.csv] [--speed 1–60 | --rate events/s] [--port 8787] [--host 127.0.0.1] [--map m.json] [--input-tz Zone] [--contacts N --seed S --days D] [--control]';
+export const FEED_USAGE = 'sla-widgets feed [contacts.csv] [--speed 1–60 | --rate events/s] [--port 8787] [--host 127.0.0.1] [--map m.json] [--input-tz Zone] [--contacts N --seed S --days D] [--channels voice,chat] [--from 08:00] [--control]';
 
 const FLAGS = {
   speed: { type: 'string' },
@@ -20,6 +21,8 @@ const FLAGS = {
   contacts: { type: 'string' },
   seed: { type: 'string' },
   days: { type: 'string' },
+  channels: { type: 'string' },
+  from: { type: 'string' },
   control: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -64,8 +67,22 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   if (!Number.isInteger(days) || days < 1 || days > 31) throw new UsageError(`--days ${f.days}: expected 1 to 31 days of generated contacts`);
   if (file && f.days !== undefined) throw new UsageError('--days is for generated contacts: a file replays what it holds');
   const contacts = await feedContacts(file, { map: f.map, inputTz: f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : undefined, contacts: f.contacts ? Number(f.contacts) : undefined, seed: f.seed, days });
-  const server = await startFeedServer({ contacts, speed, rate, port, host: f.host, control: f.control });
-  out(`feed: ${contacts.length} contacts at ${rate ? `${rate} events/s` : `${speed}×`} — ws://${server.url.slice(7)}/ws · ${server.url}/sse · ${server.url}/ndjson (?since=seq)${f.control ? ` · POST ${server.url}/control?action=pause|resume|drop` : ''} · Ctrl-C stops`);
+  // What the replay starts with: only some channels (a voice wallboard), and from a time of the first day (not
+  // the quiet night), in the data's zone (generated contacts: America/New_York; a file: --input-tz).
+  const channels = f.channels ? f.channels.split(',').map((c) => c.trim()).filter(Boolean) : null;
+  let replay = channels ? contacts.filter((c) => !c.channel || channels.includes(c.channel)) : contacts;
+  if (f.from !== undefined) {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(f.from);
+    if (!m || +m[1] > 23 || +m[2] > 59) throw new UsageError(`--from ${f.from}: expected a time of day such as 08:00`);
+    const zone = zoneNamed(file ? (f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : machineZone()) : 'America/New_York');
+    const first = replay.reduce((t, c) => Math.min(t, c.arrived), Infinity);
+    const day = Math.floor(zone.toLocal(first) / 86_400_000);
+    const wanted = day * 86_400_000 + (+m[1] * 60 + +m[2]) * 60_000;
+    replay = replay.filter((c) => zone.toLocal(c.arrived) >= wanted);
+  }
+  if (replay.length === 0) throw new UsageError('nothing to replay: no contact is left after --channels / --from');
+  const server = await startFeedServer({ contacts: replay, speed, rate, port, host: f.host, control: f.control });
+  out(`feed: ${replay.length} contacts at ${rate ? `${rate} events/s` : `${speed}×`} — ws://${server.url.slice(7)}/ws · ${server.url}/sse · ${server.url}/ndjson (?since=seq)${f.control ? ` · POST ${server.url}/control?action=pause|resume|drop` : ''} · Ctrl-C stops`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve));
   await server.close();
   return 0;

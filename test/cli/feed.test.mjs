@@ -62,3 +62,33 @@ test('NDJSON and SSE carry the same events; ?since and Last-Event-ID resume afte
     await feed.close();
   }
 });
+
+test('feed --channels and --from: the replay starts with the chosen channels at the chosen time of day', async () => {
+  const { spawn } = await import('node:child_process');
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'feed-'));
+  const file = join(dir, 'c.csv');
+  // 06:00–11:50 UTC, every 10 minutes, alternating voice and email.
+  const rows = Array.from({ length: 36 }, (_, i) => {
+    const at = new Date(Date.UTC(2026, 2, 2, 6, i * 10)).toISOString();
+    return `x${i},Sales,${i % 2 ? 'email' : 'voice'},${at},,${at},abandoned`;
+  });
+  writeFileSync(file, ['id,queue,channel,arrived,answered,ended,outcome', ...rows].join('\n'));
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'feed', file, '--input-tz', 'UTC', '--channels', 'voice', '--from', '09:00', '--rate', '1000', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const line = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; if (out.includes('\n')) resolve(out); });
+    child.on('exit', (c) => reject(new Error(`feed exited ${c}`)));
+  });
+  child.kill();
+  // 09:00–11:50 is 18 slots, of which the voice ones are every other: 9.
+  assert.match(line, /^feed: 9 contacts /);
+  const bad = spawn(process.execPath, ['dist/cli/main.js', 'feed', file, '--from', '9am'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  bad.stderr.on('data', (d) => { err += d; });
+  const code = await new Promise((r) => bad.on('exit', r));
+  assert.equal(code, 2);
+  assert.match(err, /--from 9am: expected a time of day such as 08:00/);
+});
