@@ -1,7 +1,7 @@
 // The offline demo: drop a CSV (or pick a built-in sample), confirm the mapping, and get the scorecard, the
 // gauges, the trend and staffing. The app shell comes from a service worker, the data from IndexedDB (the
 // engine's cache): after a reload, with or without the network, the last dataset opens again with no parse.
-import './lib/index.js';
+import { pageEngine } from './lib/index.js';
 
 const KEY = 'sla-widgets-demo:dataset';
 const $ = (id) => document.getElementById(id);
@@ -12,9 +12,14 @@ drop.samples = [
   { label: 'October 2026 · voice and chat (generated)', url: './samples/offline-october.csv' },
 ];
 
-// The last dataset opens again from the cache (no parse) after a reload.
+// The last dataset opens again from the cache (no parse) after a reload — if it is still kept (it may have been
+// deleted from the list, or pushed out of a full cache): else the page starts empty, as the first time.
 const last = localStorage.getItem(KEY);
-if (last) source.setAttribute('dataset-id', last);
+if (last) {
+  const kept = await pageEngine().list().then((l) => l.some((d) => d.id === last), () => false);
+  if (kept) source.setAttribute('dataset-id', last);
+  else localStorage.removeItem(KEY);
+}
 
 source.addEventListener('sla-dataset-ready', async (e) => {
   localStorage.setItem(KEY, e.detail.id);

@@ -49,33 +49,85 @@ source.subscribe({ by: ['queue'] }, (r) => {
   }
   const box = $('gauges');
   for (const q of [...gauges.keys()].sort()) box.append(gauges.get(q));
+  fit();
 }, 2000);
 
 // The stream's state, said in words at the top: live, stale since …, reconnecting, and recovered.
 const time = new Intl.DateTimeFormat(lang, { timeZone: tz, hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const WORDS = {
-  en: { live: 'LIVE', connecting: 'Connecting…', stale: 'STALE · no data since {t}', error: 'NO CONNECTION · {e}', recovered: 'LIVE · recovered at {t}' },
-  es: { live: 'EN VIVO', connecting: 'Conectando…', stale: 'SIN ACTUALIZAR · sin datos desde {t}', error: 'SIN CONEXIÓN · {e}', recovered: 'EN VIVO · recuperado a las {t}' },
-  de: { live: 'LIVE', connecting: 'Verbinde…', stale: 'VERALTET · keine Daten seit {t}', error: 'KEINE VERBINDUNG · {e}', recovered: 'LIVE · wieder da um {t}' },
+  en: { live: 'LIVE', connecting: 'Connecting…', stale: 'STALE · no data since {t}', error: 'NO CONNECTION · {e}', recovered: 'LIVE · recovered at {t}',
+    title: 'Contact center · live', slBoard: 'Service level today, per queue', queuesBoard: 'Queues now', trend: 'Service level by interval, today',
+    all: 'All queues', board: 'Board {i} of {n}', paused: 'rotation paused', help: '← → switch boards · Space pauses the rotation', alerts: 'Alerts' },
+  es: { live: 'EN VIVO', connecting: 'Conectando…', stale: 'SIN ACTUALIZAR · sin datos desde {t}', error: 'SIN CONEXIÓN · {e}', recovered: 'EN VIVO · recuperado a las {t}',
+    title: 'Centro de contacto · en vivo', slBoard: 'Nivel de servicio hoy, por cola', queuesBoard: 'Colas ahora', trend: 'Nivel de servicio por intervalo, hoy',
+    all: 'Todas las colas', board: 'Panel {i} de {n}', paused: 'rotación en pausa', help: '← → cambiar de panel · Espacio pausa la rotación', alerts: 'Alertas' },
+  de: { live: 'LIVE', connecting: 'Verbinde…', stale: 'VERALTET · keine Daten seit {t}', error: 'KEINE VERBINDUNG · {e}', recovered: 'LIVE · wieder da um {t}',
+    title: 'Kundenservice · live', slBoard: 'Servicelevel heute, je Warteschlange', queuesBoard: 'Warteschlangen jetzt', trend: 'Servicelevel je Intervall, heute',
+    all: 'Alle Warteschlangen', board: 'Ansicht {i} von {n}', paused: 'Wechsel angehalten', help: '← → Ansicht wechseln · Leertaste hält den Wechsel an', alerts: 'Alarme' },
 }[lang];
+const say = (k, vars = {}) => WORDS[k].replace(/\{(\w+)\}/g, (m, v) => String(vars[v] ?? m));
+$('title').textContent = say('title');
+document.title = `${say('title')} · sla-widgets`;
+$('board-sl-title').textContent = say('slBoard');
+$('board-queues-title').textContent = say('queuesBoard');
+$('trend-title').textContent = say('trend');
+$('gauge-all').setAttribute('label', say('all'));
+$('alerts-panel').setAttribute('aria-label', say('alerts'));
+$('help').textContent = say('help');
 const connection = $('connection');
 let shown = 'connecting';
-let recoveredUntil = 0;
+let recoveredAt = 0;
 source.subscribe({}, (r) => {
   const st = r.status.stream;
   let state = r.status.state === 'error' ? 'error' : st?.state ?? 'connecting';
   if (state === 'closed') state = 'connecting';
-  if (state === 'live' && (shown === 'stale' || shown === 'error')) recoveredUntil = Date.now() + 15_000;
-  const recovered = state === 'live' && Date.now() < recoveredUntil;
-  const text = state === 'stale' ? WORDS.stale.replace('{t}', st?.staleSince ? time.format(st.staleSince) : '?')
-    : state === 'error' ? WORDS.error.replace('{e}', r.status.error ?? st?.error ?? '')
-    : recovered ? WORDS.recovered.replace('{t}', time.format(Date.now()))
-    : WORDS[state] ?? WORDS.connecting;
+  // "Recovered at" says when the data came back, for a minute after it did.
+  if (state === 'live' && (shown === 'stale' || shown === 'error')) recoveredAt = Date.now();
+  const recovered = state === 'live' && Date.now() - recoveredAt < 60_000;
+  const text = state === 'stale' ? say('stale', { t: st?.staleSince ? time.format(st.staleSince) : '?' })
+    : state === 'error' ? say('error', { e: r.status.error ?? st?.error ?? '' })
+    : recovered ? say('recovered', { t: time.format(recoveredAt) })
+    : say(['live', 'connecting'].includes(state) ? state : 'connecting');
   const dataState = recovered ? 'recovered' : state;
   if (connection.textContent !== text) connection.textContent = text;
   if (connection.dataset.state !== dataState) connection.dataset.state = dataState;
   shown = state;
 }, 1000);
+
+// Everything fits the screen, whatever the number of queues: the gauges' grid picks the column count that
+// gives the largest gauges; the queue board's type shrinks for many rows; the alerts list as many as fit and
+// say how many more there are.
+function fit() {
+  const box = $('gauges');
+  const all = box.querySelectorAll('sla-gauge');
+  const n = all.length;
+  const W = box.clientWidth, H = box.clientHeight, gap = 0.012 * innerWidth;
+  let best = { size: 0, cols: 1 };
+  for (let cols = 1; cols <= n; cols++) {
+    const rows = Math.ceil(n / cols);
+    const size = Math.min((W - gap * (cols - 1)) / cols, ((H - gap * (rows - 1)) / rows) / 1.45); // a gauge is about 1.45 times as tall as wide, labels included
+    if (size > best.size) best = { size, cols };
+  }
+  const size = Math.floor(Math.min(best.size, 0.2 * innerWidth));
+  box.style.gridTemplateColumns = `repeat(${best.cols}, ${size}px)`;
+  for (const g of all) {
+    g.style.setProperty('--sla-gauge-size', `${size}px`);
+    g.style.setProperty('--sla-gauge-value-size', `${Math.round(size * 0.17)}px`);
+    g.style.fontSize = `${Math.max(12, Math.round(size * 0.085))}px`;
+  }
+  const board = $('board');
+  const rows = Math.max(1, board.rows?.length ?? 1);
+  const boardFont = Math.min(0.017 * innerWidth, (0.5 * innerHeight) / ((rows + 2) * 1.9));
+  board.style.setProperty('--sla-board-font-size', `${Math.max(11, boardFont)}px`);
+  const panel = $('alerts-panel');
+  const alertFont = parseFloat(getComputedStyle($('alerts')).fontSize) || 16;
+  // An alert takes about 8.5 lines of its type (severity, queue and figure, target, since, the button).
+  const most = Math.max(1, Math.floor((panel.clientHeight - 3 * alertFont) / (alertFont * 8.5)));
+  if ($('alerts').max !== most) $('alerts').max = most;
+}
+new ResizeObserver(fit).observe(document.body);
+setInterval(fit, 5000); // new queues and rows
+source.subscribe({ by: ['queue'] }, () => requestAnimationFrame(fit), 5000);
 
 // The clock, in the wallboard's zone.
 const clockFmt = new Intl.DateTimeFormat(lang, { timeZone: tz, weekday: 'short', hour: '2-digit', minute: '2-digit' });
@@ -90,12 +142,14 @@ let paused = false;
 const show = (i) => {
   current = (i + boards.length) % boards.length;
   boards.forEach((b, j) => { b.hidden = j !== current; });
-  $('board-indicator').textContent = `Board ${current + 1} of ${boards.length}${paused ? ' · rotation paused' : ''}`;
+  $('board-indicator').textContent = `${say('board', { i: current + 1, n: boards.length })}${paused ? ` · ${say('paused')}` : ''}`;
   document.body.dataset.board = boards[current].id;
 };
 show(0);
 let rotation = rotateSec > 0 ? setInterval(() => { if (!paused) show(current + 1); }, rotateSec * 1000) : null;
 addEventListener('keydown', (e) => {
+  // Keys on a control (an alert's Acknowledge button, a table's sort button) are the control's.
+  if (e.composedPath().some((n) => n instanceof HTMLElement && /^(BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY|A)$/.test(n.tagName))) return;
   if (e.key === 'ArrowRight') show(current + 1);
   else if (e.key === 'ArrowLeft') show(current - 1);
   else if (e.key === ' ') { paused = !paused; show(current); e.preventDefault(); }

@@ -17,7 +17,14 @@ const speed = arg('speed', '10');
 
 const feed = spawn(process.execPath, ['dist/cli/main.js', 'feed', '--port', String(feedPort), '--host', host, '--speed', speed, '--contacts', '70000', '--days', '7', '--seed', 'wallboard', '--channels', 'voice,chat', '--from', '08:00', '--control'], { stdio: ['ignore', 'inherit', 'inherit'] });
 feed.on('exit', (code) => { if (code) { console.error(`feed server stopped (exit ${code})`); process.exit(code); } });
-const demo = await serveDemo({ port, host });
+let demo;
+try {
+  demo = await serveDemo({ port, host });
+} catch (e) {
+  feed.kill();
+  console.error(`cannot serve the demo on ${host}:${port}: ${e.message}${e.code === 'EADDRINUSE' ? ' (another program uses the port: npm start -- --port 8081)' : ''}`);
+  process.exit(1);
+}
 console.log(`
 sla-widgets demo — ${demo.url}
   wallboard       ${demo.url}wallboard.html   (live from ws://${host}:${feedPort}/ws; ← → switch boards)

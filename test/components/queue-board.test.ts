@@ -70,6 +70,25 @@ describe('<sla-queue-board>', () => {
   });
 });
 
+describe('<sla-queue-board> marks the figures that are off', () => {
+  it('only the cells past their threshold are coloured; nobody waiting shows no longest wait as a dash', async () => {
+    const el = await fixture<SlaQueueBoard>(html`<sla-queue-board .rows=${rows} .thresholds=${thresholds}></sla-queue-board>`);
+    const cells = (queue: string) => {
+      const tr = [...el.shadowRoot!.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')!.textContent!.startsWith(queue))!;
+      return { row: tr.getAttribute('data-status'), cells: [...tr.querySelectorAll('td')].map((td) => [td.textContent!.trim(), td.getAttribute('data-status')]) };
+    };
+    const claims = cells('Claims');
+    assert.equal(claims.row, 'warn');
+    // waiting 0 (ok), longest wait (nobody waiting), SL today 81 % (warn: within 3 points of 80 %), ASA 9 s, offered
+    assert.deepEqual(claims.cells.map(([, st]) => st), ['ok', 'none', 'warn', 'none', 'none']);
+    assert.equal(claims.cells[1][0], '–');
+    const sales = cells('Sales');
+    assert.equal(sales.row, 'ok');
+    assert.ok(sales.cells.every(([, st]) => st !== 'warn' && st !== 'breach'));
+    assert.deepEqual(cells('Billing').cells.slice(0, 3).map(([, st]) => st), ['breach', 'breach', 'breach']);
+  });
+});
+
 describe('<sla-queue-board> states set by the page', () => {
   const stateText = (el: SlaQueueBoard) => el.shadowRoot!.querySelector('[part="state"]')?.textContent?.trim();
   it('loading with progress, error with its message, stale since when — each accessible, with and without rows', async () => {

@@ -766,7 +766,8 @@ export class SlaCsvDrop extends LitElement {
       : this.errorKind === 'reopen' ? this.s('errTitleReopen')
       : this.errorKind === 'sample' ? this.s('errTitleSample')
       : this.s('errTitleRead', { name });
-    const msg = this.error ? this.error.charAt(0).toUpperCase() + this.error.slice(1) : '';
+    const err = this.error.trim();
+    const msg = err ? err.charAt(0).toUpperCase() + err.slice(1) : '';
     const canMap = this.errorKind === 'read' && this.head !== null && this.mapping !== null && this.file !== null;
     return html`
       ${this.heading(title)}

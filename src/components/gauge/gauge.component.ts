@@ -101,7 +101,7 @@ export class SlaGauge extends LitElement {
       value: state === 'loading' || state === 'error' ? null : value,
       state,
       updated: st.stream?.staleSince ?? Date.now(),
-      definition: `${this.metric} · SL ${Math.round(sl.target * 100)}/${sl.thresholdSec} ${sl.preset}, short abandons ≤ ${sl.shortAbandonSec} s · zone ${d.timeZone} · ${d.intervalMinutes}-min intervals`,
+      definition: `${metricLabel(this.metric, localeOf(this))} · SL ${Math.round(sl.target * 100)}/${sl.thresholdSec} ${sl.preset}, short abandons ≤ ${sl.shortAbandonSec} s · zone ${d.timeZone} · ${d.intervalMinutes}-min intervals`,
     });
   }
 

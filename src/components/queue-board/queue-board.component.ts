@@ -113,6 +113,12 @@ export class SlaQueueBoard extends LitElement {
     this.dispatchEvent(new CustomEvent('sla-sort', { detail: { by, dir: this.sortDir }, bubbles: true, composed: true }));
   }
 
+  /** A figure; a queue with nobody waiting has no longest wait to show: a dash, not "no data". */
+  private cell(c: Column, r: QueueRow, locale: string): string {
+    if (c === 'longestWait' && r.longestWait === null && r.waiting === 0) return '–';
+    return formatMetric(METRIC[c], r[c] as number | null, locale);
+  }
+
   protected override render() {
     const locale = localeOf(this);
     const s = (key: BoardKey, vars?: Record<string, string | number>) => t(BOARD_STRINGS as Strings<BoardKey>, locale, key, vars);
@@ -128,7 +134,7 @@ export class SlaQueueBoard extends LitElement {
         <thead>
           <tr>
             ${cols.map((c) => html`<th scope="col" aria-sort=${this.sortBy === c ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" @click=${() => this.sort(c)}>${s(c)}${this.sortBy === c ? (this.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</button>
+              <button type="button" @click=${() => this.sort(c)}>${s(c)}<span aria-hidden="true">${this.sortBy === c ? (this.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span></button>
             </th>`)}
           </tr>
         </thead>
@@ -136,12 +142,13 @@ export class SlaQueueBoard extends LitElement {
           ${rows.map((r) => html`<tr data-status=${r.status ?? 'none'}>
             ${cols.map((c) => c === 'queue'
               ? html`<th scope="row">${r.queue}${r.status && r.status !== 'ok' ? html`<span class="sr"> (${word(locale, r.status)})</span>` : nothing}</th>`
-              : html`<td>${formatMetric(METRIC[c], r[c] as number | null, locale)}</td>`)}
+              : html`<td data-status=${r.cells[c] ?? 'none'}>${this.cell(c, r, locale)}</td>`)}
           </tr>`)}
         </tbody>
       </table>
       ${rows.length === 0 ? html`<div part="state" data-kind=${note ? this.state : 'no-data'}>${note || noData(locale)}</div>` : note ? html`<div part="state" data-kind=${this.state} aria-live="polite">${note}</div>` : nothing}
-      ${this.agents ? html`<div part="agents">${s('agents', { available: this.agents.available, handling: this.agents.handling, offPhone: this.agents['productive-off-phone'], away: this.agents.unproductive })}</div>` : nothing}
+      ${this.agents && !Object.values(this.agents).some((n) => n > 0) ? html`<div part="agents">${s('agentsNoData')}</div>`
+        : this.agents ? html`<div part="agents">${s('agents', { available: this.agents.available, handling: this.agents.handling, offPhone: this.agents['productive-off-phone'], away: this.agents.unproductive })}</div>` : nothing}
     `;
   }
 }

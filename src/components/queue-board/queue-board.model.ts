@@ -26,7 +26,10 @@ export const COLUMNS = ['queue', 'waiting', 'longestWait', 'serviceLevelToday', 
 export type Column = (typeof COLUMNS)[number];
 
 export interface BoardRow extends QueueRow {
+  /** The row's status: the worst of its cells'. */
   status: Status | null;
+  /** Each judged figure's own status, so the board marks the figures that are off, not the whole row. */
+  cells: Partial<Record<Column, Status | null>>;
 }
 
 const RANK: Record<Status, number> = { ok: 0, warn: 1, breach: 2 };
@@ -48,7 +51,9 @@ export function boardRows(rows: readonly QueueRow[], t: BoardThresholds, sort: {
     const w = t.waiting ? statusOf(r.waiting, { target: t.waiting.threshold, margin: t.waiting.margin ?? t.waiting.threshold * 0.1, direction: 'lower' }, prev[1]) : null;
     const lw = t.longestWait ? statusOf(r.longestWait, { target: t.longestWait.threshold, margin: t.longestWait.margin ?? t.longestWait.threshold * 0.1, direction: 'lower' }, prev[2]) : null;
     previous.set(r.queue, [sl ?? prev[0], w ?? prev[1], lw ?? prev[2]]);
-    return { ...r, status: worst(worst(sl, w), lw) };
+    // The running interval's projection is judged against the same target, without memory (it restarts each interval).
+    const sli = t.serviceLevel ? statusOf(r.serviceLevelInterval, { target: t.serviceLevel.target, margin: t.serviceLevel.margin, direction: 'higher' }) : null;
+    return { ...r, status: worst(worst(sl, w), lw), cells: { serviceLevelToday: sl, waiting: w, longestWait: lw, serviceLevelInterval: sli } };
   });
   const sign = sort.dir === 'asc' ? 1 : -1;
   out.sort((a, b) => {

@@ -6,19 +6,19 @@ export const BOARD_STRINGS = {
     label: 'Queues', queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevelToday: 'SL today',
     serviceLevelInterval: 'SL this interval', abandonRate: 'Abandoned', asa: 'ASA', offered: 'Offered',
     agents: 'Agents: {available} available · {handling} handling · {offPhone} off-phone · {away} away',
-    stale: 'Data stale: no event since {ago}',
+    stale: 'Data stale: no event since {ago}', agentsNoData: 'Agents: no data (the stream carries no agent states)',
   },
   es: {
     label: 'Colas', queue: 'Cola', waiting: 'En espera', longestWait: 'Espera más larga', serviceLevelToday: 'NS hoy',
     serviceLevelInterval: 'NS este intervalo', abandonRate: 'Abandonadas', asa: 'TMR', offered: 'Ofrecidas',
     agents: 'Agentes: {available} disponibles · {handling} atendiendo · {offPhone} fuera de línea · {away} ausentes',
-    stale: 'Datos sin actualizar: ningún evento desde {ago}',
+    stale: 'Datos sin actualizar: ningún evento desde {ago}', agentsNoData: 'Agentes: sin datos (el flujo no trae estados de agentes)',
   },
   de: {
     label: 'Warteschlangen', queue: 'Warteschlange', waiting: 'Wartend', longestWait: 'Längste Wartezeit', serviceLevelToday: 'SL heute',
     serviceLevelInterval: 'SL dieses Intervall', abandonRate: 'Abgebrochen', asa: 'ASA', offered: 'Angeboten',
     agents: 'Agenten: {available} verfügbar · {handling} im Gespräch · {offPhone} Nacharbeit/Backoffice · {away} abwesend',
-    stale: 'Daten veraltet: kein Ereignis seit {ago}',
+    stale: 'Daten veraltet: kein Ereignis seit {ago}', agentsNoData: 'Agenten: keine Daten (der Datenstrom enthält keine Agentenstatus)',
   },
 } satisfies Strings<string>;
 

@@ -13,9 +13,14 @@ export const queueBoardStyles = [
       all: unset; cursor: pointer; font-weight: 600; color: var(--_muted);
     }
     th button:focus-visible { outline: 2px solid var(--_fg); outline-offset: 2px; }
-    tr[data-status='warn'] td { color: var(--_warn); font-weight: 600; }
-    tr[data-status='breach'] td { color: var(--_breach); font-weight: 700; }
-    tr[data-status='breach'] td:first-child::before { content: '● '; }
+    /* The figures that are off carry the colour; the queue's name carries the row's status (with a mark, not
+       colour alone). */
+    td[data-status='warn'] { color: var(--_warn); font-weight: 600; }
+    td[data-status='breach'] { color: var(--_breach); font-weight: 700; }
+    tr[data-status='warn'] th { color: var(--_warn); }
+    tr[data-status='breach'] th { color: var(--_breach); }
+    tr[data-status='warn'] th::before { content: '▲ '; }
+    tr[data-status='breach'] th::before { content: '● '; }
     [part='state'] { color: var(--_muted); padding: 0.5em; }
     .sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     tbody th { font-weight: 600; text-align: start; }

@@ -418,6 +418,7 @@ export class SlaScorecard extends LitElement {
     };
     const c = sc.credits;
     return html`
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${s('caption', { sla: sc.sla, period: sc.period.key })}>
       <table part="table" aria-busy=${this.busy ? 'true' : 'false'}>
         <caption>${s('caption', { sla: sc.sla, period: sc.period.key })}</caption>
         <thead>
@@ -436,6 +437,7 @@ export class SlaScorecard extends LitElement {
           ${sc.metrics.map((m) => this.renderRow(sc, m, l))}
         </tbody>
       </table>
+      </div>
       ${unassessed.length ? html`<p part="note">${s('assessedNote', { periods: unassessed.map((p) => (isGrain(p) ? s(p) : p).toLowerCase()).join(', ') })}</p>` : nothing}
       <div class="sections">
         <div part="exclusions">

@@ -96,5 +96,9 @@ export const scorecardStyles = [
       [part='table'][aria-busy='true'] { opacity: 1; }
       tbody th[title] { text-decoration: none; }
     }
-  `,
+      /* A narrow column scrolls the table sideways rather than cutting off the credit columns. */
+    .table-scroll { overflow-x: auto; max-inline-size: 100%; }
+    .table-scroll:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+    @media print { .table-scroll { overflow: visible; } }
+`,
 ];

@@ -39,7 +39,13 @@ export function formatMetric(metric: string, v: number | null | undefined, local
   const f = formatters(locale);
   switch (unitOf(metric)) {
     case 'fraction': return f.pct.format(v);
-    case 'seconds': return v >= 60 ? `${Math.floor(v / 60)}:${String(Math.round(v % 60)).padStart(2, '0')}` : `${f.int.format(v)} s`;
+    case 'seconds': {
+      if (v < 60) return `${f.int.format(v)} s`;
+      // m:ss up to an hour, then h:mm:ss (a 2-hour e-mail wait is 2:15:56, not 135:56).
+      const t = Math.round(v);
+      const ss = String(t % 60).padStart(2, '0');
+      return t < 3600 ? `${Math.floor(t / 60)}:${ss}` : `${Math.floor(t / 3600)}:${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}:${ss}`;
+    }
     case 'rating': case 'points': return f.num.format(v);
     default: return f.int.format(v);
   }

@@ -20,7 +20,7 @@ export const STAFFING_STRINGS: Strings<StaffingKey> = {
     target: 'Service-level target (%)',
     threshold: 'Answered within (seconds)',
     shrinkage: 'Shrinkage (%)',
-    maxOccupancy: 'Most occupancy (%)',
+    maxOccupancy: 'Maximum occupancy (%)',
     optional: 'optional; empty for no cap',
     requiredAgents: 'Required agents',
     scheduledAgents: 'To schedule with {pct} shrinkage',

@@ -308,7 +308,7 @@ function notText(b: Uint8Array): string | null {
   if (b[0] === 0x1f && b[1] === 0x8b) return 'the file is gzip-compressed: unpack it first';
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'the file is a ZIP archive (an .xlsx workbook?): export the sheet as CSV';
   const n = Math.min(b.length, 4096);
-  for (let i = 0; i < n; i++) if (b[i] === 0) return 'the file is binary, not CSV text';
+  for (let i = 0; i < n; i++) if (b[i] === 0) return 'the file is binary, not CSV text: export the contacts from your ACD as CSV';
   return null;
 }
 
