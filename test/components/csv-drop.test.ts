@@ -303,6 +303,20 @@ describe('<sla-csv-drop>', function () {
     assert.equal(accepted.length, 1, 'nothing more fired');
   });
 
+  it('a file with a header and no rows: the summary says there is nothing to show, not that it is ready', async () => {
+    const { el } = await setup();
+    choose(el, new File([KIT.split('\n')[0] + '\n'], 'empty-export.csv', { type: 'text/csv' }));
+    await until(() => el.step === 'mapping', 15000, 'the mapping step');
+    await el.updateComplete;
+    click(el, '[data-action="confirm"]');
+    await until(() => el.step === 'summary', 15000, 'the summary');
+    await el.updateComplete;
+    assert.match($(el, '[part="identity"]')!.textContent!, /^0 rows read = 0 accepted \+ 0 rejected/);
+    assert.match($(el, '.problem[role="status"]')!.textContent!, /The file holds no contacts/);
+    assert.equal($(el, '.ready'), null);
+    await expect(el).to.be.accessible();
+  });
+
   it('while the worker parses a large file: the bar, bytes and rows so far, announced politely', async () => {
     const { el } = await setup();
     const rows = ['id,queue,arrived,answered,outcome,wait'];

@@ -754,7 +754,7 @@ export class SlaCsvDrop extends LitElement {
       ${this.usedPreset ? html`<p class="muted">${this.s('usedMapping', { preset: this.usedPreset })}</p>` : nothing}
       <p class="muted">${this.fromCache ? this.s('fromCache') : this.s('keptInCache')}</p>
       ${this.renderWarning()}
-      <p class="ready">${this.s('readyNote')}</p>
+      ${f.contacts === 0 ? html`<p class="problem" role="status">${this.s('noContactsNote')}</p>` : html`<p class="ready">${this.s('readyNote')}</p>`}
       <div class="actions"><button part="button" class="button" data-action="another" @click=${this.another}>${this.s('another')}</button></div>
     `;
   }
