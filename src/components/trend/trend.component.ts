@@ -442,6 +442,7 @@ export class SlaTrend extends LitElement {
     return html`<div class="frame">
       <div part="header" class=${this.size.width && this.size.width < 360 ? 'narrow' : ''}>
         <span part="label">${label}</span>
+        ${drawn && last ? html`<span class="latest wide" aria-hidden="true">${this.s('latest')}</span>` : nothing}
         ${drawn && last ? html`<span part="value" aria-hidden="true" data-status=${g?.points[this.points.lastIndexOf(last)]?.status ?? 'none'}>${formatMetric(this.metric, last.value, l)}</span>` : nothing}
         ${hasTarget ? html`<span part="target" aria-hidden="true"><span class="wide">${word(l, 'target')} </span>${this.way === 'higher' ? '≥' : '≤'} ${formatMetric(this.metric, this.target, l)}</span>` : nothing}
         <details part="details" @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>

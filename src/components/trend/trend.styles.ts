@@ -38,6 +38,7 @@ export const trendStyles = [
     [part='value'][data-status='breach'] { --_status: var(--_breach); }
     .narrow { gap: 0.4em; }
     .narrow .wide { display: none; }
+    .latest { font-size: 0.8em; color: var(--_muted); }
     [part='target'] { font-size: 0.8em; color: var(--_muted); font-variant-numeric: tabular-nums; }
     [part='details'] { font-size: 0.8em; }
     [part='details'] > summary {
