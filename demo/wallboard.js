@@ -126,8 +126,7 @@ function fit() {
   if ($('alerts').max !== most) $('alerts').max = most;
 }
 new ResizeObserver(fit).observe(document.body);
-setInterval(fit, 5000); // new queues and rows
-source.subscribe({ by: ['queue'] }, () => requestAnimationFrame(fit), 5000);
+setInterval(fit, 5000); // new rows on the board (new gauges call fit themselves)
 
 // The clock, in the wallboard's zone.
 const clockFmt = new Intl.DateTimeFormat(lang, { timeZone: tz, weekday: 'short', hour: '2-digit', minute: '2-digit' });

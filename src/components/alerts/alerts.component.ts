@@ -10,7 +10,7 @@ import {
 import { ALERTS_STRINGS, type AlertsKey } from './alerts.strings.js';
 import { formatMetric } from '../shared/format.js';
 import { localeOf, t, word } from '../shared/i18n.js';
-import { SourceController } from '../shared/source-controller.js';
+import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { ViewResult } from '../../worker/protocol.js';
 import type { StreamStatus } from '../../worker/stream-source.js';
 
@@ -219,7 +219,7 @@ export class SlaAlerts extends LitElement {
       stream: stream ? { state: stream.state, staleSince: stream.staleSince } : null,
       state,
       error,
-      progress: st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null,
+      progress: viewStatus(r).progress,
       timeZone: r.definitions.timeZone,
     });
   }

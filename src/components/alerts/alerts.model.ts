@@ -6,7 +6,7 @@
  */
 import { AlertMonitor, type AlertEvent, type LiveMetric, type Threshold } from '../../engine/agreement/live.js';
 import { DIRECTIONS } from '../../engine/agreement/status.js';
-import { formatMetric } from '../shared/format.js';
+import { dateTimeFormat, formatMetric } from '../shared/format.js';
 import { t } from '../shared/i18n.js';
 import { ALERTS_STRINGS, type AlertsKey } from './alerts.strings.js';
 
@@ -329,19 +329,15 @@ export function formatDuration(ms: number, locale: string): string {
   return s(locale, 'durHour', { n: Math.round(sec / 3600) });
 }
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-/** A time of day in a zone ("10:42:05"), formatters built once per locale and zone. */
+/** A time of day in a zone ("10:42:05"), formatters built once per locale and zone (UTC for a zone unknown). */
 export function formatClock(ms: number | null, locale: string, timeZone: string): string {
   if (ms === null || !Number.isFinite(ms)) return '–';
-  const key = `${locale}\u0000${timeZone}`;
-  let f = clocks.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone });
-    } catch {
-      f = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-    }
-    clocks.set(key, f);
+  const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
+  let f: Intl.DateTimeFormat;
+  try {
+    f = dateTimeFormat(locale, { ...clock, timeZone });
+  } catch {
+    f = dateTimeFormat(locale, { ...clock, timeZone: 'UTC' });
   }
   return f.format(ms);
 }

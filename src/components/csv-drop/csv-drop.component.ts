@@ -7,6 +7,7 @@ import {
   withInputTimeZone, withReadAs, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type ReadAs,
 } from './csv-drop.model.js';
 import { localeOf, t } from '../shared/i18n.js';
+import { dateTimeFormat } from '../shared/format.js';
 import { findSource } from '../shared/find-source.js';
 import { SourceController } from '../shared/source-controller.js';
 import { pageEngine } from '../../client/page-engine.js';
@@ -835,14 +836,8 @@ function detectedLabel(m: Mapping, field: ContactField): string {
   return s.column ?? '';
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(locale: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    dateFormats.set(locale, f);
-  }
-  return f;
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 let zoneList: string[] | null = null;

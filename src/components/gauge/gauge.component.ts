@@ -5,7 +5,7 @@ import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
 import { formatMetric, noData, unitOf } from '../shared/format.js';
 import { ago, localeOf, metricLabel, word } from '../shared/i18n.js';
 import { DIRECTIONS, statusOf, type Direction, type Status } from '../../engine/agreement/status.js';
-import { SourceController } from '../shared/source-controller.js';
+import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { ViewResult } from '../../worker/protocol.js';
 
 export type GaugeState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
@@ -91,16 +91,15 @@ export class SlaGauge extends LitElement {
       const v = qs.map((q) => (q as unknown as Record<string, number | null>)[this.metric]).filter((x): x is number => x !== null && x !== undefined);
       value = v.length ? (this.metric === 'waiting' ? v.reduce((a, b) => a + b, 0) : this.metric === 'longestWait' ? Math.max(...v) : v[0]) : null;
     } else value = ((r.totals as unknown as Record<string, number | null> | null)?.[this.metric]) ?? null;
-    const st = r.status;
-    this.progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
-    this.error = st.error ?? '';
-    const state: GaugeState = st.state === 'loading' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
+    const { state, error, progress, updatedAt } = viewStatus(r);
+    this.progress = progress;
+    this.error = error;
     const d = r.definitions;
     const sl = d.serviceLevel;
     this.applyData({
       value: state === 'loading' || state === 'error' ? null : value,
       state,
-      updated: st.stream?.staleSince ?? Date.now(),
+      updated: updatedAt,
       definition: `${metricLabel(this.metric, localeOf(this))} · SL ${Math.round(sl.target * 100)}/${sl.thresholdSec} ${sl.preset}, short abandons ≤ ${sl.shortAbandonSec} s · zone ${d.timeZone} · ${d.intervalMinutes}-min intervals`,
     });
   }

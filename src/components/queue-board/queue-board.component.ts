@@ -5,7 +5,7 @@ import { boardRows, COLUMNS, type BoardThresholds, type Column, type QueueRow } 
 import { formatMetric, noData } from '../shared/format.js';
 import { ago, localeOf, t, word, type Strings } from '../shared/i18n.js';
 import { BOARD_STRINGS, type BoardKey } from './queue-board.strings.js';
-import { SourceController } from '../shared/source-controller.js';
+import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { Status } from '../../engine/agreement/status.js';
 import type { ViewResult } from '../../worker/protocol.js';
 import type { StateCategory } from '../../engine/types.js';
@@ -86,11 +86,7 @@ export class SlaQueueBoard extends LitElement {
       };
     });
     this.agents = r.live?.agents ?? null;
-    const st = r.status;
-    this.state = st.state === 'loading' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
-    this.error = st.state === 'error' ? st.error ?? '' : '';
-    this.progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
-    this.updatedAt = st.stream?.staleSince ?? Date.now();
+    ({ state: this.state, error: this.error, progress: this.progress, updatedAt: this.updatedAt } = viewStatus(r));
     this.applyRows(rows);
   }
 

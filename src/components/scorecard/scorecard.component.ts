@@ -9,7 +9,7 @@ import { download, scorecardCsv, summarySvg, svgToPng, type SummaryPaint } from 
 import { say, type ScorecardKey } from './scorecard.strings.js';
 import { formatMetric } from '../shared/format.js';
 import { ago, localeOf, word } from '../shared/i18n.js';
-import { SourceController } from '../shared/source-controller.js';
+import { SourceController, viewStatus } from '../shared/source-controller.js';
 import { findSource } from '../shared/find-source.js';
 import type { Scorecard, ScorecardMetric } from '../../engine/agreement/evaluate.js';
 import type { Status } from '../../engine/agreement/status.js';
@@ -173,20 +173,19 @@ export class SlaScorecard extends LitElement {
 
   private fromSource(r: ViewResult): void {
     this.hasSource = true;
-    const st = r.status;
-    this.progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
-    if (st.state === 'loading' || st.state === 'empty') {
+    const status = viewStatus(r);
+    this.progress = status.progress;
+    if (status.state === 'loading') {
       this.state = 'loading';
       return;
     }
-    if (st.state === 'error') {
-      this.error = st.error ?? word(this.locale, 'error');
+    if (status.state === 'error') {
+      this.error = status.error || word(this.locale, 'error');
       this.state = 'error';
       return;
     }
-    const stale = st.stream?.state === 'stale';
-    this.streamStale = stale;
-    this.updatedAt = stale ? (st.stream?.staleSince ?? this.updatedAt) : Date.now();
+    this.streamStale = status.state === 'stale';
+    this.updatedAt = status.updatedAt;
     const tot = r.totals;
     const contacts = tot ? tot.offered + tot.flowout + tot.callback + tot.voicemail : 0;
     if (contacts === 0) {

@@ -8,7 +8,7 @@ import { parsePeriod, periodOfDay, previousPeriod } from '../../engine/agreement
 import { PERIODS, type PeriodGrain } from '../../engine/agreement/sla.js';
 import type { Status } from '../../engine/agreement/status.js';
 import { zoneNamed } from '../../engine/time/zone.js';
-import { formatMetric, unitOf } from '../shared/format.js';
+import { dateTimeFormat, formatMetric, numberFormat, unitOf } from '../shared/format.js';
 import { metricLabel, word } from '../shared/i18n.js';
 import { say, type ScorecardKey } from './scorecard.strings.js';
 
@@ -59,13 +59,7 @@ export function periodForGrain(shown: { key: string; grain: PeriodGrain } | null
   return latestNew !== undefined && around >= latestNew ? grain : around;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function nf(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const k = `${locale}|${JSON.stringify(opts)}`;
-  let f = numberFormats.get(k);
-  if (!f) numberFormats.set(k, (f = new Intl.NumberFormat(locale, opts)));
-  return f;
-}
+const nf = numberFormat;
 
 /** Below this a difference is no difference (floating-point noise of a subtraction). */
 const TINY = 1e-9;
@@ -119,12 +113,8 @@ export function formatMoney(v: number, currency: string | null, locale: string):
   return nf(locale, { maximumFractionDigits: 2 }).format(v);
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function df(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const k = `${locale}|${timeZone}|${withTime}`;
-  let f = dateFormats.get(k);
-  if (!f) dateFormats.set(k, (f = new Intl.DateTimeFormat(locale, withTime ? { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' } : { timeZone, dateStyle: 'medium' })));
-  return f;
+  return dateTimeFormat(locale, withTime ? { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' } : { timeZone, dateStyle: 'medium' });
 }
 
 /** The days of a period in its zone ("Jan 1 – 31, 2026"); the end is exclusive, so the last day is end − 1 ms. */

@@ -4,17 +4,37 @@
  */
 import { word } from './i18n.js';
 
-const cache = new Map<string, { pct: Intl.NumberFormat; num: Intl.NumberFormat; int: Intl.NumberFormat }>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An Intl.NumberFormat for a locale and options, built once and reused by every widget. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const k = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(k);
+  if (!f) numberFormats.set(k, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+/** An Intl.DateTimeFormat for a locale and options (a timeZone among them), built once and reused. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  const k = `${locale}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(k);
+  if (!f) dateFormats.set(k, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
+/** formatMetric's three, per locale in one lookup (it runs for every cell of a wallboard every second). */
+const metricFormats = new Map<string, { pct: Intl.NumberFormat; num: Intl.NumberFormat; int: Intl.NumberFormat }>();
 
 function formatters(locale: string) {
-  let f = cache.get(locale);
+  let f = metricFormats.get(locale);
   if (!f) {
     f = {
-      pct: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-      num: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-      int: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      pct: numberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      num: numberFormat(locale, { maximumFractionDigits: 1 }),
+      int: numberFormat(locale, { maximumFractionDigits: 0 }),
     };
-    cache.set(locale, f);
+    metricFormats.set(locale, f);
   }
   return f;
 }

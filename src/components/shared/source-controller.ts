@@ -6,6 +6,29 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { findSource } from './find-source.js';
 import type { ViewResult, ViewSpec } from '../../worker/protocol.js';
 
+/** What a widget shows from a view's status, read the same way by every widget. */
+export interface ViewStatus {
+  /** Loading (also while the dataset is being opened), error, stale (a stream gone quiet), or ready. */
+  state: 'loading' | 'error' | 'stale' | 'ready';
+  /** The error message when state is error, else ''. */
+  error: string;
+  /** How much of the file is read (0–1) when its size is known, else null. */
+  progress: number | null;
+  /** When the figures are from: since when a stream is stale, else now. */
+  updatedAt: number;
+}
+
+export function viewStatus(r: ViewResult): ViewStatus {
+  const st = r.status;
+  const state = st.state === 'loading' || st.state === 'empty' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
+  return {
+    state,
+    error: state === 'error' ? st.error ?? '' : '',
+    progress: st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null,
+    updatedAt: st.stream?.staleSince ?? Date.now(),
+  };
+}
+
 type Host = ReactiveControllerHost & HTMLElement & { source: string | null; throttle: number };
 
 export class SourceController implements ReactiveController {

@@ -7,9 +7,9 @@ import {
   intervalChart, intervalDays, intervalRows, parseField, splitSl, type Calculation, type Field, type FormValues,
 } from './staffing.model.js';
 import { STAFFING_STRINGS, type StaffingKey } from './staffing.strings.js';
-import { formatMetric } from '../shared/format.js';
+import { dateTimeFormat, formatMetric, numberFormat } from '../shared/format.js';
 import { ago, localeOf, t, word } from '../shared/i18n.js';
-import { SourceController } from '../shared/source-controller.js';
+import { SourceController, viewStatus } from '../shared/source-controller.js';
 import { findSource } from '../shared/find-source.js';
 import type { StaffingInput, StaffingResult, StaffingRow } from '../../engine/erlang/erlang-c.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
@@ -39,19 +39,13 @@ const fractionConverter = {
   toAttribute: (v: number | null) => (v === null ? null : String(v)),
 };
 
-const formatters = new Map<string, { erlangs: Intl.NumberFormat; agents: Intl.NumberFormat; gap: Intl.NumberFormat; day: Intl.DateTimeFormat }>();
 function fmt(locale: string) {
-  let f = formatters.get(locale);
-  if (!f) {
-    f = {
-      erlangs: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-      agents: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-      gap: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
-      day: new Intl.DateTimeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
-    };
-    formatters.set(locale, f);
-  }
-  return f;
+  return {
+    erlangs: numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    agents: numberFormat(locale, { maximumFractionDigits: 1 }),
+    gap: numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+    day: dateTimeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  };
 }
 
 /** A local day key (2026-01-05) for people, as a calendar date (no zone shift: it already is the data's day). */
@@ -275,16 +269,17 @@ export class SlaStaffing extends LitElement {
     this.definition = this.s('intervalsDefinition', {
       target: fieldText(d.serviceLevel.target * 100), threshold: d.serviceLevel.thresholdSec, zone: d.timeZone, n: d.intervalMinutes,
     });
-    if (st.state === 'loading' || st.state === 'empty') {
+    const status = viewStatus(r);
+    if (status.state === 'loading') {
       this.state = 'loading';
-      this.progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
+      this.progress = status.progress;
       return;
     }
-    if (st.state === 'error') {
+    if (status.state === 'error') {
       this.fetchSeq++;
       this.fetchedKey = '';
       this.state = 'error';
-      this.error = st.error ?? '';
+      this.error = status.error;
       return;
     }
     const key = `${st.id}|${r.version}|${d.timeZone}|${d.intervalMinutes}|${d.serviceLevel.target}|${d.serviceLevel.thresholdSec}`;

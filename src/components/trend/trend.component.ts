@@ -8,7 +8,7 @@ import {
 } from './trend.geometry.js';
 import { formatMetric } from '../shared/format.js';
 import { ago, localeOf, metricLabel, t, word } from '../shared/i18n.js';
-import { SourceController } from '../shared/source-controller.js';
+import { SourceController, viewStatus } from '../shared/source-controller.js';
 import { DIRECTIONS, statusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
 import { zoneNamed } from '../../engine/time/zone.js';
 import { WEEKDAYS } from '../../engine/definitions.js';
@@ -250,12 +250,11 @@ export class SlaTrend extends LitElement {
 
   private fromSource(r: ViewResult): void {
     this.lastResult = r;
-    const st = r.status;
     const d = r.definitions;
     this.intervalMinutes = d.intervalMinutes;
-    this.progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
-    let error = st.error ?? '';
-    let state: TrendState = st.state === 'loading' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
+    const status = viewStatus(r);
+    this.progress = status.progress;
+    let { error, state }: { error: string; state: TrendState } = status;
     let points: TrendPoint[] = [];
     if (state !== 'loading' && state !== 'error') {
       try {
@@ -272,7 +271,7 @@ export class SlaTrend extends LitElement {
     this.apply({
       points,
       state,
-      updated: st.stream?.staleSince ?? Date.now(),
+      updated: status.updatedAt,
       timeZone: d.timeZone,
       definition: this.s('definition', {
         metric: metricLabel(this.metric, this.locale), target: Math.round(sl.target * 100), threshold: sl.thresholdSec, preset: sl.preset,

@@ -11,7 +11,7 @@ import { statusSequence, type Direction, type Status } from '../../engine/agreem
 import { MS_PER_DAY, civilFromDays, daysFromCivil, isoWeekday } from '../../engine/time/civil.js';
 import { Zone, zoneNamed } from '../../engine/time/zone.js';
 import { TimeLabels } from '../../engine/time/labels.js';
-import { formatMetric, unitOf } from '../shared/format.js';
+import { dateTimeFormat, formatMetric, unitOf } from '../shared/format.js';
 
 /** The time grains a trend can be drawn at (the engine's time groupings). */
 export const TREND_GRAINS = ['interval', 'hour', 'day', 'week', 'month', 'quarter'] as const;
@@ -150,17 +150,9 @@ const DATE_OPTIONS: Record<DateKind, Intl.DateTimeFormatOptions> = {
   month: { month: 'short' },
   monthYear: { month: 'short', year: 'numeric' },
 };
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The formatter of a kind of date in a locale and zone, built once. */
 export function dateFormat(locale: string, timeZone: string, kind: DateKind): Intl.DateTimeFormat {
-  const k = `${locale}|${timeZone}|${kind}`;
-  let f = dateFormats.get(k);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS[kind], timeZone });
-    dateFormats.set(k, f);
-  }
-  return f;
+  return dateTimeFormat(locale, { ...DATE_OPTIONS[kind], timeZone });
 }
 
 /** Whether the points span more than one local day (then times carry their date). */
