@@ -147,7 +147,8 @@ export class EngineService {
     ds.status = this.status(id, name ?? ds.status.name, { state: 'loading', progress: { bytes: 0, totalBytes: blob.size, rows: 0, rejected: 0 }, warning: cache.warning });
     ds.parts = this.newParts(ds.opts);
     ds.version++;
-    this.notify(id);
+    // A change of state reaches the widgets at once (the reading has begun); progress within it is throttled.
+    this.notify(id, true);
     try {
       this.parses++;
       const parts = ds.parts;
@@ -191,7 +192,7 @@ export class EngineService {
       ds.status = this.status(id, ds.status.name, { state: 'error', error: (e as Error)?.message ?? String(e), warning: cache.warning });
       ds.version++;
     }
-    this.notify(id);
+    this.notify(id, ds.status.state === 'error');
     return ds.status;
   }
 

@@ -59,6 +59,19 @@ describe('<sla-source> and widgets', () => {
     assert.equal(got[0].detail.rows, 30);
   });
 
+  it('a widget already on the source sees the reading begin, with the file\'s size, even when the file is read in a blink', async () => {
+    const el = await fixture<SlaSource>(html`<sla-source tz="UTC"></sla-source>`);
+    const seen: { state: string; total: number | null }[] = [];
+    const stop = el.subscribe({}, (r) => seen.push({ state: r.status.state, total: r.status.progress?.totalBytes ?? null }), 1000);
+    const file = new Blob([rows(25, 'Blink', (i) => i)]); // content no other test reads: not in the cache
+    el.file = file;
+    await until(() => seen.some((s) => s.state === 'ready'));
+    stop();
+    const states = seen.map((s) => s.state).filter((x, i, a) => x !== a[i - 1]);
+    assert.deepEqual(states.slice(-2), ['loading', 'ready'], `states seen: ${states.join(' → ')}`);
+    assert.equal(seen.find((s) => s.state === 'loading')!.total, file.size);
+  });
+
   it('widgets that come and go release their subscriptions: 50 mounts and unmounts, no growth', async () => {
     const src = await fixture<SlaSource>(html`<sla-source id="leak" tz="UTC" .file=${new Blob([csvA])}></sla-source>`);
     const engine = pageEngine();

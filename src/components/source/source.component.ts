@@ -115,22 +115,31 @@ export class SlaSource extends LitElement {
     const engine = pageEngine();
     const old = this.handle;
     this.readyFired = false;
-    this.handle = (async () => {
+    // The widgets already here subscribe before the file is fed, so each sees the whole reading from its first byte.
+    const here = [...this.listeners];
+    const handle: Promise<DatasetHandle> = (async () => {
       if (this.datasetId && !this.file) {
         const cached = await engine.reopen(this.datasetId);
-        if (cached) return cached;
+        if (cached) {
+          await Promise.all(here.map((l) => this.attachTo(l, cached, handle)));
+          return cached;
+        }
         if (!this.src && !this.stream) throw new Error(`the dataset ${this.datasetId} is no longer in this browser's cache: load the file again`);
       }
       const ds = await engine.open({ name: (this.file as File | null)?.name || this.src || this.stream, timeZone: this.tz, inputTimeZone: this.inputTz || undefined, intervalMinutes: this.interval as 15, ...(this.mapping ? { mapping: this.mapping } : {}) });
-      // Widgets subscribe at once (they show the progress); scorecards and staffing wait for the whole file.
+      await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
+      // Scorecards and staffing wait for the whole file (datasetHandle()).
       const fed = this.file ? ds.feed(this.file) : this.src ? ds.feedUrl(new URL(this.src, document.baseURI).href) : this.stream ? ds.connect(this.stream, { staleAfterMs: this.staleAfter * 1000 }) : null;
       this.fed.set(ds, fed ? fed.then(() => undefined) : Promise.resolve());
       return ds;
     })();
-    this.handle.catch(() => undefined); // said to each widget through its view
+    this.handle = handle;
+    handle.catch((e: Error) => {
+      // Said to each widget through its view.
+      for (const l of here) if (!l.dead && handle === this.handle) l.onResult(errorResult(e?.message ?? String(e), this.tz));
+    });
     // The old dataset closes, unless it is the one just reopened (the same id, from the cache).
-    void Promise.all([old, this.handle.catch(() => null)]).then(([o, n]) => { if (o && o.id !== n?.id) void o.close(); }, () => undefined);
-    for (const l of this.listeners) void this.attach(l);
+    void Promise.all([old, handle.catch(() => null)]).then(([o, n]) => { if (o && o.id !== n?.id) void o.close(); }, () => undefined);
   }
 
   /**
@@ -149,6 +158,7 @@ export class SlaSource extends LitElement {
     };
   }
 
+  /** Subscribes a widget that came after the dataset was asked for (or while it opens). */
   private async attach(l: Listener): Promise<void> {
     const pending = this.handle;
     if (!pending) return;
@@ -156,11 +166,16 @@ export class SlaSource extends LitElement {
     try {
       ds = await pending;
     } catch (e) {
-      if (!l.dead && pending === this.handle) l.onResult(errorResult((e as Error).message, this.tz));
+      if (!l.dead && pending === this.handle) l.onResult(errorResult((e as Error)?.message ?? String(e), this.tz));
       return;
     }
+    await this.attachTo(l, ds, pending);
+  }
+
+  private async attachTo(l: Listener, ds: DatasetHandle, pending: Promise<DatasetHandle>): Promise<void> {
     if (l.dead || pending !== this.handle) return;
     await l.stop?.();
+    l.stop = null;
     const view: ViewSpec = { ...l.view, definitions: { ...this.definitions(), ...(l.view.definitions ?? {}) } };
     const stop = await ds.subscribe(view, (r) => {
       if (l.dead) return;
@@ -173,7 +188,7 @@ export class SlaSource extends LitElement {
       }
       l.onResult(r);
     }, l.throttleMs);
-    if (l.dead) { void stop(); return; }
+    if (l.dead || pending !== this.handle) { void stop(); return; }
     l.stop = stop;
   }
 
