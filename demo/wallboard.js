@@ -57,13 +57,13 @@ const time = new Intl.DateTimeFormat(lang, { timeZone: tz, hour: '2-digit', minu
 const WORDS = {
   en: { live: 'LIVE', connecting: 'Connecting…', stale: 'STALE · no data since {t}', error: 'NO CONNECTION · {e}', recovered: 'LIVE · recovered at {t}',
     title: 'Contact center · live', slBoard: 'Service level today, per queue', queuesBoard: 'Queues now', trend: 'Service level by interval, today',
-    all: 'All queues', board: 'Board {i} of {n}', paused: 'rotation paused', help: '← → switch boards · Space pauses the rotation', alerts: 'Alerts' },
+    all: 'All queues', feedClock: 'feed time {t}', board: 'Board {i} of {n}', paused: 'rotation paused', help: '← → switch boards · Space pauses the rotation', alerts: 'Alerts' },
   es: { live: 'EN VIVO', connecting: 'Conectando…', stale: 'SIN ACTUALIZAR · sin datos desde {t}', error: 'SIN CONEXIÓN · {e}', recovered: 'EN VIVO · recuperado a las {t}',
     title: 'Centro de contacto · en vivo', slBoard: 'Nivel de servicio hoy, por cola', queuesBoard: 'Colas ahora', trend: 'Nivel de servicio por intervalo, hoy',
-    all: 'Todas las colas', board: 'Panel {i} de {n}', paused: 'rotación en pausa', help: '← → cambiar de panel · Espacio pausa la rotación', alerts: 'Alertas' },
+    all: 'Todas las colas', feedClock: 'hora del flujo {t}', board: 'Panel {i} de {n}', paused: 'rotación en pausa', help: '← → cambiar de panel · Espacio pausa la rotación', alerts: 'Alertas' },
   de: { live: 'LIVE', connecting: 'Verbinde…', stale: 'VERALTET · keine Daten seit {t}', error: 'KEINE VERBINDUNG · {e}', recovered: 'LIVE · wieder da um {t}',
     title: 'Kundenservice · live', slBoard: 'Servicelevel heute, je Warteschlange', queuesBoard: 'Warteschlangen jetzt', trend: 'Servicelevel je Intervall, heute',
-    all: 'Alle Warteschlangen', board: 'Ansicht {i} von {n}', paused: 'Wechsel angehalten', help: '← → Ansicht wechseln · Leertaste hält den Wechsel an', alerts: 'Alarme' },
+    all: 'Alle Warteschlangen', feedClock: 'Zeit der Daten {t}', board: 'Ansicht {i} von {n}', paused: 'Wechsel angehalten', help: '← → Ansicht wechseln · Leertaste hält den Wechsel an', alerts: 'Alarme' },
 }[lang];
 const say = (k, vars = {}) => WORDS[k].replace(/\{(\w+)\}/g, (m, v) => String(vars[v] ?? m));
 $('title').textContent = say('title');
@@ -92,6 +92,11 @@ source.subscribe({}, (r) => {
   if (connection.textContent !== text) connection.textContent = text;
   if (connection.dataset.state !== dataState) connection.dataset.state = dataState;
   shown = state;
+  // A replayed feed (the demo's, at 10×) runs on its own clock: the alerts' times are the feed's, so the
+  // header says the feed's time under the wall clock whenever the two are more than two minutes apart.
+  const feedNow = r.live?.now;
+  feedTime = Number.isFinite(feedNow) && Math.abs(feedNow - Date.now()) > 120_000 ? feedNow : null;
+  tick();
 }, 1000);
 
 // Everything fits the screen, whatever the number of queues: the gauges' grid picks the column count that
@@ -130,7 +135,14 @@ setInterval(fit, 5000); // new rows on the board (new gauges call fit themselves
 
 // The clock, in the wallboard's zone.
 const clockFmt = new Intl.DateTimeFormat(lang, { timeZone: tz, weekday: 'short', hour: '2-digit', minute: '2-digit' });
-const tick = () => { $('clock').textContent = clockFmt.format(Date.now()); };
+let feedTime = null;
+const tick = () => {
+  $('clock').textContent = clockFmt.format(Date.now());
+  const f = $('feed-clock');
+  const text = feedTime === null ? '' : say('feedClock', { t: clockFmt.format(feedTime) });
+  if (f.textContent !== text) f.textContent = text;
+  f.hidden = feedTime === null;
+};
 tick();
 setInterval(tick, 1000);
 

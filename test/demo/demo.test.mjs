@@ -79,6 +79,13 @@ describe('the demo', () => {
     await until(page, (n) => document.querySelector('sla-source').datasetHandle().then((d) => d.view({})).then((v) => v.totals.offered > n), offered0);
     // A gauge per queue appears.
     await until(page, () => document.querySelectorAll('#gauges sla-gauge').length === 5);
+    // This feed replays faster than the wall clock: the header says the feed's own time (the alerts' clock) too.
+    await until(page, () => !document.getElementById('feed-clock').hidden);
+    const [wall, fed, feedNow] = await page.evaluate(() => document.querySelector('sla-source').datasetHandle().then((d) => d.view({}))
+      .then((v) => [document.getElementById('clock').textContent, document.getElementById('feed-clock').textContent, v.live.now]));
+    assert.match(fed, /^feed time \w{3} \d\d:\d\d( [AP]M)?$/);
+    assert.ok(Math.abs(feedNow - Date.now()) > 120_000, `shown only when the clocks are apart: feed ${new Date(feedNow).toISOString()}`);
+    assert.notEqual(fed.slice('feed time '.length), wall);
     await new Promise((r) => setTimeout(r, 2500));
     await page.screenshot({ path: join(SHOTS, 'wallboard-1920x1080.png') });
 
