@@ -3,8 +3,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS, findChrome } from './scripts/find-chrome.mjs';
 
 /**
- * A feed server for the live-stream tests (built by `npm run build`, which `npm test` runs first): 10,000
- * synthetic contacts at 300 events/s, heartbeats every 200 ms, with POST /control to pause, resume, drop.
+ * A feed server for the live-stream tests (built by `npm run build`, which `npm test` runs first): 40,000
+ * synthetic contacts at 300 events/s (about 6 minutes of events: the flow outlasts the whole run), heartbeats every 200 ms, with POST /control to pause, resume, drop.
  */
 export const FEED_PORT = 8791;
 let feed = null;
@@ -20,7 +20,7 @@ const feedServer = {
     }
     const t0 = Date.UTC(2026, 2, 2, 9, 0, 0);
     const queues = ['Sales', 'Support', 'Billing'];
-    const contacts = Array.from({ length: 10000 }, (_, i) => {
+    const contacts = Array.from({ length: 40000 }, (_, i) => {
       const arrived = t0 + i * 3000;
       const wait = (i * 7) % 45;
       const answered = i % 9 !== 0;

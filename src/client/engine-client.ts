@@ -60,6 +60,7 @@ export class EngineClient {
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private restarting: Promise<void> | null = null;
   private terminated = false;
+  private checking: Promise<boolean> | null = null;
 
   constructor(opts: EngineClientOptions = {}) {
     this.opts = opts;
@@ -98,12 +99,24 @@ export class EngineClient {
     for (const l of this.listeners) l(e);
   }
 
-  /** Asks the worker whether it answers; restarts it when it does not within `timeoutMs`. */
-  async checkAlive(timeoutMs = 2000): Promise<boolean> {
-    if (this.terminated || this.restarting) return true;
-    const alive = await Promise.race([this.api.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs))]);
-    if (!alive) await this.restart();
-    return alive;
+  /**
+   * Asks the worker whether it answers; restarts it when it does not within `timeoutMs`. The default is long:
+   * a worker reading a large file answers between its chunks, and one busy for a few seconds on a slow box
+   * (a wallboard's stick PC) must not be killed and lose the file it was reading; one silent for 10 s is stuck.
+   */
+  checkAlive(timeoutMs = 10_000): Promise<boolean> {
+    if (this.terminated || this.restarting) return Promise.resolve(true);
+    this.checking ??= (async () => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const alive = await Promise.race([
+        this.api.ping().then(() => true, () => false),
+        new Promise<boolean>((r) => { timer = setTimeout(() => r(false), timeoutMs); }),
+      ]);
+      clearTimeout(timer);
+      if (!alive) await this.restart();
+      return alive;
+    })().finally(() => { this.checking = null; });
+    return this.checking;
   }
 
   /** A new worker, with every open dataset restored from the cache and every subscription renewed. */

@@ -122,7 +122,7 @@ describe('<sla-trend> states', () => {
     const details = part(el, 'details') as HTMLDetailsElement;
     assert.equal(part(el, 'table'), null, 'the table is built when it is opened');
     details.open = true;
-    await until(() => part(el, 'table') !== null, 2000, 'the table');
+    await until(() => part(el, 'table') !== null, 10000, 'the table');
     assert.equal(text(el, 'definition'), 'SL 80/20 answered-and-abandoned · zone UTC · 15-min intervals');
     const rows = [...part(el, 'table')!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => sp(c.textContent)));
     assert.equal(rows.length, 9);
@@ -186,7 +186,7 @@ describe('<sla-trend> keyboard, pointer and events', () => {
     const x = box.left + Number(band.getAttribute('x')) + Number(band.getAttribute('width')) / 2;
     const y = box.top + box.height / 2;
     await sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
-    await until(() => got.length === 1, 2000, 'the select event');
+    await until(() => got.length === 1, 10000, 'the select event');
     assert.equal(got[0].detail.key, '2026-03-02T10:45+00:00');
     assert.equal(got[0].detail.status, 'breach');
     assert.equal(got[0].detail.value, 0.75);

@@ -456,6 +456,13 @@ export class SlaCsvDrop extends LitElement {
     this.focusSoon(next ? `[data-reopen="${CSS.escape(next.id)}"]` : `#${this.ids}-recent`);
   }
 
+  /** The figures go out before the cache is written: the list is read again once the source's file is kept. */
+  private async afterWritten(id: string): Promise<void> {
+    const source = this.target?.isConnected ? this.target : await this.resolveSource();
+    await source?.datasetHandle().catch(() => null);
+    await this.refreshList(id);
+  }
+
   /** Lists the datasets kept in this browser; `until` waits (a little) for one that is being written. */
   private async refreshList(until?: string): Promise<void> {
     try {
@@ -512,7 +519,7 @@ export class SlaCsvDrop extends LitElement {
           bubbles: true, composed: true,
         }));
       }
-      if (!this.noRecent) void this.refreshList(st.id);
+      if (!this.noRecent) void this.afterWritten(st.id);
     }
   }
 
