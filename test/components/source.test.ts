@@ -51,6 +51,13 @@ describe('<sla-source> and widgets', () => {
     assert.match(g1.definition, /SL 80\/20 answered-and-abandoned/);
   });
 
+  it('a gauge says which definition produced its figure in the page\'s language', async () => {
+    const el = await fixture(html`<div lang="de"><sla-source tz="UTC" sl="85/30" .file=${new Blob([csvA])}><sla-gauge metric="serviceLevel" throttle="50"></sla-gauge></sla-source></div>`);
+    const g = el.querySelector('sla-gauge') as SlaGauge;
+    await until(() => g.value !== null);
+    assert.equal(g.definition, 'Servicelevel · SL 85/30 answered-and-abandoned, Kurzabbrüche ≤ 5 s · Zone UTC · 15-Minuten-Intervalle');
+  });
+
   it('fires sla-dataset-ready with the rows read', async () => {
     const got: CustomEvent[] = [];
     const el = await fixture<SlaSource>(html`<sla-source tz="UTC" @sla-dataset-ready=${(e: CustomEvent) => got.push(e)}><sla-gauge metric="offered" throttle="50"></sla-gauge></sla-source>`);

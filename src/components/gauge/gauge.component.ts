@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
 import { formatMetric, noData, unitOf } from '../shared/format.js';
-import { ago, localeOf, metricLabel, word } from '../shared/i18n.js';
+import { ago, definitionLine, localeOf, metricLabel, word } from '../shared/i18n.js';
 import { DIRECTIONS, statusOf, type Direction, type Status } from '../../engine/agreement/status.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { ViewResult } from '../../worker/protocol.js';
@@ -95,12 +95,11 @@ export class SlaGauge extends LitElement {
     this.progress = progress;
     this.error = error;
     const d = r.definitions;
-    const sl = d.serviceLevel;
     this.applyData({
       value: state === 'loading' || state === 'error' ? null : value,
       state,
       updated: updatedAt,
-      definition: `${metricLabel(this.metric, localeOf(this))} · SL ${Math.round(sl.target * 100)}/${sl.thresholdSec} ${sl.preset}, short abandons ≤ ${sl.shortAbandonSec} s · zone ${d.timeZone} · ${d.intervalMinutes}-min intervals`,
+      definition: definitionLine(localeOf(this), this.metric, d),
     });
   }
 

@@ -8,6 +8,7 @@ import {
 import { download, scorecardCsv, summarySvg, svgToPng, type SummaryPaint } from './scorecard.export.js';
 import { say, type ScorecardKey } from './scorecard.strings.js';
 import { formatMetric } from '../shared/format.js';
+import { definitionWords, exclusionWords, missedWords } from './scorecard.words.js';
 import { ago, localeOf, word } from '../shared/i18n.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import { findSource } from '../shared/find-source.js';
@@ -448,7 +449,7 @@ export class SlaScorecard extends LitElement {
                   ${sc.exclusions.map((e) => html`<tr>
                     <th scope="row">${formatInterval(e.start, e.end, sc.timeZone, l)}</th>
                     <td class="text">${e.queue ?? s('allQueues')}</td>
-                    <td class="text">${e.reason}</td>
+                    <td class="text">${exclusionWords(e, l)}</td>
                     <td>${formatMetric('offered', e.contacts, l)}</td>
                   </tr>`)}
                 </tbody>
@@ -469,7 +470,7 @@ export class SlaScorecard extends LitElement {
           <p>${sc.bonus.earned
             ? html`<span aria-hidden="true">✓ </span>${s('bonusEarned', { pct: formatShare(sc.bonus.amount, l) })}${sc.bonus.money !== null ? ` (${formatMoney(sc.bonus.money, c.currency, l)})` : ''}`
             : html`<span aria-hidden="true">✕ </span>${s('bonusMissed', { pct: formatShare(sc.bonus.amount, l) })}`}</p>
-          ${sc.bonus.missed.length ? html`<ul>${sc.bonus.missed.map((x) => html`<li>${labelFor(x.metric)}: ${x.reason}</li>`)}</ul>` : nothing}
+          ${sc.bonus.missed.length ? html`<ul>${sc.bonus.missed.map((x) => html`<li>${labelFor(x.metric)}: ${missedWords(sc, x, l)}</li>`)}</ul>` : nothing}
         </div>` : nothing}
         <div part="escalations">
           <p class="section-title">${s('escalations')}</p>
@@ -490,7 +491,7 @@ export class SlaScorecard extends LitElement {
   }
 
   private definitionOf(sc: Scorecard, m: ScorecardMetric, l: string): string {
-    const parts = [m.definition, say(l, 'periodOf', { grain: isGrain(m.period) ? say(l, m.period).toLowerCase() : m.period }), say(l, 'zone', { zone: sc.timeZone })];
+    const parts = [definitionWords(m, l), say(l, 'periodOf', { grain: isGrain(m.period) ? say(l, m.period).toLowerCase() : m.period }), say(l, 'zone', { zone: sc.timeZone })];
     if (m.baseline && m.baseline.value !== null) parts.push(say(l, 'baseline', { from: m.baseline.from, to: m.baseline.to, value: formatMetric(m.metric, m.baseline.value, l) }));
     return parts.join(' · ');
   }

@@ -24,6 +24,7 @@
 import type { Scorecard } from '../../engine/agreement/evaluate.js';
 import { localStamp, SHAPES, type SummaryGeometry, type SummaryText, type Tone } from './scorecard.model.js';
 import { say } from './scorecard.strings.js';
+import { definitionWords, exclusionWords, missedWords } from './scorecard.words.js';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -71,11 +72,11 @@ export function scorecardCsv(sc: Scorecard, locale: string): string {
     s('csvWithout'), s('csvEffect'), s('csvCredit'), s('csvBonusMargin'), s('csvBonusMet'), s('csvContractPeriod'), s('csvBaseline'), s('csvDefinition')]);
   for (const m of sc.metrics) {
     rows.push([m.metric, m.label, m.value, m.target, m.direction, m.margin, m.status ?? '', m.previousValue, m.trend, m.valueWithoutExclusions,
-      m.exclusionEffect, m.credit, m.bonusMargin, m.bonusMet, m.period, m.baseline?.value ?? null, m.definition]);
+      m.exclusionEffect, m.credit, m.bonusMargin, m.bonusMet, m.period, m.baseline?.value ?? null, definitionWords(m, locale)]);
   }
   rows.push([]);
   rows.push([s('from') + ` (${zone})`, s('to') + ` (${zone})`, s('queue'), s('reason'), s('contacts')]);
-  for (const e of sc.exclusions) rows.push([localStamp(e.start, zone), localStamp(e.end, zone), e.queue ?? s('allQueues'), e.reason, e.contacts]);
+  for (const e of sc.exclusions) rows.push([localStamp(e.start, zone), localStamp(e.end, zone), e.queue ?? s('allQueues'), exclusionWords(e, locale), e.contacts]);
   rows.push([]);
   const c = sc.credits;
   rows.push([s('csvCreditsTotal'), s('csvCap'), s('csvOwed'), s('csvCapped'), s('csvAmount'), s('csvCurrency')]);
@@ -87,7 +88,7 @@ export function scorecardCsv(sc: Scorecard, locale: string): string {
     rows.push([sc.bonus.amount, sc.bonus.earned, sc.bonus.money, c.currency]);
     if (sc.bonus.missed.length) {
       rows.push([s('csvMissedMetric'), s('reason')]);
-      for (const x of sc.bonus.missed) rows.push([x.metric, x.reason]);
+      for (const x of sc.bonus.missed) rows.push([x.metric, missedWords(sc, x, locale)]);
     }
   }
   rows.push([]);

@@ -4,6 +4,8 @@
  * (shared/format.ts), words through these tables. English, Spanish and German ship; a missing string falls
  * back to English.
  */
+import type { Definitions } from '../../engine/definitions.js';
+
 export const LOCALES = ['en', 'es', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -46,6 +48,7 @@ export const COMMON = {
     abandoned: 'Abandoned', waiting: 'Waiting', longestWait: 'Longest wait', occupancy: 'Occupancy', projectedServiceLevel: 'Projected SL',
     fcr: 'FCR', csat: 'CSAT', csatMean: 'CSAT (mean)', nps: 'NPS', qa: 'QA', uptime: 'Uptime', utilization: 'Utilization', adherence: 'Adherence',
     waitP90: 'Wait, 90th pct', waitP95: 'Wait, 95th pct', queue: 'Queue', interval: 'Interval',
+    definition: '{metric} · SL {target}/{threshold} {preset}, short abandons ≤ {short} s · zone {zone} · {grain}', intervalGrain: '{n}-min intervals',
   },
   es: {
     loading: 'cargando…', loadingPct: 'cargando {pct} %…', noData: 'sin datos', error: 'error', updatedAgo: 'actualizado {ago}',
@@ -56,6 +59,7 @@ export const COMMON = {
     abandoned: 'Abandonadas', waiting: 'En espera', longestWait: 'Espera más larga', occupancy: 'Ocupación', projectedServiceLevel: 'NS proyectado',
     fcr: 'Resolución 1.er contacto', csat: 'CSAT', csatMean: 'CSAT (media)', nps: 'NPS', qa: 'Calidad', uptime: 'Disponibilidad', utilization: 'Utilización', adherence: 'Adherencia',
     waitP90: 'Espera, pct. 90', waitP95: 'Espera, pct. 95', queue: 'Cola', interval: 'Intervalo',
+    definition: '{metric} · NS {target}/{threshold} {preset}, abandonos cortos ≤ {short} s · zona {zone} · {grain}', intervalGrain: 'intervalos de {n} min',
   },
   de: {
     loading: 'wird geladen…', loadingPct: 'wird geladen {pct} %…', noData: 'keine Daten', error: 'Fehler', updatedAgo: 'aktualisiert {ago}',
@@ -66,6 +70,7 @@ export const COMMON = {
     abandoned: 'Abgebrochen', waiting: 'Wartend', longestWait: 'Längste Wartezeit', occupancy: 'Auslastung', projectedServiceLevel: 'SL-Prognose',
     fcr: 'Erstlösungsquote', csat: 'CSAT', csatMean: 'CSAT (Mittel)', nps: 'NPS', qa: 'Qualität', uptime: 'Verfügbarkeit', utilization: 'Nutzung', adherence: 'Planeinhaltung',
     waitP90: 'Wartezeit, 90. Perz.', waitP95: 'Wartezeit, 95. Perz.', queue: 'Warteschlange', interval: 'Intervall',
+    definition: '{metric} · SL {target}/{threshold} {preset}, Kurzabbrüche ≤ {short} s · Zone {zone} · {grain}', intervalGrain: '{n}-Minuten-Intervalle',
   },
 } satisfies Strings<string>;
 
@@ -79,6 +84,19 @@ export function word(locale: string, key: CommonKey, vars?: Record<string, strin
 /** A metric's name for people in the locale (the metric's key when the kit has no name for it). */
 export function metricLabel(metric: string, locale: string): string {
   return metric in COMMON.en ? word(locale, metric as CommonKey) : metric;
+}
+
+/**
+ * The definition a figure was computed with, in one line (a gauge's or a trend's tooltip and details): the
+ * metric, the service level's target, threshold and preset, short abandons, the zone and the grain
+ * (default: the intervals).
+ */
+export function definitionLine(locale: string, metric: string, d: Definitions, grain = word(locale, 'intervalGrain', { n: d.intervalMinutes })): string {
+  const sl = d.serviceLevel;
+  return word(locale, 'definition', {
+    metric: metricLabel(metric, locale), target: Math.round(sl.target * 100), threshold: sl.thresholdSec, preset: sl.preset,
+    short: sl.shortAbandonSec, zone: d.timeZone, grain,
+  });
 }
 
 /** "12 s ago", "3 min ago", in the locale. */

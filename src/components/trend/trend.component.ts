@@ -7,7 +7,7 @@ import {
   type TrendGeometry, type TrendGrain, type TrendPoint,
 } from './trend.geometry.js';
 import { formatMetric } from '../shared/format.js';
-import { ago, localeOf, metricLabel, t, word } from '../shared/i18n.js';
+import { ago, definitionLine, localeOf, metricLabel, t, word } from '../shared/i18n.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import { DIRECTIONS, statusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
 import { zoneNamed } from '../../engine/time/zone.js';
@@ -265,7 +265,6 @@ export class SlaTrend extends LitElement {
       }
     }
     this.error = error;
-    const sl = d.serviceLevel;
     const quiet = this.quietNext;
     if (state !== 'loading') this.quietNext = false;
     this.apply({
@@ -273,10 +272,7 @@ export class SlaTrend extends LitElement {
       state,
       updated: status.updatedAt,
       timeZone: d.timeZone,
-      definition: this.s('definition', {
-        metric: metricLabel(this.metric, this.locale), target: Math.round(sl.target * 100), threshold: sl.thresholdSec, preset: sl.preset,
-        short: sl.shortAbandonSec, zone: d.timeZone, grain: this.grainText(),
-      }),
+      definition: definitionLine(this.locale, this.metric, d, this.grainText()),
     }, !quiet);
   }
 
@@ -387,7 +383,7 @@ export class SlaTrend extends LitElement {
 
   private grainText(): string {
     const grain = this.grainOf();
-    return grain === 'interval' ? this.s('intervalGrain', { n: this.intervalMinutes }) : this.s(grain);
+    return grain === 'interval' ? word(this.locale, 'intervalGrain', { n: this.intervalMinutes }) : this.s(grain);
   }
 
   /** The geometry, recomputed only when what it is drawn from changed (not on every pointer move). */

@@ -48,8 +48,10 @@ export interface ScorecardMetric {
   credit: number | null;
   bonusMargin: number | null;
   bonusMet: boolean | null;
-  /** The definition that produced the figure, in words. */
+  /** The definition that produced the figure, in (English) words. */
   definition: string;
+  /** The same definition as data, for words in another language (absent in scorecards saved by earlier versions). */
+  terms?: DefinitionTerms;
   /** What the center delivered before the period, and a realistic target from it (not for uptime). */
   baseline: Baseline | null;
   /** Baseline − the agreement's target, in the metric's unit (how far the history is from the contract). */
@@ -63,6 +65,8 @@ export interface ExcludedInterval {
   reason: string;
   /** Contacts (offered + flow-outs + callbacks + voicemails) left out. */
   contacts: number;
+  /** For an interval over its forecast: the forecast volume and the share over it that excludes (else null). */
+  overForecast?: { forecast: number; share: number } | null;
 }
 
 export interface Scorecard {
@@ -73,7 +77,8 @@ export interface Scorecard {
   metrics: ScorecardMetric[];
   exclusions: ExcludedInterval[];
   credits: { byMetric: { metric: SlaMetricName; credit: number }[]; total: number; cap: number | null; owed: number; capped: boolean; amount: number | null; currency: string | null };
-  bonus: { amount: number; earned: boolean; missed: { metric: SlaMetricName; reason: string }[]; money: number | null } | null;
+  /** Each missed condition: in words (English), and as data: the bar the metric had to reach (`needed`, ≥ or ≤ by its direction) and its value. */
+  bonus: { amount: number; earned: boolean; missed: { metric: SlaMetricName; reason: string; needed?: number; value?: number | null }[]; money: number | null } | null;
   escalations: { metric: SlaMetricName; severity: Severity; owner: string | null; responseMinutes: number | null }[];
   review: string[] | null;
 }
@@ -95,22 +100,45 @@ export function slaDefinitions(doc: SlaDocument, timeZone: string, metric?: SlaM
   return defs;
 }
 
-function describe(m: SlaMetric, defs: Definitions): string {
+/**
+ * What a metric's definition says, as data: the page words it in its own language, the CLI and JSON in
+ * English (`describe`). One list of facts, so the two can never say different things.
+ */
+export type DefinitionTerms =
+  | { metric: 'serviceLevel'; thresholdSec: number; preset: string; shortAbandonSec: number; flowouts: boolean; callbacks: boolean }
+  | { metric: 'abandonRate'; denominator: 'offered' | 'answered-and-abandoned'; shortAbandonSec: number }
+  | { metric: 'fcr'; method: 'flag' | 'repeat'; windowDays: number }
+  | { metric: 'uptime'; system: string | null }
+  | { metric: Exclude<SlaMetricName, 'serviceLevel' | 'abandonRate' | 'fcr' | 'uptime'> };
+
+export function definitionTerms(m: SlaMetric, defs: Definitions): DefinitionTerms {
   const sl = defs.serviceLevel;
   switch (m.metric) {
     case 'serviceLevel':
-      return `answered within ${sl.thresholdSec} s, ${sl.preset}; short abandons ≤ ${sl.shortAbandonSec} s left out${sl.includeFlowouts ? '; flow-outs count as missed' : ''}${sl.includeCallbacks ? '; callbacks count' : ''}`;
+      return { metric: 'serviceLevel', thresholdSec: sl.thresholdSec, preset: sl.preset, shortAbandonSec: sl.shortAbandonSec, flowouts: !!sl.includeFlowouts, callbacks: !!sl.includeCallbacks };
+    case 'abandonRate': return { metric: 'abandonRate', denominator: defs.abandonRate.denominator, shortAbandonSec: sl.shortAbandonSec };
+    case 'fcr': return { metric: 'fcr', method: defs.fcr.method === 'flag' ? 'flag' : 'repeat', windowDays: defs.fcr.windowDays };
+    case 'uptime': return { metric: 'uptime', system: m.system ?? null };
+    default: return { metric: m.metric };
+  }
+}
+
+/** The definition in English words (the CLI, JSON, and the page's English). */
+export function describe(t: DefinitionTerms): string {
+  switch (t.metric) {
+    case 'serviceLevel':
+      return `answered within ${t.thresholdSec} s, ${t.preset}; short abandons ≤ ${t.shortAbandonSec} s left out${t.flowouts ? '; flow-outs count as missed' : ''}${t.callbacks ? '; callbacks count' : ''}`;
     case 'abandonRate':
-      return defs.abandonRate.denominator === 'offered' ? 'abandoned incl. short / offered' : `abandoned (wait > ${sl.shortAbandonSec} s) / (answered + abandoned)`;
+      return t.denominator === 'offered' ? 'abandoned incl. short / offered' : `abandoned (wait > ${t.shortAbandonSec} s) / (answered + abandoned)`;
     case 'asa': return 'mean wait of answered contacts';
     case 'aht': return 'mean talk + hold + wrap of answered contacts';
-    case 'fcr': return defs.fcr.method === 'flag' ? 'resolved flag / answered contacts with a result' : `no repeat by the same customer in the same queue within ${defs.fcr.windowDays} days`;
+    case 'fcr': return t.method === 'flag' ? 'resolved flag / answered contacts with a result' : `no repeat by the same customer in the same queue within ${t.windowDays} days`;
     case 'csat': return 'share of ratings 4–5';
     case 'occupancy': return 'handling / (handling + available), from agent states';
     case 'utilization': return '(handling + productive off-phone) / logged-in time, from agent states';
     case 'adherence': return 'scheduled time in the scheduled state / scheduled time';
-    case 'uptime': return `1 − unplanned downtime / (period − planned maintenance)${m.system ? `, ${m.system}` : ''}`;
-    default: return m.metric;
+    case 'uptime': return `1 − unplanned downtime / (period − planned maintenance)${t.system ? `, ${t.system}` : ''}`;
+    default: return (t as { metric: string }).metric;
   }
 }
 
@@ -191,7 +219,7 @@ function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zon
     }
     if (lo < hi) {
       const queues = w.queues ?? [null];
-      for (const q of queues) list.push({ start: iso(lo * slotMs), end: iso(hi * slotMs), queue: q, reason: w.reason, contacts: contactsIn(lo, hi, q) });
+      for (const q of queues) list.push({ start: iso(lo * slotMs), end: iso(hi * slotMs), queue: q, reason: w.reason, contacts: contactsIn(lo, hi, q), overForecast: null });
     }
   }
 
@@ -213,6 +241,7 @@ function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zon
           start: iso(f.intervalStart), end: iso(f.intervalStart + len), queue: f.queue,
           reason: `volume ${actual} over forecast ${f.volume} (${over}; more than ${Math.round(share * 100)} % over is excluded)`,
           contacts: actual,
+          overForecast: { forecast: f.volume, share },
         });
       }
     }
@@ -300,7 +329,8 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
       credit: assessed ? (status === 'breach' ? m.credit ?? 0 : 0) : null,
       bonusMargin: m.bonusMargin ?? null,
       bonusMet: assessed && better !== null ? better >= (m.bonusMargin ?? 0) - 1e-9 * Math.max(1, Math.abs(m.target)) : assessed ? false : null,
-      definition: describe(m, defs),
+      definition: describe(definitionTerms(m, defs)),
+      terms: definitionTerms(m, defs),
       baseline: m.metric === 'uptime' || m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence' || (opts.baselineDays ?? 30) === 0 ? null : baselineOf(parts, defs, m.metric, period.start, opts.baselineDays ?? 30, filter),
       baselineGapToTarget: null,
     };
@@ -317,10 +347,15 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
     ? (() => {
         const missed = assessedMetrics
           .filter((m) => !m.bonusMet)
-          .map((m) => ({
-            metric: m.metric,
-            reason: m.value === null ? 'no data' : `needed ${m.direction === 'higher' ? '≥' : '≤'} ${fmt(m.metric, m.direction === 'higher' ? m.target + (m.bonusMargin ?? 0) : m.target - (m.bonusMargin ?? 0))}, was ${fmt(m.metric, m.value)}`,
-          }));
+          .map((m) => {
+            const needed = m.direction === 'higher' ? m.target + (m.bonusMargin ?? 0) : m.target - (m.bonusMargin ?? 0);
+            return {
+              metric: m.metric,
+              reason: m.value === null ? 'no data' : `needed ${m.direction === 'higher' ? '≥' : '≤'} ${fmt(m.metric, needed)}, was ${fmt(m.metric, m.value)}`,
+              needed,
+              value: m.value,
+            };
+          });
         const earned = assessedMetrics.length > 0 && missed.length === 0;
         return { amount: doc.bonus!.amount, earned, missed, money: earned && doc.monthlyFee !== undefined ? doc.bonus!.amount * doc.monthlyFee : earned ? null : 0 };
       })()

@@ -58,8 +58,8 @@ describe('SLA evaluation (METRICS.md §7)', () => {
     const noSpike = evaluate(parts, { ...base, exclusions: { ...base.exclusions, forecastSpike: false } }, { period: '2026-02-02', forecast });
     assert.close(noSpike.metrics[0].value, 9 / 12, 1e-12, 'the window alone');
     assert.deepEqual(sc.exclusions, [
-      { start: '2026-02-02T10:15:00Z', end: '2026-02-02T10:30:00Z', queue: null, reason: 'client CRM down', contacts: 4 },
-      { start: '2026-02-02T11:00:00Z', end: '2026-02-02T11:15:00Z', queue: 'Q', reason: 'volume 4 over forecast 2 (+100.0 %; more than 30 % over is excluded)', contacts: 4 },
+      { start: '2026-02-02T10:15:00Z', end: '2026-02-02T10:30:00Z', queue: null, reason: 'client CRM down', contacts: 4, overForecast: null },
+      { start: '2026-02-02T11:00:00Z', end: '2026-02-02T11:15:00Z', queue: 'Q', reason: 'volume 4 over forecast 2 (+100.0 %; more than 30 % over is excluded)', contacts: 4, overForecast: { forecast: 2, share: 0.3 } },
     ]);
     assert.close(sc.metrics[1].value, (4 * 5 + 3 * 5 + 60) / 8);
   });
@@ -95,6 +95,12 @@ describe('SLA evaluation (METRICS.md §7)', () => {
     assert.equal(sc.credits.amount, 1500);
     assert.equal(sc.bonus!.earned, false);
     assert.deepEqual(sc.bonus!.missed.map((m) => [m.metric, m.reason]), [['serviceLevel', 'needed ≥ 95 %, was 87.5 %'], ['asa', 'needed ≤ 5 s, was 11.9 s']]);
+    // The same as data, for a page that words it in another language: the bar and the value.
+    const [slMiss, asaMiss] = sc.bonus!.missed;
+    assert.close(slMiss.needed!, 0.95, 1e-12);
+    assert.close(slMiss.value!, 0.875, 1e-12);
+    assert.close(asaMiss.needed!, 5, 1e-12);
+    assert.equal(asaMiss.value, sc.metrics.find((m) => m.metric === 'asa')!.value);
     assert.deepEqual(sc.escalations, [
       { metric: 'serviceLevel', severity: 'critical', owner: 'Ops director', responseMinutes: 15 },
       { metric: 'asa', severity: 'high', owner: 'Team lead', responseMinutes: 60 },

@@ -1,0 +1,47 @@
+/**
+ * What the engine says in words, in the page's language: a metric's definition (from its terms), why the bonus
+ * was missed (from the bar and the value) and why an interval was excluded (over its forecast; a window keeps
+ * the agreement's own words). Scorecards saved before the engine sent these as data keep its English words.
+ */
+import { formatMetric, numberFormat as nf } from '../shared/format.js';
+import { word } from '../shared/i18n.js';
+import { formatShare } from './scorecard.model.js';
+import { say, type ScorecardKey } from './scorecard.strings.js';
+import type { Scorecard, ScorecardMetric } from '../../engine/agreement/evaluate.js';
+
+/** The definition in the page's language, from the engine's terms (its English words when it sent none). */
+export function definitionWords(m: ScorecardMetric, l: string): string {
+  const t = m.terms;
+  if (!t) return m.definition;
+  const s = (k: ScorecardKey, v?: Record<string, string | number>) => say(l, k, v);
+  switch (t.metric) {
+    case 'serviceLevel':
+      return s('defSl', { threshold: t.thresholdSec, preset: t.preset, short: t.shortAbandonSec }) + (t.flowouts ? s('defSlFlowouts') : '') + (t.callbacks ? s('defSlCallbacks') : '');
+    case 'abandonRate': return t.denominator === 'offered' ? s('defAbandonOffered') : s('defAbandon', { short: t.shortAbandonSec });
+    case 'fcr': return t.method === 'flag' ? s('defFcrFlag') : s('defFcr', { days: t.windowDays });
+    case 'uptime': return s('defUptime') + (t.system ? `, ${t.system}` : '');
+    case 'asa': return s('defAsa');
+    case 'aht': return s('defAht');
+    case 'csat': return s('defCsat');
+    case 'occupancy': return s('defOccupancy');
+    case 'utilization': return s('defUtilization');
+    case 'adherence': return s('defAdherence');
+    default: return m.definition;
+  }
+}
+
+/** Why the bonus was missed on a metric, in the page's language (the engine's words when it sent no figures). */
+export function missedWords(sc: Scorecard, x: NonNullable<Scorecard['bonus']>['missed'][number], l: string): string {
+  const m = sc.metrics.find((y) => y.metric === x.metric);
+  if (x.value === null) return word(l, 'noData');
+  if (x.needed === undefined || x.value === undefined || !m) return x.reason;
+  return say(l, 'bonusNeeded', { cmp: m.direction === 'higher' ? '≥' : '≤', needed: formatMetric(m.metric, x.needed, l), value: formatMetric(m.metric, x.value, l) });
+}
+
+/** An exclusion's reason: the agreement's own words for a window; the over-forecast rule in the page's language. */
+export function exclusionWords(e: Scorecard['exclusions'][number], l: string): string {
+  const f = e.overForecast;
+  if (!f) return e.reason;
+  const over = f.forecast > 0 ? `+${nf(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(e.contacts / f.forecast - 1)}` : say(l, 'noForecastVolume');
+  return say(l, 'overForecast', { actual: formatMetric('offered', e.contacts, l), forecast: formatMetric('offered', f.forecast, l), over, share: formatShare(f.share, l) });
+}
