@@ -11,6 +11,8 @@ import {
   checkMapping, dateSettings, editorRows, formatBytes, startMapping, summaryOf, withColumn, withDayMonthOrder, withInputTimeZone, withReadAs,
 } from '../../src/components/csv-drop/csv-drop.model.js';
 import type { Validation } from '../../src/engine/ingest/index.js';
+import { REASONS, reason, type ReasonCode } from '../../src/engine/ingest/reasons.js';
+import { REASON_WORDS, reasonWords } from '../../src/components/csv-drop/csv-drop.reasons.js';
 
 // ── data ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -675,6 +677,32 @@ describe('<sla-csv-drop>', function () {
     assert.equal(row.querySelectorAll('td')[0].textContent!.trim(), '1.234');
     assert.equal(row.querySelectorAll('td')[1].textContent!.trim(), '12,4 kB');
     assert.equal(row.querySelector('time')!.textContent!.trim(), new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.UTC(2026, 0, 2, 10, 30)));
+  });
+
+  it('the rejected lines\' reasons in the page\'s language; every engine reason has Spanish and German words', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="es"><sla-source id="es-src" tz="UTC"></sla-source><sla-csv-drop source="es-src" throttle="20"></sla-csv-drop></div>`);
+    const el = wrap.querySelector('sla-csv-drop') as SlaCsvDrop;
+    await until(() => el.datasets !== null, 15000, 'the recent list');
+    choose(el, new File([KIT + 'k99,Sales,A,2026-03-02T12:00:00Z\n'], 'llamadas.csv', { type: 'text/csv' }));
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    click(el, '[data-action="confirm"]');
+    await until(() => el.step === 'summary', 20000, 'the summary');
+    await el.updateComplete;
+    const reasons = $$(el, '[part="rejections"] tbody tr').map((tr) => tr.children[3].textContent!.trim());
+    assert.deepEqual(reasons, ['hora ilegible', 'hora ilegible', 'tiene 4 campos, la cabecera tiene 8']);
+    const byReason = $$(el, 'ul.reasons li').map((li) => li.textContent!.trim());
+    assert.deepEqual(byReason, ['hora ilegible: 2', 'tiene 4 campos, la cabecera tiene 8: 1']);
+    await expect(el).to.be.accessible();
+
+    for (const lang of ['es', 'de']) {
+      const table = REASON_WORDS[lang]!;
+      assert.deepEqual(Object.keys(table).sort(), Object.keys(REASONS).sort(), lang);
+      const places = (x: string) => (x.match(/\{\w+\}/g) ?? []).sort().join();
+      for (const code of Object.keys(REASONS) as ReasonCode[]) assert.equal(places(table[code]), places(REASONS[code]), `${lang}.${code}`);
+    }
+    assert.equal(reasonWords(reason('unclosedQuoteToEnd', { from: 3, to: 9 }), 'de'), 'nicht geschlossenes Anführungszeichen: das Feld reicht bis zum Dateiende (Zeilen 3–9)');
+    assert.equal(reasonWords('outbound contact', 'de'), 'outbound contact', 'a mapping\'s own words stay as given');
   });
 
   it('releases its subscription to the source when removed', async () => {

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { csvDropStyles } from './csv-drop.styles.js';
 import { DROP_STRINGS, type DropKey } from './csv-drop.strings.js';
+import { reasonWords } from './csv-drop.reasons.js';
 import {
   checkMapping, dateSettings, editorRows, fileNameOf, formatBytes, startMapping, summaryOf, withColumn, withDayMonthOrder,
   withInputTimeZone, withReadAs, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type ReadAs,
@@ -749,14 +750,14 @@ export class SlaCsvDrop extends LitElement {
       <p>${this.s('contacts', { n: this.n(f.contacts) })}</p>
       ${f.rejected ? html`
         ${this.heading(this.s('byReasonTitle'), sub, `${this.ids}-reasons`)}
-        <ul class="reasons">${f.reasons.map(([why, n]) => html`<li>${why}: ${this.n(n)}</li>`)}</ul>
+        <ul class="reasons">${f.reasons.map(([why, n]) => html`<li>${reasonWords(why, l)}: ${this.n(n)}</li>`)}</ul>
         ${this.heading(this.s('rejectedLinesTitle'), sub, `${this.ids}-lines`)}
         <p id="${this.ids}-listed" class="muted">${this.s('rejectedListed', { listed: this.n(f.listed), rejected: this.n(f.rejected) })}</p>
         <div part="rejections" class="scroll" role="region" tabindex="0" aria-labelledby="${this.ids}-lines">
           <table>
             <caption class="visually-hidden">${this.s('rejectedLinesTitle')}</caption>
             <thead><tr><th scope="col">${this.s('colLine')}</th><th scope="col">${this.s('colRejColumn')}</th><th scope="col">${this.s('colValue')}</th><th scope="col">${this.s('colReason')}</th></tr></thead>
-            <tbody>${v.rejections.map((r) => html`<tr><th scope="row" class="num">${r.line.toLocaleString(l)}</th><td>${r.column ?? ''}</td><td>${r.value === null ? '' : html`<code>${r.value}</code>`}</td><td>${r.reason}</td></tr>`)}</tbody>
+            <tbody>${v.rejections.map((r) => html`<tr><th scope="row" class="num">${r.line.toLocaleString(l)}</th><td>${r.column ?? ''}</td><td>${r.value === null ? '' : html`<code>${r.value}</code>`}</td><td>${reasonWords(r.reason, l)}</td></tr>`)}</tbody>
           </table>
         </div>` : html`<p>${this.s('noRejections')}</p>`}
       ${this.usedPreset ? html`<p class="muted">${this.s('usedMapping', { preset: this.usedPreset })}</p>` : nothing}

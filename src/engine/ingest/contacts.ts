@@ -13,6 +13,7 @@ import { MS_PER_DAY } from '../time/civil.js';
 import type { Zone } from '../time/zone.js';
 import { OUTCOME_VALUES, specOf, type ContactField, type FieldSpec, type Mapping } from './mapping.js';
 import type { Contact, Outcome } from '../types.js';
+import { reason } from './reasons.js';
 
 export interface Rejection {
   /** The file, when a report reads several. */
@@ -132,7 +133,7 @@ class TextReader extends Reader {
       if (this.otherwise !== undefined) return this.otherwise;
       fail.column = this.cols[0]?.name ?? this.field;
       fail.value = t;
-      fail.reason = `unknown ${this.field} value`;
+      fail.reason = reason('unknownValue', { field: this.field });
       return null;
     }
     return t;
@@ -211,7 +212,7 @@ class InstantReader extends Reader {
         if (ms < 0) {
           fail.column = this.timeCol!.name;
           fail.value = rec.text(ti);
-          fail.reason = 'unparseable time';
+          fail.reason = reason('unparseableTime');
           return NaN;
         }
         v = localToInstant(day * MS_PER_DAY + ms, zone);
@@ -222,7 +223,7 @@ class InstantReader extends Reader {
     if (Number.isNaN(v)) {
       fail.column = this.col.name;
       fail.value = rec.text(i);
-      fail.reason = err === TimeError.DstGap ? 'local time in a DST gap' : err === TimeError.NoZone ? 'time without zone and no input zone' : 'unparseable time';
+      fail.reason = reason(err === TimeError.DstGap ? 'dstGap' : err === TimeError.NoZone ? 'noZone' : 'unparseableTime');
     }
     return v;
   }
@@ -272,7 +273,7 @@ class NumberReader extends Reader {
     if (Number.isNaN(v)) {
       fail.column = this.col.name;
       fail.value = rec.text(i);
-      fail.reason = this.unit ? 'unparseable duration' : 'not a number';
+      fail.reason = reason(this.unit ? 'unparseableDuration' : 'notANumber');
     }
     return v;
   }
@@ -300,7 +301,7 @@ class FlagReader extends Reader {
     if (f < 0) {
       fail.column = this.col.name;
       fail.value = rec.text(i);
-      fail.reason = 'not a yes/no value';
+      fail.reason = reason('notYesNo');
     }
     return f;
   }
@@ -455,7 +456,7 @@ export class ContactReader {
   }
 
   private outOfRange(r: InstantReader, rec: CsvRecord): ReadResult {
-    return this.reject(r.shown.name, rec.text(r.shown.index), 'time out of range (before 1970 or after 2099: a wrong format or unit?)');
+    return this.reject(r.shown.name, rec.text(r.shown.index), reason('timeOutOfRange'));
   }
 
   /** A non-negative duration, undefined when absent, null when rejected (fail filled). */
@@ -464,8 +465,8 @@ export class ContactReader {
     const v = r.read(rec, this.fail);
     if (v === undefined) return undefined;
     if (Number.isNaN(v)) return null;
-    if (v < 0) { this.reject(r.col.name, rec.text(r.col.index), 'negative duration'); return null; }
-    if (v > MAX_DURATION) { this.reject(r.col.name, rec.text(r.col.index), 'implausible duration (over 30 days: a wrong unit?)'); return null; }
+    if (v < 0) { this.reject(r.col.name, rec.text(r.col.index), reason('negativeDuration')); return null; }
+    if (v > MAX_DURATION) { this.reject(r.col.name, rec.text(r.col.index), reason('implausibleDuration')); return null; }
     return v;
   }
 
@@ -475,7 +476,7 @@ export class ContactReader {
     const v = r.read(rec, this.fail);
     if (v === undefined) return undefined;
     if (Number.isNaN(v)) return null;
-    if (!(v >= lo && v <= hi)) { this.reject(r.col.name, rec.text(r.col.index), `${r.field} out of range ${lo}–${hi}`); return null; }
+    if (!(v >= lo && v <= hi)) { this.reject(r.col.name, rec.text(r.col.index), reason('scoreOutOfRange', { field: r.field, lo, hi })); return null; }
     return v;
   }
 
@@ -491,11 +492,11 @@ export class ContactReader {
     const fail = this.fail;
     if (rec.malformed) return this.reject(null, null, rec.malformed);
     if (rec.count !== this.columnCount) {
-      return this.reject(null, null, `has ${rec.count} fields, the header has ${this.columnCount}`);
+      return this.reject(null, null, reason('fieldCount', { count: rec.count, columns: this.columnCount }));
     }
     let empty = true;
     for (let i = 0; i < rec.count && empty; i++) if (!isBlank(rec.buf, rec.starts[i], rec.ends[i])) empty = false;
-    if (empty) return this.reject(null, null, 'empty row');
+    if (empty) return this.reject(null, null, reason('emptyRow'));
     for (const a of this.apart) {
       if (a.values.has(rec.text(a.col.index).toLowerCase())) { this.apartReason = a.reason; return APART; }
     }
@@ -506,12 +507,12 @@ export class ContactReader {
     let id: string | undefined | null = '';
     const idCol = this.idColumn;
     if (idCol >= 0) {
-      if (isBlank(rec.buf, rec.starts[idCol], rec.ends[idCol])) return this.reject(T.id!.cols[0].name, '', 'missing id');
+      if (isBlank(rec.buf, rec.starts[idCol], rec.ends[idCol])) return this.reject(T.id!.cols[0].name, '', reason('missingId'));
       if (this.keepId) id = rec.text(idCol);
     } else if (this.hasId) {
       id = T.id!.read(rec, fail);
       if (id === null) return REJECTED;
-      if (id === undefined) return this.reject(T.id!.cols[0]?.name ?? 'id', '', 'missing id');
+      if (id === undefined) return this.reject(T.id!.cols[0]?.name ?? 'id', '', reason('missingId'));
     }
     const queue = T.queue!.read(rec, fail);
     if (queue === null) return REJECTED;
@@ -549,8 +550,8 @@ export class ContactReader {
     // Durations and scores
     const wait = N.wait ? N.wait.read(rec, fail) : undefined;
     if (Number.isNaN(wait)) return REJECTED;
-    if (wait !== undefined && wait < 0) return this.reject(N.wait!.col.name, rec.text(N.wait!.col.index), 'negative duration');
-    if (wait !== undefined && wait > MAX_DURATION) return this.reject(N.wait!.col.name, rec.text(N.wait!.col.index), 'implausible duration (over 30 days: a wrong unit?)');
+    if (wait !== undefined && wait < 0) return this.reject(N.wait!.col.name, rec.text(N.wait!.col.index), reason('negativeDuration'));
+    if (wait !== undefined && wait > MAX_DURATION) return this.reject(N.wait!.col.name, rec.text(N.wait!.col.index), reason('implausibleDuration'));
     const talk = this.duration(N.talk, rec);
     if (talk === null) return REJECTED;
     c.talk = talk;
@@ -594,7 +595,7 @@ export class ContactReader {
     const flagged = FL.answeredFlag !== undefined || FL.abandonedFlag !== undefined;
     if (!outcome && flagged && T.outcome === undefined && !hasAnswer) {
       const col = (FL.answeredFlag ?? FL.abandonedFlag)!.col;
-      return this.reject(col.name, '', 'no outcome: the answered/abandoned flag is blank');
+      return this.reject(col.name, '', reason('noOutcomeFlag'));
     }
     if (!outcome && (ended !== undefined || (wait !== undefined && arrived !== undefined))) outcome = 'abandoned';
 
@@ -602,7 +603,7 @@ export class ContactReader {
     // entry means the contact ended in the IVR), such a contact is counted apart; otherwise it is rejected.
     if (queue === undefined) {
       if (this.neverQueuedApart) { this.apartReason = 'never queued (no queue)'; return APART; }
-      return this.reject(T.queue!.cols[0]?.name ?? 'queue', '', 'missing queue');
+      return this.reject(T.queue!.cols[0]?.name ?? 'queue', '', reason('missingQueue'));
     }
     if (arrived === undefined) {
       const shown = I.arrived!.shown;
@@ -613,10 +614,10 @@ export class ContactReader {
         this.apartReason = 'never queued';
         return APART;
       } else if (outcome === 'answered') {
-        return this.reject(shown.name, rec.text(shown.index), 'answered without queue entry or answer time');
-      } else return this.reject(shown.name, rec.text(shown.index), 'missing arrival time');
+        return this.reject(shown.name, rec.text(shown.index), reason('answeredWithoutEntry'));
+      } else return this.reject(shown.name, rec.text(shown.index), reason('missingArrival'));
     }
-    if (!outcome) return this.reject(null, null, 'no outcome: neither answered nor ended');
+    if (!outcome) return this.reject(null, null, reason('noOutcome'));
 
     // Wait: a wait column wins over timestamps.
     let w: number | undefined;
@@ -624,19 +625,19 @@ export class ContactReader {
     if (fromWaitColumn) {
       w = wait;
     } else if (outcome === 'answered') {
-      if (answered === undefined) return this.reject(N.wait?.col.name ?? I.answered?.shown.name ?? null, '', 'answered, but no answer time or wait');
+      if (answered === undefined) return this.reject(N.wait?.col.name ?? I.answered?.shown.name ?? null, '', reason('answeredWithoutTime'));
       w = (answered - arrived) / 1000;
-      if (w < 0) return this.reject(I.answered!.shown.name, rec.text(I.answered!.shown.index), 'answered before arrived');
+      if (w < 0) return this.reject(I.answered!.shown.name, rec.text(I.answered!.shown.index), reason('answeredBeforeArrived'));
     } else if (ended !== undefined) {
       w = (ended - arrived) / 1000;
-      if (w < 0) return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), 'ended before arrived');
+      if (w < 0) return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), reason('endedBeforeArrived'));
     }
     if (!fromWaitColumn) {
       if (answered !== undefined && ended !== undefined && ended < answered) {
-        return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), 'ended before answered');
+        return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), reason('endedBeforeAnswered'));
       }
-      if (answered !== undefined && answered < arrived) return this.reject(I.answered!.shown.name, rec.text(I.answered!.shown.index), 'answered before arrived');
-      if (ended !== undefined && ended < arrived) return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), 'ended before arrived');
+      if (answered !== undefined && answered < arrived) return this.reject(I.answered!.shown.name, rec.text(I.answered!.shown.index), reason('answeredBeforeArrived'));
+      if (ended !== undefined && ended < arrived) return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), reason('endedBeforeArrived'));
     }
 
     // Ids: a repeated id in a file is a duplicate (checked last, so a rejected row does not claim its id).
@@ -645,14 +646,14 @@ export class ContactReader {
       let s = rec.starts[idCol], e = rec.ends[idCol];
       while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
       while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
-      if (!rec.escaped[idCol] && !this.seen.add(b, s, e)) return this.reject(T.id!.cols[0].name, rec.text(idCol), 'duplicate id');
+      if (!rec.escaped[idCol] && !this.seen.add(b, s, e)) return this.reject(T.id!.cols[0].name, rec.text(idCol), reason('duplicateId'));
       if (rec.escaped[idCol]) {
         const bytes = encoder.encode(rec.text(idCol));
-        if (!this.seen.add(bytes, 0, bytes.length)) return this.reject(T.id!.cols[0].name, rec.text(idCol), 'duplicate id');
+        if (!this.seen.add(bytes, 0, bytes.length)) return this.reject(T.id!.cols[0].name, rec.text(idCol), reason('duplicateId'));
       }
     } else if (this.hasId) {
       const bytes = encoder.encode(id!);
-      if (!this.seen.add(bytes, 0, bytes.length)) return this.reject(T.id!.cols[0]?.name ?? 'id', id!, 'duplicate id');
+      if (!this.seen.add(bytes, 0, bytes.length)) return this.reject(T.id!.cols[0]?.name ?? 'id', id!, reason('duplicateId'));
     } else id = String(++this.autoId);
 
     c.id = id!;

@@ -4,6 +4,7 @@
  * quotes, CRLF / CR / LF line ends, a UTF-8 BOM, and the delimiters , ; tab | (detected from the first
  * line). Fields are kept as byte spans, so numbers and times are parsed without building strings.
  */
+import { reason } from './reasons.js';
 
 const QUOTE = 0x22;
 const CR = 0x0d;
@@ -246,7 +247,7 @@ export class CsvReader {
           if (!closed) {
             if (!final) { line = recLine; p = recStart; break; }
             rec.starts[f] = p + 1; rec.ends[f] = n; rec.escaped[f] = esc; f++;
-            malformed = line > recLine ? `unclosed quote: the field runs to the end of the file (lines ${recLine}–${line})` : 'unclosed quote';
+            malformed = line > recLine ? reason('unclosedQuoteToEnd', { from: recLine, to: line }) : reason('unclosedQuote');
             p = n; complete = true;
             break;
           }
@@ -254,7 +255,7 @@ export class CsvReader {
           p = q + 1;
           if (p < n && buf[p] !== d && buf[p] !== LF && buf[p] !== CR) {
             // Text after the closing quote: keep it in the field, but say the record is malformed.
-            malformed ??= 'text after a closing quote';
+            malformed ??= reason('textAfterQuote');
             while (p < n && buf[p] !== d && buf[p] !== LF && buf[p] !== CR) p++;
             rec.ends[f] = p;
           }
@@ -264,7 +265,7 @@ export class CsvReader {
           for (;;) {
             while (p < n && special[buf[p]] === 0) p++;
             if (p < n && buf[p] === QUOTE) {
-              malformed ??= 'quote inside an unquoted field';
+              malformed ??= reason('quoteInUnquoted');
               p++;
               continue;
             }

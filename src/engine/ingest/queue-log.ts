@@ -5,6 +5,7 @@
  */
 import type { AgentState, Contact } from '../types.js';
 import type { Rejection } from './contacts.js';
+import { reason } from './reasons.js';
 
 interface Pending {
   id: string;
@@ -48,7 +49,7 @@ export class QueueLogFolder {
     const agent = (f[3] ?? '').trim();
     const event = (f[4] ?? '').trim();
     if (f.length < 5 || !Number.isFinite(epoch)) {
-      this.sink.reject([line], { column: '1', value: f[0] ?? '', reason: f.length < 5 ? 'not a queue_log line (fewer than 5 fields)' : 'unparseable time' });
+      this.sink.reject([line], { column: '1', value: f[0] ?? '', reason: reason(f.length < 5 ? 'notQueueLog' : 'unparseableTime') });
       return;
     }
     const t = Math.round(epoch * 1000);
@@ -116,14 +117,14 @@ export class QueueLogFolder {
     const bad = (column: string, value: string, reason: string) => this.sink.reject(p.lines, { column, value, reason });
     if (p.arrived === undefined) {
       if (p.outcome === 'answered' && p.answered !== undefined) { p.arrived = p.answered; p.wait = 0; }
-      else return bad('5', 'ENTERQUEUE', 'call without ENTERQUEUE');
+      else return bad('5', 'ENTERQUEUE', reason('callWithoutEnterQueue'));
     }
-    if (p.wait !== undefined && Number.isNaN(p.wait)) return bad('6', '', 'unparseable wait');
-    if (p.wait !== undefined && p.wait < 0) return bad('6', String(p.wait), 'negative duration');
-    if (p.talk !== undefined && (Number.isNaN(p.talk) || p.talk < 0)) return bad('7', String(p.talk), Number.isNaN(p.talk) ? 'unparseable duration' : 'negative duration');
-    if (p.outcome === 'answered' && p.answered === undefined) return bad('5', 'CONNECT', 'completed call without CONNECT');
-    if (p.answered !== undefined && p.answered < p.arrived) return bad('1', String(p.answered / 1000), 'answered before arrived');
-    if (p.ended !== undefined && p.ended < p.arrived) return bad('1', String(p.ended / 1000), 'ended before arrived');
+    if (p.wait !== undefined && Number.isNaN(p.wait)) return bad('6', '', reason('unparseableWait'));
+    if (p.wait !== undefined && p.wait < 0) return bad('6', String(p.wait), reason('negativeDuration'));
+    if (p.talk !== undefined && (Number.isNaN(p.talk) || p.talk < 0)) return bad('7', String(p.talk), reason(Number.isNaN(p.talk) ? 'unparseableDuration' : 'negativeDuration'));
+    if (p.outcome === 'answered' && p.answered === undefined) return bad('5', 'CONNECT', reason('completedWithoutConnect'));
+    if (p.answered !== undefined && p.answered < p.arrived) return bad('1', String(p.answered / 1000), reason('answeredBeforeArrived'));
+    if (p.ended !== undefined && p.ended < p.arrived) return bad('1', String(p.ended / 1000), reason('endedBeforeArrived'));
     const wait = p.wait ?? (p.outcome === 'answered' ? (p.answered! - p.arrived) / 1000 : (p.ended! - p.arrived) / 1000);
     this.sink.contact(
       {
@@ -174,7 +175,7 @@ export class QueueLogFolder {
   /** Calls still open at the end of the file have neither an answer nor an end: rejected (METRICS.md §1). */
   end(): void {
     for (const p of this.calls.values()) {
-      this.sink.reject(p.lines, { column: '5', value: 'ENTERQUEUE', reason: 'no outcome: the call has no end in the file' });
+      this.sink.reject(p.lines, { column: '5', value: 'ENTERQUEUE', reason: reason('callWithoutEnd') });
     }
     this.calls.clear();
   }
