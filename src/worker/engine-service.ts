@@ -199,15 +199,19 @@ export class EngineService {
   /** Feeds a CSV from a URL (fetched as a stream into a Blob first, so the cache can keep it). */
   async feedUrl(id: string, url: string): Promise<DatasetStatus> {
     const ds = this.must(id);
+    // Loading from the first moment: a large file's download is not "no data".
+    ds.status = this.status(id, ds.status.name, { state: 'loading', progress: null });
+    ds.version++;
+    this.notify(id, true);
     let blob: Blob;
     try {
       const res = await fetch(url);
-      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
       blob = await res.blob();
     } catch (e) {
       ds.status = this.status(id, ds.status.name, { state: 'error', error: `cannot load ${url}: ${(e as Error)?.message ?? e}` });
       ds.version++;
-      this.notify(id);
+      this.notify(id, true);
       return ds.status;
     }
     return this.feed(id, blob, url.split('/').pop() || url);

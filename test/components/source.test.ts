@@ -79,6 +79,16 @@ describe('<sla-source> and widgets', () => {
     assert.equal(seen.find((s) => s.state === 'loading')!.total, file.size);
   });
 
+  it('a file from a URL reads as loading while it downloads, then ready', async () => {
+    const el = await fixture<SlaSource>(html`<sla-source tz="UTC"></sla-source>`);
+    const states: string[] = [];
+    const stop = el.subscribe({}, (r) => { if (states[states.length - 1] !== r.status.state) states.push(r.status.state); }, 1000);
+    el.src = `/examples/data/sample.csv?blink=${Date.now()}`;
+    await until(() => states.includes('ready') || states.includes('error'), 20000);
+    stop();
+    assert.deepEqual(states.slice(-2), ['loading', 'ready'], `states seen: ${states.join(' → ')}`);
+  });
+
   it('widgets that come and go release their subscriptions: 50 mounts and unmounts, no growth', async () => {
     const src = await fixture<SlaSource>(html`<sla-source id="leak" tz="UTC" .file=${new Blob([csvA])}></sla-source>`);
     const engine = pageEngine();
