@@ -378,10 +378,10 @@ describe('<sla-csv-drop>', function () {
     assert.equal(el.step, 'mapping', 'nothing is read with a mapping that cannot work');
     assert.equal(src.file, null);
     assert.deepEqual($$(el, '[role="alert"] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim()), [
-      'Arrival time (entered the queue): Arrival time (entered the queue) is required: choose the column it is in.',
-      'Queue: Queue is required: choose the column it is in.',
+      'Arrival time (entered the queue): missing — choose the column that holds it.',
+      'Queue: missing — choose the column that holds it.',
     ]);
-    assert.equal($(el, 'tr[data-field="queue"] .field-error')!.textContent!.trim(), 'Queue is required: choose the column it is in.');
+    assert.equal($(el, 'tr[data-field="queue"] .field-error')!.textContent!.trim(), 'missing — choose the column that holds it.');
     assert.equal(focused(el)?.id, $(el, 'tr[data-field="arrived"] select')!.id, 'focus on the first field to fix');
     assert.equal($(el, 'tr[data-field="arrived"] select')!.getAttribute('aria-invalid'), 'true');
     await expect(el).to.be.accessible();
@@ -686,6 +686,7 @@ describe('<sla-csv-drop>', function () {
     choose(el, new File([KIT + 'k99,Sales,A,2026-03-02T12:00:00Z\n'], 'llamadas.csv', { type: 'text/csv' }));
     await until(() => el.step === 'mapping');
     await el.updateComplete;
+    assert.ok(el.shadowRoot!.textContent!.includes('el formato propio del kit (sla-widgets)'), 'the detected format named in Spanish');
     click(el, '[data-action="confirm"]');
     await until(() => el.step === 'summary', 20000, 'the summary');
     await el.updateComplete;

@@ -104,7 +104,7 @@ describe('<sla-queue-board> states set by the page', () => {
     el.state = 'stale';
     el.updatedAt = Date.now() - 180_000;
     await el.updateComplete;
-    assert.equal(stateText(el), 'Data stale: no event since 3 min ago');
+    assert.equal(stateText(el), 'Data stale: last event 3 min ago');
     assert.equal(el.shadowRoot!.querySelectorAll('tbody tr').length, 3, 'the last rows stay, marked stale');
     await expect(el).to.be.accessible();
     el.state = 'ready';

@@ -392,6 +392,8 @@ describe('<sla-scorecard> with a finished scorecard', () => {
     await el.updateComplete;
     assert.deepEqual(tableRows(el)[0].slice(0, 4), ['Service level 80/20', '81,2 %', '≥ 80,0 %', '! nahe am Ziel']);
     assert.equal(text(el, '[part="export-csv"]'), 'CSV exportieren');
+    // German nouns keep their capital inside a sentence.
+    assert.ok(text(el, '[part="definitions"]')!.includes('Vertragszeitraum: Monat'), text(el, '[part="definitions"]')!);
   });
 });
 

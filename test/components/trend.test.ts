@@ -112,6 +112,26 @@ describe('<sla-trend> states', () => {
     assert.ok(ticks.length >= 2 && ticks.every((t) => /^\d{1,2}:\d{2} (AM|PM)$/.test(t)), ticks.join());
   });
 
+  it('by day, it speaks of periods, not intervals or times of day, in the page\'s language', async () => {
+    const days: TrendPoint[] = [0.9, 0.7, 0.75, 0.6].map((value, i) => {
+      const start = Date.UTC(2026, 9, 28 + i);
+      return { key: new Date(start).toISOString().slice(0, 10), start, value };
+    });
+    const wrap = await fixture(html`<div lang="es"><sla-trend style="width: 600px; height: 240px" tz="UTC" grain="day" label="NS 80/20" .points=${days} .target=${0.8} .margin=${0.03}></sla-trend></div>`);
+    const el = wrap.querySelector('sla-trend') as SlaTrend;
+    await el.updateComplete;
+    await drawn(el);
+    const label = sp(part(el, 'chart')!.getAttribute('aria-label'));
+    assert.match(label, /^NS 80\/20: último 60,0 % \(31 oct\.?\)/);
+    assert.match(label, /3 de 4 periodos incumplidos$/);
+    assert.ok(!/ a las /.test(label), label);
+    (part(el, 'details') as HTMLDetailsElement).open = true;
+    await until(() => part(el, 'table') !== null, 10000, 'the table');
+    assert.equal(sp(part(el, 'table')!.querySelector('caption')!.textContent), 'NS 80/20 por día');
+    assert.equal(sp(part(el, 'table')!.querySelector('thead th')!.textContent), 'Periodo');
+    await expect(el).to.be.accessible();
+  });
+
   it('says what the chart shows, which definition produced it, and lists every interval in a data table', async () => {
     const el = await trend(html`<sla-trend style="width: 600px; height: 240px" tz="UTC" label="SL 80/20" .points=${POINTS} .target=${0.8} .margin=${0.03} definition="SL 80/20 answered-and-abandoned · zone UTC · 15-min intervals"></sla-trend>`);
     await drawn(el);

@@ -581,12 +581,8 @@ export class SlaCsvDrop extends LitElement {
   }
 
   private presetName(preset: string): string {
-    const names: Record<string, string> = {
-      'sla-widgets': 'the kit\'s own format (sla-widgets)', 'amazon-connect': 'Amazon Connect contact records (amazon-connect)',
-      'genesys-cloud': 'Genesys Cloud interactions export (genesys-cloud)', 'asterisk-queue-log': 'Asterisk queue_log (asterisk-queue-log)',
-      synonyms: 'worded column names (synonyms)', custom: 'custom',
-    };
-    return names[preset] ?? preset;
+    const key = `preset_${preset}`;
+    return key in DROP_STRINGS.en ? this.s(key as DropKey) : preset;
   }
 
   private problemText(p: MappingProblem): string {

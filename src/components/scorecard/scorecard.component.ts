@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { scorecardStyles } from './scorecard.styles.js';
 import {
-  GRAINS, bonusThreshold, formatDelta, formatInterval, formatMoney, formatPeriodRange, formatShare, formatTarget, grainOf, isGrain,
+  GRAINS, bonusThreshold, formatDelta, formatInterval, formatMoney, formatPeriodRange, formatShare, formatTarget, grainOf, inSentence, isGrain,
   labelOf, metricKey, periodForGrain, shiftPeriod, summaryGeometry, trendWay, worstStatus, type PeriodGrain,
 } from './scorecard.model.js';
 import { download, scorecardCsv, summarySvg, svgToPng, type SummaryPaint } from './scorecard.export.js';
@@ -438,7 +438,7 @@ export class SlaScorecard extends LitElement {
         </tbody>
       </table>
       </div>
-      ${unassessed.length ? html`<p part="note">${s('assessedNote', { periods: unassessed.map((p) => (isGrain(p) ? s(p) : p).toLowerCase()).join(', ') })}</p>` : nothing}
+      ${unassessed.length ? html`<p part="note">${s('assessedNote', { periods: unassessed.map((p) => inSentence(isGrain(p) ? s(p) : p, l)).join(', ') })}</p>` : nothing}
       <div class="sections">
         <div part="exclusions">
           ${sc.exclusions.length
@@ -491,7 +491,7 @@ export class SlaScorecard extends LitElement {
   }
 
   private definitionOf(sc: Scorecard, m: ScorecardMetric, l: string): string {
-    const parts = [definitionWords(m, l), say(l, 'periodOf', { grain: isGrain(m.period) ? say(l, m.period).toLowerCase() : m.period }), say(l, 'zone', { zone: sc.timeZone })];
+    const parts = [definitionWords(m, l), say(l, 'periodOf', { grain: isGrain(m.period) ? inSentence(say(l, m.period), l) : m.period }), say(l, 'zone', { zone: sc.timeZone })];
     if (m.baseline && m.baseline.value !== null) parts.push(say(l, 'baseline', { from: m.baseline.from, to: m.baseline.to, value: formatMetric(m.metric, m.baseline.value, l) }));
     return parts.join(' · ');
   }

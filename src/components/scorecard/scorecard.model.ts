@@ -275,3 +275,8 @@ export function summaryGeometry(sc: Scorecard, locale: string): SummaryGeometry 
   }
   return { width: W, height: y + PAD, texts, rows, headRule };
 }
+
+/** A heading word inside a sentence: lower case, except in German, where nouns keep their capital ("Monat"). */
+export function inSentence(word: string, locale: string): string {
+  return locale.toLowerCase().startsWith('de') ? word : word.toLowerCase();
+}

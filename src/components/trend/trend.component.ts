@@ -381,6 +381,12 @@ export class SlaTrend extends LitElement {
 
   // ----- drawing ---------------------------------------------------------------------------------------
 
+  /** Days, weeks, months or quarters (not a time of day: intervals and hours). */
+  private byPeriods(): boolean {
+    const g = this.grainOf();
+    return g !== 'interval' && g !== 'hour';
+  }
+
   private grainText(): string {
     const grain = this.grainOf();
     return grain === 'interval' ? word(this.locale, 'intervalGrain', { n: this.intervalMinutes }) : this.s(grain);
@@ -403,12 +409,12 @@ export class SlaTrend extends LitElement {
   private summary(g: TrendGeometry, label: string): string {
     const l = this.locale;
     const last = lastWithValue(this.points)!;
-    const parts = [this.s('summary', { label, value: formatMetric(this.metric, last.value, l), time: this.periodText(last) })];
+    const parts = [this.s(this.byPeriods() ? 'summaryPeriod' : 'summary', { label, value: formatMetric(this.metric, last.value, l), time: this.periodText(last) })];
     const status = g.points[this.points.lastIndexOf(last)]?.status ?? null;
     if (status) parts[0] += `, ${word(l, status)}`;
     if (this.target !== null && this.target !== undefined) {
       parts.push(this.s('summaryTarget', { way: word(l, this.way === 'higher' ? 'atLeast' : 'atMost'), target: formatMetric(this.metric, this.target, l) }));
-      parts.push(this.s('summaryBreached', { breached: g.breached, count: g.counted }));
+      parts.push(this.s(this.byPeriods() ? 'summaryBreachedPeriods' : 'summaryBreached', { breached: g.breached, count: g.counted }));
     }
     if (this.state === 'stale') parts.push(word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) }));
     return parts.join('; ');
@@ -492,15 +498,15 @@ export class SlaTrend extends LitElement {
         `}
       </svg>
     </div>
-    <span id="keys" class="sr">${this.s('keys')}</span>`;
+    <span id="keys" class="sr">${this.s(this.byPeriods() ? 'keysPeriods' : 'keys')}</span>`;
   }
 
   private table(label: string) {
     const l = this.locale;
     const statuses = this.geo?.points.map((p) => p.status) ?? [];
     return html`<table part="table">
-      <caption>${this.s('caption', { label })}</caption>
-      <thead><tr><th scope="col">${this.s('time')}</th><th scope="col">${label}</th><th scope="col">${this.s('status')}</th></tr></thead>
+      <caption>${this.byPeriods() ? this.s('captionPeriods', { label, grain: this.grainText() }) : this.s('caption', { label })}</caption>
+      <thead><tr><th scope="col">${this.s(this.byPeriods() ? 'timePeriod' : 'time')}</th><th scope="col">${label}</th><th scope="col">${this.s('status')}</th></tr></thead>
       <tbody>${this.points.map((p, i) => html`<tr data-status=${statuses[i] ?? 'none'}>
         <th scope="row">${this.periodText(p)}</th><td>${formatMetric(this.metric, p.value, l)}</td><td>${statuses[i] ? word(l, statuses[i]!) : '–'}</td>
       </tr>`)}</tbody>

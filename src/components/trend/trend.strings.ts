@@ -4,6 +4,11 @@ import type { Strings } from '../shared/i18n.js';
 export const TREND_STRINGS = {
   en: {
     summary: '{label}: last {value} at {time}',
+    summaryPeriod: '{label}: latest {value} ({time})',
+    summaryBreachedPeriods: '{breached} of {count} periods in breach',
+    keysPeriods: 'Left and right arrows move between periods, Enter selects one.',
+    captionPeriods: '{label} {grain}',
+    timePeriod: 'Period',
     summaryTarget: 'target {way} {target}',
     summaryBreached: '{breached} of {count} intervals in breach',
     summaryNoData: '{label}: no data',
@@ -22,6 +27,11 @@ export const TREND_STRINGS = {
   },
   es: {
     summary: '{label}: último {value} a las {time}',
+    summaryPeriod: '{label}: último {value} ({time})',
+    summaryBreachedPeriods: '{breached} de {count} periodos incumplidos',
+    keysPeriods: 'Las flechas izquierda y derecha recorren los periodos, Intro selecciona uno.',
+    captionPeriods: '{label} {grain}',
+    timePeriod: 'Periodo',
     summaryTarget: 'objetivo {way} {target}',
     summaryBreached: '{breached} de {count} intervalos incumplidos',
     summaryNoData: '{label}: sin datos',
@@ -40,6 +50,11 @@ export const TREND_STRINGS = {
   },
   de: {
     summary: '{label}: zuletzt {value} um {time}',
+    summaryPeriod: '{label}: zuletzt {value} ({time})',
+    summaryBreachedPeriods: '{breached} von {count} Zeiträumen verfehlt',
+    keysPeriods: 'Pfeiltasten links und rechts wechseln den Zeitraum, Eingabe wählt ihn aus.',
+    captionPeriods: '{label} {grain}',
+    timePeriod: 'Zeitraum',
     summaryTarget: 'Ziel {way} {target}',
     summaryBreached: '{breached} von {count} Intervallen verfehlt',
     summaryNoData: '{label}: keine Daten',
