@@ -706,6 +706,30 @@ describe('<sla-csv-drop>', function () {
     assert.equal(reasonWords('outbound contact', 'de'), 'outbound contact', 'a mapping\'s own words stay as given');
   });
 
+  it('how a file is read, and what a header lacks, said in the page\'s language', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="de"><sla-source id="de-notes" tz="UTC"></sla-source><sla-csv-drop source="de-notes" throttle="20"></sla-csv-drop></div>`);
+    const el = wrap.querySelector('sla-csv-drop') as SlaCsvDrop;
+    await until(() => el.datasets !== null, 15000, 'the recent list');
+    const worded = [
+      'Call Id,Agent,Date,Time,Answered (Y/N),Resolved,Speed of answer in seconds,Talk Duration,Satisfaction rating',
+      'ID0001,Diane,01/02/2021,9:12:58,Y,Y,109,0:02:23,3',
+      'ID0002,Becky,13/02/2021,10:00:00,Y,N,10,0:04:02,5',
+    ].join('\n') + '\n';
+    choose(el, new File([worded], 'tabelle.csv', { type: 'text/csv' }));
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    const notes = $$(el, 'details li').map((li) => li.textContent!.trim());
+    assert.ok(notes.includes('Keine Warteschlangenspalte: jeder Kontakt zählt in einer Warteschlange namens "all".'), notes.join(' | '));
+    assert.ok(notes.includes('Keine Halte- und keine Nachbearbeitungsspalte: die AHT enthält nur die vorhandenen Teile.'), notes.join(' | '));
+    click(el, '[data-action="cancel"]');
+    await el.updateComplete;
+    choose(el, new File([UNKNOWN], 'zeilen.csv', { type: 'text/csv' }));
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    assert.ok($(el, '.step .problem')!.textContent!.includes('outcome gefunden, aber keine Ankunftszeit'), $(el, '.step .problem')!.textContent!);
+    await expect(el).to.be.accessible();
+  });
+
   it('releases its subscription to the source when removed', async () => {
     const { src, el } = await setup();
     await until(() => src.subscriptionCount === 1);

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { csvDropStyles } from './csv-drop.styles.js';
 import { DROP_STRINGS, type DropKey } from './csv-drop.strings.js';
-import { reasonWords } from './csv-drop.reasons.js';
+import { noteWords, reasonWords } from './csv-drop.reasons.js';
 import {
   checkMapping, dateSettings, editorRows, fileNameOf, formatBytes, startMapping, summaryOf, withColumn, withDayMonthOrder,
   withInputTimeZone, withReadAs, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type ReadAs,
@@ -610,9 +610,9 @@ export class SlaCsvDrop extends LitElement {
       ${this.heading(this.s('mappingTitle', { name: this.fileName }))}
       ${this.detected ? html`<p>${this.s('detected', { preset: this.presetName(this.detected.preset) })}
           ${m.preset === 'custom' && this.detected.preset !== 'custom' ? this.s('editedFrom', { preset: this.detected.preset }) : nothing}</p>`
-        : html`<p class="problem" part="error">${this.s('problemIntro', { problem: head.problem ?? '' })} ${this.s('problemHelp')}</p>`}
+        : html`<p class="problem" part="error">${this.s('problemIntro', { problem: noteWords(head.problem ?? '', this.locale) })} ${this.s('problemHelp')}</p>`}
       ${!queueLog && head.header.length ? html`<p class="muted">${this.s('delimiterInfo', { columns: head.header.length, delimiter })}</p>` : nothing}
-      ${m.notes?.length ? html`<details><summary>${this.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${x}</li>`)}</ul></details>` : nothing}
+      ${m.notes?.length ? html`<details><summary>${this.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${noteWords(x, this.locale)}</li>`)}</ul></details>` : nothing}
       ${queueLog ? html`<p>${this.s('queueLogInfo')}</p>` : this.renderTable(editorRows(m, head), problems)}
       ${!queueLog && (dates.dayMonthOrder || dates.inputZone) ? html`
         <fieldset class="dates">

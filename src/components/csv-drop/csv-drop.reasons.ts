@@ -1,11 +1,12 @@
 /**
- * Why rows were rejected, in the widget's language. The engine gives its reasons in English words made from
+ * Why rows were rejected, and the notes on how a file is read, in the widget's language. The engine gives its reasons in English words made from
  * one table of templates (engine/ingest/reasons.ts); here each code has its Spanish and German words, and
  * `reasonWords` finds a reason's code and values again to word it. A reason the engine does not know (a
  * mapping's own words) stays as it was given. The tables are typed by the engine's codes: a new reason there
  * does not build until it has its words here.
  */
 import { reasonOf, type ReasonCode } from '../../engine/ingest/reasons.js';
+import { noteOf, type NoteCode } from '../../engine/ingest/notes.js';
 import { languageOf } from '../shared/i18n.js';
 
 const es: Record<ReasonCode, string> = {
@@ -82,11 +83,54 @@ const de: Record<ReasonCode, string> = {
 
 export const REASON_WORDS: Partial<Record<string, Record<ReasonCode, string>>> = { es, de };
 
-/** An engine's reason in the locale's words (English, or words the engine does not know, as given). */
-export function reasonWords(text: string, locale: string): string {
-  const table = REASON_WORDS[languageOf(locale)];
-  if (!table) return text;
-  const r = reasonOf(text);
-  if (!r) return text;
-  return table[r.code].replace(/\{(\w+)\}/g, (m, k: string) => r.values[k] ?? m);
+const notesEs: Record<NoteCode, string> = {
+  noQueue: 'Sin columna de cola: cada contacto cuenta en una sola cola llamada "all".',
+  noWait: 'Sin espera ni hora de respuesta: no se pueden calcular el nivel de servicio ni el TMR.',
+  blankWaitAbandons: 'Los abandonos con la columna de espera vacía cuentan como abandonados después del umbral; los abandonos cortos solo se distinguen donde hay espera.',
+  noAbandonWait: 'Sin espera de los abandonos: cuentan como abandonados después del umbral y los abandonos cortos no se pueden distinguir.',
+  noHoldOrWrap: 'Sin columnas de retención ni de cierre: el TMO incluye solo las partes presentes.',
+  noHold: 'Sin columna de retención: el TMO incluye solo las partes presentes.',
+  noWrap: 'Sin columna de cierre: el TMO incluye solo las partes presentes.',
+  noId: 'Sin columna de id: no se pueden detectar contactos duplicados; las filas se numeran.',
+  amazonConnect: 'Amazon Connect: un contacto no atendido con CUSTOMER_DISCONNECT es un abandono, con CONTACT_FLOW_DISCONNECT un desborde; sin hora de entrada en cola, el contacto nunca hizo cola.',
+  genesysCloud: 'Genesys Cloud cuenta los desbordes dentro de su propio "Offered"; este kit sigue METRICS.md: ofrecidas = atendidas + abandonadas + abandonos cortos, desbordes aparte.',
+  asteriskQueueLog: 'queue_log de Asterisk: líneas agrupadas por callid; la conversación incluye la retención; no se registra el cierre.',
+  dayMonthDetected: 'Orden día/mes {order} detectado a partir de "{value}" en la línea {line}.',
+  emptyFile: 'el archivo está vacío',
+  noArrival: 'hay {fields}, pero no la hora de llegada (una columna como arrived, start time, o fecha + hora)',
+  nothingKnown: 'ningún nombre de columna es uno que el kit conozca',
+};
+
+const notesDe: Record<NoteCode, string> = {
+  noQueue: 'Keine Warteschlangenspalte: jeder Kontakt zählt in einer Warteschlange namens "all".',
+  noWait: 'Keine Wartezeit und keine Annahmezeit: Servicelevel und ASA lassen sich nicht berechnen.',
+  blankWaitAbandons: 'Abbrüche mit leerer Wartezeitspalte zählen als Abbruch nach der Schwelle; Kurzabbrüche lassen sich nur dort erkennen, wo die Wartezeit steht.',
+  noAbandonWait: 'Keine Wartezeit der Abbrüche: sie zählen als Abbruch nach der Schwelle, Kurzabbrüche lassen sich nicht erkennen.',
+  noHoldOrWrap: 'Keine Halte- und keine Nachbearbeitungsspalte: die AHT enthält nur die vorhandenen Teile.',
+  noHold: 'Keine Haltespalte: die AHT enthält nur die vorhandenen Teile.',
+  noWrap: 'Keine Nachbearbeitungsspalte: die AHT enthält nur die vorhandenen Teile.',
+  noId: 'Keine ID-Spalte: doppelte Kontakte lassen sich nicht erkennen; die Zeilen werden durchnummeriert.',
+  amazonConnect: 'Amazon Connect: ein nicht angenommener Kontakt mit CUSTOMER_DISCONNECT ist ein Abbruch, mit CONTACT_FLOW_DISCONNECT ein Überlauf; ohne Einreihungszeit war der Kontakt nie in der Warteschlange.',
+  genesysCloud: 'Genesys Cloud zählt Überläufe in sein eigenes "Offered"; dieses Kit folgt METRICS.md: angeboten = angenommen + abgebrochen + Kurzabbrüche, Überläufe gesondert.',
+  asteriskQueueLog: 'Asterisk-queue_log: Zeilen je callid zusammengefasst; das Gespräch enthält das Halten; Nachbearbeitung wird nicht protokolliert.',
+  dayMonthDetected: 'Reihenfolge Tag/Monat {order} erkannt an "{value}" in Zeile {line}.',
+  emptyFile: 'die Datei ist leer',
+  noArrival: '{fields} gefunden, aber keine Ankunftszeit (eine Spalte wie arrived, start time oder Datum + Uhrzeit)',
+  nothingKnown: 'keiner der Spaltennamen ist dem Kit bekannt',
+};
+
+export const NOTE_WORDS: Partial<Record<string, Record<NoteCode, string>>> = { es: notesEs, de: notesDe };
+
+/** Words the engine said in English, said in the locale's words from its table (words it did not say, as given). */
+function inWords<C extends string>(tables: Partial<Record<string, Record<C, string>>>, find: (text: string) => { code: C; values: Record<string, string> } | null, text: string, locale: string): string {
+  const table = tables[languageOf(locale)];
+  const hit = table ? find(text) : null;
+  if (!table || !hit) return text;
+  return table[hit.code].replace(/\{(\w+)\}/g, (m, k: string) => hit.values[k] ?? m);
 }
+
+/** An engine's reason for rejecting a row, in the locale's words. */
+export const reasonWords = (text: string, locale: string): string => inWords(REASON_WORDS, reasonOf, text, locale);
+
+/** A note of the engine's on how a file is read, in the locale's words (a mapping file's own notes as written). */
+export const noteWords = (text: string, locale: string): string => inWords(NOTE_WORDS, noteOf, text, locale);

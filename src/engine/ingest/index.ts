@@ -11,6 +11,7 @@ import type { Mapping } from './mapping.js';
 import type { IdSet } from './id-set.js';
 import { zoneNamed } from '../time/zone.js';
 import type { AgentState, Contact } from '../types.js';
+import { note } from './notes.js';
 
 export interface Validation {
   rowsRead: number;
@@ -149,7 +150,7 @@ export class ContactIngest {
     const explicit = this.opts.mapping;
     const queueLog = explicit ? explicit.format === 'queue_log' : samples.length > 0 && looksLikeQueueLog(samples[0]) && this.header[0] === '1';
     if (queueLog) {
-      this.mapping = explicit ?? { preset: 'asterisk-queue-log', format: 'queue_log', header: false, fields: {}, notes: ['Asterisk queue_log: lines folded per callid; talk includes hold; no wrap is logged.'] };
+      this.mapping = explicit ?? { preset: 'asterisk-queue-log', format: 'queue_log', header: false, fields: {}, notes: [note('asteriskQueueLog')] };
       this.folder = new QueueLogFolder({
         contact: (c, lines) => {
           this.validation.rowsAccepted += lines.length;
@@ -208,7 +209,7 @@ export class ContactIngest {
         if (o) {
           this.reader!.setDayMonthOrder(o);
           this.mapping!.dayMonthOrder = o;
-          this.mapping!.notes = [...(this.mapping!.notes ?? []), `Day/month order ${o} detected from "${h.fields[r.col.index]}" on line ${h.line}.`];
+          this.mapping!.notes = [...(this.mapping!.notes ?? []), note('dayMonthDetected', { order: o, value: h.fields[r.col.index], line: h.line })];
           this.deciding = false;
           this.flushHeld();
           return;

@@ -5,6 +5,7 @@
 import { CsvReader, type Delimiter } from './csv.js';
 import { detectMapping, looksLikeQueueLog, missingFields } from './presets.js';
 import type { Mapping } from './mapping.js';
+import { note } from './notes.js';
 
 export interface FileHead {
   delimiter: Delimiter | null;
@@ -41,6 +42,6 @@ export function inspectHead(head: Uint8Array | string, rows = 5): FileHead {
   const mapping = header.length ? detectMapping(header, samples) : null;
   return {
     delimiter: reader.delimiter, header, samples, mapping,
-    problem: header.length === 0 ? 'the file is empty' : mapping ? null : missingFields(header),
+    problem: header.length === 0 ? note('emptyFile') : mapping ? null : missingFields(header),
   };
 }

@@ -4,6 +4,7 @@
  * (ISO or day/month dates, h:mm:ss or seconds, flags or times).
  */
 import type { ContactField, FieldSpec, Mapping } from './mapping.js';
+import { note } from './notes.js';
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -58,7 +59,7 @@ export function amazonConnectMapping(header: string[]): Mapping {
     const h = find(header, ...names);
     if (h) f[field] = h;
   }
-  const m: Mapping = { preset: 'amazon-connect', outcomeRule: 'answer-time-first', neverQueued: 'counted-apart', fields: f, notes: ['Amazon Connect: an unanswered contact with CUSTOMER_DISCONNECT is an abandon, CONTACT_FLOW_DISCONNECT a flow-out; no enqueue time means the contact never queued.'] };
+  const m: Mapping = { preset: 'amazon-connect', outcomeRule: 'answer-time-first', neverQueued: 'counted-apart', fields: f, notes: [note('amazonConnect')] };
   if (find(header, 'InitiationMethod')) m.countedApart = [{ column: 'InitiationMethod', values: ['OUTBOUND', 'API'], reason: 'outbound contact' }];
   return m;
 }
@@ -88,7 +89,7 @@ export function genesysMapping(header: string[]): Mapping {
     neverQueued: 'counted-apart',
     fields: f,
     ...(apart.length ? { countedApart: apart } : {}),
-    notes: ['Genesys Cloud counts flow-outs inside its own "Offered"; this kit follows METRICS.md: offered = answered + abandoned + short abandons, flow-outs apart.'],
+    notes: [note('genesysCloud')],
   };
 }
 
@@ -167,17 +168,15 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   // A flag-like "answered" column is a flag, a time-like one a time.
   if (!fields.queue) {
     fields.queue = { const: 'all' };
-    notes.push('No queue column: every contact is counted in one queue named "all".');
+    notes.push(note('noQueue'));
   }
   if (!fields.arrived) return null;
-  if (!fields.wait && !fields.answered) notes.push('No wait or answer time: service level and ASA cannot be computed.');
+  if (!fields.wait && !fields.answered) notes.push(note('noWait'));
   if (!fields.ended) {
-    notes.push(fields.wait
-      ? 'Abandons whose wait column is blank count as abandoned after the threshold; short abandons can be told apart only where the wait is given.'
-      : 'No abandon wait: abandons count as abandoned after the threshold, and short abandons cannot be told apart.');
+    notes.push(note(fields.wait ? 'blankWaitAbandons' : 'noAbandonWait'));
   }
-  if (!fields.hold || !fields.wrap) notes.push(`No ${[!fields.hold && 'hold', !fields.wrap && 'wrap'].filter(Boolean).join(' or ')} column: AHT holds only the parts present.`);
-  if (!fields.id) notes.push('No id column: duplicate contacts cannot be detected; rows are numbered.');
+  if (!fields.hold || !fields.wrap) notes.push(note(!fields.hold && !fields.wrap ? 'noHoldOrWrap' : !fields.hold ? 'noHold' : 'noWrap'));
+  if (!fields.id) notes.push(note('noId'));
   return { preset: 'synonyms', fields, notes };
 }
 
@@ -248,5 +247,5 @@ export function extendPreset(explicit: Mapping, header: string[], samples: strin
 /** What a header lacks for a mapping: said when nothing maps. */
 export function missingFields(header: string[]): string {
   const found = SYNONYMS.filter(([, names]) => header.some((h) => names.includes(norm(h)))).map(([f]) => f);
-  return found.length ? `found ${found.join(', ')}, but no arrival time (a column such as arrived, start time, or date + time)` : 'no column name is one the kit knows';
+  return found.length ? note('noArrival', { fields: found.join(', ') }) : note('nothingKnown');
 }

@@ -4,6 +4,8 @@
  * that speaks another language finds the reason's code and values again with `reasonOf` and words it from
  * its own table with the same codes (components/csv-drop). One list, so the two cannot drift apart.
  */
+import { wordTable } from './words.js';
+
 export const REASONS = {
   fieldCount: 'has {count} fields, the header has {columns}',
   emptyRow: 'empty row',
@@ -42,31 +44,10 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 
-/** A reason in English words, its `{name}` places filled. */
-export function reason(code: ReasonCode, values: Record<string, string | number> = {}): string {
-  return REASONS[code].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+const WORDS = wordTable<ReasonCode>(REASONS);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MATCHERS = (Object.keys(REASONS) as ReasonCode[]).map((code) => {
-  const names: string[] = [];
-  const source = REASONS[code].split(/(\{\w+\})/).map((part) => {
-    const m = /^\{(\w+)\}$/.exec(part);
-    if (!m) return escape(part);
-    names.push(m[1]);
-    return '(.+?)';
-  }).join('');
-  return { code, names, re: new RegExp(`^${source}$`) };
-});
+/** In English words, the `{name}` places filled. */
+export const reason = WORDS.say;
 
-/** The code and values of a reason the engine gave in English; null for words it does not know (a mapping's own). */
-export function reasonOf(text: string): { code: ReasonCode; values: Record<string, string> } | null {
-  for (const m of MATCHERS) {
-    const hit = m.re.exec(text);
-    if (!hit) continue;
-    const values: Record<string, string> = {};
-    m.names.forEach((n, i) => { values[n] = hit[i + 1]; });
-    return { code: m.code, values };
-  }
-  return null;
-}
+/** The code and values of words the engine said in English; null for words it did not say (a mapping's own). */
+export const reasonOf = WORDS.find;
