@@ -161,7 +161,7 @@ describe('<sla-alerts>', () => {
     assert.deepEqual(rows(el).map((li) => li.getAttribute('data-severity')), ['breach', 'near']);
     assert.equal(text(rows(el)[0]), '◆ Breach Sales projected service level 71.2% (target ≥ 80.0%) since 09:01:00 Acknowledge');
     assert.equal(text(rows(el)[1]), '▲ Near Support longest wait 57 s (limit ≤ 1:00) since 09:00:30 Acknowledge');
-    assert.match(rows(el)[0].title, /projected service level < 80\.0%, near within 5\.0%.*UTC/);
+    assert.match(rows(el)[0].title, /^projected service level < 80\.0% is a breach, within 5\.0% of it near; an alert ends once the figure is 2\.5% clear of the line; .*UTC/);
     assert.equal(el.shadowRoot!.querySelector('ul')!.getAttribute('aria-label'), 'Alerts (2)');
     assert.equal(region(el).getAttribute('aria-live'), 'polite');
     assert.equal(text(region(el)), '', 'a page\'s own list is not announced');
