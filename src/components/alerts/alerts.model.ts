@@ -384,7 +384,7 @@ export function ruleText(item: AlertItem, locale: string, timeZone: string): str
   const rule = s(locale, 'rule', {
     metric: alertMetricName(item.metric, locale), op: higher ? '<' : '>',
     threshold: formatMetric(item.metric!, item.threshold, locale), margin: formatMetric(item.metric!, item.margin, locale),
-    half: formatMetric(item.metric!, item.margin / 2, locale),
+    half: formatMetric(item.metric!, item.margin === null ? null : item.margin / 2, locale),
   });
   return `${rule}; ${s(locale, 'ruleZone', { zone: timeZone })}`;
 }
