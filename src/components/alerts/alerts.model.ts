@@ -7,7 +7,7 @@
 import { AlertMonitor, type AlertEvent, type LiveMetric, type Threshold } from '../../engine/agreement/live.js';
 import { DIRECTIONS } from '../../engine/agreement/status.js';
 import { dateTimeFormat, formatMetric } from '../shared/format.js';
-import { t } from '../shared/i18n.js';
+import { roughSpan, t } from '../shared/i18n.js';
 import { ALERTS_STRINGS, type AlertsKey } from './alerts.strings.js';
 
 export type { Threshold, AlertEvent, LiveMetric };
@@ -323,10 +323,8 @@ export function alertMetricName(metric: string | null, locale: string): string {
 
 /** "45 s", "3 min", "2 h". */
 export function formatDuration(ms: number, locale: string): string {
-  const sec = Math.max(0, Math.round(ms / 1000));
-  if (sec < 90) return s(locale, 'durSec', { n: sec });
-  if (sec < 90 * 60) return s(locale, 'durMin', { n: Math.round(sec / 60) });
-  return s(locale, 'durHour', { n: Math.round(sec / 3600) });
+  const { unit, n } = roughSpan(ms);
+  return s(locale, unit === 's' ? 'durSec' : unit === 'min' ? 'durMin' : 'durHour', { n });
 }
 
 /** A time of day in a zone ("10:42:05"), formatters built once per locale and zone (UTC for a zone unknown). */

@@ -8,6 +8,7 @@
 import { reasonOf, type ReasonCode } from '../../engine/ingest/reasons.js';
 import { noteOf, type NoteCode } from '../../engine/ingest/notes.js';
 import { languageOf } from '../shared/i18n.js';
+import { fill } from '../../engine/words.js';
 
 const es: Record<ReasonCode, string> = {
   fieldCount: 'tiene {count} campos, la cabecera tiene {columns}',
@@ -124,9 +125,8 @@ export const NOTE_WORDS: Partial<Record<string, Record<NoteCode, string>>> = { e
 /** Words the engine said in English, said in the locale's words from its table (words it did not say, as given). */
 function inWords<C extends string>(tables: Partial<Record<string, Record<C, string>>>, find: (text: string) => { code: C; values: Record<string, string> } | null, text: string, locale: string): string {
   const table = tables[languageOf(locale)];
-  const hit = table ? find(text) : null;
-  if (!table || !hit) return text;
-  return table[hit.code].replace(/\{(\w+)\}/g, (m, k: string) => hit.values[k] ?? m);
+  const hit = table && find(text);
+  return hit ? fill(table[hit.code], hit.values) : text;
 }
 
 /** An engine's reason for rejecting a row, in the locale's words. */

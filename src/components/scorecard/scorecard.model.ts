@@ -9,7 +9,7 @@ import { PERIODS, type PeriodGrain } from '../../engine/agreement/sla.js';
 import type { Status } from '../../engine/agreement/status.js';
 import { zoneNamed } from '../../engine/time/zone.js';
 import { dateTimeFormat, formatMetric, numberFormat, unitOf } from '../shared/format.js';
-import { metricLabel, word } from '../shared/i18n.js';
+import { languageOf, metricLabel, word } from '../shared/i18n.js';
 import { say, type ScorecardKey } from './scorecard.strings.js';
 
 export const GRAINS: readonly PeriodGrain[] = PERIODS;
@@ -277,6 +277,6 @@ export function summaryGeometry(sc: Scorecard, locale: string): SummaryGeometry 
 }
 
 /** A heading word inside a sentence: lower case, except in German, where nouns keep their capital ("Monat"). */
-export function inSentence(word: string, locale: string): string {
-  return locale.toLowerCase().startsWith('de') ? word : word.toLowerCase();
+export function inSentence(text: string, locale: string): string {
+  return languageOf(locale) === 'de' ? text : text.toLowerCase();
 }

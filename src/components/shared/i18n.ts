@@ -5,6 +5,7 @@
  * back to English.
  */
 import type { Definitions } from '../../engine/definitions.js';
+import { fill } from '../../engine/words.js';
 
 export const LOCALES = ['en', 'es', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -34,7 +35,7 @@ export type Strings<K extends string> = { en: Record<K, string> } & { [L in Excl
 
 export function t<K extends string>(table: Strings<K>, locale: string, key: K, vars: Record<string, string | number> = {}): string {
   const s = (table[languageOf(locale)] as Partial<Record<K, string>>)[key] ?? table.en[key];
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(s, vars);
 }
 
 /** Words every widget uses. */
@@ -102,8 +103,14 @@ export function definitionLine(locale: string, metric: string, d: Definitions, g
 /** "12 s ago", "3 min ago", in the locale. */
 export function ago(since: number | null, locale: string, now = Date.now()): string {
   if (since === null) return word(locale, 'aWhileAgo');
-  const s = Math.max(0, Math.round((now - since) / 1000));
-  if (s < 90) return word(locale, 'secondsAgo', { n: s });
-  if (s < 90 * 60) return word(locale, 'minutesAgo', { n: Math.round(s / 60) });
-  return word(locale, 'hoursAgo', { n: Math.round(s / 3600) });
+  const { unit, n } = roughSpan(now - since);
+  return word(locale, unit === 's' ? 'secondsAgo' : unit === 'min' ? 'minutesAgo' : 'hoursAgo', { n });
+}
+
+/** A span of time as people round it: seconds up to 90 s, minutes up to 90 min, then hours. */
+export function roughSpan(ms: number): { unit: 's' | 'min' | 'h'; n: number } {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 90) return { unit: 's', n: s };
+  if (s < 90 * 60) return { unit: 'min', n: Math.round(s / 60) };
+  return { unit: 'h', n: Math.round(s / 3600) };
 }

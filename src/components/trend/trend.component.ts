@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { trendStyles } from './trend.styles.js';
 import { TREND_STRINGS, type TrendKey } from './trend.strings.js';
 import {
-  TREND_GRAINS, fillGaps, formatPeriod, periodStart, pointAt, spansDays, trendGeometry,
+  TREND_GRAINS, fillGaps, formatPeriod, isTimeOfDay, periodStart, pointAt, spansDays, trendGeometry,
   type TrendGeometry, type TrendGrain, type TrendPoint,
 } from './trend.geometry.js';
 import { formatMetric } from '../shared/format.js';
@@ -241,7 +241,7 @@ export class SlaTrend extends LitElement {
       pts.push({ key, start, value: typeof v === 'number' && Number.isFinite(v) ? v : null });
     }
     pts.sort((a, b) => a.start - b.start);
-    if (this.range !== 'all' && (grain === 'interval' || grain === 'hour') && pts.length) {
+    if (this.range !== 'all' && isTimeOfDay(grain) && pts.length) {
       const day = zone.dateOf(pts[pts.length - 1].start);
       pts = pts.filter((p) => zone.dateOf(p.start) === day);
     }
@@ -383,8 +383,7 @@ export class SlaTrend extends LitElement {
 
   /** Days, weeks, months or quarters (not a time of day: intervals and hours). */
   private byPeriods(): boolean {
-    const g = this.grainOf();
-    return g !== 'interval' && g !== 'hour';
+    return !isTimeOfDay(this.grainOf());
   }
 
   private grainText(): string {

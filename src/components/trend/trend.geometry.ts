@@ -17,6 +17,9 @@ import { dateTimeFormat, formatMetric, unitOf } from '../shared/format.js';
 export const TREND_GRAINS = ['interval', 'hour', 'day', 'week', 'month', 'quarter'] as const;
 export type TrendGrain = (typeof TREND_GRAINS)[number];
 
+/** Intervals and hours are times of day; days, weeks, months and quarters are periods. */
+export const isTimeOfDay = (grain: TrendGrain): boolean => grain === 'interval' || grain === 'hour';
+
 /** One period of the series: the engine's group key (its label), its start instant (UTC ms) and the value (null: no data). */
 export interface TrendPoint {
   key: string;
@@ -348,7 +351,7 @@ function timeTicks(points: PlotPoint[], grain: TrendGrain, zone: Zone, timeZone:
   if (!n) return [];
   let chosen: number[] | null = null;
   const multiDay = spansDays(points, zone);
-  if (grain === 'interval' || grain === 'hour') {
+  if (isTimeOfDay(grain)) {
     const local = points.map((p) => zone.toLocal(p.start));
     const minuteOfDay = local.map((l) => Math.round((l - Math.floor(l / MS_PER_DAY) * MS_PER_DAY) / 60_000));
     const base = grain === 'hour' ? 60 : Math.max(1, Math.round((points[1] ? points[1].start - points[0].start : 900_000) / 60_000));
@@ -363,7 +366,7 @@ function timeTicks(points: PlotPoint[], grain: TrendGrain, zone: Zone, timeZone:
     chosen = points.map((_, i) => i).filter((i) => (n - 1 - i) % k === 0);
   }
   const fmt = (p: PlotPoint): string => {
-    if (grain === 'interval' || grain === 'hour') {
+    if (isTimeOfDay(grain)) {
       const l = zone.toLocal(p.start);
       const midnight = l % MS_PER_DAY === 0;
       return dateFormat(locale, timeZone, multiDay && midnight ? 'day' : 'time').format(p.start);

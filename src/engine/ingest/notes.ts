@@ -4,7 +4,7 @@
  * words; a page in another language finds the code and values again with `noteOf` and words them from its own
  * table (components/csv-drop). Notes a mapping file brings itself are not in the table and stay as written.
  */
-import { wordTable } from './words.js';
+import { wordTable } from '../words.js';
 
 export const NOTES = {
   noQueue: 'No queue column: every contact is counted in one queue named "all".',

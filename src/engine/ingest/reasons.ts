@@ -4,7 +4,7 @@
  * that speaks another language finds the reason's code and values again with `reasonOf` and words it from
  * its own table with the same codes (components/csv-drop). One list, so the two cannot drift apart.
  */
-import { wordTable } from './words.js';
+import { wordTable } from '../words.js';
 
 export const REASONS = {
   fieldCount: 'has {count} fields, the header has {columns}',

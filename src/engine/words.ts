@@ -1,3 +1,8 @@
+/** A template's `{name}` places filled from `values`; a place with no value is left as it is. */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
 /**
  * A table of English templates with `{name}` places (rejection reasons, mapping notes): `say` fills one in;
  * `find` takes words the engine said and gives back the template's code and the values in its places, so a
@@ -22,7 +27,7 @@ export function wordTable<C extends string>(templates: Record<C, string>): WordT
     return { code, names, re: new RegExp(`^${source}$`) };
   });
   return {
-    say: (code, values = {}) => templates[code].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m)),
+    say: (code, values) => fill(templates[code], values),
     find(text) {
       for (const m of matchers) {
         const hit = m.re.exec(text);
