@@ -6,9 +6,8 @@ import { IdSet } from '../engine/ingest/id-set.js';
 import { ContactParts } from '../engine/parts.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import { ExclusionReader, ForecastReader, OutageReader } from '../engine/ingest/records.js';
-import { evaluate, slaDefinitions, type Scorecard } from '../engine/agreement/evaluate.js';
+import { evaluate, periodFor, slaDefinitions, type Scorecard, type ScopeReport } from '../engine/agreement/evaluate.js';
 import { validateSla, SlaError, type SlaDocument } from '../engine/agreement/sla.js';
-import { periodAt, parsePeriod } from '../engine/agreement/period.js';
 import { zoneNamed } from '../engine/time/zone.js';
 import type { Exclusion, ForecastEntry, Outage } from '../engine/types.js';
 import { UsageError, flagError } from './errors.js';
@@ -129,14 +128,11 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   }
   let period;
   try {
-    if (f.period) period = parsePeriod(f.period, zone);
-    else {
-      if (!(parts.lastArrival >= 0)) throw new UsageError('no contacts were read, so there is no period to evaluate; give --period');
-      period = periodAt(doc.metrics[0].period, parts.lastArrival, zone);
-    }
+    period = periodFor(f.period, doc, parts, zone);
   } catch (e) {
-    throw e instanceof UsageError ? e : new UsageError(`--period: ${(e as Error).message}`);
+    throw new UsageError(`--period: ${(e as Error).message}`);
   }
+  if (!period) throw new UsageError('no contacts were read, so there is no period to evaluate; give --period');
   let sc: Scorecard;
   try {
     const days = f.baseline === undefined ? 30 : Number(/^(\d+)\s*d?$/.exec(f.baseline)?.[1] ?? NaN);
@@ -163,12 +159,31 @@ function show(metric: string, v: number | null, signed = false): string {
   return `${sign}${v.toFixed(1)}`;
 }
 
+/** What the scope did, in one line: "scope: queue all but Internal (24 contacts left out: Internal 24); channel voice, chat not applied …". */
+export function scopeLine(scope: ScopeReport): string {
+  const list = (x: { include: string[] | null; exclude: string[] }) =>
+    [x.include ? x.include.join(', ') : 'all', x.exclude.length ? `but ${x.exclude.join(', ')}` : ''].filter(Boolean).join(' ');
+  const parts: string[] = [];
+  for (const a of scope.applied) {
+    const out = scope.leftOut.filter((o) => o.dimension === a.dimension);
+    const n = out.reduce((t, o) => t + o.contacts, 0);
+    parts.push(`${a.dimension} ${list(a)} (${n === 0 ? 'no contact left out' : `${n} ${n === 1 ? 'contact' : 'contacts'} left out: ${out.map((o) => `${o.value} ${o.contacts}`).join(', ')}`})`);
+  }
+  for (const x of scope.notApplied) {
+    parts.push(`${x.dimension} ${list(x)} not applied: no contact in the data has a ${x.dimension} (${x.contacts} ${x.contacts === 1 ? 'contact' : 'contacts'} counted without it)`);
+  }
+  if (parts.length === 0) return `scope: every queue and channel (${scope.contacts.inPeriod} contacts)`;
+  return `scope: ${parts.join('; ')} — ${scope.contacts.inScope} of ${scope.contacts.inPeriod} contacts in scope`;
+}
+
 function readableScorecard(sc: Scorecard, files: { file: string; validation: Validation }[]): string {
   const lines: string[] = [];
   for (const { file, validation: v } of files) {
     lines.push(`${file}: rows read ${v.rowsRead} · accepted ${v.rowsAccepted} · rejected ${v.rowsRejected}${v.rowsRejected ? ` (${Object.entries(v.byReason).map(([k, n]) => `${k}: ${n}`).join(', ')}; --json lists them)` : ''}`);
   }
-  lines.push('', `${sc.sla} — ${sc.period.grain} ${sc.period.key} (${sc.timeZone}; trend against ${sc.previousPeriod})`, '');
+  lines.push('', `${sc.sla} — ${sc.period.grain} ${sc.period.key} (${sc.timeZone}; trend against ${sc.previousPeriod})`);
+  if (sc.scope) lines.push(scopeLine(sc.scope));
+  lines.push('status: each metric judged on this period\'s own value (no carry-over from the period before)', '');
   lines.push(table(
     ['metric', 'value', 'target', 'status', 'trend', 'excl. effect', 'credit', 'baseline (p10–p90)', 'realistic target'],
     sc.metrics.map((m) => [
@@ -178,6 +193,9 @@ function readableScorecard(sc: Scorecard, files: { file: string; validation: Val
       m.baseline?.suggestedTarget != null ? show(m.metric, m.baseline.suggestedTarget) : '—',
     ]),
   ));
+  for (const m of sc.metrics) {
+    if (m.uptime) lines.push(`${m.label}: ${+m.uptime.unplanned.toFixed(2)} min unplanned downtime over ${+(m.uptime.period - m.uptime.planned).toFixed(2)} min (${+m.uptime.period.toFixed(2)} min less ${+m.uptime.planned.toFixed(2)} min planned maintenance)`);
+  }
   const b = sc.metrics.find((m) => m.baseline)?.baseline;
   if (b) lines.push(`baselines: ${b.from} – ${b.to} (${b.days} days before the period; days with data: ${b.daysWithData}); realistic target = baseline moved 20 % (times) or 2 points (rates) toward the easier side`);
   lines.push('');
@@ -186,9 +204,9 @@ function readableScorecard(sc: Scorecard, files: { file: string; validation: Val
     for (const e of sc.exclusions) lines.push(`  ${e.start} – ${e.end}${e.queue ? ` · ${e.queue}` : ' · all queues'}: ${e.reason} (${e.contacts} contacts)`);
   } else lines.push('excluded intervals: none');
   const c = sc.credits;
-  lines.push(`credits: ${(c.owed * 100).toFixed(1)} % of the monthly fee${c.capped ? ` (capped from ${(c.total * 100).toFixed(1)} %)` : ''}${c.amount !== null ? ` = ${c.amount.toFixed(2)} ${c.currency ?? ''}`.trimEnd() : ''}`);
+  lines.push(`credits: ${(c.owed * 100).toFixed(1)} % of the monthly fee${c.capped ? ` (capped from ${(c.total * 100).toFixed(1)} %)` : ''}${c.amount !== null ? ` = ${c.amount.toFixed(c.decimals ?? 2)} ${c.currency ?? ''}`.trimEnd() : ''}`);
   if (sc.bonus && !sc.metrics.some((m) => m.period === sc.period.grain)) lines.push(`bonus: not assessed for a ${sc.period.grain} (the metrics are ${[...new Set(sc.metrics.map((m) => m.period))].join(', ')}ly)`);
-  else if (sc.bonus) lines.push(`bonus: ${sc.bonus.earned ? `earned, ${(sc.bonus.amount * 100).toFixed(1)} %${sc.bonus.money !== null ? ` = ${sc.bonus.money.toFixed(2)} ${c.currency ?? ''}` : ''}` : `not earned (${sc.bonus.missed.map((m) => `${m.metric}: ${m.reason}`).join('; ')})`}`);
+  else if (sc.bonus) lines.push(`bonus: ${sc.bonus.earned ? `earned, ${(sc.bonus.amount * 100).toFixed(1)} %${sc.bonus.money !== null ? ` = ${sc.bonus.money.toFixed(c.decimals ?? 2)} ${c.currency ?? ''}` : ''}` : `not earned (${sc.bonus.missed.map((m) => `${m.metric}: ${m.reason}`).join('; ')})`}`);
   if (sc.escalations.length) {
     lines.push('escalations due:');
     for (const e of sc.escalations) lines.push(`  ${e.metric} in breach → ${e.severity}: ${e.owner ?? 'no owner named'}${e.responseMinutes ? `, respond within ${e.responseMinutes} min` : ''}`);

@@ -15,10 +15,8 @@ import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec, 
 import { LiveContacts } from '../engine/live/live-contacts.js';
 import { projectedServiceLevel } from '../engine/agreement/live.js';
 import { StreamSource, type StreamKind } from './stream-source.js';
-import { evaluate, type Scorecard } from '../engine/agreement/evaluate.js';
+import { evaluate, periodFor, type Scorecard } from '../engine/agreement/evaluate.js';
 import { validateSla } from '../engine/agreement/sla.js';
-import { parsePeriod, periodAt } from '../engine/agreement/period.js';
-import { PERIODS, type PeriodGrain } from '../engine/agreement/sla.js';
 import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 
@@ -283,12 +281,8 @@ export class EngineService {
     const doc = validateSla(sla);
     const tz = doc.timeZone ?? ds.opts.timeZone;
     const zone = zoneNamed(tz);
-    const spec = opts.period?.trim() || doc.metrics[0].period;
-    let period;
-    if ((PERIODS as readonly string[]).includes(spec)) {
-      if (!(ds.parts.lastArrival >= 0)) throw new Error('no contacts yet, so there is no period to evaluate');
-      period = periodAt(spec as PeriodGrain, ds.parts.lastArrival, zone);
-    } else period = parsePeriod(spec, zone);
+    const period = periodFor(opts.period, doc, ds.parts, zone);
+    if (!period) throw new Error('no contacts yet, so there is no period to evaluate');
     return evaluate(ds.parts, doc, { period, timeZone: tz, baselineDays: opts.baselineDays ?? 30 });
   }
 

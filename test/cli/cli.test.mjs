@@ -120,6 +120,29 @@ test('evaluate: the example SLA over a generated month, as JSON; a bad SLA docum
   assert.match(bad.stderr, /metrics\[0\]\.target must be a fraction 0–1/);
 });
 
+test('evaluate: the example agreement over the bank data says its channel scope could not be applied, and computes the figures without it', () => {
+  const bank = 'test/fixtures/anonymous-bank-1999-02/calls.tsv';
+  const args = ['evaluate', bank, '--map', 'examples/anonymous-bank.mapping.json', '--sla', 'examples/sla.example.json'];
+  const j = run(...args, '--json');
+  assert.equal(j.status, 0, j.stderr);
+  const { scorecard: sc } = JSON.parse(j.stdout);
+  assert.equal(sc.period.key, '1999-02', 'the period of the last arrival');
+  // The bank's published month (test/engine/ingest/bank.test.ts): 31,104 offered, SL 80/20 52.5 %, ASA 40.8 s.
+  assert.deepEqual(sc.scope, {
+    applied: [{ dimension: 'queue', include: null, exclude: ['Internal'] }],
+    notApplied: [{ dimension: 'channel', include: ['voice', 'chat'], exclude: [], reason: 'no-values', contacts: 31104 }],
+    leftOut: [],
+    contacts: { inPeriod: 31104, inScope: 31104 },
+  });
+  const sl = sc.metrics.find((m) => m.metric === 'serviceLevel');
+  assert.ok(Math.abs(sl.value - 0.525) < 0.001, `SL ${sl.value}`);
+  assert.equal(sl.status, 'breach');
+  assert.equal(sl.statusKind, 'closed');
+  const text = run(...args).stdout;
+  assert.match(text, /^scope: queue all but Internal \(no contact left out\); channel voice, chat not applied: no contact in the data has a channel \(31104 contacts counted without it\) — 31104 of 31104 contacts in scope$/m);
+  assert.match(text, /^status: each metric judged on this period's own value/m);
+});
+
 test('the same export given twice is not counted twice: the second copy is rejected as duplicates', () => {
   const file = join(dir, 'twice.csv');
   writeFileSync(file, 'id,queue,arrived,answered,outcome\n1,Q,2026-01-05T10:00:00Z,2026-01-05T10:00:09Z,answered\n2,Q,2026-01-05T10:01:00Z,2026-01-05T10:01:09Z,answered\n');

@@ -9,7 +9,7 @@ import type { ContactParts } from '../parts.js';
 import type { Definitions } from '../definitions.js';
 import type { ContactMetrics } from '../metrics.js';
 import { periodAt } from './period.js';
-import { DIRECTIONS, statusOf, type Direction } from './status.js';
+import { DIRECTIONS, closedStatus, type Direction } from './status.js';
 
 export type BaselineMetric = 'serviceLevel' | 'asa' | 'abandonRate' | 'aht' | 'waitP90' | 'waitP95' | 'fcr' | 'csat' | 'csatMean' | 'nps' | 'qa';
 
@@ -104,7 +104,7 @@ export function breachHistory(
       let row = rows.get(id);
       if (!row) rows.set(id, (row = { key, metric: t.metric, intervals: 0, breached: 0, share: null }));
       row.intervals++;
-      if (statusOf(v, { target: t.target, margin: 0, direction: DIRECTIONS[t.metric] }) === 'breach') row.breached++;
+      if (closedStatus(v, { target: t.target, margin: 0, direction: DIRECTIONS[t.metric] }) === 'breach') row.breached++;
     }
   }
   for (const row of rows.values()) row.share = row.intervals ? row.breached / row.intervals : null;

@@ -1,7 +1,8 @@
 /**
- * Evaluates an SLA document over a period (METRICS.md §7): each metric's value, target, status and trend
- * against the previous period; the excluded intervals with their reasons and how much they changed each
- * figure; credits owed (capped); the bonus; the escalations due. Deterministic, and it explains itself.
+ * Evaluates an SLA document over a period (docs/agreement.md): each metric's value, target, closed status and
+ * trend against the previous period; what the scope did; the excluded intervals with their reasons and how much
+ * they changed each figure; credits owed (summed, capped, then in money rounded once); the bonus; the
+ * escalations due. Deterministic, and it explains itself.
  */
 import { defaultDefinitions, type Definitions } from '../definitions.js';
 import { F, NF, type ContactParts } from '../parts.js';
@@ -10,9 +11,9 @@ import { zoneNamed, type Zone } from '../time/zone.js';
 import { WEEKDAYS } from '../definitions.js';
 import type { ForecastEntry, Outage } from '../types.js';
 import type { EfficiencyParts } from '../efficiency.js';
-import { parsePeriod, previousPeriod, type Period } from './period.js';
-import { directionOf, type Severity, type SlaDocument, type SlaMetric, type SlaMetricName } from './sla.js';
-import { statusOf, type Direction, type Status } from './status.js';
+import { parsePeriod, periodAt, previousPeriod, type Period } from './period.js';
+import { PERIODS, directionOf, type PeriodGrain, type Severity, type SlaDocument, type SlaMetric, type SlaMetricName } from './sla.js';
+import { closedStatus, type Direction, type Status } from './status.js';
 import { baseline as baselineOf, type Baseline } from './baseline.js';
 
 export interface EvaluateOptions {
@@ -37,7 +38,10 @@ export interface ScorecardMetric {
   margin: number;
   direction: Direction;
   value: number | null;
+  /** The closed period's status: from `value` alone, with no memory of the period before (docs/agreement.md). */
   status: Status | null;
+  /** Which rule gave `status`: always `closed` on a scorecard (absent in scorecards saved by earlier versions). */
+  statusKind?: 'closed';
   previousValue: number | null;
   /** value − previous value (in the metric's unit), null when either is missing. */
   trend: number | null;
@@ -56,6 +60,34 @@ export interface ScorecardMetric {
   baseline: Baseline | null;
   /** Baseline − the agreement's target, in the metric's unit (how far the history is from the contract). */
   baselineGapToTarget: number | null;
+  /** Uptime only: the minutes behind the figure (absent without outages). */
+  uptime?: UptimeMinutes;
+}
+
+/** What an uptime figure was computed from, in minutes of the period (docs/agreement.md, uptime). */
+export interface UptimeMinutes {
+  period: number;
+  /** Agreed planned maintenance inside the period: out of the base. */
+  planned: number;
+  /** Unplanned downtime inside the period and outside planned maintenance, overlaps counted once. */
+  unplanned: number;
+}
+
+export type ScopeDimension = 'queue' | 'channel';
+
+/** What the agreement's scope did to the evaluated period's contacts, as data (docs/agreement.md, scope). */
+export interface ScopeReport {
+  /** Dimensions whose include/exclude lists were applied. */
+  applied: { dimension: ScopeDimension; include: string[] | null; exclude: string[] }[];
+  /**
+   * Dimensions the data cannot answer (a channel scope over data without any channel), left unapplied; the
+   * contacts of the period that the scope would have judged.
+   */
+  notApplied: { dimension: ScopeDimension; include: string[] | null; exclude: string[]; reason: 'no-values'; contacts: number }[];
+  /** Contacts of the period left out, per dimension and value (each counted once, under the first dimension that left it out: queue, then channel). */
+  leftOut: { dimension: ScopeDimension; value: string; contacts: number }[];
+  /** Contacts that entered a queue in the period (offered + flow-outs + callbacks + voicemails), and those in scope. */
+  contacts: { inPeriod: number; inScope: number };
 }
 
 export interface ExcludedInterval {
@@ -75,8 +107,14 @@ export interface Scorecard {
   period: { grain: string; key: string; start: string; end: string };
   previousPeriod: string;
   metrics: ScorecardMetric[];
+  /** What the scope did (absent in scorecards saved by earlier versions). */
+  scope?: ScopeReport;
   exclusions: ExcludedInterval[];
-  credits: { byMetric: { metric: SlaMetricName; credit: number }[]; total: number; cap: number | null; owed: number; capped: boolean; amount: number | null; currency: string | null };
+  /**
+   * Credits as fractions of the monthly fee: summed over breached metrics, then capped; `amount` is owed × the
+   * fee, rounded once to the currency's minor unit (`decimals`: 2 for USD, 0 for JPY; 2 without a currency).
+   */
+  credits: { byMetric: { metric: SlaMetricName; credit: number }[]; total: number; cap: number | null; owed: number; capped: boolean; amount: number | null; currency: string | null; decimals?: number };
   /** Each missed condition: in words (English), and as data: the bar the metric had to reach (`needed`, ≥ or ≤ by its direction) and its value. */
   bonus: { amount: number; earned: boolean; missed: { metric: SlaMetricName; reason: string; needed?: number; value?: number | null }[]; money: number | null } | null;
   escalations: { metric: SlaMetricName; severity: Severity; owner: string | null; responseMinutes: number | null }[];
@@ -142,25 +180,56 @@ export function describe(t: DefinitionTerms): string {
   }
 }
 
-/** Sum of the overlaps of [a, b) with a list of ranges, counting overlapping ranges once. */
-function coveredWithin(ranges: [number, number][], a: number, b: number): number {
-  const r = ranges.map(([s, e]) => [Math.max(s, a), Math.min(e, b)] as [number, number]).filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0]);
-  let total = 0, cs = -Infinity, ce = -Infinity;
+type Range = [number, number];
+
+/** The union of ranges clipped to [a, b), as sorted disjoint ranges. */
+function unionWithin(ranges: Range[], a: number, b: number): Range[] {
+  const r = ranges.map(([s, e]) => [Math.max(s, a), Math.min(e, b)] as Range).filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0]);
+  const out: Range[] = [];
   for (const [s, e] of r) {
-    if (s > ce) { if (ce > cs) total += ce - cs; cs = s; ce = e; }
-    else ce = Math.max(ce, e);
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
   }
-  if (ce > cs) total += ce - cs;
-  return total;
+  return out;
 }
 
-export function uptimeOf(outages: Outage[] | undefined, system: string | undefined, start: number, end: number): number | null {
+/** Sorted disjoint ranges less sorted disjoint ranges. */
+function minus(from: Range[], cut: Range[]): Range[] {
+  const out: Range[] = [];
+  for (const [s0, e] of from) {
+    let s = s0;
+    for (const [cs, ce] of cut) {
+      if (ce <= s || cs >= e) continue;
+      if (cs > s) out.push([s, cs]);
+      s = Math.max(s, ce);
+      if (s >= e) break;
+    }
+    if (s < e) out.push([s, e]);
+  }
+  return out;
+}
+
+const span = (ranges: Range[]) => ranges.reduce((t, [s, e]) => t + e - s, 0);
+
+/**
+ * Uptime over [start, end) (docs/agreement.md, uptime): 1 − unplanned downtime / (period − planned maintenance).
+ * Outages are clipped to the period; overlapping outages are counted once; minutes of an unplanned outage inside
+ * planned maintenance are not downtime (they are already out of the base). null without outages given, or when
+ * maintenance covers the whole period.
+ */
+export function uptimeMinutes(outages: Outage[] | undefined, system: string | undefined, start: number, end: number): (UptimeMinutes & { value: number | null }) | null {
   if (!outages) return null;
   const mine = outages.filter((o) => system === undefined || o.system === system);
-  const planned = coveredWithin(mine.filter((o) => o.planned).map((o) => [o.start, o.end]), start, end);
-  const unplanned = coveredWithin(mine.filter((o) => !o.planned).map((o) => [o.start, o.end]), start, end);
-  const base = end - start - planned;
-  return base > 0 ? 1 - unplanned / base : null;
+  const planned = unionWithin(mine.filter((o) => o.planned).map((o) => [o.start, o.end]), start, end);
+  const unplanned = minus(unionWithin(mine.filter((o) => !o.planned).map((o) => [o.start, o.end]), start, end), planned);
+  const base = end - start - span(planned);
+  return { period: (end - start) / 60_000, planned: span(planned) / 60_000, unplanned: span(unplanned) / 60_000, value: base > 0 ? 1 - span(unplanned) / base : null };
+}
+
+/** Every contact that entered the queue in a cell: offered + flow-outs + callbacks + voicemails. */
+function enteredQueue(v: Float64Array | number[], o: number): number {
+  return v[o + F.answered] + v[o + F.abandoned] + v[o + F.flowout] + v[o + F.callback] + v[o + F.voicemail];
 }
 
 interface Exclusions {
@@ -187,8 +256,7 @@ function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zon
     const series = parts.cellSeries[c];
     if (inQueues && !inQueues.has(parts.queues.values[parts.seriesQueue[series]])) continue;
     if (inChannels && !inChannels.has(parts.channels.values[parts.seriesChannel[series]] || '(none)')) continue;
-    const o = c * NF, v = parts.values;
-    const n = v[o + F.answered] + v[o + F.abandoned] + v[o + F.flowout] + v[o + F.callback] + v[o + F.voicemail];
+    const n = enteredQueue(parts.values, c * NF);
     const key = `${parts.cellSlot[c]}|${parts.queues.values[parts.seriesQueue[parts.cellSeries[c]]]}`;
     volume.set(key, (volume.get(key) ?? 0) + n);
   }
@@ -250,21 +318,97 @@ function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zon
   return { slots, list };
 }
 
-function scopeFilter(parts: ContactParts, doc: SlaDocument): { queue?: string[]; channel?: string[] } {
-  const out: { queue?: string[]; channel?: string[] } = {};
-  const pick = (all: string[], spec?: { include?: string[]; exclude?: string[] }) => {
-    if (!spec) return undefined;
+type ScopeFilter = { queue?: string[]; channel?: string[] };
+
+/**
+ * The agreement's scope over the parts (docs/agreement.md, scope): the filter the figures are computed with,
+ * and what it did to the period's contacts. A dimension the data cannot answer — a channel scope where no
+ * contact carries a channel — is not applied, and says so with the contacts it concerned.
+ */
+function scopeOf(parts: ContactParts, doc: SlaDocument, p: Period): { filter: ScopeFilter; report: ScopeReport } {
+  const filter: ScopeFilter = {};
+  const report: ScopeReport = { applied: [], notApplied: [], leftOut: [], contacts: { inPeriod: 0, inScope: 0 } };
+  const keep = (all: string[], spec: { include?: string[]; exclude?: string[] }) => {
     const inc = spec.include ? new Set(spec.include) : null;
     const exc = new Set(spec.exclude ?? []);
     return all.filter((v) => (!inc || inc.has(v)) && !exc.has(v));
   };
-  const q = pick(parts.queues.values.slice(1), doc.scope?.queues);
-  if (q) out.queue = q;
-  if (doc.scope?.channels) {
-    if (!parts.opts.dimensions.includes('channel')) throw new Error('the SLA scopes channels: the parts must be built with the channel dimension');
-    out.channel = pick(['(none)', ...parts.channels.values.slice(1)], doc.scope.channels);
+  const lists = (spec: { include?: string[]; exclude?: string[] }) => ({ include: spec.include ? [...spec.include] : null, exclude: [...(spec.exclude ?? [])] });
+  const q = doc.scope?.queues;
+  if (q) {
+    filter.queue = keep(parts.queues.values.slice(1), q);
+    report.applied.push({ dimension: 'queue', ...lists(q) });
   }
-  return out;
+  const ch = doc.scope?.channels;
+  let channelUnanswerable = false;
+  if (ch) {
+    if (!parts.opts.dimensions.includes('channel')) throw new Error('the SLA scopes channels: the parts must be built with the channel dimension');
+    if (parts.channels.values.length <= 1) {
+      channelUnanswerable = true; // no contact in the data carries a channel
+    } else {
+      filter.channel = keep(['(none)', ...parts.channels.values.slice(1)], ch);
+      report.applied.push({ dimension: 'channel', ...lists(ch) });
+    }
+  }
+  // Count the period's contacts, and those each dimension left out (under the first that did).
+  const inQueues = filter.queue ? new Set(filter.queue) : null;
+  const inChannels = filter.channel ? new Set(filter.channel) : null;
+  const out = new Map<string, { dimension: ScopeDimension; value: string; contacts: number }>();
+  const leave = (dimension: ScopeDimension, value: string, n: number) => {
+    const k = `${dimension}\u0000${value}`;
+    const e = out.get(k);
+    if (e) e.contacts += n;
+    else out.set(k, { dimension, value, contacts: n });
+  };
+  const fromSlot = Math.ceil(p.start / parts.slotMs), toSlot = Math.ceil(p.end / parts.slotMs);
+  for (let c = 0; c < parts.cellCount; c++) {
+    const slot = parts.cellSlot[c];
+    if (slot < fromSlot || slot >= toSlot) continue;
+    const n = enteredQueue(parts.values, c * NF);
+    if (n === 0) continue;
+    report.contacts.inPeriod += n;
+    const series = parts.cellSeries[c];
+    const queue = parts.queues.values[parts.seriesQueue[series]];
+    const channel = parts.channels.values[parts.seriesChannel[series]] || '(none)';
+    if (inQueues && !inQueues.has(queue)) leave('queue', queue, n);
+    else if (inChannels && !inChannels.has(channel)) leave('channel', channel, n);
+    else report.contacts.inScope += n;
+  }
+  if (ch && channelUnanswerable) report.notApplied.push({ dimension: 'channel', ...lists(ch), reason: 'no-values', contacts: report.contacts.inScope });
+  report.leftOut = [...out.values()].sort((a, b) => (a.dimension === b.dimension ? b.contacts - a.contacts || (a.value < b.value ? -1 : 1) : a.dimension === 'queue' ? -1 : 1));
+  return { filter, report };
+}
+
+/**
+ * The period a scorecard is for (docs/agreement.md): a key (`2021-02`, `2021-Q1`, `2021-W05`, `2021-02-14`) as
+ * given; a grain (`day` … `quarter`), or nothing (the grain of the agreement's first metric), the period of
+ * that grain, in the zone, holding the last contact that arrived. null when a grain is asked of data with no
+ * contacts. Throws a RangeError for a spec that is neither.
+ */
+export function periodFor(spec: string | undefined, doc: SlaDocument, parts: ContactParts, zone: Zone): Period | null {
+  const s = spec?.trim() || doc.metrics[0].period;
+  if (!(PERIODS as readonly string[]).includes(s)) return parsePeriod(s, zone);
+  return parts.lastArrival >= 0 ? periodAt(s as PeriodGrain, parts.lastArrival, zone) : null;
+}
+
+/** Decimals of a currency's minor unit (USD 2, JPY 0, BHD 3); 2 when none is named or the code is unknown. */
+export function minorUnitDigits(currency: string | null | undefined): number {
+  if (!currency) return 2;
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Money rounded to `decimals`, half away from zero, once. The product is first read at 15 significant digits so
+ * that binary noise (0.07 × 1234.5 = 86.41499999…) does not decide the rounding.
+ */
+export function roundMoney(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const scaled = Number((x * f).toPrecision(15));
+  return (Math.sign(scaled) * Math.round(Math.abs(scaled))) / f + 0;
 }
 
 export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOptions): Scorecard {
@@ -272,7 +416,7 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
   const zone = zoneNamed(zoneName);
   const period = typeof opts.period === 'string' ? parsePeriod(opts.period, zone) : opts.period;
   const prev = previousPeriod(period, zone);
-  const filter = scopeFilter(parts, doc);
+  const { filter, report: scope } = scopeOf(parts, doc, period);
   const baseDefs = slaDefinitions(doc, zone.name);
   const excl = computeExclusions(parts, doc, period, zone, baseDefs, opts.forecast, filter);
   const exclPrev = computeExclusions(parts, doc, prev, zone, baseDefs, opts.forecast, filter);
@@ -295,7 +439,7 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
   const metrics: ScorecardMetric[] = doc.metrics.map((m) => {
     const defs = slaDefinitions(doc, zone.name, m);
     const valueOf = (p: Period, e: Exclusions | null): number | null => {
-      if (m.metric === 'uptime') return uptimeOf(opts.outages, m.system, p.start, p.end);
+      if (m.metric === 'uptime') return uptimeMinutes(opts.outages, m.system, p.start, p.end)?.value ?? null;
       if (m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence') {
         if (!opts.efficiency) return null;
         const eff = opts.efficiency;
@@ -308,11 +452,11 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
     const previousValue = valueOf(prev, exclPrev);
     const without = valueOf(period, null);
     const direction = directionOf(m.metric);
-    // The status carries the previous period's (METRICS.md §6 hysteresis): a breach ends only half a margin past the target.
-    const targetSpec = { target: m.target, margin: m.margin, direction };
-    const status = statusOf(value, targetSpec, statusOf(previousValue, targetSpec));
+    // A closed period is judged on its own value: no hysteresis carried from the period before (docs/agreement.md).
+    const status = closedStatus(value, { target: m.target, margin: m.margin, direction });
     const assessed = m.period === period.grain;
     const better = value === null ? null : direction === 'higher' ? value - m.target : m.target - value;
+    const minutes = m.metric === 'uptime' ? uptimeMinutes(opts.outages, m.system, period.start, period.end) : null;
     return {
       metric: m.metric,
       label: m.label ?? m.metric,
@@ -322,6 +466,7 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
       direction,
       value,
       status,
+      statusKind: 'closed' as const,
       previousValue,
       trend: value !== null && previousValue !== null ? value - previousValue : null,
       valueWithoutExclusions: without,
@@ -333,6 +478,7 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
       terms: definitionTerms(m, defs),
       baseline: m.metric === 'uptime' || m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence' || (opts.baselineDays ?? 30) === 0 ? null : baselineOf(parts, defs, m.metric, period.start, opts.baselineDays ?? 30, filter),
       baselineGapToTarget: null,
+      ...(minutes ? { uptime: { period: minutes.period, planned: minutes.planned, unplanned: minutes.unplanned } } : {}),
     };
   });
 
@@ -343,10 +489,13 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
   const cap = doc.credits?.cap ?? null;
   const owed = cap === null ? total : Math.min(total, cap);
   const assessedMetrics = metrics.filter((m) => m.period === period.grain);
+  const decimals = minorUnitDigits(doc.currency);
   const bonus = doc.bonus
     ? (() => {
-        const missed = assessedMetrics
-          .filter((m) => !m.bonusMet)
+        // Every assessed metric must beat its target by its bonus margin; and no bonus while any metric on the
+        // scorecard is in breach, assessed at this period or not.
+        const missed = metrics
+          .filter((m) => (m.period === period.grain && !m.bonusMet) || m.status === 'breach')
           .map((m) => {
             const needed = m.direction === 'higher' ? m.target + (m.bonusMargin ?? 0) : m.target - (m.bonusMargin ?? 0);
             return {
@@ -357,7 +506,7 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
             };
           });
         const earned = assessedMetrics.length > 0 && missed.length === 0;
-        return { amount: doc.bonus!.amount, earned, missed, money: earned && doc.monthlyFee !== undefined ? doc.bonus!.amount * doc.monthlyFee : earned ? null : 0 };
+        return { amount: doc.bonus!.amount, earned, missed, money: earned && doc.monthlyFee !== undefined ? roundMoney(doc.bonus!.amount * doc.monthlyFee, decimals) : earned ? null : 0 };
       })()
     : null;
   const escalations = metrics
@@ -373,11 +522,13 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
     period: { grain: period.grain, key: period.key, start: iso(period.start), end: iso(period.end) },
     previousPeriod: prev.key,
     metrics,
+    scope,
     exclusions: excl.list,
     credits: {
       byMetric, total, cap, owed, capped: cap !== null && total > cap,
-      amount: doc.monthlyFee !== undefined ? owed * doc.monthlyFee : null,
+      amount: doc.monthlyFee !== undefined ? roundMoney(owed * doc.monthlyFee, decimals) : null,
       currency: doc.currency ?? null,
+      decimals,
     },
     bonus,
     escalations,

@@ -2,7 +2,7 @@
  * Live figures (METRICS.md §6): the projected service level of the running interval, and thresholds on
  * queue state that raise an alert once per crossing and clear it once, with the hysteresis of statuses.
  */
-import { statusOf, type Direction, type Status } from './status.js';
+import { liveStatus, type Direction, type Status } from './status.js';
 
 /**
  * The running interval's service level if every contact still waiting longer than T is counted as missed
@@ -60,7 +60,7 @@ export class AlertMonitor {
       const margin = t.margin ?? Math.abs(t.threshold) * 0.1;
       const key = `${i}\u0000${queue}`;
       const prev = this.last.get(key) ?? null;
-      const next = statusOf(value, { target: t.threshold, margin, direction: LIVE_DIRECTIONS[metric] }, prev);
+      const next = liveStatus(value, { target: t.threshold, margin, direction: LIVE_DIRECTIONS[metric] }, prev);
       if (next === null || next === prev) return;
       this.last.set(key, next);
       const standing = this.raised.get(key);

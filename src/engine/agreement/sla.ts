@@ -55,6 +55,7 @@ export interface SlaDocument {
   /** Zone of the agreement's periods (the evaluation may give another; the scorecard says which). */
   timeZone?: string;
   monthlyFee?: number;
+  /** ISO 4217 code (USD, EUR, JPY): amounts are rounded to its minor unit. */
   currency?: string;
   scope?: {
     queues?: { include?: string[]; exclude?: string[] };
@@ -133,7 +134,8 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
     try { new Intl.DateTimeFormat('en', { timeZone: d.timeZone as string }); } catch { fail('timeZone', `"${d.timeZone}" is not a known IANA zone`); }
   }
   if (d.monthlyFee !== undefined) num(d.monthlyFee, 'monthlyFee', (n) => n >= 0, 'an amount ≥ 0');
-  if (d.currency !== undefined && typeof d.currency !== 'string') fail('currency', 'must be a currency code such as USD');
+  // The amount is rounded to the currency's minor unit (docs/agreement.md), so the code must be one Intl knows the shape of.
+  if (d.currency !== undefined && (typeof d.currency !== 'string' || !/^[A-Z]{3}$/.test(d.currency))) fail('currency', `must be an ISO 4217 code such as USD, got ${JSON.stringify(d.currency)}`);
   if (d.scope !== undefined) {
     if (!isObj(d.scope)) fail('scope', 'must be an object with queues and/or channels');
     const sc = d.scope as Json;

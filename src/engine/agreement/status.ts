@@ -1,10 +1,17 @@
 /**
- * Status against a target with a warning margin and hysteresis (METRICS.md §6). Worsening takes effect at
- * once; improving must clear a further half margin, so a figure hovering at a bound does not flap.
+ * Status against a target with a warning margin (docs/agreement.md, "Two kinds of status").
+ *
+ * - A **live** status (today so far, the running interval, live thresholds, alerts) has hysteresis, so a
+ *   figure hovering at a bound does not flap: worsening takes effect at once; improving must clear a further
+ *   half margin.
+ * - A **closed** status (a scorecard's day, week, month or quarter) is judged on the period's own value alone,
+ *   with no memory of the period before. Credits, the bonus and escalations follow it.
  */
 
 export type Status = 'ok' | 'warn' | 'breach';
 export type Direction = 'higher' | 'lower';
+/** Which rule produced a status: `live` (with hysteresis) or `closed` (the period's own value). */
+export type StatusKind = 'live' | 'closed';
 
 export interface Target {
   /** t, in the metric's own unit (0.8 for 80 %, 30 for 30 s). */
@@ -14,7 +21,7 @@ export interface Target {
   direction: Direction;
 }
 
-/** Which way is better for each metric of METRICS.md §9 that can carry a target. */
+/** Which way is better for each metric (docs/metrics.md, names and units) that can carry a target. */
 export const DIRECTIONS: Record<string, Direction> = {
   serviceLevel: 'higher', fcr: 'higher', csat: 'higher', csatMean: 'higher', nps: 'higher', qa: 'higher',
   occupancy: 'higher', utilization: 'higher', adherence: 'higher', uptime: 'higher',
@@ -23,10 +30,10 @@ export const DIRECTIONS: Record<string, Direction> = {
 };
 
 /**
- * The status of v given the previous status (null: none yet). null when there is no value:
+ * A live status: the status of v given the status shown before (null: none yet). null when there is no value:
  * "no data" is no status, and it does not reset the memory of the caller.
  */
-export function statusOf(v: number | null, t: Target, previous: Status | null = null): Status | null {
+export function liveStatus(v: number | null, t: Target, previous: Status | null = null): Status | null {
   if (v === null || Number.isNaN(v)) return null;
   // Mirror lower-is-better onto higher-is-better: distance above the target, in the better direction.
   const d = t.direction === 'higher' ? v - t.target : t.target - v;
@@ -39,11 +46,19 @@ export function statusOf(v: number | null, t: Target, previous: Status | null = 
   return d <= m + eps ? 'warn' : 'ok';
 }
 
-/** Follows a sequence of values: the status after each. */
-export function statusSequence(values: (number | null)[], t: Target): (Status | null)[] {
+/**
+ * A closed period's status: from its own value alone — breach below the target, warn within the margin, ok
+ * beyond it (mirrored for lower-is-better). null when there is no value.
+ */
+export function closedStatus(v: number | null, t: Target): Status | null {
+  return liveStatus(v, t, null);
+}
+
+/** Follows a live sequence of values: the status after each, each remembering the last one shown. */
+export function liveStatusSequence(values: (number | null)[], t: Target): (Status | null)[] {
   let prev: Status | null = null;
   return values.map((v) => {
-    const s = statusOf(v, t, prev);
+    const s = liveStatus(v, t, prev);
     if (s !== null) prev = s;
     return s;
   });

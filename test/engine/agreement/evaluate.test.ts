@@ -130,14 +130,16 @@ describe('review fixes', () => {
     const sc = evaluate(parts, { ...base, exclusions: { forecastSpike: { share: 0.3 } } }, { period: '2026-02-02', forecast: f });
     assert.deepEqual(sc.exclusions, []);
   });
-  it('the scorecard status carries the previous period\'s: a breach ends only half a margin past the target', () => {
-    const doc: SlaDocument = { name: 'h', timeZone: 'UTC', metrics: [{ metric: 'serviceLevel', target: 0.6, margin: 0.1, period: 'day', credit: 0.05 }] };
-    // 2026-02-01: 0.5 (breach); 2026-02-02 without exclusions 9/16 = 0.5625 → still breach (needs 0.65), though ≥ 0.6 is not
-    const day = evaluate(parts, { ...doc, metrics: [{ ...doc.metrics[0], target: 0.55 }] }, { period: '2026-02-02' });
+  it('the scorecard status is the period\'s own: a breached day before does not carry over', () => {
+    const doc: SlaDocument = { name: 'h', timeZone: 'UTC', metrics: [{ metric: 'serviceLevel', target: 0.55, margin: 0.1, period: 'day', credit: 0.05 }] };
+    // 2026-02-01: 0.5 (breach); 2026-02-02 without exclusions 9/16 = 0.5625: at least 0.55 and within the margin → warn
+    const day = evaluate(parts, doc, { period: '2026-02-02' });
     assert.close(day.metrics[0].value, 9 / 16);
     assert.close(day.metrics[0].previousValue, 0.5);
-    assert.equal(day.metrics[0].status, 'breach', '0.5625 < 0.55 + 0.05: the breach of the day before holds');
-    assert.equal(day.metrics[0].credit, 0.05);
+    assert.equal(day.metrics[0].status, 'warn', '0.5625 ≥ 0.55: the breach of the day before does not hold a closed day');
+    assert.equal(day.metrics[0].statusKind, 'closed');
+    assert.equal(day.metrics[0].credit, 0);
+    assert.deepEqual(day.escalations, []);
   });
   it('an excluded interval counts only contacts in the agreement\'s scope', () => {
     const scoped = evaluate(parts, { ...base, scope: { queues: { exclude: ['Q'] } } }, { period: '2026-02-02', forecast });
@@ -164,6 +166,7 @@ describe('SLA documents that are wrong say where', () => {
     assert.throws(bad({ escalation: [{ severity: 'urgent', owner: 'x', responseMinutes: 5 }] }), /escalation\[0\]\.severity must be one of critical, high, medium, low/);
     assert.throws(bad({ metrcs: [] }), /metrcs is not part of an SLA document/);
     assert.throws(bad({ timeZone: 'Mars/Base' }), /timeZone "Mars\/Base" is not a known IANA zone/);
+    assert.throws(bad({ currency: 'dollars' }), /currency must be an ISO 4217 code such as USD, got "dollars"/);
   });
 });
 
