@@ -7,7 +7,7 @@ import { expect, waitFor } from 'storybook/test';
 import '../src/components/gauge/gauge.js';
 import type { SlaGauge } from '../src/components/gauge/gauge.component.js';
 
-type Args = Pick<SlaGauge, 'metric' | 'value' | 'target' | 'margin' | 'label' | 'previous' | 'state' | 'error' | 'progress' | 'updatedAt' | 'definition'>;
+type Args = Pick<SlaGauge, 'metric' | 'value' | 'target' | 'margin' | 'label' | 'previous' | 'state' | 'error' | 'progress' | 'updatedAt' | 'definition' | 'statusKind'>;
 
 const DEFINITION = 'serviceLevel · SL 80/20 answered-and-abandoned, short abandons ≤ 5 s · zone America/New_York · 15-min intervals';
 /** "Updated 2 min ago": two minutes before the story module loaded (the text is the same whenever it renders). */
@@ -28,8 +28,10 @@ const meta: Meta<Args> = {
     progress: null,
     updatedAt: null,
     definition: DEFINITION,
+    statusKind: 'live',
   },
   argTypes: {
+    statusKind: { control: 'inline-radio', options: ['live', 'closed'] },
     state: { control: 'select', options: ['ready', 'loading', 'no-data', 'stale', 'error'] },
     value: { control: { type: 'number', step: 0.001 } },
     target: { control: { type: 'number', step: 0.01 } },
@@ -50,6 +52,7 @@ const meta: Meta<Args> = {
       .error=${a.error}
       .progress=${a.progress}
       .updatedAt=${a.updatedAt}
+      status-kind=${a.statusKind}
     ></sla-gauge>
   `,
 };
@@ -72,7 +75,8 @@ export const Ok: Story = {
     await expect(part(root, 'meter')?.getAttribute('aria-valuenow')).toBe('0.862');
     await expect(part(root, 'value')?.textContent).toMatch(/86[.,]2/);
     await expect(part(root, 'trend')?.textContent).toContain('▲');
-    await expect(part(root, 'meter')?.getAttribute('title')).toBe(DEFINITION);
+    // The tooltip: the definition, then which status the gauge shows (live, with the bound a breach must clear).
+    await expect(part(root, 'meter')?.getAttribute('title')?.replace(/[\u00a0\u202f]/g, ' ')).toBe(`${DEFINITION}\nlive status: after a breach, back only from ≥ 81.5%`);
   },
 };
 
@@ -167,5 +171,16 @@ export const German: Story = {
   play: async ({ canvasElement }) => {
     const { root } = await gauge(canvasElement);
     await expect(part(root, 'value')?.textContent).toContain('82,4');
+  },
+};
+
+/** A closed month's figure: 81 % against 80 % is near the target whatever the month before was (no hysteresis). */
+export const ClosedPeriod: Story = {
+  args: { value: 0.81, previous: 0.75, statusKind: 'closed', label: 'Service level, January' },
+  play: async ({ canvasElement }) => {
+    const { el, root } = await gauge(canvasElement);
+    await expect(el.getAttribute('status')).toBe('warn');
+    await expect(el.getAttribute('status-kind')).toBe('closed');
+    await expect(part(root, 'meter')?.getAttribute('title')).toContain("status of the period's own value");
   },
 };

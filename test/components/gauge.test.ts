@@ -89,6 +89,22 @@ describe('<sla-gauge>', () => {
     assert.equal(events[0].bubbles, true);
   });
 
+  it('says which status it shows: live (hysteresis, the bound in the tooltip) by default, closed on request', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="serviceLevel" .target=${0.8} .margin=${0.03}></sla-gauge>`);
+    const m = el.shadowRoot!.querySelector('[part="meter"]')!;
+    el.applyData({ value: 0.75 });
+    el.applyData({ value: 0.81 });
+    await el.updateComplete;
+    assert.equal(el.getAttribute('status-kind'), 'live');
+    assert.equal(el.status, 'breach', 'live: 0.81 after a breach is still a breach (needs 0.815)');
+    assert.match(m.getAttribute('title')!.replace(/[\u00a0\u202f]/g, ' '), /live status: after a breach, back only from ≥ 81\.5 ?%/);
+    el.statusKind = 'closed';
+    await el.updateComplete;
+    assert.equal(el.status, 'warn', 'closed: 0.81 against 0.80 judged on its own');
+    assert.equal(el.getAttribute('status-kind'), 'closed');
+    assert.match(m.getAttribute('title')!, /status of the period's own value/);
+  });
+
   it('defining the tag twice warns and keeps the first', () => {
     const warn = console.warn;
     const said: string[] = [];

@@ -103,3 +103,49 @@ describe('the scorecard says the engine\'s words in the page\'s language', () =>
     assert.equal(exclusionWords(spike, 'de'), spike.reason);
   });
 });
+
+describe('the scorecard says what the scope did and which status it shows, in en, es and de', () => {
+  const scope = {
+    applied: [{ dimension: 'queue' as const, include: null, exclude: ['Internal'] }],
+    notApplied: [{ dimension: 'channel' as const, include: ['voice', 'chat'], exclude: [], reason: 'no-values' as const, contacts: 31104 }],
+    leftOut: [{ dimension: 'queue' as const, value: 'Internal', contacts: 24 }],
+    contacts: { inPeriod: 31128, inScope: 31104 },
+  };
+  const base = (): Scorecard => ({
+    sla: 'Bank', timeZone: 'UTC', period: { grain: 'month', key: '1999-02', start: '1999-02-01T00:00:00Z', end: '1999-03-01T00:00:00Z' },
+    previousPeriod: '1999-01',
+    metrics: [{
+      metric: 'serviceLevel', label: 'SL', period: 'month', target: 0.8, margin: 0.03, direction: 'higher', value: 0.525, status: 'breach', statusKind: 'closed',
+      previousValue: null, trend: null, valueWithoutExclusions: 0.525, exclusionEffect: 0, credit: 0.05, bonusMargin: null, bonusMet: null,
+      definition: 'answered within 20 s', baseline: null, baselineGapToTarget: null,
+    }],
+    scope, exclusions: [], credits: { byMetric: [], total: 0.05, cap: null, owed: 0.05, capped: false, amount: null, currency: null }, bonus: null, escalations: [], review: null,
+  });
+  const say = async (lang: string) => {
+    const host = await fixture<HTMLDivElement>(html`<div lang=${lang}><sla-scorecard .scorecard=${base()}></sla-scorecard></div>`);
+    const el = host.querySelector('sla-scorecard') as SlaScorecard;
+    await el.updateComplete;
+    const t = (p: string) => (el.shadowRoot!.querySelector(`[part="${p}"]`)?.textContent ?? '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ').trim();
+    return { el, scope: t('scope'), status: t('status-note') };
+  };
+  it('English: the queue scope left 24 out, the channel scope could not be applied over 31,104 contacts', async () => {
+    const { el, scope: s, status } = await say('en');
+    assert.equal(s, 'Scope: Queues: all but Internal — 24 left out (Internal 24). Channels: only voice, chat — not applied: no contact in the data has one (31,104 contacts counted without it). 31,104 of 31,128 contacts in scope.');
+    assert.equal(status, "Each status judges the period's own figure, with no memory of the period before.");
+    await expect(el).to.be.accessible();
+  });
+  it('Spanish and German', async () => {
+    const es = await say('es');
+    assert.match(es.scope, /^Alcance: Colas: todos salvo Internal — 24 excluidos \(Internal 24\)\. Canales: solo voice, chat — no aplicado/);
+    assert.match(es.status, /sin memoria del periodo anterior/);
+    const de = await say('de');
+    assert.match(de.scope, /^Geltungsbereich: Warteschlangen: alle außer Internal — 24 ausgelassen \(Internal 24\)\. Kanäle: nur voice, chat — nicht angewandt/);
+    assert.match(de.scope, /31\.104 von 31\.128 Kontakten im Geltungsbereich\.$/);
+  });
+  it('no scope in the agreement: every queue and channel, with the period\'s contacts', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div lang="en"><sla-scorecard .scorecard=${{ ...base(), scope: { applied: [], notApplied: [], leftOut: [], contacts: { inPeriod: 12, inScope: 12 } } }}></sla-scorecard></div>`);
+    const el = host.querySelector('sla-scorecard') as SlaScorecard;
+    await el.updateComplete;
+    assert.equal(el.shadowRoot!.querySelector('[part="scope"]')!.textContent!.replace(/\s+/g, ' ').trim(), 'Scope: Every queue and channel: 12 contacts.');
+  });
+});

@@ -4,7 +4,7 @@ import {
 } from '../../src/components/trend/trend.geometry.js';
 import { TimeLabels } from '../../src/engine/rollup.js';
 import { zoneNamed } from '../../src/engine/time/zone.js';
-import { statusSequence } from '../../src/engine/agreement/status.js';
+import { liveStatusSequence } from '../../src/engine/agreement/status.js';
 import { formatMetric } from '../../src/components/shared/format.js';
 
 const NY = 'America/New_York';
@@ -92,7 +92,7 @@ describe('<sla-trend> geometry, as data', () => {
 
   it('shades the runs of intervals in breach, by the engine\'s status formula', () => {
     const g = trendGeometry(base);
-    assert.deepEqual(g.points.map((p) => p.status), statusSequence(values, { target: 0.8, margin: 0.03, direction: 'higher' }));
+    assert.deepEqual(g.points.map((p) => p.status), liveStatusSequence(values, { target: 0.8, margin: 0.03, direction: 'higher' }));
     assert.deepEqual(g.points.map((p) => p.status), ['ok', 'ok', 'breach', 'breach', 'breach', 'warn', 'ok', null, 'breach']);
     assert.deepEqual(g.breaches.map((b) => [b.from, b.to]), [[2, 4], [8, 8]]);
     assert.equal(g.breaches[0].x, g.points[2].x0);

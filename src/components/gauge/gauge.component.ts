@@ -4,7 +4,7 @@ import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
 import { formatMetric, noData, unitOf } from '../shared/format.js';
 import { ago, definitionLine, localeOf, metricLabel, word } from '../shared/i18n.js';
-import { DIRECTIONS, statusOf, type Direction, type Status } from '../../engine/agreement/status.js';
+import { DIRECTIONS, closedStatus, liveStatus, type Direction, type Status, type StatusKind } from '../../engine/agreement/status.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { ViewResult } from '../../worker/protocol.js';
 
@@ -68,8 +68,14 @@ export class SlaGauge extends LitElement {
   @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
   /** The definition that produced the figure (preset, threshold, period, zone), shown as the tooltip. */
   @property() definition = '';
-  /** The status, reflected for styling; derived from value, target and margin with hysteresis. */
+  /** The status, reflected for styling; derived from value, target and margin by the rule of `status-kind`. */
   @property({ reflect: true }) status: Status | null = null;
+  /**
+   * Which status the gauge shows (docs/agreement.md): `live` (default), with hysteresis — after a breach the
+   * figure must clear half a margin past the target — for figures that move while watched; `closed` for a
+   * finished period's figure, judged on its own value alone. The tooltip says which.
+   */
+  @property({ attribute: 'status-kind', reflect: true }) statusKind: StatusKind = 'live';
   /** The id of an <sla-source> (else the nearest ancestor source, if any). Without one, set `value` yourself. */
   @property() source: string | null = null;
   /** Only this queue's contacts (default: all in the source). */
@@ -112,9 +118,24 @@ export class SlaGauge extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('target') || changed.has('margin') || changed.has('direction') || changed.has('metric')) {
-      this.status = this.target === null ? null : statusOf(this.value, { target: this.target, margin: this.margin, direction: this.way }, this.status);
+    if (changed.has('value') || changed.has('target') || changed.has('margin') || changed.has('direction') || changed.has('metric') || changed.has('statusKind')) {
+      this.status = this.statusFor(this.status);
     }
+  }
+
+  /** The status of the value now, given the one shown before (ignored for a closed status). */
+  private statusFor(before: Status | null): Status | null {
+    if (this.target === null) return null;
+    const t = { target: this.target, margin: this.margin, direction: this.way };
+    return this.statusKind === 'closed' ? closedStatus(this.value, t) : liveStatus(this.value, t, before);
+  }
+
+  /** The rule behind the status, for the tooltip: live (with the bound a breach must clear) or closed. */
+  private statusRule(l: string): string {
+    if (this.target === null) return '';
+    if (this.statusKind === 'closed') return word(l, 'statusClosed');
+    const bound = this.way === 'higher' ? this.target + this.margin / 2 : this.target - this.margin / 2;
+    return word(l, 'statusLive', { bound: `${this.way === 'higher' ? '≥' : '≤'} ${formatMetric(this.metric, bound, l)}` });
   }
 
   /**
@@ -128,7 +149,7 @@ export class SlaGauge extends LitElement {
     if (data.state) this.state = data.state;
     if (data.updated !== undefined) this.updatedAt = data.updated;
     if (data.definition !== undefined) this.definition = data.definition;
-    const after = this.target === null ? null : statusOf(this.value, { target: this.target, margin: this.margin, direction: this.way }, before);
+    const after = this.statusFor(before);
     this.status = after;
     if (after !== before) {
       this.dispatchEvent(new CustomEvent<StatusChangeDetail>('sla-status-change', {
@@ -166,7 +187,7 @@ export class SlaGauge extends LitElement {
     return html`
       <div part="meter" role=${hasValue ? 'meter' : 'group'} aria-label=${hasValue ? label : this.spoken()}
         aria-valuemin=${hasValue ? min : nothing} aria-valuemax=${hasValue ? max : nothing}
-        aria-valuenow=${hasValue ? this.value! : nothing} aria-valuetext=${hasValue ? this.spoken() : nothing} title=${this.definition || nothing}>
+        aria-valuenow=${hasValue ? this.value! : nothing} aria-valuetext=${hasValue ? this.spoken() : nothing} title=${[this.definition, this.statusRule(l)].filter(Boolean).join('\n') || nothing}>
         <svg viewBox=${g.viewBox} aria-hidden="true">
           ${svg`<path class="track" d=${g.track}></path>`}
           ${g.band ? svg`<path class="band" d=${g.band}></path>` : nothing}

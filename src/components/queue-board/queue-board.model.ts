@@ -2,7 +2,7 @@
  * The queue board's rows as data (no DOM): each queue's figures, its status against the thresholds (the worst
  * of service level, waiting and longest wait, with the hysteresis of METRICS.md §6 per queue), and the order.
  */
-import { statusOf, type Status } from '../../engine/agreement/status.js';
+import { liveStatus, type Status } from '../../engine/agreement/status.js';
 
 export interface QueueRow {
   queue: string;
@@ -47,12 +47,12 @@ function worst(a: Status | null, b: Status | null): Status | null {
 export function boardRows(rows: readonly QueueRow[], t: BoardThresholds, sort: { by: Column; dir: 'asc' | 'desc' }, previous = new Map<string, (Status | null)[]>()): BoardRow[] {
   const out = rows.map((r) => {
     const prev = previous.get(r.queue) ?? [null, null, null];
-    const sl = t.serviceLevel ? statusOf(r.serviceLevelToday, { target: t.serviceLevel.target, margin: t.serviceLevel.margin, direction: 'higher' }, prev[0]) : null;
-    const w = t.waiting ? statusOf(r.waiting, { target: t.waiting.threshold, margin: t.waiting.margin ?? t.waiting.threshold * 0.1, direction: 'lower' }, prev[1]) : null;
-    const lw = t.longestWait ? statusOf(r.longestWait, { target: t.longestWait.threshold, margin: t.longestWait.margin ?? t.longestWait.threshold * 0.1, direction: 'lower' }, prev[2]) : null;
+    const sl = t.serviceLevel ? liveStatus(r.serviceLevelToday, { target: t.serviceLevel.target, margin: t.serviceLevel.margin, direction: 'higher' }, prev[0]) : null;
+    const w = t.waiting ? liveStatus(r.waiting, { target: t.waiting.threshold, margin: t.waiting.margin ?? t.waiting.threshold * 0.1, direction: 'lower' }, prev[1]) : null;
+    const lw = t.longestWait ? liveStatus(r.longestWait, { target: t.longestWait.threshold, margin: t.longestWait.margin ?? t.longestWait.threshold * 0.1, direction: 'lower' }, prev[2]) : null;
     previous.set(r.queue, [sl ?? prev[0], w ?? prev[1], lw ?? prev[2]]);
     // The running interval's projection is judged against the same target, without memory (it restarts each interval).
-    const sli = t.serviceLevel ? statusOf(r.serviceLevelInterval, { target: t.serviceLevel.target, margin: t.serviceLevel.margin, direction: 'higher' }) : null;
+    const sli = t.serviceLevel ? liveStatus(r.serviceLevelInterval, { target: t.serviceLevel.target, margin: t.serviceLevel.margin, direction: 'higher' }) : null;
     return { ...r, status: worst(worst(sl, w), lw), cells: { serviceLevelToday: sl, waiting: w, longestWait: lw, serviceLevelInterval: sli } };
   });
   const sign = sort.dir === 'asc' ? 1 : -1;

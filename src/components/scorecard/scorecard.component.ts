@@ -8,7 +8,7 @@ import {
 import { download, scorecardCsv, summarySvg, svgToPng, type SummaryPaint } from './scorecard.export.js';
 import { say, type ScorecardKey } from './scorecard.strings.js';
 import { formatMetric } from '../shared/format.js';
-import { definitionWords, exclusionWords, missedWords } from './scorecard.words.js';
+import { definitionWords, exclusionWords, missedWords, scopeWords } from './scorecard.words.js';
 import { ago, localeOf, word } from '../shared/i18n.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import { findSource } from '../shared/find-source.js';
@@ -67,6 +67,8 @@ const ICON: Record<Status, string> = { ok: '✓', warn: '!', breach: '✕' };
  * @csspart state - loading, no data, stale or error text
  * @csspart table - the metrics table
  * @csspart note - the note on when credits and the bonus are assessed
+ * @csspart status-note - the note that each status is the period's own (a closed status, no carry-over)
+ * @csspart scope - what the agreement's scope did: contacts left out, dimensions the data could not answer
  * @csspart exclusions - the excluded intervals
  * @csspart credits - the credits owed
  * @csspart bonus - the bonus earned or missed
@@ -439,6 +441,8 @@ export class SlaScorecard extends LitElement {
       </table>
       </div>
       ${unassessed.length ? html`<p part="note">${s('assessedNote', { periods: unassessed.map((p) => inSentence(isGrain(p) ? s(p) : p, l)).join(', ') })}</p>` : nothing}
+      ${sc.metrics.some((m) => m.statusKind === 'closed') ? html`<p part="status-note">${s('statusNote')}</p>` : nothing}
+      ${sc.scope ? html`<p part="scope"><span class="section-title">${s('scopeTitle')}: </span>${scopeWords(sc.scope, l).join(' ')}</p>` : nothing}
       <div class="sections">
         <div part="exclusions">
           ${sc.exclusions.length

@@ -44,6 +44,12 @@ export const SCORECARD_STRINGS = {
     defUptime: '1 − unplanned downtime / (period − planned maintenance)',
     bonusNeeded: 'needed {cmp} {needed}, was {value}',
     overForecast: 'volume {actual} over forecast {forecast} ({over}; more than {share} over is excluded)', noForecastVolume: 'no volume forecast',
+    statusNote: 'Each status judges the period\'s own figure, with no memory of the period before.',
+    scopeTitle: 'Scope', scopeEvery: 'Every queue and channel: {n} contacts.', scopeInScope: '{n} of {total} contacts in scope.',
+    scopeQueue: 'Queues', scopeChannel: 'Channels', scopeOnly: 'only {values}', scopeAllBut: 'all but {values}', scopeAll: 'all',
+    scopeApplied: '{dimension}: {list} — {left}.', scopeNoneLeft: 'no contact left out', scopeLeft: '{n} left out ({values})',
+    scopeNotApplied: '{dimension}: {list} — not applied: no contact in the data has one ({n} contacts counted without it).',
+    scopeNoValue: 'none given',
   },
   es: {
     title: 'Cuadro de mando del SLA', caption: '{sla}: {period}', periodLegend: 'Periodo',
@@ -84,6 +90,12 @@ export const SCORECARD_STRINGS = {
     defUptime: '1 − caída no planificada / (periodo − mantenimiento planificado)',
     bonusNeeded: 'se necesitaba {cmp} {needed}, fue {value}',
     overForecast: 'volumen {actual} sobre el previsto {forecast} ({over}; se excluye lo que supera el previsto en más de {share})', noForecastVolume: 'sin volumen previsto',
+    statusNote: 'Cada estado juzga la cifra propia del periodo, sin memoria del periodo anterior.',
+    scopeTitle: 'Alcance', scopeEvery: 'Todas las colas y canales: {n} contactos.', scopeInScope: '{n} de {total} contactos dentro del alcance.',
+    scopeQueue: 'Colas', scopeChannel: 'Canales', scopeOnly: 'solo {values}', scopeAllBut: 'todos salvo {values}', scopeAll: 'todos',
+    scopeApplied: '{dimension}: {list} — {left}.', scopeNoneLeft: 'ningún contacto excluido', scopeLeft: '{n} excluidos ({values})',
+    scopeNotApplied: '{dimension}: {list} — no aplicado: ningún contacto de los datos lo indica ({n} contactos contados sin él).',
+    scopeNoValue: 'sin indicar',
   },
   de: {
     title: 'SLA-Scorecard', caption: '{sla}: {period}', periodLegend: 'Zeitraum',
@@ -124,6 +136,12 @@ export const SCORECARD_STRINGS = {
     defUptime: '1 − ungeplante Ausfallzeit / (Zeitraum − geplante Wartung)',
     bonusNeeded: 'nötig {cmp} {needed}, war {value}',
     overForecast: 'Volumen {actual} über der Prognose {forecast} ({over}; mehr als {share} darüber wird ausgeschlossen)', noForecastVolume: 'keine Volumenprognose',
+    statusNote: 'Jeder Status bewertet den eigenen Wert des Zeitraums, ohne Gedächtnis für den Zeitraum davor.',
+    scopeTitle: 'Geltungsbereich', scopeEvery: 'Alle Warteschlangen und Kanäle: {n} Kontakte.', scopeInScope: '{n} von {total} Kontakten im Geltungsbereich.',
+    scopeQueue: 'Warteschlangen', scopeChannel: 'Kanäle', scopeOnly: 'nur {values}', scopeAllBut: 'alle außer {values}', scopeAll: 'alle',
+    scopeApplied: '{dimension}: {list} — {left}.', scopeNoneLeft: 'kein Kontakt ausgelassen', scopeLeft: '{n} ausgelassen ({values})',
+    scopeNotApplied: '{dimension}: {list} — nicht angewandt: kein Kontakt in den Daten hat einen ({n} Kontakte ohne ihn gezählt).',
+    scopeNoValue: 'ohne Angabe',
   },
 } satisfies Strings<string>;
 

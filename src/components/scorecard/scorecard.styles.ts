@@ -73,7 +73,8 @@ export const scorecardStyles = [
     ul { margin: 0; padding-inline-start: 1.2em; }
     [part='definitions'] { font-size: 0.85em; color: var(--_muted); }
     [part='definitions'] dt { color: var(--_fg); font-weight: 600; }
-    [part='note'] { font-size: 0.85em; color: var(--_muted); margin-block: 0.4em 0; }
+    [part='note'], [part='status-note'] { font-size: 0.85em; color: var(--_muted); margin-block: 0.4em 0; }
+    [part='scope'] { margin-block: 0.6em 0; }
 
     @media (forced-colors: active) {
       .seg label:has(input:checked) { background: Highlight; color: HighlightText; forced-color-adjust: none; box-shadow: none; }

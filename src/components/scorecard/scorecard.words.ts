@@ -7,7 +7,7 @@ import { formatMetric, numberFormat as nf } from '../shared/format.js';
 import { word } from '../shared/i18n.js';
 import { formatShare } from './scorecard.model.js';
 import { say, type ScorecardKey } from './scorecard.strings.js';
-import type { Scorecard, ScorecardMetric } from '../../engine/agreement/evaluate.js';
+import type { Scorecard, ScorecardMetric, ScopeReport } from '../../engine/agreement/evaluate.js';
 
 /** The definition in the page's language, from the engine's terms (its English words when it sent none). */
 export function definitionWords(m: ScorecardMetric, l: string): string {
@@ -44,4 +44,32 @@ export function exclusionWords(e: Scorecard['exclusions'][number], l: string): s
   if (!f) return e.reason;
   const over = f.forecast > 0 ? `+${nf(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(e.contacts / f.forecast - 1)}` : say(l, 'noForecastVolume');
   return say(l, 'overForecast', { actual: formatMetric('offered', e.contacts, l), forecast: formatMetric('offered', f.forecast, l), over, share: formatShare(f.share, l) });
+}
+
+/**
+ * What the agreement's scope did, in sentences of the page's language (docs/agreement.md, scope): per dimension
+ * applied, the contacts it left out; per dimension the data could not answer, that it was not applied and the
+ * contacts counted without it; then how many of the period's contacts are in scope.
+ */
+export function scopeWords(scope: ScopeReport, l: string): string[] {
+  const s = (k: ScorecardKey, v?: Record<string, string | number>) => say(l, k, v);
+  const n = (x: number) => formatMetric('offered', x, l);
+  const value = (v: string) => (v === '(none)' ? s('scopeNoValue') : v);
+  const list = (x: { include: string[] | null; exclude: string[] }) => {
+    const inc = x.include ? s('scopeOnly', { values: x.include.join(', ') }) : s('scopeAll');
+    return x.exclude.length ? (x.include ? `${inc}, ${s('scopeAllBut', { values: x.exclude.join(', ') })}` : s('scopeAllBut', { values: x.exclude.join(', ') })) : inc;
+  };
+  const dim = (d: string) => s(d === 'queue' ? 'scopeQueue' : 'scopeChannel');
+  const out: string[] = [];
+  for (const a of scope.applied) {
+    const left = scope.leftOut.filter((o) => o.dimension === a.dimension);
+    const total = left.reduce((t, o) => t + o.contacts, 0);
+    out.push(s('scopeApplied', {
+      dimension: dim(a.dimension), list: list(a),
+      left: total === 0 ? s('scopeNoneLeft') : s('scopeLeft', { n: n(total), values: left.map((o) => `${value(o.value)} ${n(o.contacts)}`).join(', ') }),
+    }));
+  }
+  for (const x of scope.notApplied) out.push(s('scopeNotApplied', { dimension: dim(x.dimension), list: list(x), n: n(x.contacts) }));
+  out.push(out.length === 0 ? s('scopeEvery', { n: n(scope.contacts.inPeriod) }) : s('scopeInScope', { n: n(scope.contacts.inScope), total: n(scope.contacts.inPeriod) }));
+  return out;
 }

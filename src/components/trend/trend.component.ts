@@ -9,7 +9,7 @@ import {
 import { formatMetric } from '../shared/format.js';
 import { ago, definitionLine, localeOf, metricLabel, t, word } from '../shared/i18n.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
-import { DIRECTIONS, statusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
+import { DIRECTIONS, liveStatusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
 import { zoneNamed } from '../../engine/time/zone.js';
 import { WEEKDAYS } from '../../engine/definitions.js';
 import type { StatusChangeDetail } from '../gauge/gauge.component.js';
@@ -221,7 +221,7 @@ export class SlaTrend extends LitElement {
 
   private lastStatus(points: readonly TrendPoint[]): Status | null {
     if (this.target === null || this.target === undefined || !points.length) return null;
-    const seq = statusSequence(points.map((p) => p.value), { target: this.target, margin: this.margin, direction: this.way });
+    const seq = liveStatusSequence(points.map((p) => p.value), { target: this.target, margin: this.margin, direction: this.way });
     return seq[seq.length - 1];
   }
 

@@ -2,12 +2,12 @@
  * The trend's drawing as data (no DOM): periods and their start instants in the data's zone, gaps filled with
  * "no data", the scales, the line with its gaps, the target line, the warning band, the breach shading and
  * the axis ticks — all in the host's pixels, so the SVG is drawn 1:1 and never scaled (crisp at any size).
- * Status is the engine's one formula (statusSequence, METRICS.md §6), never re-derived here.
+ * Status is the engine's one formula (liveStatusSequence, METRICS.md §6), never re-derived here.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { extent, max } from 'd3-array';
-import { statusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
+import { liveStatusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
 import { MS_PER_DAY, civilFromDays, daysFromCivil, isoWeekday } from '../../engine/time/civil.js';
 import { Zone, zoneNamed } from '../../engine/time/zone.js';
 import { TimeLabels } from '../../engine/time/labels.js';
@@ -273,7 +273,7 @@ export function trendGeometry(input: TrendInput): TrendGeometry {
   const n = pts.length;
 
   const values = pts.map((p) => p.value);
-  const statuses = input.target === null ? values.map(() => null) : statusSequence(values, { target: input.target, margin: input.margin, direction: input.direction });
+  const statuses = input.target === null ? values.map(() => null) : liveStatusSequence(values, { target: input.target, margin: input.margin, direction: input.direction });
 
   // The value axis first: its labels' width sets the left margin.
   const top = Math.ceil(font * 0.7);
