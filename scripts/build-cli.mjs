@@ -26,6 +26,17 @@ await build({
   logLevel: 'warning',
 });
 
+// The sample data generator, for Node programs (the soak run): not part of the engine.
+await build({
+  entryPoints: ['src/sample/generate.ts'],
+  outfile: 'dist/sample/generate.js',
+  bundle: true,
+  platform: 'neutral',
+  format: 'esm',
+  target: 'es2022',
+  logLevel: 'warning',
+});
+
 // The engine alone, for Node programs and benchmarks.
 await build({
   entryPoints: ['src/engine/index.ts'],

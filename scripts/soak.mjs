@@ -7,7 +7,8 @@ import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_FLAGS, HOW_TO_GET_CHROME } from './find-chrome.mjs';
 import { serveDemo } from './serve-demo.mjs';
 import { startFeedServer } from '../dist/feed/server.js';
-import { ContactIngest, generateContactsCsv } from '../dist/engine/index.js';
+import { ContactIngest } from '../dist/engine/index.js';
+import { generateContactsCsv } from '../dist/sample/generate.js';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -9,7 +9,7 @@ import '../src/components/csv-drop/csv-drop.js';
 import type { SlaCsvDrop } from '../src/components/csv-drop/csv-drop.component.js';
 import { inspectHead } from '../src/engine/ingest/inspect.js';
 import { startMapping } from '../src/components/csv-drop/csv-drop.model.js';
-import type { DatasetInfo } from '../src/worker/protocol.js';
+import type { DatasetInfo } from '../src/protocol/index.js';
 import type { Validation } from '../src/engine/ingest/index.js';
 
 type Args = Pick<SlaCsvDrop, 'step' | 'fileName' | 'head' | 'mapping' | 'progress' | 'validation' | 'fromCache' | 'usedPreset' | 'warning' | 'error' | 'errorKind' | 'datasets' | 'samples' | 'noRecent'>;

@@ -9,7 +9,7 @@ import '../src/components/queue-board/queue-board.js';
 import '../src/components/source/source.js'; // widgets wait for <sla-source> to be defined before they look for one
 import type { SlaQueueBoard } from '../src/components/queue-board/queue-board.component.js';
 import type { BoardThresholds, QueueRow } from '../src/components/queue-board/queue-board.model.js';
-import type { DatasetStatus, ViewResult, ViewSpec } from '../src/worker/protocol.js';
+import type { DatasetStatus, ViewResult, ViewSpec } from '../src/protocol/index.js';
 import type { Group } from '../src/engine/rollup.js';
 import { defaultDefinitions } from '../src/engine/definitions.js';
 

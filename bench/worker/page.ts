@@ -4,7 +4,7 @@
  */
 import { wrap } from 'comlink';
 import { EngineClient, type DatasetHandle } from '../../src/client/engine-client.js';
-import type { ViewResult } from '../../src/worker/protocol.js';
+import type { ViewResult } from '../../src/protocol/index.js';
 
 const client = (dbName: string) => new EngineClient({ createWorker: () => new Worker('./engine.worker.js', { type: 'module' }), dbName, heartbeatMs: 0 });
 

@@ -9,7 +9,7 @@ import { wrap, type IDBPDatabase } from 'idb';
 import type { PartsSnapshot } from '../engine/parts.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
-import type { DatasetInfo, DatasetOptions } from '../worker/protocol.js';
+import type { DatasetInfo, DatasetOptions } from '../protocol/index.js';
 
 export interface CachedDataset extends DatasetInfo {
   key: string;

@@ -1,7 +1,7 @@
 /** `sla-widgets feed`: a local live feed replaying a CSV (or generated contacts) over WebSocket, SSE and NDJSON. */
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { generateContactsCsv } from '../engine/sample/generate.js';
+import { generateContactsCsv } from '../sample/generate.js';
 import { ContactIngest, IngestError } from '../engine/ingest/index.js';
 import type { Contact } from '../engine/types.js';
 import { startFeedServer } from '../feed/server.js';

@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { generateContactsCsv, type GenerateOptions } from '../engine/sample/generate.js';
-import { CENTER_FILES, generateCenter, type CenterChunk, type CenterFile } from '../engine/sample/center.js';
+import { generateContactsCsv, type GenerateOptions } from '../sample/generate.js';
+import { CENTER_FILES, generateCenter, type CenterChunk, type CenterFile } from '../sample/center.js';
 import { UsageError, flagError } from './errors.js';
 import { zoneFlag } from './options.js';
 

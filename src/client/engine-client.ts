@@ -16,7 +16,9 @@ import type { FileHead } from '../engine/ingest/inspect.js';
 import type { ObservedStaffing } from '../engine/erlang/observed.js';
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import type { EngineWorker, WorkerInit } from '../worker/engine.worker.js';
-import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec, ViewUpdate } from '../worker/protocol.js';
+import { applyUpdate, type DatasetInfo, type DatasetOptions, type DatasetStatus, type ViewResult, type ViewSpec, type ViewUpdate } from '../protocol/index.js';
+
+export { applyUpdate };
 
 export interface EngineClientOptions extends WorkerInit {
   /** A Worker the host made (strict CSP). */
@@ -285,15 +287,4 @@ export class DatasetHandle {
     this.client.forget(this.id);
     await this.client.call((api) => api.close(this.id));
   }
-}
-
-/** Puts a view's whole result back together from an update. */
-export function applyUpdate(current: ViewResult | null, u: ViewUpdate): ViewResult {
-  if (u.kind === 'full' || !current) return u.kind === 'full' ? u.result : { ...u.result, groups: u.changed };
-  const byKey = new Map(current.groups.map((g) => [g.key, g]));
-  for (const k of u.removed) byKey.delete(k);
-  for (const g of u.changed) byKey.set(g.key, g);
-  const order = u.order ?? current.groups.map((g) => g.key).filter((k) => byKey.has(k));
-  for (const g of u.changed) if (!order.includes(g.key)) order.push(g.key);
-  return { ...u.result, groups: order.map((k) => byKey.get(k)!).filter(Boolean) };
 }

@@ -11,7 +11,7 @@ import { WEEKDAYS, defaultDefinitions, type Definitions } from '../engine/defini
 import { DatasetCache, type CacheOptions } from '../cache/dataset-cache.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
-import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec, ViewUpdate } from './protocol.js';
+import { ViewUpdates, type DatasetInfo, type DatasetOptions, type DatasetStatus, type ViewResult, type ViewSpec, type ViewUpdate } from '../protocol/index.js';
 import { LiveContacts } from '../engine/live/live-contacts.js';
 import { projectedServiceLevel } from '../engine/agreement/live.js';
 import { StreamSource, type StreamKind } from './stream-source.js';
@@ -44,10 +44,7 @@ interface Subscription {
   callback: UpdateCallback;
   throttleMs: number;
   lastSent: number;
-  lastJson: string;
-  /** Each group's JSON as last sent, by key, and the keys' order. */
-  lastGroups: Map<string, string> | null;
-  lastOrder: string;
+  updates: ViewUpdates;
   timer: ReturnType<typeof setTimeout> | null;
   release?: () => void;
 }
@@ -256,7 +253,7 @@ export class EngineService {
   subscribe(datasetId: string, view: ViewSpec, callback: UpdateCallback, throttleMs = 1000, release?: () => void): number {
     this.must(datasetId);
     const id = this.nextSub++;
-    const sub: Subscription = { id, dataset: datasetId, view, callback, throttleMs, lastSent: 0, lastJson: '', lastGroups: null, lastOrder: '', timer: null, release };
+    const sub: Subscription = { id, dataset: datasetId, view, callback, throttleMs, lastSent: 0, updates: new ViewUpdates(), timer: null, release };
     this.subs.set(id, sub);
     this.send(sub);
     return id;
@@ -406,23 +403,9 @@ export class EngineService {
   private send(s: Subscription): void {
     const ds = this.datasets.get(s.dataset);
     if (!ds) return;
-    const result = this.compute(ds, s.view);
-    const { version: _v, groups, ...rest } = result;
-    const groupJson = new Map(groups.map((g) => [g.key, JSON.stringify(g)]));
-    const order = groups.map((g) => g.key).join('\u0000');
-    const json = JSON.stringify(rest) + order + [...groupJson.values()].join('');
+    const update = s.updates.next(this.compute(ds, s.view));
     s.lastSent = Date.now();
-    if (json === s.lastJson) return;
-    s.lastJson = json;
-    let update: ViewUpdate;
-    if (!s.lastGroups) update = { kind: 'full', result };
-    else {
-      const changed = groups.filter((g) => s.lastGroups!.get(g.key) !== groupJson.get(g.key));
-      const removed = [...s.lastGroups.keys()].filter((k) => !groupJson.has(k));
-      update = { kind: 'delta', result: { ...rest, version: result.version }, changed, removed, order: order === s.lastOrder ? null : groups.map((g) => g.key) };
-    }
-    s.lastGroups = groupJson;
-    s.lastOrder = order;
+    if (!update) return;
     try {
       // Through comlink the callback returns a promise; a page that went away must not stop the others.
       const r = s.callback(update) as unknown;

@@ -4,7 +4,7 @@
  */
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { EngineService, type UpdateCallback } from './engine-service.js';
-import type { DatasetOptions, ViewSpec } from './protocol.js';
+import type { DatasetOptions, ViewSpec } from '../protocol/index.js';
 
 /** Options the page sends once: the cache can be told there is no IndexedDB (tests, private modes). */
 export interface WorkerInit {

@@ -4,20 +4,10 @@
  * its status: connecting, live, stale (no event or heartbeat for `staleAfterMs`, 15 s by default), error.
  */
 import type { StreamEvent } from '../engine/live/live-contacts.js';
+import type { StreamKind, StreamStatus } from '../protocol/index.js';
 
-export type StreamKind = 'ws' | 'sse' | 'ndjson';
+export type { StreamKind, StreamStatus };
 
-export interface StreamStatus {
-  state: 'connecting' | 'live' | 'stale' | 'error' | 'closed';
-  kind: StreamKind;
-  url: string;
-  /** Wall-clock ms of the last event or heartbeat received. */
-  lastEventAt: number | null;
-  /** Since when the stream is stale (wall-clock ms), or null. */
-  staleSince: number | null;
-  reconnects: number;
-  error: string | null;
-}
 
 export interface StreamSourceOptions {
   kind?: StreamKind;

@@ -2,7 +2,7 @@ import { assert } from '../helpers/assert.js';
 import { DatasetCache } from '../../src/cache/dataset-cache.js';
 import { ContactParts } from '../../src/engine/parts.js';
 import { analyzeText } from '../../src/engine/analyze.js';
-import { generateContactsCsv } from '../../src/engine/sample/generate.js';
+import { generateContactsCsv } from '../../src/sample/generate.js';
 
 describe('the dataset cache under a real, small storage quota', () => {
   it('a quota error keeps the dataset in memory, says so, and loses nothing', async () => {

@@ -1,10 +1,10 @@
 import { assert } from '../helpers/assert.js';
 import { EngineClient } from '../../src/client/engine-client.js';
-import { generateContactsCsv } from '../../src/engine/sample/generate.js';
+import { generateContactsCsv } from '../../src/sample/generate.js';
 import { analyzeText } from '../../src/engine/analyze.js';
 import { query } from '../../src/engine/rollup.js';
 import { defaultDefinitions } from '../../src/engine/definitions.js';
-import type { ViewResult } from '../../src/worker/protocol.js';
+import type { ViewResult } from '../../src/protocol/index.js';
 
 const csv = [...generateContactsCsv({ contacts: 20000, seed: 'worker', days: 5 })].join('');
 const TZ = 'America/New_York';

@@ -1,6 +1,6 @@
 import { assert } from '../helpers/assert.js';
 import { EngineClient } from '../../src/client/engine-client.js';
-import type { ViewResult } from '../../src/worker/protocol.js';
+import type { ViewResult } from '../../src/protocol/index.js';
 
 // The feed server started by web-test-runner.config.mjs (10,000 contacts at 300 events/s).
 const FEED = 'http://127.0.0.1:8791';

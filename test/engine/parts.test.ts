@@ -3,7 +3,7 @@ import { analyzeText } from '../../src/engine/analyze.js';
 import { ContactParts } from '../../src/engine/parts.js';
 import { query } from '../../src/engine/rollup.js';
 import { defaultDefinitions } from '../../src/engine/definitions.js';
-import { generateContactsCsv } from '../../src/engine/sample/generate.js';
+import { generateContactsCsv } from '../../src/sample/generate.js';
 
 const opts = { dimensions: ['channel', 'tier', 'agent'] as const, keepRepeats: true };
 

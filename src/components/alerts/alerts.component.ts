@@ -11,8 +11,7 @@ import { ALERTS_STRINGS, type AlertsKey } from './alerts.strings.js';
 import { formatMetric } from '../shared/format.js';
 import { localeOf, t, word } from '../shared/i18n.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
-import type { ViewResult } from '../../worker/protocol.js';
-import type { StreamStatus } from '../../worker/stream-source.js';
+import type { StreamStatus, ViewResult } from '../../protocol/index.js';
 
 export type { AlertItem, SlaAlertDetail, Threshold };
 export type AlertsState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';

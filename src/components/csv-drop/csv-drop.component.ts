@@ -13,7 +13,7 @@ import { findSource } from '../shared/find-source.js';
 import { SourceController } from '../shared/source-controller.js';
 import { pageEngine } from '../../client/page-engine.js';
 import type { SlaSource } from '../source/source.component.js';
-import type { DatasetInfo, DatasetStatus, ViewResult } from '../../worker/protocol.js';
+import type { DatasetInfo, DatasetStatus, ViewResult } from '../../protocol/index.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';
 import type { ContactField, Mapping } from '../../engine/ingest/mapping.js';
 import type { Validation } from '../../engine/ingest/index.js';

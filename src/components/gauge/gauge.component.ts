@@ -6,7 +6,7 @@ import { formatMetric, noData, unitOf } from '../shared/format.js';
 import { ago, definitionLine, localeOf, metricLabel, word } from '../shared/i18n.js';
 import { DIRECTIONS, closedStatus, liveStatus, type Direction, type Status, type StatusKind } from '../../engine/agreement/status.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
-import type { ViewResult } from '../../worker/protocol.js';
+import type { ViewResult } from '../../protocol/index.js';
 
 export type GaugeState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
 

@@ -7,7 +7,7 @@ import { ago, localeOf, t, word, type Strings } from '../shared/i18n.js';
 import { BOARD_STRINGS, type BoardKey } from './queue-board.strings.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { Status } from '../../engine/agreement/status.js';
-import type { ViewResult } from '../../worker/protocol.js';
+import type { ViewResult } from '../../protocol/index.js';
 import type { StateCategory } from '../../engine/types.js';
 
 const METRIC: Record<Column, string> = {

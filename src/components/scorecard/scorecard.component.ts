@@ -14,7 +14,7 @@ import { SourceController, viewStatus } from '../shared/source-controller.js';
 import { findSource } from '../shared/find-source.js';
 import type { Scorecard, ScorecardMetric } from '../../engine/agreement/evaluate.js';
 import type { Status } from '../../engine/agreement/status.js';
-import type { ViewResult } from '../../worker/protocol.js';
+import type { ViewResult } from '../../protocol/index.js';
 
 export type ScorecardState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
 

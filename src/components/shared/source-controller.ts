@@ -4,7 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { findSource } from './find-source.js';
-import type { ViewResult, ViewSpec } from '../../worker/protocol.js';
+import type { ViewResult, ViewSpec } from '../../protocol/index.js';
 
 /** What a widget shows from a view's status, read the same way by every widget. */
 export interface ViewStatus {

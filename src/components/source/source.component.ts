@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { pageEngine } from '../../client/page-engine.js';
 import type { DatasetHandle } from '../../client/engine-client.js';
-import type { ViewResult, ViewSpec } from '../../worker/protocol.js';
+import type { ViewResult, ViewSpec } from '../../protocol/index.js';
 import type { Mapping } from '../../engine/ingest/mapping.js';
 import type { Scorecard } from '../../engine/agreement/evaluate.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';

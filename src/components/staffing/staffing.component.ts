@@ -13,7 +13,7 @@ import { SourceController, viewStatus } from '../shared/source-controller.js';
 import { findSource } from '../shared/find-source.js';
 import type { StaffingInput, StaffingResult, StaffingRow } from '../../engine/erlang/erlang-c.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
-import type { ViewResult } from '../../worker/protocol.js';
+import type { ViewResult } from '../../protocol/index.js';
 
 export type StaffingState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
 

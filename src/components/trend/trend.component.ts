@@ -13,7 +13,7 @@ import { DIRECTIONS, liveStatusSequence, type Direction, type Status } from '../
 import { zoneNamed } from '../../engine/time/zone.js';
 import { WEEKDAYS } from '../../engine/definitions.js';
 import type { StatusChangeDetail } from '../gauge/gauge.component.js';
-import type { ViewResult, ViewSpec } from '../../worker/protocol.js';
+import type { ViewResult, ViewSpec } from '../../protocol/index.js';
 
 export type { StatusChangeDetail, TrendPoint, TrendGrain };
 export type TrendState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';

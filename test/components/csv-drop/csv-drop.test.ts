@@ -1,18 +1,18 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/csv-drop/csv-drop.js';
-import '../../src/components/source/source.js';
-import type { SlaCsvDrop, FileAcceptedDetail } from '../../src/components/csv-drop/csv-drop.component.js';
-import type { SlaSource, DatasetReadyDetail } from '../../src/components/source/source.component.js';
-import { pageEngine } from '../../src/client/page-engine.js';
-import { inspectHead } from '../../src/engine/ingest/inspect.js';
-import { ContactIngest } from '../../src/engine/ingest/index.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/csv-drop/csv-drop.js';
+import '../../../src/components/source/source.js';
+import type { SlaCsvDrop, FileAcceptedDetail } from '../../../src/components/csv-drop/csv-drop.component.js';
+import type { SlaSource, DatasetReadyDetail } from '../../../src/components/source/source.component.js';
+import { pageEngine } from '../../../src/client/page-engine.js';
+import { inspectHead } from '../../../src/engine/ingest/inspect.js';
+import { ContactIngest } from '../../../src/engine/ingest/index.js';
 import {
   checkMapping, dateSettings, editorRows, formatBytes, startMapping, summaryOf, withColumn, withDayMonthOrder, withInputTimeZone, withReadAs,
-} from '../../src/components/csv-drop/csv-drop.model.js';
-import type { Validation } from '../../src/engine/ingest/index.js';
-import { REASONS, reason, type ReasonCode } from '../../src/engine/ingest/reasons.js';
-import { REASON_WORDS, reasonWords } from '../../src/components/csv-drop/csv-drop.reasons.js';
+} from '../../../src/components/csv-drop/csv-drop.model.js';
+import type { Validation } from '../../../src/engine/ingest/index.js';
+import { REASONS, reason, type ReasonCode } from '../../../src/engine/ingest/reasons.js';
+import { REASON_WORDS, reasonWords } from '../../../src/components/csv-drop/csv-drop.reasons.js';
 
 // ── data ─────────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,10 +1,10 @@
-import { assert } from '../../helpers/assert.js';
-import { CENTER_FILES, generateCenter, type CenterFile } from '../../../src/engine/sample/center.js';
-import { generateContactsCsv, type GenerateOptions } from '../../../src/engine/sample/generate.js';
-import { AgentStateReader, ForecastReader, OutageReader, ScheduleReader } from '../../../src/engine/ingest/records.js';
-import { Categories, EfficiencyParts } from '../../../src/engine/efficiency.js';
-import { zoneNamed } from '../../../src/engine/time/zone.js';
-import type { AgentState, ForecastEntry, Outage, ScheduleEntry } from '../../../src/engine/types.js';
+import { assert } from '../helpers/assert.js';
+import { CENTER_FILES, generateCenter, type CenterFile } from '../../src/sample/center.js';
+import { generateContactsCsv, type GenerateOptions } from '../../src/sample/generate.js';
+import { AgentStateReader, ForecastReader, OutageReader, ScheduleReader } from '../../src/engine/ingest/records.js';
+import { Categories, EfficiencyParts } from '../../src/engine/efficiency.js';
+import { zoneNamed } from '../../src/engine/time/zone.js';
+import type { AgentState, ForecastEntry, Outage, ScheduleEntry } from '../../src/engine/types.js';
 
 type Files = Record<CenterFile, string>;
 

@@ -1,13 +1,13 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/trend/trend.js';
-import '../../src/components/source/source.js';
-import type { SlaTrend, IntervalSelectDetail, StatusChangeDetail, TrendPoint } from '../../src/components/trend/trend.component.js';
-import type { SlaSource } from '../../src/components/source/source.component.js';
-import { analyzeText } from '../../src/engine/analyze.js';
-import { query } from '../../src/engine/rollup.js';
-import { defaultDefinitions } from '../../src/engine/definitions.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/trend/trend.js';
+import '../../../src/components/source/source.js';
+import type { SlaTrend, IntervalSelectDetail, StatusChangeDetail, TrendPoint } from '../../../src/components/trend/trend.component.js';
+import type { SlaSource } from '../../../src/components/source/source.component.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+import { query } from '../../../src/engine/rollup.js';
+import { defaultDefinitions } from '../../../src/engine/definitions.js';
 
 const sp = (s: string | null | undefined) => (s ?? '').replace(/[\u202f\u00a0]/g, ' ').trim();
 

@@ -4,17 +4,17 @@
  * --enable-precise-memory-info --js-flags=--expose-gc).
  */
 import { fixture, html } from '@open-wc/testing';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/source/source.js';
-import '../../src/components/gauge/gauge.js';
-import '../../src/components/queue-board/queue-board.js';
-import '../../src/components/trend/trend.js';
-import '../../src/components/scorecard/scorecard.js';
-import '../../src/components/alerts/alerts.js';
-import '../../src/components/staffing/staffing.js';
-import '../../src/components/csv-drop/csv-drop.js';
-import type { SlaSource } from '../../src/components/source/source.component.js';
-import { pageEngine } from '../../src/client/page-engine.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/source/source.js';
+import '../../../src/components/gauge/gauge.js';
+import '../../../src/components/queue-board/queue-board.js';
+import '../../../src/components/trend/trend.js';
+import '../../../src/components/scorecard/scorecard.js';
+import '../../../src/components/alerts/alerts.js';
+import '../../../src/components/staffing/staffing.js';
+import '../../../src/components/csv-drop/csv-drop.js';
+import type { SlaSource } from '../../../src/components/source/source.component.js';
+import { pageEngine } from '../../../src/client/page-engine.js';
 
 const csv = ['id,queue,arrived,answered,outcome', ...Array.from({ length: 200 }, (_, i) => {
   const at = Date.UTC(2026, 2, 2, 9, 0, i * 20);

@@ -1,11 +1,11 @@
-import { assert } from '../helpers/assert.js';
+import { assert } from '../../helpers/assert.js';
 import {
   fillGaps, formatPeriod, nextPeriod, periodKey, periodStart, pointAt, trendGeometry, valueDomain, type TrendPoint,
-} from '../../src/components/trend/trend.geometry.js';
-import { TimeLabels } from '../../src/engine/rollup.js';
-import { zoneNamed } from '../../src/engine/time/zone.js';
-import { liveStatusSequence } from '../../src/engine/agreement/status.js';
-import { formatMetric } from '../../src/components/shared/format.js';
+} from '../../../src/components/trend/trend.geometry.js';
+import { TimeLabels } from '../../../src/engine/rollup.js';
+import { zoneNamed } from '../../../src/engine/time/zone.js';
+import { liveStatusSequence } from '../../../src/engine/agreement/status.js';
+import { formatMetric } from '../../../src/components/shared/format.js';
 
 const NY = 'America/New_York';
 const ny = zoneNamed(NY);

@@ -1,13 +1,13 @@
 import { fixture, html } from '@open-wc/testing';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/source/source.js';
-import '../../src/components/gauge/gauge.js';
-import type { SlaSource } from '../../src/components/source/source.component.js';
-import type { SlaGauge } from '../../src/components/gauge/gauge.component.js';
-import { pageEngine } from '../../src/client/page-engine.js';
-import { analyzeText } from '../../src/engine/analyze.js';
-import { query } from '../../src/engine/rollup.js';
-import { defaultDefinitions } from '../../src/engine/definitions.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/source/source.js';
+import '../../../src/components/gauge/gauge.js';
+import type { SlaSource } from '../../../src/components/source/source.component.js';
+import type { SlaGauge } from '../../../src/components/gauge/gauge.component.js';
+import { pageEngine } from '../../../src/client/page-engine.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+import { query } from '../../../src/engine/rollup.js';
+import { defaultDefinitions } from '../../../src/engine/definitions.js';
 
 const rows = (n: number, queue: string, waitOf: (i: number) => number) => {
   const out = ['id,queue,arrived,answered,outcome'];

@@ -1,15 +1,15 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/scorecard/scorecard.js';
-import type { SlaScorecard } from '../../src/components/scorecard/scorecard.component.js';
-import { definitionWords, exclusionWords, missedWords } from '../../src/components/scorecard/scorecard.words.js';
-import { scorecardCsv } from '../../src/components/scorecard/scorecard.export.js';
-import { generateContactsCsv } from '../../src/engine/sample/generate.js';
-import { analyzeText } from '../../src/engine/analyze.js';
-import { query } from '../../src/engine/rollup.js';
-import { defaultDefinitions } from '../../src/engine/definitions.js';
-import { evaluate, type Scorecard } from '../../src/engine/agreement/evaluate.js';
-import { validateSla } from '../../src/engine/agreement/sla.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/scorecard/scorecard.js';
+import type { SlaScorecard } from '../../../src/components/scorecard/scorecard.component.js';
+import { definitionWords, exclusionWords, missedWords } from '../../../src/components/scorecard/scorecard.words.js';
+import { scorecardCsv } from '../../../src/components/scorecard/scorecard.export.js';
+import { generateContactsCsv } from '../../../src/sample/generate.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+import { query } from '../../../src/engine/rollup.js';
+import { defaultDefinitions } from '../../../src/engine/definitions.js';
+import { evaluate, type Scorecard } from '../../../src/engine/agreement/evaluate.js';
+import { validateSla } from '../../../src/engine/agreement/sla.js';
 
 // The engine's words (definitions, why the bonus was missed, why an interval was excluded) come as data too,
 // so a Spanish or German scorecard says them in its language; in English they are the engine's own words.
@@ -22,7 +22,7 @@ describe('the scorecard says the engine\'s words in the page\'s language', () =>
   let spikeQueue = '';
 
   before(async () => {
-    const doc = validateSla(await (await fetch(new URL('../../examples/sla.example.json', import.meta.url))).json());
+    const doc = validateSla(await (await fetch(new URL('../../../examples/sla.example.json', import.meta.url))).json());
     const parts = analyzeText(csv, { inputTimeZone: TZ, keepRepeats: true }).parts;
     // A forecast far under the real volume for one busy hour of one queue: that hour is excluded as a spike.
     const hours = query(parts, defaultDefinitions(TZ), { by: ['queue', 'interval'] }).groups

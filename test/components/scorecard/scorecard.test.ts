@@ -1,21 +1,21 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys, emulateMedia } from '@web/test-runner-commands';
-import { periodAt } from '../../src/engine/agreement/period.js';
-import { zoneNamed } from '../../src/engine/time/zone.js';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/scorecard/scorecard.js';
-import '../../src/components/source/source.js';
-import type { SlaScorecard } from '../../src/components/scorecard/scorecard.component.js';
-import type { SlaSource } from '../../src/components/source/source.component.js';
+import { periodAt } from '../../../src/engine/agreement/period.js';
+import { zoneNamed } from '../../../src/engine/time/zone.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/scorecard/scorecard.js';
+import '../../../src/components/source/source.js';
+import type { SlaScorecard } from '../../../src/components/scorecard/scorecard.component.js';
+import type { SlaSource } from '../../../src/components/source/source.component.js';
 import {
   formatDelta, formatMoney, formatShare, grainOf, markerPath, periodAround, periodForGrain, shiftPeriod, summaryGeometry, trendWay,
-} from '../../src/components/scorecard/scorecard.model.js';
-import { csvField, neutralize, plainNumber, scorecardCsv } from '../../src/components/scorecard/scorecard.export.js';
-import { formatMetric } from '../../src/components/shared/format.js';
-import { generateContactsCsv } from '../../src/engine/sample/generate.js';
-import { analyzeText } from '../../src/engine/analyze.js';
-import { evaluate, type Scorecard, type ScorecardMetric } from '../../src/engine/agreement/evaluate.js';
-import { validateSla } from '../../src/engine/agreement/sla.js';
+} from '../../../src/components/scorecard/scorecard.model.js';
+import { csvField, neutralize, plainNumber, scorecardCsv } from '../../../src/components/scorecard/scorecard.export.js';
+import { formatMetric } from '../../../src/components/shared/format.js';
+import { generateContactsCsv } from '../../../src/sample/generate.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+import { evaluate, type Scorecard, type ScorecardMetric } from '../../../src/engine/agreement/evaluate.js';
+import { validateSla } from '../../../src/engine/agreement/sla.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // A hand-built scorecard: SL near the target, ASA in breach (a credit), abandonment on target; text cells that
@@ -409,7 +409,7 @@ describe('<sla-scorecard> on a real <sla-source>', () => {
   const engine = (period: string) => evaluate(parts, validateSla(doc), { period, timeZone: TZ, baselineDays: 30 });
 
   before(async () => {
-    doc = await (await fetch(new URL('../../examples/sla.example.json', import.meta.url))).json();
+    doc = await (await fetch(new URL('../../../examples/sla.example.json', import.meta.url))).json();
     parts = analyzeText(csv, { inputTimeZone: TZ, keepRepeats: true }).parts;
   });
 

@@ -1,11 +1,11 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/alerts/alerts.js';
-import type { SlaAlerts } from '../../src/components/alerts/alerts.component.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/alerts/alerts.js';
+import type { SlaAlerts } from '../../../src/components/alerts/alerts.component.js';
 import {
   AlertsModel, Announcer, announcementText, defaultThresholds, formatClock, type AlertItem, type LiveInput, type LiveQueueInput, type SlaAlertDetail, type Threshold,
-} from '../../src/components/alerts/alerts.model.js';
+} from '../../../src/components/alerts/alerts.model.js';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 const thresholds: Threshold[] = [
@@ -302,7 +302,7 @@ describe('<sla-alerts> on a live <sla-source stream>', () => {
 
   it('pausing the feed raises the stale-data alert (announced, fired once); resuming clears it', async function () {
     this.timeout(90_000); // a stream goes stale after 15 s without an event or heartbeat
-    await import('../../src/components/source/source.js');
+    await import('../../../src/components/source/source.js');
     const src = await fixture(html`<sla-source tz="UTC" stream="ws://127.0.0.1:8791/ws"><sla-alerts throttle="100" announce-interval="200"></sla-alerts></sla-source>`);
     const el = src.querySelector('sla-alerts') as SlaAlerts;
     const got: SlaAlertDetail[] = [];
@@ -337,7 +337,7 @@ describe('<sla-alerts> on a live <sla-source stream>', () => {
   });
 
   it('releases its subscription when it leaves the page', async () => {
-    await import('../../src/components/source/source.js');
+    await import('../../../src/components/source/source.js');
     const src = await fixture<HTMLElement & { subscriptionCount: number }>(html`<sla-source tz="UTC" stream="ws://127.0.0.1:8791/ws"><sla-alerts throttle="100"></sla-alerts></sla-source>`);
     const el = src.querySelector('sla-alerts') as SlaAlerts;
     await until(() => src.subscriptionCount === 1);
@@ -356,7 +356,7 @@ describe('formatClock', () => {
 
 describe('<sla-alerts> stories', () => {
   it('every story renders its state and is axe-clean', async () => {
-    const stories = await import('../../stories/alerts.stories.js');
+    const stories = await import('../../../stories/alerts.stories.js');
     const meta = stories.default;
     const expected: Record<string, RegExp> = {
       Loading: /loading 40 %/, NoData: /^Alerts ✓ No alerts$/, NoLiveData: /No live queue data/, Ok: /No alerts · last check 09:30:44/,

@@ -15,8 +15,8 @@
 //   served in arrival order, a contact's fate is known the moment it arrives: rows stream out in arrival order
 //   with only per-team state in memory.
 
-import { Zone } from '../time/zone.js';
-import { MS_PER_DAY, civilFromDays, daysFromCivil, formatDate, isoWeekday, pad2 } from '../time/civil.js';
+import { Zone } from '../engine/time/zone.js';
+import { MS_PER_DAY, civilFromDays, daysFromCivil, formatDate, isoWeekday, pad2 } from '../engine/time/civil.js';
 import { Rng, WeightedChoice, logNormalFromMean, mix32, type LogNormal } from './random.js';
 
 export interface GenerateOptions {

@@ -20,7 +20,7 @@
 // Memory: contacts stream as before; agent states and schedules are written per agent once a shift can take no
 // more contacts, so only about a day of contacts is held (as numbers), whatever the number of contacts.
 
-import { isoWeekday } from '../time/civil.js';
+import { isoWeekday } from '../engine/time/civil.js';
 import { Rng } from './random.js';
 import {
   CONTACT_COLUMNS, ContactCenter, IsoFormatter, SLOT_SEC, emailShape, liveRate, localClock, settingsOf, stream,

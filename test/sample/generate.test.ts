@@ -1,5 +1,5 @@
-import { assert } from '../../helpers/assert.js';
-import { CONTACT_COLUMNS, generateContactsCsv, type GenerateOptions } from '../../../src/engine/sample/generate.js';
+import { assert } from '../helpers/assert.js';
+import { CONTACT_COLUMNS, generateContactsCsv, type GenerateOptions } from '../../src/sample/generate.js';
 
 const HEADER = 'id,queue,channel,tier,agent,customer,arrived,answered,ended,outcome,talk,hold,wrap,resolved,csat,nps,qa,transferred';
 const OUTCOMES = new Set(['answered', 'abandoned', 'flowout', 'callback', 'voicemail']);

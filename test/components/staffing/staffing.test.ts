@@ -1,19 +1,19 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/staffing/staffing.js';
-import '../../src/components/source/source.js';
-import type { SlaStaffing, StaffingChangeDetail } from '../../src/components/staffing/staffing.component.js';
-import type { SlaSource } from '../../src/components/source/source.component.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/staffing/staffing.js';
+import '../../../src/components/source/source.js';
+import type { SlaStaffing, StaffingChangeDetail } from '../../../src/components/staffing/staffing.component.js';
+import type { SlaSource } from '../../../src/components/source/source.component.js';
 import {
   DEFAULT_VALUES, MAX_ERLANGS, calculate, fieldText, fractionFromAttribute, intervalChart, intervalDays, intervalRows, parseField, splitSl,
   type FormValues,
-} from '../../src/components/staffing/staffing.model.js';
-import { requiredAgents, staffingTable } from '../../src/engine/erlang/erlang-c.js';
-import { observedStaffing, type ObservedStaffing } from '../../src/engine/erlang/observed.js';
-import { generateContactsCsv } from '../../src/engine/sample/generate.js';
-import { analyzeText } from '../../src/engine/analyze.js';
-import { defaultDefinitions } from '../../src/engine/definitions.js';
+} from '../../../src/components/staffing/staffing.model.js';
+import { requiredAgents, staffingTable } from '../../../src/engine/erlang/erlang-c.js';
+import { observedStaffing, type ObservedStaffing } from '../../../src/engine/erlang/observed.js';
+import { generateContactsCsv } from '../../../src/sample/generate.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+import { defaultDefinitions } from '../../../src/engine/definitions.js';
 
 const form = (o: Partial<FormValues>): FormValues => ({ ...DEFAULT_VALUES, ...o });
 

@@ -1,8 +1,8 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import { assert } from '../helpers/assert.js';
-import '../../src/components/queue-board/queue-board.js';
-import type { SlaQueueBoard } from '../../src/components/queue-board/queue-board.component.js';
-import { boardRows, type QueueRow } from '../../src/components/queue-board/queue-board.model.js';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/queue-board/queue-board.js';
+import type { SlaQueueBoard } from '../../../src/components/queue-board/queue-board.component.js';
+import { boardRows, type QueueRow } from '../../../src/components/queue-board/queue-board.model.js';
 
 const row = (queue: string, o: Partial<QueueRow>): QueueRow => ({ queue, waiting: null, longestWait: null, serviceLevelToday: null, serviceLevelInterval: null, abandonRate: null, asa: null, offered: null, ...o });
 const rows = [
@@ -115,7 +115,7 @@ describe('<sla-queue-board> states set by the page', () => {
 
 describe('<sla-queue-board> on a source', () => {
   it('shows today\'s figures per queue from the source\'s dataset', async () => {
-    await import('../../src/components/source/source.js');
+    await import('../../../src/components/source/source.js');
     const csv = ['id,queue,arrived,answered,outcome', '1,Sales,2026-03-02T10:00:00Z,2026-03-02T10:00:05Z,answered', '2,Help,2026-03-02T10:00:00Z,2026-03-02T10:01:05Z,answered'].join('\n');
     const el = await fixture(html`<sla-source tz="UTC" .file=${new Blob([csv])}><sla-queue-board throttle="50"></sla-queue-board></sla-source>`);
     const board = el.querySelector('sla-queue-board') as SlaQueueBoard;

@@ -1,0 +1,64 @@
+/**
+ * Datasets as the page sees them across the worker boundary (docs/protocol.md): how one is opened, its
+ * status while it loads or streams, and what the cache lists. Plain data, structured-clone-able.
+ */
+import type { Dimension } from '../engine/parts.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
+
+export interface DatasetOptions {
+  /** A name for people (the file name). */
+  name?: string;
+  mapping?: Mapping;
+  /** Zone of timestamps written without one (default: timeZone). */
+  inputTimeZone?: string;
+  /** The zone the numbers are shown in (echoed in every view). */
+  timeZone: string;
+  intervalMinutes?: 5 | 15 | 30 | 60;
+  /** Optional dimensions kept (default: channel, tier, agent). */
+  dimensions?: Dimension[];
+  /** Keep what FCR by repeat contact needs (default true). */
+  keepRepeats?: boolean;
+  /** Day/month order of ambiguous dates. */
+  dayMonthOrder?: 'dmy' | 'mdy';
+}
+
+export type DatasetState = 'empty' | 'loading' | 'ready' | 'error';
+
+export type StreamKind = 'ws' | 'sse' | 'ndjson';
+
+/** A live dataset's stream, as the worker's stream reader reports it. */
+export interface StreamStatus {
+  state: 'connecting' | 'live' | 'stale' | 'error' | 'closed';
+  kind: StreamKind;
+  url: string;
+  /** Wall-clock ms of the last event or heartbeat received. */
+  lastEventAt: number | null;
+  /** Since when the stream is stale (wall-clock ms), or null. */
+  staleSince: number | null;
+  reconnects: number;
+  error: string | null;
+}
+
+export interface DatasetStatus {
+  id: string;
+  name: string;
+  state: DatasetState;
+  /** While loading: bytes read of the total, rows read, rows rejected so far. */
+  progress: { bytes: number; totalBytes: number | null; rows: number; rejected: number } | null;
+  /** Whether the numbers came from the cache (no parse). */
+  fromCache: boolean;
+  error: string | null;
+  /** A warning to show (the cache fell back to memory, …). */
+  warning: string | null;
+  /** For a live dataset: the stream's state (connecting, live, stale since …, error). */
+  stream: StreamStatus | null;
+}
+
+export interface DatasetInfo {
+  id: string;
+  name: string;
+  bytes: number;
+  contacts: number;
+  createdAt: number;
+  lastUsed: number;
+}
