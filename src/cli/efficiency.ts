@@ -7,6 +7,8 @@ import { readRecordsFile } from './read-records.js';
 import { TimeLabels, TIME_GRAINS, type GroupBy, type TimeGrain } from '../engine/rollup.js';
 import { WEEKDAYS, type Definitions } from '../engine/definitions.js';
 import { zoneNamed } from '../engine/time/zone.js';
+import { slotMinutesFor } from '../engine/parts.js';
+import { inspectHead } from '../engine/ingest/inspect.js';
 import type { AgentState, ScheduleEntry, StateCategory } from '../engine/types.js';
 import { UsageError } from './errors.js';
 import { readJson } from './options.js';
@@ -19,11 +21,8 @@ export function fileKind(file: string): RecordKind {
   try {
     const buf = Buffer.alloc(65536);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    let text = buf.subarray(0, n).toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const line = text.split(/\r\n|\r|\n/)[0] ?? '';
-    const delim = [',', ';', '\t', '|'].map((d) => [d, line.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
-    return recordKind(line.split(delim).map((h) => h.trim().replace(/^"|"$/g, '')));
+    // The engine's own reader: its delimiter detection, quotes and BOM, on the first 64 KB.
+    return recordKind(inspectHead(new Uint8Array(buf.buffer, buf.byteOffset, n), 0).header.map((h) => h.trim()));
   } finally {
     closeSync(fd);
   }
@@ -69,7 +68,7 @@ export async function efficiencyReport(
     for (const s of r.records) schedules.push(s);
     files.push({ file, kind: 'schedules', validation: r.validation });
   }
-  const parts = new EfficiencyParts(defs.intervalMinutes === 5 ? 5 : 15);
+  const parts = new EfficiencyParts(slotMinutesFor(defs.intervalMinutes));
   parts.add(states, schedules);
   const labels = new TimeLabels(zoneNamed(defs.timeZone), defs.intervalMinutes, WEEKDAYS.indexOf(defs.weekStart), parts.slotMs);
   const dims = by.filter((b) => b === 'agent' || b === 'team' || (TIME_GRAINS as readonly string[]).includes(b));

@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
 import { IdSet } from '../engine/ingest/id-set.js';
-import { ContactParts } from '../engine/parts.js';
+import { ContactParts, slotMinutesFor } from '../engine/parts.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import { ExclusionReader, ForecastReader, OutageReader } from '../engine/ingest/records.js';
 import { evaluate, periodFor, slaDefinitions, type Scorecard, type ScopeReport } from '../engine/agreement/evaluate.js';
@@ -11,6 +11,7 @@ import { validateSla, SlaError, type SlaDocument } from '../engine/agreement/sla
 import { zoneNamed } from '../engine/time/zone.js';
 import type { Exclusion, ForecastEntry, Outage } from '../engine/types.js';
 import { UsageError, flagError } from './errors.js';
+import { unitOf } from '../engine/metric-info.js';
 import { readRecordsFile, type RecordsReader } from './read-records.js';
 import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './options.js';
 import { table } from './format.js';
@@ -74,7 +75,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   const defs = slaDefinitions(doc, tz);
   const mapping = f.map ? loadMapping(f.map) : undefined;
   const parts = new ContactParts({
-    slotMinutes: defs.intervalMinutes === 5 ? 5 : 15,
+    slotMinutes: slotMinutesFor(defs.intervalMinutes),
     dimensions: doc.scope?.channels ? ['channel'] : [],
     keepRepeats: defs.fcr.method === 'repeat',
   });
@@ -149,13 +150,12 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   return 0;
 }
 
-const FRACTION = new Set(['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime', 'occupancy', 'utilization', 'adherence']);
 function show(metric: string, v: number | null, signed = false): string {
   if (v === null) return 'no data';
   if (Math.abs(v) < 1e-9) v = 0;
   const sign = signed && v > 0 ? '+' : '';
-  if (FRACTION.has(metric)) return `${sign}${(v * 100).toFixed(metric === 'uptime' ? 3 : 1)}${signed ? ' pt' : ' %'}`;
-  if (['asa', 'aht', 'waitP90', 'waitP95'].includes(metric)) return `${sign}${v.toFixed(1)} s`;
+  if (unitOf(metric) === 'fraction') return `${sign}${(v * 100).toFixed(metric === 'uptime' ? 3 : 1)}${signed ? ' pt' : ' %'}`;
+  if (unitOf(metric) === 'seconds') return `${sign}${v.toFixed(1)} s`;
   return `${sign}${v.toFixed(1)}`;
 }
 

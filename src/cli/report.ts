@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
 import { IdSet } from '../engine/ingest/id-set.js';
-import { ContactParts, type Dimension } from '../engine/parts.js';
+import { ContactParts, slotMinutesFor, type Dimension } from '../engine/parts.js';
 import { query, type GroupBy } from '../engine/rollup.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
@@ -96,7 +96,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   }
 
   const dims: Dimension[] = by.filter((b): b is Dimension => b === 'channel' || b === 'tier' || b === 'agent');
-  const parts = new ContactParts({ slotMinutes: defs.intervalMinutes === 5 ? 5 : 15, dimensions: dims, keepRepeats: defs.fcr.method === 'repeat' });
+  const parts = new ContactParts({ slotMinutes: slotMinutesFor(defs.intervalMinutes), dimensions: dims, keepRepeats: defs.fcr.method === 'repeat' });
   const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();

@@ -46,6 +46,14 @@ export const H_CALLBACK = 2;
 export type Dimension = 'queue' | 'channel' | 'tier' | 'agent';
 export const OPTIONAL_DIMENSIONS: readonly Dimension[] = ['channel', 'tier', 'agent'];
 
+/**
+ * The slot length that holds intervals of a given length (docs/metrics.md §5): 5-minute slots for 5-minute
+ * intervals, else 15 (15-, 30- and 60-minute intervals are sums of 15-minute slots).
+ */
+export function slotMinutesFor(intervalMinutes: number | undefined): 5 | 15 {
+  return intervalMinutes === 5 ? 5 : 15;
+}
+
 /** A string dictionary: values by index (0 = absent), indexes by value. */
 export class Dict {
   readonly values: string[] = [''];

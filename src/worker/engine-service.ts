@@ -4,7 +4,7 @@
  * when they changed. It runs in the engine worker; tests may also run it on the page.
  */
 import { ContactIngest } from '../engine/ingest/index.js';
-import { ContactParts, OPTIONAL_DIMENSIONS } from '../engine/parts.js';
+import { ContactParts, OPTIONAL_DIMENSIONS, slotMinutesFor } from '../engine/parts.js';
 import { query, TimeLabels } from '../engine/rollup.js';
 import { zoneNamed } from '../engine/time/zone.js';
 import { WEEKDAYS, defaultDefinitions, type Definitions } from '../engine/definitions.js';
@@ -89,7 +89,7 @@ export class EngineService {
   }
 
   private newParts(o: DatasetOptions): ContactParts {
-    return new ContactParts({ slotMinutes: o.intervalMinutes === 5 ? 5 : 15, dimensions: o.dimensions ?? [...OPTIONAL_DIMENSIONS], keepRepeats: o.keepRepeats ?? true });
+    return new ContactParts({ slotMinutes: slotMinutesFor(o.intervalMinutes), dimensions: o.dimensions ?? [...OPTIONAL_DIMENSIONS], keepRepeats: o.keepRepeats ?? true });
   }
 
   private status(id: string, name: string, patch: Partial<DatasetStatus> = {}): DatasetStatus {
@@ -219,7 +219,7 @@ export class EngineService {
   async connect(id: string, url: string, opts: { kind?: StreamKind; staleAfterMs?: number } = {}): Promise<DatasetStatus> {
     const ds = this.must(id);
     ds.source?.stop();
-    ds.parts = new ContactParts({ slotMinutes: ds.opts.intervalMinutes === 5 ? 5 : 15, dimensions: ds.opts.dimensions ?? [...OPTIONAL_DIMENSIONS], keepRepeats: false });
+    ds.parts = new ContactParts({ slotMinutes: slotMinutesFor(ds.opts.intervalMinutes), dimensions: ds.opts.dimensions ?? [...OPTIONAL_DIMENSIONS], keepRepeats: false });
     const live = new LiveContacts(ds.parts);
     ds.live = live;
     ds.status = this.status(id, ds.status.name, { state: 'ready' });

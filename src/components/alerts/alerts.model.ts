@@ -5,7 +5,7 @@
  * alert (stale data), the acknowledgements, and the rate-limited announcements for the live region.
  */
 import { AlertMonitor, type AlertEvent, type LiveMetric, type Threshold } from '../../engine/agreement/live.js';
-import { DIRECTIONS } from '../../engine/agreement/status.js';
+import { directionFor } from '../../engine/metric-info.js';
 import { dateTimeFormat, formatMetric } from '../shared/format.js';
 import { roughSpan, t } from '../shared/i18n.js';
 import { ALERTS_STRINGS, type AlertsKey } from './alerts.strings.js';
@@ -94,10 +94,6 @@ export function defaultThresholds(sl: { target: number; thresholdSec: number } =
 export const alertId = (metric: string, threshold: number, queue: string): string => `${metric}|${threshold}|${queue}`;
 export const STALE_ID = 'stale';
 
-/** Which way is better for a live metric (projected SL, like SL, is higher-is-better). */
-export function directionOf(metric: string): 'higher' | 'lower' {
-  return metric === 'projectedServiceLevel' ? 'higher' : DIRECTIONS[metric] ?? 'higher';
-}
 
 /**
  * A queue's value of a live metric. A queue where nobody waits has a longest wait of 0 s (the stream says
@@ -343,7 +339,7 @@ export function formatClock(ms: number | null, locale: string, timeZone: string)
 /** "limit 1:00" or "target 80.0%", the threshold with the way it must not be crossed. */
 export function limitText(item: AlertItem, locale: string): string {
   if (item.metric === null || item.threshold === null) return '';
-  const higher = directionOf(item.metric) === 'higher';
+  const higher = directionFor(item.metric) === 'higher';
   return s(locale, higher ? 'limitHigher' : 'limitLower', { value: `${higher ? '≥' : '≤'} ${formatMetric(item.metric, item.threshold, locale)}` });
 }
 
@@ -378,7 +374,7 @@ export function announcementText(batch: readonly PendingAnnouncement[], locale: 
 /** The rule behind an alert, for its tooltip: threshold, margin, hysteresis, zone. */
 export function ruleText(item: AlertItem, locale: string, timeZone: string): string {
   if (item.severity === 'stale') return `${s(locale, 'ruleStale', { time: formatClock(item.since, locale, timeZone) })} (${timeZone})`;
-  const higher = directionOf(item.metric!) === 'higher';
+  const higher = directionFor(item.metric!) === 'higher';
   const rule = s(locale, 'rule', {
     metric: alertMetricName(item.metric, locale), op: higher ? '<' : '>',
     threshold: formatMetric(item.metric!, item.threshold, locale), margin: formatMetric(item.metric!, item.margin, locale),

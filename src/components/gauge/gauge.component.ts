@@ -4,7 +4,8 @@ import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
 import { formatMetric, noData, unitOf } from '../shared/format.js';
 import { ago, definitionLine, localeOf, metricLabel, word } from '../shared/i18n.js';
-import { DIRECTIONS, closedStatus, liveStatus, type Direction, type Status, type StatusKind } from '../../engine/agreement/status.js';
+import { closedStatus, liveStatus, type Direction, type Status, type StatusKind } from '../../engine/agreement/status.js';
+import { directionFor, figureOf } from '../../engine/metric-info.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { ViewResult } from '../../protocol/index.js';
 
@@ -94,9 +95,9 @@ export class SlaGauge extends LitElement {
     let value: number | null = null;
     if (live) {
       const qs = r.live?.queues.filter((q) => !this.queue || q.queue === this.queue) ?? [];
-      const v = qs.map((q) => (q as unknown as Record<string, number | null>)[this.metric]).filter((x): x is number => x !== null && x !== undefined);
+      const v = qs.map((q) => figureOf(q, this.metric)).filter((x): x is number => x !== null);
       value = v.length ? (this.metric === 'waiting' ? v.reduce((a, b) => a + b, 0) : this.metric === 'longestWait' ? Math.max(...v) : v[0]) : null;
-    } else value = ((r.totals as unknown as Record<string, number | null> | null)?.[this.metric]) ?? null;
+    } else value = figureOf(r.totals, this.metric);
     const { state, error, progress, updatedAt } = viewStatus(r);
     this.progress = progress;
     this.error = error;
@@ -110,7 +111,7 @@ export class SlaGauge extends LitElement {
   }
 
   private get way(): Direction {
-    return this.direction ?? DIRECTIONS[this.metric] ?? 'higher';
+    return directionFor(this.metric, this.direction);
   }
 
   private get locale(): string {

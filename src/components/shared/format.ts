@@ -1,8 +1,9 @@
 /**
  * Number, percent and duration formatters, built once per locale and reused (a wallboard formats every second).
- * Units follow METRICS.md §9: fractions show as %, times in seconds (min:ss above a minute), points as numbers.
+ * Units follow docs/metrics.md §9 (engine/metric-info.ts): fractions show as %, times in seconds (min:ss above a minute), points as numbers.
  */
 import { word } from './i18n.js';
+import { unitOf, type MetricUnit } from '../../engine/metric-info.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -39,19 +40,7 @@ function formatters(locale: string) {
   return f;
 }
 
-export type MetricUnit = 'fraction' | 'seconds' | 'count' | 'points' | 'rating';
-
-const UNITS: Record<string, MetricUnit> = {
-  serviceLevel: 'fraction', abandonRate: 'fraction', fcr: 'fraction', csat: 'fraction', occupancy: 'fraction',
-  utilization: 'fraction', adherence: 'fraction', uptime: 'fraction', projectedServiceLevel: 'fraction',
-  asa: 'seconds', aht: 'seconds', longestWait: 'seconds', waitP50: 'seconds', waitP90: 'seconds', waitP95: 'seconds',
-  offered: 'count', answered: 'count', abandoned: 'count', waiting: 'count', agents: 'count',
-  nps: 'points', qa: 'points', csatMean: 'rating',
-};
-
-export function unitOf(metric: string): MetricUnit {
-  return UNITS[metric] ?? 'count';
-}
+export { unitOf, type MetricUnit };
 
 /** A metric's value for people: "82.4 %", "27 s", "2:05", "no data". */
 export function formatMetric(metric: string, v: number | null | undefined, locale = 'en'): string {
@@ -66,7 +55,7 @@ export function formatMetric(metric: string, v: number | null | undefined, local
       const ss = String(t % 60).padStart(2, '0');
       return t < 3600 ? `${Math.floor(t / 60)}:${ss}` : `${Math.floor(t / 3600)}:${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}:${ss}`;
     }
-    case 'rating': case 'points': return f.num.format(v);
+    case 'rating': case 'points': case 'erlangs': return f.num.format(v);
     default: return f.int.format(v);
   }
 }

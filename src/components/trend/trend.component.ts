@@ -9,7 +9,8 @@ import {
 import { formatMetric } from '../shared/format.js';
 import { ago, definitionLine, localeOf, metricLabel, t, word } from '../shared/i18n.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
-import { DIRECTIONS, liveStatusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
+import { liveStatusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
+import { directionFor, figureOf } from '../../engine/metric-info.js';
 import { zoneNamed } from '../../engine/time/zone.js';
 import { WEEKDAYS } from '../../engine/definitions.js';
 import type { StatusChangeDetail } from '../gauge/gauge.component.js';
@@ -150,7 +151,7 @@ export class SlaTrend extends LitElement {
   }
 
   private get way(): Direction {
-    return this.direction ?? DIRECTIONS[this.metric] ?? 'higher';
+    return directionFor(this.metric, this.direction);
   }
 
   private get locale(): string {
@@ -237,8 +238,7 @@ export class SlaTrend extends LitElement {
       if (!key) continue;
       const start = periodStart(grain, key, zone);
       if (start === null) continue;
-      const v = (g as unknown as Record<string, unknown>)[this.metric];
-      pts.push({ key, start, value: typeof v === 'number' && Number.isFinite(v) ? v : null });
+      pts.push({ key, start, value: figureOf(g, this.metric) });
     }
     pts.sort((a, b) => a.start - b.start);
     if (this.range !== 'all' && isTimeOfDay(grain) && pts.length) {

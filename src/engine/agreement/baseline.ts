@@ -9,12 +9,11 @@ import type { ContactParts } from '../parts.js';
 import type { Definitions } from '../definitions.js';
 import type { ContactMetrics } from '../metrics.js';
 import { periodAt } from './period.js';
-import { DIRECTIONS, closedStatus, type Direction } from './status.js';
+import { closedStatus, type Direction } from './status.js';
+import { directionFor, unitOf } from '../metric-info.js';
 
 export type BaselineMetric = 'serviceLevel' | 'asa' | 'abandonRate' | 'aht' | 'waitP90' | 'waitP95' | 'fcr' | 'csat' | 'csatMean' | 'nps' | 'qa';
 
-const SECONDS = new Set(['asa', 'aht', 'waitP90', 'waitP95']);
-const FRACTIONS = new Set(['serviceLevel', 'abandonRate', 'fcr', 'csat']);
 
 export interface Baseline {
   metric: BaselineMetric;
@@ -37,10 +36,10 @@ export interface Baseline {
 }
 
 /** The default buffer: 20 % for times, 2 points for percentages and scores, 0.1 for a 1–5 rating. */
-export function suggestTarget(metric: BaselineMetric, value: number, direction: Direction = DIRECTIONS[metric]): { target: number; buffer: string } {
+export function suggestTarget(metric: BaselineMetric, value: number, direction: Direction = directionFor(metric)): { target: number; buffer: string } {
   const easier = direction === 'higher' ? -1 : 1;
-  if (SECONDS.has(metric)) return { target: value * (1 + 0.2 * easier), buffer: '20 %' };
-  if (FRACTIONS.has(metric)) return { target: Math.min(1, Math.max(0, value + 0.02 * easier)), buffer: '2 points' };
+  if (unitOf(metric) === 'seconds') return { target: value * (1 + 0.2 * easier), buffer: '20 %' };
+  if (unitOf(metric) === 'fraction') return { target: Math.min(1, Math.max(0, value + 0.02 * easier)), buffer: '2 points' };
   if (metric === 'csatMean') return { target: value + 0.1 * easier, buffer: '0.1' };
   return { target: value + 2 * easier, buffer: '2 points' };
 }
@@ -74,7 +73,7 @@ export function baseline(parts: ContactParts, defs: Definitions, metric: Baselin
     p10: nearestRank(daily, 10),
     p90: nearestRank(daily, 90),
     suggestedTarget: s?.target ?? null,
-    buffer: s?.buffer ?? (SECONDS.has(metric) ? '20 %' : '2 points'),
+    buffer: s?.buffer ?? (unitOf(metric) === 'seconds' ? '20 %' : '2 points'),
     gap: s && value !== null ? s.target - value : null,
   };
 }
@@ -104,7 +103,7 @@ export function breachHistory(
       let row = rows.get(id);
       if (!row) rows.set(id, (row = { key, metric: t.metric, intervals: 0, breached: 0, share: null }));
       row.intervals++;
-      if (closedStatus(v, { target: t.target, margin: 0, direction: DIRECTIONS[t.metric] }) === 'breach') row.breached++;
+      if (closedStatus(v, { target: t.target, margin: 0, direction: directionFor(t.metric) }) === 'breach') row.breached++;
     }
   }
   for (const row of rows.values()) row.share = row.intervals ? row.breached / row.intervals : null;

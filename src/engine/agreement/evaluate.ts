@@ -14,6 +14,7 @@ import type { EfficiencyParts } from '../efficiency.js';
 import { parsePeriod, periodAt, previousPeriod, type Period } from './period.js';
 import { PERIODS, directionOf, type PeriodGrain, type Severity, type SlaDocument, type SlaMetric, type SlaMetricName } from './sla.js';
 import { closedStatus, type Direction, type Status } from './status.js';
+import { unitOf } from '../metric-info.js';
 import { baseline as baselineOf, type Baseline } from './baseline.js';
 
 export interface EvaluateOptions {
@@ -536,11 +537,9 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
   };
 }
 
-const FRACTIONS = new Set<SlaMetricName>(['serviceLevel', 'abandonRate', 'fcr', 'csat', 'uptime', 'occupancy', 'utilization', 'adherence']);
-const SECONDS = new Set<SlaMetricName>(['asa', 'aht', 'waitP90', 'waitP95']);
-
 function fmt(metric: SlaMetricName, v: number): string {
-  if (FRACTIONS.has(metric)) return `${+(v * 100).toFixed(2)} %`;
-  if (SECONDS.has(metric)) return `${+v.toFixed(1)} s`;
+  const unit = unitOf(metric);
+  if (unit === 'fraction') return `${+(v * 100).toFixed(2)} %`;
+  if (unit === 'seconds') return `${+v.toFixed(1)} s`;
   return String(+v.toFixed(2));
 }

@@ -2,7 +2,8 @@
  * Live figures (METRICS.md §6): the projected service level of the running interval, and thresholds on
  * queue state that raise an alert once per crossing and clear it once, with the hysteresis of statuses.
  */
-import { liveStatus, type Direction, type Status } from './status.js';
+import { liveStatus, type Status } from './status.js';
+import { directionFor } from '../metric-info.js';
 
 /**
  * The running interval's service level if every contact still waiting longer than T is counted as missed
@@ -27,9 +28,6 @@ export interface Threshold {
   queues?: string[];
 }
 
-const LIVE_DIRECTIONS: Record<LiveMetric, Direction> = {
-  waiting: 'lower', longestWait: 'lower', asa: 'lower', abandonRate: 'lower', projectedServiceLevel: 'higher', serviceLevel: 'higher',
-};
 
 export interface AlertEvent {
   queue: string;
@@ -60,7 +58,7 @@ export class AlertMonitor {
       const margin = t.margin ?? Math.abs(t.threshold) * 0.1;
       const key = `${i}\u0000${queue}`;
       const prev = this.last.get(key) ?? null;
-      const next = liveStatus(value, { target: t.threshold, margin, direction: LIVE_DIRECTIONS[metric] }, prev);
+      const next = liveStatus(value, { target: t.threshold, margin, direction: directionFor(metric) }, prev);
       if (next === null || next === prev) return;
       this.last.set(key, next);
       const standing = this.raised.get(key);

@@ -5,7 +5,8 @@
  */
 import { SL_PRESETS, INTERVAL_MINUTES } from '../definitions.js';
 import { lastBucketWithin } from '../histogram.js';
-import { DIRECTIONS, type Direction } from './status.js';
+import type { Direction } from './status.js';
+import { METRIC_INFO } from '../metric-info.js';
 
 export const SLA_METRICS = ['serviceLevel', 'asa', 'abandonRate', 'aht', 'waitP90', 'waitP95', 'fcr', 'csat', 'csatMean', 'nps', 'qa', 'uptime', 'occupancy', 'utilization', 'adherence'] as const;
 export type SlaMetricName = (typeof SLA_METRICS)[number];
@@ -81,17 +82,22 @@ export interface SlaDocument {
 
 export class SlaError extends Error {}
 
-/** Each metric's range and unit (METRICS.md §9), for targets and margins. */
-const UNITS: Record<SlaMetricName, [number, number, string]> = {
-  serviceLevel: [0, 1, 'a fraction 0–1 (0.8 for 80 %)'], abandonRate: [0, 1, 'a fraction 0–1 (0.05 for 5 %)'],
-  fcr: [0, 1, 'a fraction 0–1 (0.8 for 80 %)'], csat: [0, 1, 'a fraction 0–1 (0.85 for 85 %)'], uptime: [0, 1, 'a fraction 0–1 (0.999 for 99.9 %)'],
-  occupancy: [0, 1, 'a fraction 0–1'], utilization: [0, 1, 'a fraction 0–1'], adherence: [0, 1, 'a fraction 0–1'],
-  asa: [0, 86_400, 'seconds, 0 to 86400'], aht: [0, 86_400, 'seconds, 0 to 86400'], waitP90: [0, 86_400, 'seconds, 0 to 86400'], waitP95: [0, 86_400, 'seconds, 0 to 86400'],
-  csatMean: [1, 5, 'a rating 1–5'], nps: [-100, 100, 'points −100 to 100'], qa: [0, 100, 'a score 0–100'],
+/** What a target of each unit must be, in words for the validation message. */
+const EXPECTED: Record<string, (lo: number, hi: number) => string> = {
+  fraction: () => 'a fraction 0–1 (0.8 for 80 %)',
+  seconds: (lo, hi) => `seconds, ${lo} to ${hi}`,
+  rating: (lo, hi) => `a rating ${lo}–${hi}`,
+  points: (lo, hi) => (lo < 0 ? `points −${-lo} to ${hi}` : `a score ${lo}–${hi}`),
 };
 
+/** A metric's target range and its description, from the metric table (docs/metrics.md §9). */
+function unitsOf(metric: SlaMetricName): [number, number, string] {
+  const { unit, range } = METRIC_INFO[metric];
+  return [range[0], range[1], EXPECTED[unit](range[0], range[1])];
+}
+
 export function directionOf(metric: SlaMetricName): Direction {
-  return DIRECTIONS[metric];
+  return METRIC_INFO[metric].direction;
 }
 
 type Json = Record<string, unknown>;
@@ -183,7 +189,7 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
     const mm = m as Json;
     known(mm, p, ['metric', 'label', 'target', 'margin', 'period', 'thresholdSec', 'credit', 'bonusMargin', 'severity', 'system']);
     if (!(SLA_METRICS as readonly unknown[]).includes(mm.metric)) fail(`${p}.metric`, `must be one of ${SLA_METRICS.join(', ')}, got ${JSON.stringify(mm.metric)}`);
-    const [lo, hi, unit] = UNITS[mm.metric as SlaMetricName];
+    const [lo, hi, unit] = unitsOf(mm.metric as SlaMetricName);
     num(mm.target, `${p}.target`, (n) => n >= lo && n <= hi, unit);
     const span = hi - lo;
     num(mm.margin, `${p}.margin`, (n) => n >= 0 && n <= span, `a margin in the metric's unit, 0 to ${span}${hi === 1 ? ' (0.03 for 3 points)' : ''}`);

@@ -9,7 +9,8 @@
  */
 
 export type Status = 'ok' | 'warn' | 'breach';
-export type Direction = 'higher' | 'lower';
+export type { MetricDirection as Direction } from '../metric-info.js';
+import type { MetricDirection as Direction } from '../metric-info.js';
 /** Which rule produced a status: `live` (with hysteresis) or `closed` (the period's own value). */
 export type StatusKind = 'live' | 'closed';
 
@@ -20,14 +21,6 @@ export interface Target {
   margin: number;
   direction: Direction;
 }
-
-/** Which way is better for each metric (docs/metrics.md, names and units) that can carry a target. */
-export const DIRECTIONS: Record<string, Direction> = {
-  serviceLevel: 'higher', fcr: 'higher', csat: 'higher', csatMean: 'higher', nps: 'higher', qa: 'higher',
-  occupancy: 'higher', utilization: 'higher', adherence: 'higher', uptime: 'higher',
-  abandonRate: 'lower', asa: 'lower', aht: 'lower', waitP50: 'lower', waitP90: 'lower', waitP95: 'lower',
-  longestWait: 'lower', waiting: 'lower',
-};
 
 /**
  * A live status: the status of v given the status shown before (null: none yet). null when there is no value:
