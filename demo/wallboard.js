@@ -3,7 +3,7 @@
 // nothing here grows with time (the widgets stay mounted across rotations, the gauges are made once per queue),
 // there is no login and no idle timeout, and the data keeps flowing when the tab is in the background (the
 // engine runs in a worker; the page only receives messages, which background tabs do not hold back).
-import './lib/index.js';
+import { errorWords } from './lib/index.js';
 
 const params = new URLSearchParams(location.search);
 const streamUrl = params.get('stream') || `ws://${location.hostname || '127.0.0.1'}:8787/ws`;
@@ -85,7 +85,7 @@ source.subscribe({}, (r) => {
   if (state === 'live' && (shown === 'stale' || shown === 'error')) recoveredAt = Date.now();
   const recovered = state === 'live' && Date.now() - recoveredAt < 60_000;
   const text = state === 'stale' ? say('stale', { t: st?.staleSince ? time.format(st.staleSince) : '?' })
-    : state === 'error' ? say('error', { e: r.status.error ?? st?.error ?? '' })
+    : state === 'error' ? say('error', { e: r.status.error ? errorWords(r.status.error, lang) : st?.error ?? '' })
     : recovered ? say('recovered', { t: time.format(recoveredAt) })
     : say(['live', 'connecting'].includes(state) ? state : 'connecting');
   const dataState = recovered ? 'recovered' : state;

@@ -11,6 +11,7 @@ import { inspectHead } from '../src/engine/ingest/inspect.js';
 import { startMapping } from '../src/components/csv-drop/csv-drop.model.js';
 import type { DatasetInfo } from '../src/protocol/index.js';
 import type { Validation } from '../src/engine/ingest/index.js';
+import { reason } from '../src/engine/ingest/reasons.js';
 
 type Args = Pick<SlaCsvDrop, 'step' | 'fileName' | 'head' | 'mapping' | 'progress' | 'validation' | 'fromCache' | 'usedPreset' | 'warning' | 'error' | 'errorKind' | 'datasets' | 'samples' | 'noRecent'>;
 
@@ -36,11 +37,16 @@ const KEPT: DatasetInfo[] = [
 const VALIDATION: Validation = {
   rowsRead: 12_482, rowsAccepted: 12_479, rowsRejected: 3,
   byReason: { 'unparseable time': 2, 'negative duration': 1 },
-  countedApart: { total: 214, byReason: { 'non-ACD conversation (never queued)': 190, 'outbound conversation': 24 } },
+  byCode: [{ ...reason('unparseableTime'), count: 2 }, { ...reason('negativeDuration'), count: 1 }],
+  countedApart: {
+    total: 214,
+    byReason: { 'non-ACD conversation (never queued)': 190, 'outbound conversation': 24 },
+    byCode: [{ ...reason('mappingRule', { text: 'non-ACD conversation (never queued)' }), count: 190 }, { ...reason('mappingRule', { text: 'outbound conversation' }), count: 24 }],
+  },
   rejections: [
-    { line: 418, column: 'Date', value: '2024-03-05T25:61:00.000Z', reason: 'unparseable time' },
-    { line: 2203, column: 'Total Talk', value: '-1200', reason: 'negative duration' },
-    { line: 9911, column: 'Date', value: 'n/a', reason: 'unparseable time' },
+    { line: 418, column: 'Date', value: '2024-03-05T25:61:00.000Z', reason: 'unparseable time', ...reason('unparseableTime') },
+    { line: 2203, column: 'Total Talk', value: '-1200', reason: 'negative duration', ...reason('negativeDuration') },
+    { line: 9911, column: 'Date', value: 'n/a', reason: 'unparseable time', ...reason('unparseableTime') },
   ],
   contacts: 12_265,
 };
@@ -168,7 +174,7 @@ export const SummaryWithRejections: Story = {
 export const SummaryFromCache: Story = {
   args: {
     step: 'summary', fileName: 'ctr-export-2026-02.csv', fromCache: true, usedPreset: 'amazon-connect',
-    validation: { ...VALIDATION, rowsRead: 9_870, rowsAccepted: 9_870, rowsRejected: 0, byReason: {}, rejections: [], countedApart: { total: 0, byReason: {} }, contacts: 9_870 },
+    validation: { ...VALIDATION, rowsRead: 9_870, rowsAccepted: 9_870, rowsRejected: 0, byReason: {}, byCode: [], rejections: [], countedApart: { total: 0, byReason: {}, byCode: [] }, contacts: 9_870 },
     warning: 'The browser\'s storage is full: this dataset is kept in memory only and is gone after a reload.',
   },
   play: async ({ canvasElement }) => {

@@ -9,6 +9,7 @@ import '../src/components/queue-board/queue-board.js';
 import '../src/components/source/source.js'; // widgets wait for <sla-source> to be defined before they look for one
 import type { SlaQueueBoard } from '../src/components/queue-board/queue-board.component.js';
 import type { BoardThresholds, QueueRow } from '../src/components/queue-board/queue-board.model.js';
+import { error } from '../src/engine/ingest/errors.js';
 import type { DatasetStatus, ViewResult, ViewSpec } from '../src/protocol/index.js';
 import type { Group } from '../src/engine/rollup.js';
 import { defaultDefinitions } from '../src/engine/definitions.js';
@@ -59,7 +60,7 @@ function group(queue: string, m: { serviceLevel: number; abandonRate: number; as
   };
 }
 RESULTS.set('qb-loading', result({ state: 'loading', progress: { bytes: 400_000, totalBytes: 1_000_000, rows: 3000, rejected: 0 } }));
-RESULTS.set('qb-error', result({ state: 'error', error: 'contacts.csv could not be loaded (HTTP 404)' }));
+RESULTS.set('qb-error', result({ state: 'error', error: error('message', { text: 'contacts.csv could not be loaded (HTTP 404)' }) }));
 RESULTS.set('qb-stale', result(
   { stream: { state: 'stale', kind: 'ws', url: 'wss://acd.example/events', lastEventAt: TWO_MINUTES_AGO, staleSince: TWO_MINUTES_AGO, reconnects: 3, error: null } },
   [group('Billing', { serviceLevel: 0.871, abandonRate: 0.021, asa: 11.2, offered: 412 }), group('Sales', { serviceLevel: 0.842, abandonRate: 0.034, asa: 14.8, offered: 655 })],

@@ -7,6 +7,8 @@ import { ContactParts, slotMinutesFor, type Dimension } from '../engine/parts.js
 import { query, type GroupBy } from '../engine/rollup.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
+import { ReasonTally } from '../engine/ingest/reasons.js';
+import { noteText } from '../engine/ingest/notes.js';
 import { UsageError, flagError } from './errors.js';
 import { efficiencyReport, fileKind, loadCategories, readableEfficiency } from './efficiency.js';
 import type { RecordKind } from '../engine/ingest/records.js';
@@ -138,9 +140,9 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   };
   const json = {
     validation,
-    mapping: perFile[0].mapping,
+    mapping: inWords(perFile[0].mapping),
     dataRange: parts.contacts > 0 ? { firstArrival: local(parts.firstArrival), lastArrival: local(parts.lastArrival) } : null,
-    ...(perFile.length > 1 ? { files: perFile.map((p) => ({ file: p.file, mapping: p.mapping, validation: p.validation })) } : {}),
+    ...(perFile.length > 1 ? { files: perFile.map((p) => ({ file: p.file, mapping: inWords(p.mapping), validation: p.validation })) } : {}),
     definitions,
     totals: result.totals,
     groups: result.groups,
@@ -155,17 +157,24 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   return 0;
 }
 
+/** A mapping as it is printed and saved: the kit's notes in English words (a file to edit and pass back with --map). */
+function inWords(m: Mapping): Mapping {
+  return m.notes ? { ...m, notes: m.notes.map(noteText) } : m;
+}
+
 function mergeValidations(vs: Validation[], files: string[] | null): Validation {
-  const out: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0, answeredWithoutQueueing: 0 };
+  const out: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0, answeredWithoutQueueing: 0 };
+  const rejected = new ReasonTally(out.byReason, out.byCode);
+  const apart = new ReasonTally(out.countedApart.byReason, out.countedApart.byCode);
   vs.forEach((v, i) => {
     out.answeredWithoutQueueing! += v.answeredWithoutQueueing ?? 0;
     out.rowsRead += v.rowsRead;
     out.rowsAccepted += v.rowsAccepted;
     out.rowsRejected += v.rowsRejected;
     out.contacts += v.contacts;
-    for (const [k, n] of Object.entries(v.byReason)) out.byReason[k] = (out.byReason[k] ?? 0) + n;
+    for (const r of v.byCode) rejected.add(r, r.count);
     out.countedApart.total += v.countedApart.total;
-    for (const [k, n] of Object.entries(v.countedApart.byReason)) out.countedApart.byReason[k] = (out.countedApart.byReason[k] ?? 0) + n;
+    for (const r of v.countedApart.byCode) apart.add(r, r.count);
     for (const r of v.rejections) if (out.rejections.length < 100) out.rejections.push(files ? { file: files[i], ...r } : r);
   });
   return out;
@@ -187,9 +196,9 @@ function readable(j: any, files: string[]): string {
   for (const { file, mapping: m } of distinct.size === 1 ? mappings.slice(0, 1) : mappings) {
     const src = (s: any): string => (typeof s === 'string' ? s : s?.column ?? s?.columns?.join('+') ?? (s?.date ? `${s.date}+${s.time}` : s?.const !== undefined ? `"${s.const}"` : '?'));
     lines.push(`mapping${distinct.size > 1 ? ` of ${file}` : ''}: ${m.preset} — ${Object.entries(m.fields).map(([k, s]) => `${k}←${src(s)}`).join(', ')}`);
-    for (const n of m.notes ?? []) lines.push(`  note: ${n}`);
+    for (const n of m.notes ?? []) lines.push(`  note: ${noteText(n)}`);
   }
-  if (v.answeredWithoutQueueing) lines.push(`  note: ${v.answeredWithoutQueueing} contacts reached an agent without queueing: answered with wait 0 (METRICS.md §1).`);
+  if (v.answeredWithoutQueueing) lines.push(`  note: ${v.answeredWithoutQueueing} contacts reached an agent without queueing: answered with wait 0 (docs/metrics.md §1).`);
   const d = j.definitions;
   const sl = d.serviceLevel;
   lines.push(`definitions: zone ${d.timeZone} · SL ${+(sl.target * 100).toFixed(2)}/${sl.thresholdSec} ${sl.preset}` +

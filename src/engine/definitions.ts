@@ -1,4 +1,4 @@
-/** The definitions every figure is computed under (METRICS.md §2–3), echoed with every result. */
+/** The definitions every figure is computed under (docs/metrics.md §2–3), echoed with every result. */
 
 export const SL_PRESETS = ['answered', 'answered-and-abandoned', 'abandons-after-threshold', 'abandons-within-threshold-met'] as const;
 export type ServiceLevelPreset = (typeof SL_PRESETS)[number];

@@ -1,5 +1,5 @@
 /**
- * Efficiency metrics from agent states and schedules (METRICS.md §4): seconds per state category and
+ * Efficiency metrics from agent states and schedules (docs/metrics.md §4): seconds per state category and
  * scheduled / adherent seconds, kept per slot × agent like every other part, so occupancy, utilization and
  * adherence roll up to any interval, period, agent or team by sums, then one division.
  */

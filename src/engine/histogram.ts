@@ -1,5 +1,5 @@
 /**
- * Wait histogram buckets (METRICS.md §2): bucket b ≤ 600 holds waits in (b−1, b] seconds (bucket 0 holds 0),
+ * Wait histogram buckets (docs/metrics.md §2): bucket b ≤ 600 holds waits in (b−1, b] seconds (bucket 0 holds 0),
  * then 10-second buckets to one hour, 60-second buckets to a day, and one bucket beyond.
  * Counts of waits ≤ T are exact for any T on a bucket edge; percentiles are exact for whole-second
  * waits up to 600 s and otherwise at most one bucket width high (10 s to 1 h, 60 s to 24 h).

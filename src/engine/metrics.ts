@@ -1,5 +1,5 @@
 /**
- * Contact metrics from summed parts (METRICS.md §2–3, names and units of §9). Each figure is one division of
+ * Contact metrics from summed parts (docs/metrics.md §2–3, names and units of §9). Each figure is one division of
  * sums; a metric with nothing to compute from is null, never 0 or NaN.
  */
 import { BUCKETS, bucketUpper, lastBucketWithin } from './histogram.js';

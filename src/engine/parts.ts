@@ -1,5 +1,5 @@
 /**
- * Additive parts of the contact metrics (METRICS.md §5): per time slot × queue (and channel, tier, agent
+ * Additive parts of the contact metrics (docs/metrics.md §5): per time slot × queue (and channel, tier, agent
  * where kept), counts and sums in one Float64Array, plus sparse wait histograms of answered, abandoned and
  * callback contacts. Every figure of any period or group is a sum of parts, then one division, so any
  * threshold and short-abandon setting is answered without re-reading rows. Parts merge associatively.
@@ -563,7 +563,7 @@ export class ContactParts {
   }
 
   /**
-   * FCR by repeat contact (METRICS.md §3): an answered contact of a known customer is resolved unless the
+   * FCR by repeat contact (docs/metrics.md §3): an answered contact of a known customer is resolved unless the
    * same customer enters the same queue again within the window after its arrival. Repeats are looked for
    * in everything loaded; a contact whose window reaches past the last arrival loaded is provisional.
    */

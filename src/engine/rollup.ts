@@ -1,6 +1,6 @@
 /**
  * Groupings and roll-ups: sums parts per group (queue, agent, tier, channel and time grains in the report's
- * IANA zone), then finishes each group with one division per metric (METRICS.md §5).
+ * IANA zone), then finishes each group with one division per metric (docs/metrics.md §5).
  */
 import { BUCKETS } from './histogram.js';
 import { TIME_GRAINS, TimeLabels, type TimeGrain } from './time/labels.js';
@@ -21,6 +21,12 @@ export const GROUP_BY: readonly GroupBy[] = [...DIMENSIONS, ...TIME_GRAINS];
 export interface Group extends ContactMetrics {
   key: string;
   by: Partial<Record<GroupBy, string>>;
+  /**
+   * Grouped by time: the instants (UTC ms) the group's period starts and ends, [start, end), of the finest time
+   * grain asked for, in the definitions' zone — so no one reads a label back into time (docs/protocol.md).
+   */
+  start?: number;
+  end?: number;
   /** FCR by repeat only: contacts counted resolved whose repeat window had not closed in the data loaded. */
   fcrProvisional?: number;
 }
@@ -85,7 +91,10 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
   const groupCells: number[][] = [];
   const groupBy: Partial<Record<GroupBy, string>>[] = [];
   const groupSort: (string | number)[][] = [];
+  const groupSpan: ([number, number] | null)[] = [];
   const allCells: number[] = [];
+  // The finest time grain asked for gives each group its start and end.
+  const spanGrain = TIME_GRAINS.find((g) => by.includes(g)) ?? null;
 
   const dimValue = (dim: GroupDimension, series: number): string => {
     switch (dim) {
@@ -127,6 +136,7 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
       by.forEach((b, i) => (byObj[b] = vals[i]));
       groupBy.push(byObj);
       groupSort.push(sort);
+      groupSpan.push(spanGrain ? labels.span(spanGrain, slot) : null);
     }
     groupCells[g].push(c);
   }
@@ -202,7 +212,9 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
   const groups: Group[] = order.map((g) => {
     const [m, acc] = finishCells(groupCells[g]);
     const key = by.map((b) => groupBy[g][b]).join(' · ');
-    return rep ? { key, by: groupBy[g], ...m, fcrProvisional: acc.d[D.fcrProvisional] } : { key, by: groupBy[g], ...m };
+    const span = groupSpan[g];
+    const when = span ? { start: span[0], end: span[1] } : {};
+    return rep ? { key, by: groupBy[g], ...when, ...m, fcrProvisional: acc.d[D.fcrProvisional] } : { key, by: groupBy[g], ...when, ...m };
   });
   return { totals, groups, fcrProvisional: provisional, ahtParts: ahtParts(totalsAcc) };
 }

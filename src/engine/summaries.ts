@@ -1,5 +1,5 @@
 /**
- * Interval summaries (pre-aggregated ACD or warehouse rows, FORMATS.md): they roll up only through their
+ * Interval summaries (pre-aggregated ACD or warehouse rows, docs/mapping.md): they roll up only through their
  * additive parts — counts, and averages turned back into sums (count × average) — never by averaging rows.
  * Their service level holds only at the threshold the export used, which is kept with the figure.
  */

@@ -1,5 +1,5 @@
 /**
- * The records the engine ingests (METRICS.md §1). Instants are epoch milliseconds in UTC;
+ * The records the engine ingests (docs/metrics.md §1). Instants are epoch milliseconds in UTC;
  * durations are seconds. Optional fields are `undefined` when the source does not have them.
  */
 
@@ -33,7 +33,7 @@ export interface Contact {
   transferred?: boolean;
 }
 
-/** State categories of METRICS.md §4. */
+/** State categories of docs/metrics.md §4. */
 export type StateCategory = 'handling' | 'available' | 'productive-off-phone' | 'unproductive' | 'logged-out';
 
 export interface AgentState {

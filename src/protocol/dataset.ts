@@ -4,6 +4,8 @@
  */
 import type { Dimension } from '../engine/parts.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
+import type { ErrorCode } from '../engine/ingest/errors.js';
+import type { Said } from '../engine/words.js';
 
 export interface DatasetOptions {
   /** A name for people (the file name). */
@@ -47,7 +49,8 @@ export interface DatasetStatus {
   progress: { bytes: number; totalBytes: number | null; rows: number; rejected: number } | null;
   /** Whether the numbers came from the cache (no parse). */
   fromCache: boolean;
-  error: string | null;
+  /** Why the dataset could not be read, as data: the page words it (docs/protocol.md). */
+  error: Said<ErrorCode> | null;
   /** A warning to show (the cache fell back to memory, …). */
   warning: string | null;
   /** For a live dataset: the stream's state (connecting, live, stale since …, error). */

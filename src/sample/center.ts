@@ -1,4 +1,4 @@
-// One generated contact center, every record type of METRICS.md §1 the kit reads, from one simulation run:
+// One generated contact center, every record type of docs/metrics.md §1 the kit reads, from one simulation run:
 // contacts, agent states, schedules, the forecast and outages. The contacts are the bytes `generateContactsCsv`
 // writes for the same options; everything else watches that simulation (SimRecorder) and draws its own
 // randomness from generators of its own, so it never changes a contact.

@@ -18,6 +18,7 @@ import { StreamSource, type StreamKind } from './stream-source.js';
 import { evaluate, periodFor, type Scorecard } from '../engine/agreement/evaluate.js';
 import { validateSla } from '../engine/agreement/sla.js';
 import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
+import { error, saidOf } from '../engine/ingest/errors.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
@@ -184,7 +185,7 @@ export class EngineService {
         ds.version++;
       }
     } catch (e) {
-      ds.status = this.status(id, ds.status.name, { state: 'error', error: (e as Error)?.message ?? String(e), warning: cache.warning });
+      ds.status = this.status(id, ds.status.name, { state: 'error', error: saidOf(e), warning: cache.warning });
       ds.version++;
     }
     this.notify(id, ds.status.state === 'error');
@@ -204,7 +205,7 @@ export class EngineService {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       blob = await res.blob();
     } catch (e) {
-      ds.status = this.status(id, ds.status.name, { state: 'error', error: `cannot load ${url}: ${(e as Error)?.message ?? e}` });
+      ds.status = this.status(id, ds.status.name, { state: 'error', error: error('loadFailed', { url, detail: (e as Error)?.message ?? String(e) }) });
       ds.version++;
       this.notify(id, true);
       return ds.status;
@@ -268,7 +269,7 @@ export class EngineService {
   }
 
   /**
-   * The SLA document's scorecard over a period of this dataset (METRICS.md §7). `period` is a key
+   * The SLA document's scorecard over a period of this dataset (docs/agreement.md). `period` is a key
    * (`2021-02`, `2021-Q1`, `2021-W05`, `2021-02-14`) or a grain (`day`, `week`, `month`, `quarter`) meaning the
    * period of that grain holding the last contact; absent, the first metric's contract period. Throws with a
    * message for people when the document is invalid or there is nothing to evaluate.
@@ -288,7 +289,7 @@ export class EngineService {
     return inspectHead(new Uint8Array(await blob.slice(0, 65536).arrayBuffer()));
   }
 
-  /** Per interval: the agents the observed volume and AHT required beside those present (METRICS.md §8). */
+  /** Per interval: the agents the observed volume and AHT required beside those present (docs/metrics.md §8). */
   staffing(datasetId: string, view: ViewSpec = {}): ObservedStaffing[] {
     const ds = this.must(datasetId);
     return observedStaffing(ds.parts, this.definitions(ds, view));
@@ -348,7 +349,7 @@ export class EngineService {
       const r = query(ds.parts, definitions, { by: view.by, filter: view.filter, from: view.from, to: view.to });
       return { ...base, totals: r.totals, groups: r.groups };
     } catch (e) {
-      return { ...base, status: { ...ds.status, state: 'error', error: (e as Error).message }, totals: null, groups: [] };
+      return { ...base, status: { ...ds.status, state: 'error', error: saidOf(e) }, totals: null, groups: [] };
     }
   }
 

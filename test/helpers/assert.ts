@@ -58,3 +58,8 @@ export const assert = {
     throw new AssertionError(`${msg ? msg + ': ' : ''}expected a rejection matching ${pattern}`);
   },
 };
+
+/** Rejections as their English words only (line, column, value, reason), for tests that assert what a person reads. */
+export function inWords<R extends { line: number; column: string | null; value: string | null; reason: string; file?: string }>(rs: readonly R[]): Pick<R, 'line' | 'column' | 'value' | 'reason' | 'file'>[] {
+  return rs.map(({ file, line, column, value, reason }) => (file === undefined ? { line, column, value, reason } : { file, line, column, value, reason }));
+}

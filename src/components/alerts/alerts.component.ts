@@ -7,11 +7,13 @@ import {
   limitText, ruleText, sortAlerts,
   type AlertChange, type AlertItem, type LiveInput, type LiveQueueInput, type SlaAlertDetail, type Severity, type Threshold,
 } from './alerts.model.js';
-import { ALERTS_STRINGS, type AlertsKey } from './alerts.strings.js';
+import { hasKey, t as tIn } from '../../l10n/index.js';
+import { ALERTS, type AlertsKey } from '../../l10n/alerts.js';
 import { formatMetric } from '../shared/format.js';
 import { localeOf, t, word } from '../shared/i18n.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { StreamStatus, ViewResult } from '../../protocol/index.js';
+import { errorWords } from '../../l10n/errors.js';
 
 export type { AlertItem, SlaAlertDetail, Threshold };
 export type AlertsState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
@@ -196,8 +198,8 @@ export class SlaAlerts extends LitElement {
     const started = !!live && Number.isFinite(live.now);
     let state: AlertsState;
     let error = '';
-    if (st.state === 'error') { state = 'error'; error = st.error ?? ''; }
-    else if (stream?.state === 'error') { state = 'error'; error = stream.error ? `the live stream failed: ${stream.error}` : 'the live stream failed'; }
+    if (st.state === 'error') { state = 'error'; error = st.error ? errorWords(st.error, this.locale) : ''; }
+    else if (stream?.state === 'error') { state = 'error'; error = this.s('streamFailed') + (stream.error ? `: ${stream.error}` : ''); }
     else if (st.state === 'loading' || st.state === 'empty' || (stream && !started)) state = 'loading';
     else if (!live) state = 'no-data';
     else state = stream?.state === 'stale' ? 'stale' : 'ready';
@@ -218,7 +220,7 @@ export class SlaAlerts extends LitElement {
       stream: stream ? { state: stream.state, staleSince: stream.staleSince } : null,
       state,
       error,
-      progress: viewStatus(r).progress,
+      progress: viewStatus(r, this.locale).progress,
       timeZone: r.definitions.timeZone,
     });
   }
@@ -285,7 +287,7 @@ export class SlaAlerts extends LitElement {
   }
 
   private s(key: AlertsKey, vars?: Record<string, string | number>): string {
-    return t(ALERTS_STRINGS, this.locale, key, vars);
+    return tIn(ALERTS, this.locale, key, vars);
   }
 
   private get timeZone(): string {

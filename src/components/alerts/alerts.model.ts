@@ -1,5 +1,5 @@
 /**
- * The alerts of <sla-alerts> as data (no DOM). The engine's AlertMonitor decides every crossing (METRICS.md §6:
+ * The alerts of <sla-alerts> as data (no DOM). The engine's AlertMonitor decides every crossing (docs/agreement.md:
  * near, breach, clear, one event per crossing, with hysteresis); this model only keeps what stands — one alert
  * per queue and threshold, raised once, escalated from near to breach, cleared once — plus the stream's own
  * alert (stale data), the acknowledgements, and the rate-limited announcements for the live region.
@@ -8,7 +8,8 @@ import { AlertMonitor, type AlertEvent, type LiveMetric, type Threshold } from '
 import { directionFor } from '../../engine/metric-info.js';
 import { dateTimeFormat, formatMetric } from '../shared/format.js';
 import { roughSpan, t } from '../shared/i18n.js';
-import { ALERTS_STRINGS, type AlertsKey } from './alerts.strings.js';
+import { hasKey, t as tIn } from '../../l10n/index.js';
+import { ALERTS, type AlertsKey } from '../../l10n/alerts.js';
 
 export type { Threshold, AlertEvent, LiveMetric };
 
@@ -308,13 +309,13 @@ export class Announcer {
 
 // ——— Words ———
 
-const s = (locale: string, key: AlertsKey, vars?: Record<string, string | number>) => t(ALERTS_STRINGS, locale, key, vars);
+const s = (locale: string, key: AlertsKey, vars?: Record<string, string | number>) => tIn(ALERTS, locale, key, vars);
 
 /** A live metric's name for people ("projected service level"). */
 export function alertMetricName(metric: string | null, locale: string): string {
   if (!metric) return '';
   const key = `m_${metric}` as AlertsKey;
-  return key in ALERTS_STRINGS.en ? s(locale, key) : metric;
+  return hasKey(ALERTS, key) ? s(locale, key) : metric;
 }
 
 /** "45 s", "3 min", "2 h". */

@@ -1,8 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { csvDropStyles } from './csv-drop.styles.js';
-import { DROP_STRINGS, type DropKey } from './csv-drop.strings.js';
-import { noteWords, reasonWords } from './csv-drop.reasons.js';
+import { hasKey, t as tIn } from '../../l10n/index.js';
+import { DROP, type DropKey } from '../../l10n/drop.js';
+import { errorWords } from '../../l10n/errors.js';
+import { noteWords } from '../../l10n/notes.js';
+import { reasonWords } from '../../l10n/reasons.js';
+import type { ErrorCode } from '../../engine/ingest/errors.js';
+import type { Said } from '../../engine/words.js';
 import {
   checkMapping, dateSettings, editorRows, fileNameOf, formatBytes, startMapping, summaryOf, withColumn, withDayMonthOrder,
   withInputTimeZone, withReadAs, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type ReadAs,
@@ -126,6 +131,8 @@ export class SlaCsvDrop extends LitElement {
   @property({ attribute: false }) warning = '';
   /** The error message on the error step. */
   @property({ attribute: false }) error = '';
+  /** The engine's code for the error shown, when it said why (null: the page's own words). */
+  @state() private errorCode: ErrorCode | null = null;
   @property({ attribute: false }) errorKind: DropErrorKind = 'read';
   /** Datasets kept in this browser (null: listed from the page's engine when the widget connects). */
   @property({ attribute: false }) datasets: DatasetInfo[] | null = null;
@@ -188,7 +195,7 @@ export class SlaCsvDrop extends LitElement {
   }
 
   private s(key: DropKey, vars?: Record<string, string | number>): string {
-    return t(DROP_STRINGS, this.locale, key, vars);
+    return tIn(DROP, this.locale, key, vars);
   }
 
   private n(v: number): string {
@@ -291,6 +298,10 @@ export class SlaCsvDrop extends LitElement {
       return;
     }
     if (my !== this.token) return;
+    if (head.unreadable) {
+      this.fail('not-text', head.unreadable);
+      return;
+    }
     if (head.header.length === 0 && head.samples.length === 0) {
       this.fail('empty', this.s('errEmpty'));
       return;
@@ -301,9 +312,11 @@ export class SlaCsvDrop extends LitElement {
     this.focusSoon(`#${this.ids}-h`);
   }
 
-  private fail(kind: DropErrorKind, message: string): void {
+  /** Shows an error: its kind (the title), its words, and the engine's code when it said why (for advice). */
+  private fail(kind: DropErrorKind, why: string | Said<ErrorCode>): void {
     this.errorKind = kind;
-    this.error = message;
+    this.errorCode = typeof why === 'string' ? null : why.code;
+    this.error = typeof why === 'string' ? why : errorWords(why, this.locale);
     this.step = 'error';
     this.focusSoon(`#${this.ids}-h`);
   }
@@ -500,7 +513,7 @@ export class SlaCsvDrop extends LitElement {
       this.sayProgress(st.progress);
     } else if (st.state === 'error') {
       p.done = true;
-      this.fail(p.confirmed ? 'read' : 'reopen', st.error ?? 'the file could not be read');
+      this.fail(p.confirmed ? 'read' : 'reopen', st.error ?? this.s('errRead'));
     } else if (st.state === 'ready') {
       p.done = true;
       this.validation = r.validation;
@@ -582,7 +595,7 @@ export class SlaCsvDrop extends LitElement {
 
   private presetName(preset: string): string {
     const key = `preset_${preset}`;
-    return key in DROP_STRINGS.en ? this.s(key as DropKey) : preset;
+    return hasKey(DROP, key) ? this.s(key) : preset;
   }
 
   private problemText(p: MappingProblem): string {
@@ -610,7 +623,7 @@ export class SlaCsvDrop extends LitElement {
       ${this.heading(this.s('mappingTitle', { name: this.fileName }))}
       ${this.detected ? html`<p>${this.s('detected', { preset: this.presetName(this.detected.preset) })}
           ${m.preset === 'custom' && this.detected.preset !== 'custom' ? this.s('editedFrom', { preset: this.detected.preset }) : nothing}</p>`
-        : html`<p class="problem" part="error">${this.s('problemIntro', { problem: noteWords(head.problem ?? '', this.locale) })} ${this.s('problemHelp')}</p>`}
+        : html`<p class="problem" part="error">${this.s('problemIntro', { problem: head.problem ? noteWords(head.problem, this.locale) : '' })} ${this.s('problemHelp')}</p>`}
       ${!queueLog && head.header.length ? html`<p class="muted">${this.s('delimiterInfo', { columns: head.header.length, delimiter })}</p>` : nothing}
       ${m.notes?.length ? html`<details><summary>${this.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${noteWords(x, this.locale)}</li>`)}</ul></details>` : nothing}
       ${queueLog ? html`<p>${this.s('queueLogInfo')}</p>` : this.renderTable(editorRows(m, head), problems)}
@@ -742,18 +755,18 @@ export class SlaCsvDrop extends LitElement {
       <p part="identity" class="identity">${this.s('identity', { read: this.n(f.read), accepted: this.n(f.accepted), rejected: this.n(f.rejected) })}</p>
       ${f.adds ? nothing : html`<p class="problem">${this.s('identityBroken', { read: f.read, accepted: f.accepted, rejected: f.rejected })}</p>`}
       ${f.apart ? html`<p>${this.s('apart', { n: this.n(f.apart) })}</p>
-        <ul class="reasons">${f.apartReasons.map(([why, n]) => html`<li>${why}: ${this.n(n)}</li>`)}</ul>` : nothing}
+        <ul class="reasons">${f.apartReasons.map((r) => html`<li>${reasonWords(r, l)}: ${this.n(r.count)}</li>`)}</ul>` : nothing}
       <p>${this.s('contacts', { n: this.n(f.contacts) })}</p>
       ${f.rejected ? html`
         ${this.heading(this.s('byReasonTitle'), sub, `${this.ids}-reasons`)}
-        <ul class="reasons">${f.reasons.map(([why, n]) => html`<li>${reasonWords(why, l)}: ${this.n(n)}</li>`)}</ul>
+        <ul class="reasons">${f.reasons.map((r) => html`<li>${reasonWords(r, l)}: ${this.n(r.count)}</li>`)}</ul>
         ${this.heading(this.s('rejectedLinesTitle'), sub, `${this.ids}-lines`)}
         <p id="${this.ids}-listed" class="muted">${this.s('rejectedListed', { listed: this.n(f.listed), rejected: this.n(f.rejected) })}</p>
         <div part="rejections" class="scroll" role="region" tabindex="0" aria-labelledby="${this.ids}-lines">
           <table>
             <caption class="visually-hidden">${this.s('rejectedLinesTitle')}</caption>
             <thead><tr><th scope="col">${this.s('colLine')}</th><th scope="col">${this.s('colRejColumn')}</th><th scope="col">${this.s('colValue')}</th><th scope="col">${this.s('colReason')}</th></tr></thead>
-            <tbody>${v.rejections.map((r) => html`<tr><th scope="row" class="num">${r.line.toLocaleString(l)}</th><td>${r.column ?? ''}</td><td>${r.value === null ? '' : html`<code>${r.value}</code>`}</td><td>${reasonWords(r.reason, l)}</td></tr>`)}</tbody>
+            <tbody>${v.rejections.map((r) => html`<tr><th scope="row" class="num">${r.line.toLocaleString(l)}</th><td>${r.column ?? ''}</td><td>${r.value === null ? '' : html`<code>${r.value}</code>`}</td><td>${reasonWords(r, l)}</td></tr>`)}</tbody>
           </table>
         </div>` : html`<p>${this.s('noRejections')}</p>`}
       ${this.usedPreset ? html`<p class="muted">${this.s('usedMapping', { preset: this.usedPreset })}</p>` : nothing}
@@ -777,7 +790,7 @@ export class SlaCsvDrop extends LitElement {
     return html`
       ${this.heading(title)}
       <p part="error" class="problem" role="alert">${msg}${/[.!?]$/.test(msg) || !msg ? '' : '.'}</p>
-      ${canMap && /day\/month order/.test(this.error) ? html`<p>${this.s('errDayMonth')}</p>` : nothing}
+      ${canMap && this.errorCode === 'dayMonthOrder' ? html`<p>${this.s('errDayMonth')}</p>` : nothing}
       ${this.renderWarning()}
       <div class="actions">
         ${canMap ? html`<button part="button primary" class="button primary" data-action="back" @click=${this.backToMapping}>${this.s('backToMapping')}</button>` : nothing}

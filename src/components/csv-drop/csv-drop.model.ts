@@ -9,6 +9,8 @@
  */
 import { CONTACT_FIELDS, DURATION_FIELDS, INSTANT_FIELDS, OUTCOME_VALUES, SCORE_FIELDS, specOf, validateMapping, type ContactField, type FieldSpec, type InstantFormat, type Mapping } from '../../engine/ingest/mapping.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';
+import { reasonText, type ReasonCount } from '../../engine/ingest/reasons.js';
+import { note } from '../../engine/ingest/notes.js';
 import type { Validation } from '../../engine/ingest/index.js';
 
 /** The order fields are shown in: what the numbers need first, then the rest. */
@@ -164,7 +166,7 @@ export function guessInstant(values: string[]): FieldSpec {
 /** Marks a mapping as edited by hand: preset "custom" (read exactly as given), the detection notes replaced. */
 function edited(m: Mapping, from: string): Mapping {
   if (m.preset === 'custom') return m;
-  return { ...m, preset: 'custom', notes: [`Mapped by hand in the CSV drop, starting from the ${from} preset.`] };
+  return { ...m, preset: 'custom', notes: [note('mappedByHand', { from })] };
 }
 
 /**
@@ -336,18 +338,19 @@ export interface SummaryFigures {
   contacts: number;
   /** rowsRead = rowsAccepted + rowsRejected (always, by the engine's contract). */
   adds: boolean;
-  reasons: [string, number][];
-  apartReasons: [string, number][];
+  /** Each reason with its count, most frequent first (as data: the page words them). */
+  reasons: ReasonCount[];
+  apartReasons: ReasonCount[];
   /** Rejections listed (the engine keeps the first 100) against all rejected rows. */
   listed: number;
 }
 
 export function summaryOf(v: Validation): SummaryFigures {
-  const byCount = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const byCount = (list: ReasonCount[] | undefined) => [...(list ?? [])].sort((a, b) => b.count - a.count || reasonText(a).localeCompare(reasonText(b)));
   return {
     read: v.rowsRead, accepted: v.rowsAccepted, rejected: v.rowsRejected, apart: v.countedApart.total, contacts: v.contacts,
     adds: v.rowsAccepted + v.rowsRejected === v.rowsRead,
-    reasons: byCount(v.byReason), apartReasons: byCount(v.countedApart.byReason), listed: v.rejections.length,
+    reasons: byCount(v.byCode), apartReasons: byCount(v.countedApart.byCode), listed: v.rejections.length,
   };
 }
 

@@ -45,7 +45,7 @@ export interface StatusChangeDetail {
 export class SlaGauge extends LitElement {
   static override styles = gaugeStyles;
 
-  /** The metric's name (METRICS.md §9), e.g. serviceLevel, asa, abandonRate. */
+  /** The metric's name (docs/metrics.md §9), e.g. serviceLevel, asa, abandonRate. */
   @property({ reflect: true }) metric = 'serviceLevel';
   /** The value in the metric's unit (0.82 for 82 %); null for no data. */
   @property({ type: Number }) value: number | null = null;
@@ -98,7 +98,7 @@ export class SlaGauge extends LitElement {
       const v = qs.map((q) => figureOf(q, this.metric)).filter((x): x is number => x !== null);
       value = v.length ? (this.metric === 'waiting' ? v.reduce((a, b) => a + b, 0) : this.metric === 'longestWait' ? Math.max(...v) : v[0]) : null;
     } else value = figureOf(r.totals, this.metric);
-    const { state, error, progress, updatedAt } = viewStatus(r);
+    const { state, error, progress, updatedAt } = viewStatus(r, this.locale);
     this.progress = progress;
     this.error = error;
     const d = r.definitions;

@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { queueBoardStyles } from './queue-board.styles.js';
 import { boardRows, COLUMNS, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
 import { formatMetric, noData } from '../shared/format.js';
-import { ago, localeOf, t, word, type Strings } from '../shared/i18n.js';
-import { BOARD_STRINGS, type BoardKey } from './queue-board.strings.js';
+import { ago, localeOf, t, word } from '../shared/i18n.js';
+import { hasKey, t as tIn } from '../../l10n/index.js';
+import { BOARD, type BoardKey } from '../../l10n/board.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
 import type { Status } from '../../engine/agreement/status.js';
 import type { ViewResult } from '../../protocol/index.js';
@@ -86,7 +87,7 @@ export class SlaQueueBoard extends LitElement {
       };
     });
     this.agents = r.live?.agents ?? null;
-    ({ state: this.state, error: this.error, progress: this.progress, updatedAt: this.updatedAt } = viewStatus(r));
+    ({ state: this.state, error: this.error, progress: this.progress, updatedAt: this.updatedAt } = viewStatus(r, localeOf(this)));
     this.applyRows(rows);
   }
 
@@ -117,7 +118,7 @@ export class SlaQueueBoard extends LitElement {
 
   protected override render() {
     const locale = localeOf(this);
-    const s = (key: BoardKey, vars?: Record<string, string | number>) => t(BOARD_STRINGS as Strings<BoardKey>, locale, key, vars);
+    const s = (key: BoardKey, vars?: Record<string, string | number>) => tIn(BOARD, locale, key, vars);
     const note = this.state === 'loading' ? (this.progress !== null ? word(locale, 'loadingPct', { pct: Math.round(this.progress * 100) }) : word(locale, 'loading'))
       : this.state === 'error' ? this.error || word(locale, 'error')
       : this.state === 'stale' ? s('stale', { ago: ago(this.updatedAt, locale) })

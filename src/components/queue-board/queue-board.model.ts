@@ -1,6 +1,6 @@
 /**
  * The queue board's rows as data (no DOM): each queue's figures, its status against the thresholds (the worst
- * of service level, waiting and longest wait, with the hysteresis of METRICS.md §6 per queue), and the order.
+ * of service level, waiting and longest wait, with the hysteresis of docs/agreement.md per queue), and the order.
  */
 import { liveStatus, type Status } from '../../engine/agreement/status.js';
 

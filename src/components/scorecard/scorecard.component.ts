@@ -44,7 +44,7 @@ export interface ExportDetail {
 const ICON: Record<Status, string> = { ok: '✓', warn: '!', breach: '✕' };
 
 /**
- * The SLA evaluation for a period (METRICS.md §7): each metric's value, target, status, trend against the
+ * The SLA evaluation for a period (docs/agreement.md): each metric's value, target, status, trend against the
  * previous period, the effect of the excluded intervals, the credit owed and the bonus margin; below it the
  * excluded intervals with their reasons, the credits (capped, in the agreement's currency), the bonus and the
  * escalations due. Day, week, month or quarter, stepped back and forth; printable; exported to CSV (formula
@@ -176,7 +176,7 @@ export class SlaScorecard extends LitElement {
 
   private fromSource(r: ViewResult): void {
     this.hasSource = true;
-    const status = viewStatus(r);
+    const status = viewStatus(r, this.locale);
     this.progress = status.progress;
     if (status.state === 'loading') {
       this.state = 'loading';

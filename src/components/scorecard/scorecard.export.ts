@@ -14,7 +14,7 @@
  * - NUMERIC cells are never prefixed: the widget writes them itself from finite numbers as `-?digits[.digits]`
  *   (a dot decimal, no grouping, no exponent, at most 10 decimals), which every spreadsheet reads as a number and
  *   none evaluates as a formula. A negative figure such as a trend of −0.02 is written `-0.02` and imports as the
- *   number −0.02. Figures stay in their metric's unit (fractions 0…1, seconds), as METRICS.md §9 names them.
+ *   number −0.02. Figures stay in their metric's unit (fractions 0…1, seconds), as docs/metrics.md §9 names them.
  *   A cell that is a string stays text even when it looks like a number (`"-5"` from an SLA label is `'-5`).
  * - Headers are in the widget's language; codes (metric names, statuses ok/warn/breach, directions, grains)
  *   stay in the contract's English names so a file reads the same everywhere. Times are the SLA zone's wall

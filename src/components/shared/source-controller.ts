@@ -5,12 +5,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { findSource } from './find-source.js';
 import type { ViewResult, ViewSpec } from '../../protocol/index.js';
+import { errorWords } from '../../l10n/errors.js';
 
 /** What a widget shows from a view's status, read the same way by every widget. */
 export interface ViewStatus {
   /** Loading (also while the dataset is being opened), error, stale (a stream gone quiet), or ready. */
   state: 'loading' | 'error' | 'stale' | 'ready';
-  /** The error message when state is error, else ''. */
+  /** Why, in the widget's language, when state is error; else ''. */
   error: string;
   /** How much of the file is read (0–1) when its size is known, else null. */
   progress: number | null;
@@ -18,12 +19,12 @@ export interface ViewStatus {
   updatedAt: number;
 }
 
-export function viewStatus(r: ViewResult): ViewStatus {
+export function viewStatus(r: ViewResult, locale: string): ViewStatus {
   const st = r.status;
   const state = st.state === 'loading' || st.state === 'empty' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
   return {
     state,
-    error: state === 'error' ? st.error ?? '' : '',
+    error: state === 'error' && st.error ? errorWords(st.error, locale) : '',
     progress: st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null,
     updatedAt: st.stream?.staleSince ?? Date.now(),
   };

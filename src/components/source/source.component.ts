@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { pageEngine } from '../../client/page-engine.js';
 import type { DatasetHandle } from '../../client/engine-client.js';
 import type { ViewResult, ViewSpec } from '../../protocol/index.js';
+import { saidOf } from '../../engine/ingest/errors.js';
 import type { Mapping } from '../../engine/ingest/mapping.js';
 import type { Scorecard } from '../../engine/agreement/evaluate.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
@@ -17,9 +18,9 @@ export interface DatasetReadyDetail {
 }
 
 /** What a widget gets when the dataset could not be opened at all: its error, and nothing else. */
-function errorResult(message: string, timeZone: string): ViewResult {
+function errorResult(e: unknown, timeZone: string): ViewResult {
   return {
-    status: { id: '', name: '', state: 'error', progress: null, fromCache: false, error: message, warning: null, stream: null },
+    status: { id: '', name: '', state: 'error', progress: null, fromCache: false, error: saidOf(e), warning: null, stream: null },
     definitions: defaultDefinitions(timeZone), totals: null, groups: [], validation: null, mapping: null, version: 0, live: null,
   };
 }
@@ -136,7 +137,7 @@ export class SlaSource extends LitElement {
     this.handle = handle;
     handle.catch((e: Error) => {
       // Said to each widget through its view.
-      for (const l of here) if (!l.dead && handle === this.handle) l.onResult(errorResult(e?.message ?? String(e), this.tz));
+      for (const l of here) if (!l.dead && handle === this.handle) l.onResult(errorResult(e, this.tz));
     });
     // The old dataset closes, unless it is the one just reopened (the same id, from the cache).
     void Promise.all([old, handle.catch(() => null)]).then(([o, n]) => { if (o && o.id !== n?.id) void o.close(); }, () => undefined);
@@ -166,7 +167,7 @@ export class SlaSource extends LitElement {
     try {
       ds = await pending;
     } catch (e) {
-      if (!l.dead && pending === this.handle) l.onResult(errorResult((e as Error)?.message ?? String(e), this.tz));
+      if (!l.dead && pending === this.handle) l.onResult(errorResult(e, this.tz));
       return;
     }
     await this.attachTo(l, ds, pending);

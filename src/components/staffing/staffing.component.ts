@@ -6,7 +6,8 @@ import {
   DEFAULT_VALUES, FIELDS, INTERVAL_CHOICES, calculate, calculationKey, fieldText, fractionFromAttribute, hasStates,
   intervalChart, intervalDays, intervalRows, parseField, splitSl, type Calculation, type Field, type FormValues,
 } from './staffing.model.js';
-import { STAFFING_STRINGS, type StaffingKey } from './staffing.strings.js';
+import { hasKey, t as tIn } from '../../l10n/index.js';
+import { STAFFING, type StaffingKey } from '../../l10n/staffing.js';
 import { dateTimeFormat, formatMetric, numberFormat } from '../shared/format.js';
 import { ago, localeOf, t, word } from '../shared/i18n.js';
 import { SourceController, viewStatus } from '../shared/source-controller.js';
@@ -23,7 +24,7 @@ export interface StaffingChangeDetail {
   field: Field;
   /** Every field as typed (screen units: %, seconds, minutes). */
   values: FormValues;
-  /** The engine's input (fractions and seconds, METRICS.md §9), or null while a field is wrong. */
+  /** The engine's input (fractions and seconds, docs/metrics.md §9), or null while a field is wrong. */
   input: StaffingInput | null;
   /** The engine's answer for it, or null while a field is wrong. */
   result: StaffingResult | null;
@@ -166,7 +167,7 @@ export class SlaStaffing extends LitElement {
   }
 
   private s(key: StaffingKey, vars?: Record<string, string | number>): string {
-    return t(STAFFING_STRINGS, this.locale, key, vars);
+    return tIn(STAFFING, this.locale, key, vars);
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -269,7 +270,7 @@ export class SlaStaffing extends LitElement {
     this.definition = this.s('intervalsDefinition', {
       target: fieldText(d.serviceLevel.target * 100), threshold: d.serviceLevel.thresholdSec, zone: d.timeZone, n: d.intervalMinutes,
     });
-    const status = viewStatus(r);
+    const status = viewStatus(r, this.locale);
     if (status.state === 'loading') {
       this.state = 'loading';
       this.progress = status.progress;

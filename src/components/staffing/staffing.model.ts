@@ -8,7 +8,7 @@ import { curveStepAfter, line } from 'd3-shape';
 import { max } from 'd3-array';
 import { staffingTable, trafficErlangs, type StaffingInput, type StaffingResult, type StaffingRow } from '../../engine/erlang/erlang-c.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
-import type { StaffingKey } from './staffing.strings.js';
+import type { StaffingKey } from '../../l10n/staffing.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The calculator

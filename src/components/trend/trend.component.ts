@@ -1,9 +1,10 @@
 import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { trendStyles } from './trend.styles.js';
-import { TREND_STRINGS, type TrendKey } from './trend.strings.js';
+import { hasKey, t as tIn } from '../../l10n/index.js';
+import { TREND, type TrendKey } from '../../l10n/trend.js';
 import {
-  TREND_GRAINS, fillGaps, formatPeriod, isTimeOfDay, periodStart, pointAt, spansDays, trendGeometry,
+  TREND_GRAINS, fillGaps, formatPeriod, isTimeOfDay, pointAt, spansDays, trendGeometry,
   type TrendGeometry, type TrendGrain, type TrendPoint,
 } from './trend.geometry.js';
 import { formatMetric } from '../shared/format.js';
@@ -78,7 +79,7 @@ const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZo
 export class SlaTrend extends LitElement {
   static override styles = trendStyles;
 
-  /** The metric's name (METRICS.md §9), e.g. serviceLevel, asa, abandonRate. */
+  /** The metric's name (docs/metrics.md §9), e.g. serviceLevel, asa, abandonRate. */
   @property({ reflect: true }) metric = 'serviceLevel';
   /** The target in the metric's unit (0.8 for 80 %); none: no target line, no shading. */
   @property({ type: Number }) target: number | null = null;
@@ -112,7 +113,7 @@ export class SlaTrend extends LitElement {
   @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
   /** The definition that produced the figures (preset, threshold, zone, interval length), shown as the tooltip. */
   @property() definition = '';
-  /** The last interval's status, reflected for styling (derived from the series with the hysteresis of METRICS.md §6). */
+  /** The last interval's status, reflected for styling (derived from the series with the hysteresis of docs/agreement.md). */
   @property({ reflect: true }) status: Status | null = null;
   /** The id of an <sla-source> (else the nearest ancestor source, if any). Without one, set `points` yourself. */
   @property() source: string | null = null;
@@ -163,7 +164,7 @@ export class SlaTrend extends LitElement {
   }
 
   private s(key: TrendKey, vars?: Record<string, string | number>): string {
-    return t(TREND_STRINGS, this.locale, key, vars);
+    return tIn(TREND, this.locale, key, vars);
   }
 
   // ----- size ------------------------------------------------------------------------------------------
@@ -235,10 +236,9 @@ export class SlaTrend extends LitElement {
     let pts: TrendPoint[] = [];
     for (const g of r.groups) {
       const key = g.by[grain];
-      if (!key) continue;
-      const start = periodStart(grain, key, zone);
-      if (start === null) continue;
-      pts.push({ key, start, value: figureOf(g, this.metric) });
+      // The engine sends each period's start instant: no label is read back into time.
+      if (!key || g.start === undefined) continue;
+      pts.push({ key, start: g.start, value: figureOf(g, this.metric) });
     }
     pts.sort((a, b) => a.start - b.start);
     if (this.range !== 'all' && isTimeOfDay(grain) && pts.length) {
@@ -252,7 +252,7 @@ export class SlaTrend extends LitElement {
     this.lastResult = r;
     const d = r.definitions;
     this.intervalMinutes = d.intervalMinutes;
-    const status = viewStatus(r);
+    const status = viewStatus(r, this.locale);
     this.progress = status.progress;
     let { error, state }: { error: string; state: TrendState } = status;
     let points: TrendPoint[] = [];

@@ -2,15 +2,15 @@
  * The trend's drawing as data (no DOM): periods and their start instants in the data's zone, gaps filled with
  * "no data", the scales, the line with its gaps, the target line, the warning band, the breach shading and
  * the axis ticks — all in the host's pixels, so the SVG is drawn 1:1 and never scaled (crisp at any size).
- * Status is the engine's one formula (liveStatusSequence, METRICS.md §6), never re-derived here.
+ * Status is the engine's one formula (liveStatusSequence, docs/agreement.md), never re-derived here.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { extent, max } from 'd3-array';
 import { liveStatusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
-import { MS_PER_DAY, civilFromDays, daysFromCivil, isoWeekday } from '../../engine/time/civil.js';
+import { MS_PER_DAY, civilFromDays } from '../../engine/time/civil.js';
 import { Zone, zoneNamed } from '../../engine/time/zone.js';
-import { TimeLabels } from '../../engine/time/labels.js';
+import { TimeLabels, localDay, nextPeriodStart } from '../../engine/time/labels.js';
 import { dateTimeFormat, formatMetric, unitOf } from '../shared/format.js';
 
 /** The time grains a trend can be drawn at (the engine's time groupings). */
@@ -36,58 +36,7 @@ export interface PeriodOptions {
 const DEFAULT_PERIODS: PeriodOptions = { intervalMinutes: 15, weekStart: 0 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Periods: label ↔ start instant, in the data's zone (the engine's TimeLabels, read backwards).
-
-/** The first instant of a local day (its midnight, or the first minute after a DST gap at midnight). */
-function dayStart(day: number, zone: Zone): number {
-  for (let m = 0; m < 24 * 60; m += 15) {
-    const u = zone.toUtc(day * MS_PER_DAY + m * 60_000);
-    if (u !== null) return u;
-  }
-  return day * MS_PER_DAY - zone.offsetAt(day * MS_PER_DAY);
-}
-
-/** The local day number (days since 1970-01-01 on the wall clock) of an instant. */
-function localDay(utc: number, zone: Zone): number {
-  return Math.floor(zone.toLocal(utc) / MS_PER_DAY);
-}
-
-function isoWeekMonday(year: number, week: number): number {
-  const jan4 = daysFromCivil(year, 1, 4);
-  return jan4 - isoWeekday(jan4) + (week - 1) * 7;
-}
-
-/**
- * The start instant of a period from its label, as the engine writes it (`2026-03-08T03:00-04:00` for an
- * interval or hour, `2026-03-08` a day, `2026-W10` or the week's first date, `2026-03` a month, `2026-Q1`).
- * null for a label that is none of these.
- */
-export function periodStart(grain: TrendGrain, label: string, zone: Zone): number | null {
-  let m: RegExpExecArray | null;
-  switch (grain) {
-    case 'interval':
-    case 'hour': {
-      m = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2})([+-])(\d{2}):(\d{2})$/.exec(label);
-      if (!m) return null;
-      const off = (m[6] === '-' ? -1 : 1) * (+m[7] * 60 + +m[8]) * 60_000;
-      return daysFromCivil(+m[1], +m[2], +m[3]) * MS_PER_DAY + (+m[4] * 60 + +m[5]) * 60_000 - off;
-    }
-    case 'day':
-      m = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(label);
-      return m ? dayStart(daysFromCivil(+m[1], +m[2], +m[3]), zone) : null;
-    case 'week':
-      m = /^(-?\d{4,})-W(\d{2})$/.exec(label);
-      if (m) return dayStart(isoWeekMonday(+m[1], +m[2]), zone);
-      m = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(label);
-      return m ? dayStart(daysFromCivil(+m[1], +m[2], +m[3]), zone) : null;
-    case 'month':
-      m = /^(-?\d{4,})-(\d{2})$/.exec(label);
-      return m ? dayStart(daysFromCivil(+m[1], +m[2], 1), zone) : null;
-    case 'quarter':
-      m = /^(-?\d{4,})-Q([1-4])$/.exec(label);
-      return m ? dayStart(daysFromCivil(+m[1], (+m[2] - 1) * 3 + 1, 1), zone) : null;
-  }
-}
+// Periods: the engine's TimeLabels names them; the engine sends each one's start instant.
 
 const labelers = new Map<string, TimeLabels>();
 
@@ -103,20 +52,9 @@ export function periodKey(grain: TrendGrain, start: number, zone: Zone, opts: Pe
   return labels.label(grain, start)[0];
 }
 
-/** The start of the period after the one that starts at `start`. */
+/** The start of the period after the one that starts at `start` (the engine's rule). */
 export function nextPeriod(grain: TrendGrain, start: number, zone: Zone, opts: PeriodOptions = DEFAULT_PERIODS): number {
-  switch (grain) {
-    case 'interval': return start + opts.intervalMinutes * 60_000;
-    case 'hour': return start + 3_600_000;
-    case 'day': return dayStart(localDay(start, zone) + 1, zone);
-    case 'week': return dayStart(localDay(start, zone) + 7, zone);
-    case 'month':
-    case 'quarter': {
-      const c = civilFromDays(localDay(start, zone));
-      const months = c.year * 12 + (c.month - 1) + (grain === 'month' ? 1 : 3);
-      return dayStart(daysFromCivil(Math.floor(months / 12), (months % 12) + 1, 1), zone);
-    }
-  }
+  return nextPeriodStart(grain, start, zone, opts.intervalMinutes);
 }
 
 /**

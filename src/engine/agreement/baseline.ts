@@ -1,5 +1,5 @@
 /**
- * Baselines and breach history (METRICS.md §6): what the center has actually delivered, to set realistic
+ * Baselines and breach history (docs/agreement.md): what the center has actually delivered, to set realistic
  * targets and to see where breaches cluster.
  */
 import { MS_PER_DAY } from '../time/civil.js';

@@ -1,5 +1,5 @@
 /**
- * Live figures (METRICS.md §6): the projected service level of the running interval, and thresholds on
+ * Live figures (docs/agreement.md): the projected service level of the running interval, and thresholds on
  * queue state that raise an alert once per crossing and clear it once, with the hysteresis of statuses.
  */
 import { liveStatus, type Status } from './status.js';

@@ -1,6 +1,7 @@
 /** Reporting periods (day, ISO week, month, quarter) as UTC ranges in an IANA zone. */
 import { daysFromCivil, civilFromDays, formatDate, isoWeekday, pad2, pad4, wallMs, MS_PER_DAY } from '../time/civil.js';
 import type { Zone } from '../time/zone.js';
+import { dayStart } from '../time/labels.js';
 import type { PeriodGrain } from './sla.js';
 
 export interface Period {
@@ -13,15 +14,6 @@ export interface Period {
   /** First and last local day numbers. */
   firstDay: number;
   days: number;
-}
-
-/** The instant a local day starts (midnight, or the first valid time where midnight is in a DST gap). */
-function dayStart(day: number, zone: Zone): number {
-  for (let m = 0; m < 24 * 60; m += 15) {
-    const u = zone.toUtc(day * MS_PER_DAY + m * 60_000);
-    if (u !== null) return u;
-  }
-  throw new RangeError('a day without a valid local time');
 }
 
 function make(grain: PeriodGrain, key: string, firstDay: number, days: number, zone: Zone): Period {

@@ -1,5 +1,5 @@
 /**
- * The service-level agreement as data (METRICS.md §7): what is measured, against which targets and margins,
+ * The service-level agreement as data (docs/agreement.md): what is measured, against which targets and margins,
  * over which period and scope; what is excluded and why; credits with a cap; a bonus; escalation tiers;
  * the review cadence. Validation names the bad field and says what was expected.
  */

@@ -1,5 +1,5 @@
 /**
- * Erlang C staffing (METRICS.md §8). P(wait) comes from the Erlang B recursion, never from factorials,
+ * Erlang C staffing (docs/metrics.md §8). P(wait) comes from the Erlang B recursion, never from factorials,
  * so several hundred Erlangs work. N ≤ A means the queue grows without bound: P(wait) = 1, SL = 0, and ASA
  * is null with `unbounded: true` (JSON has no infinity).
  */

@@ -1,6 +1,6 @@
 /**
  * Staffing against what happened: per interval, the agents the observed volume and AHT required (Erlang C
- * at the service-level target) beside the agents the states show handling or available (METRICS.md §8).
+ * at the service-level target) beside the agents the states show handling or available (docs/metrics.md §8).
  */
 import { query } from '../rollup.js';
 import { TimeLabels } from '../rollup.js';

@@ -1,6 +1,6 @@
 /**
  * Reads one record into a contact under a mapping, or says why it is rejected or counted apart
- * (METRICS.md §1). Field readers are compiled once against the header; values are parsed from bytes.
+ * (docs/metrics.md §1). Field readers are compiled once against the header; values are parsed from bytes.
  */
 import { CsvRecord } from './csv.js';
 import { IdSet } from './id-set.js';
@@ -13,7 +13,8 @@ import { MS_PER_DAY } from '../time/civil.js';
 import type { Zone } from '../time/zone.js';
 import { OUTCOME_VALUES, specOf, type ContactField, type FieldSpec, type Mapping } from './mapping.js';
 import type { Contact, Outcome } from '../types.js';
-import { reason } from './reasons.js';
+import { REASONS, reason, type ReasonCode } from './reasons.js';
+import type { Said } from '../words.js';
 
 export interface Rejection {
   /** The file, when a report reads several. */
@@ -21,7 +22,11 @@ export interface Rejection {
   line: number;
   column: string | null;
   value: string | null;
+  /** Why, in English words (the CLI, JSON). */
   reason: string;
+  /** Why, as data: the reason's code and the values in its places (docs/protocol.md). */
+  code: ReasonCode;
+  values: Said<ReasonCode>['values'];
 }
 
 export const ACCEPTED = 0;
@@ -48,7 +53,7 @@ interface Column {
 class Fail {
   column: string | null = null;
   value: string | null = null;
-  reason = '';
+  reason: Said<ReasonCode> = reason('emptyRow');
 }
 
 abstract class Reader {
@@ -326,14 +331,14 @@ export class ContactReader {
   readonly contact: Contact = { id: '', queue: '', arrived: 0, outcome: 'answered' };
   readonly fail = new Fail();
   /** Reason when a record is counted apart. */
-  apartReason = '';
+  apartReason: Said<ReasonCode> = reason('neverQueued');
   readonly columnCount: number;
   private readonly byName = new Map<string, number>();
   private readonly text: Partial<Record<ContactField, TextReader>> = {};
   private readonly instants: Partial<Record<'arrived' | 'answered' | 'ended', InstantReader>> = {};
   private readonly numbers: Partial<Record<'wait' | 'talk' | 'hold' | 'wrap' | 'csat' | 'nps' | 'qa', NumberReader>> = {};
   private readonly flags: Partial<Record<'resolved' | 'transferred' | 'answeredFlag' | 'abandonedFlag' | 'flowoutFlag', FlagReader>> = {};
-  private readonly apart: { col: Column; values: Set<string>; reason: string }[] = [];
+  private readonly apart: { col: Column; values: Set<string>; reason: Said<ReasonCode> }[] = [];
   private readonly answerTimeFirst: boolean;
   private readonly zone: Zone | null;
   private readonly seen: IdSet;
@@ -387,7 +392,7 @@ export class ContactReader {
       }
     }
     for (const r of mapping.countedApart ?? []) {
-      this.apart.push({ col: this.column(r.column, 'countedApart'), values: new Set(r.values.map((v) => v.toLowerCase())), reason: r.reason });
+      this.apart.push({ col: this.column(r.column, 'countedApart'), values: new Set(r.values.map((v) => v.toLowerCase())), reason: r.reason === REASONS.outbound ? reason('outbound') : reason('mappingRule', { text: r.reason }) });
     }
     this.hasId = this.text.id !== undefined;
     const idSpec = specOf(f.id);
@@ -480,7 +485,7 @@ export class ContactReader {
     return v;
   }
 
-  private reject(column: string | null, value: string | null, reason: string): ReadResult {
+  private reject(column: string | null, value: string | null, reason: Said<ReasonCode>): ReadResult {
     this.fail.column = column;
     this.fail.value = value;
     this.fail.reason = reason;
@@ -583,7 +588,7 @@ export class ContactReader {
     const flowoutFlag = FL.flowoutFlag ? FL.flowoutFlag.read(rec, fail) : undefined;
     if (flowoutFlag === -1) return REJECTED;
 
-    // Outcome (METRICS.md §1)
+    // Outcome (docs/metrics.md §1)
     let outcome: Outcome | undefined;
     const hasAnswer = answered !== undefined;
     if (this.answerTimeFirst && hasAnswer) outcome = 'answered';
@@ -599,10 +604,10 @@ export class ContactReader {
     }
     if (!outcome && (ended !== undefined || (wait !== undefined && arrived !== undefined))) outcome = 'abandoned';
 
-    // Queue membership (METRICS.md §1). Where the mapping says so (exports in which a blank queue or queue
+    // Queue membership (docs/metrics.md §1). Where the mapping says so (exports in which a blank queue or queue
     // entry means the contact ended in the IVR), such a contact is counted apart; otherwise it is rejected.
     if (queue === undefined) {
-      if (this.neverQueuedApart) { this.apartReason = 'never queued (no queue)'; return APART; }
+      if (this.neverQueuedApart) { this.apartReason = reason('neverQueuedNoQueue'); return APART; }
       return this.reject(T.queue!.cols[0]?.name ?? 'queue', '', reason('missingQueue'));
     }
     if (arrived === undefined) {
@@ -611,7 +616,7 @@ export class ContactReader {
         arrived = answered;
         this.answeredWithoutQueueing++;
       } else if (this.neverQueuedApart && outcome !== undefined && outcome !== 'answered') {
-        this.apartReason = 'never queued';
+        this.apartReason = reason('neverQueued');
         return APART;
       } else if (outcome === 'answered') {
         return this.reject(shown.name, rec.text(shown.index), reason('answeredWithoutEntry'));

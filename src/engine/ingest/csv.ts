@@ -4,7 +4,9 @@
  * quotes, CRLF / CR / LF line ends, a UTF-8 BOM, and the delimiters , ; tab | (detected from the first
  * line). Fields are kept as byte spans, so numbers and times are parsed without building strings.
  */
-import { reason } from './reasons.js';
+import { reason, type ReasonCode } from './reasons.js';
+import type { Said } from '../words.js';
+import { IngestError, error } from './errors.js';
 
 const QUOTE = 0x22;
 const CR = 0x0d;
@@ -46,7 +48,7 @@ export class CsvRecord {
   /** 1-based physical line where the record starts. */
   line = 0;
   /** Why the record is malformed (stray quote, unclosed quote), or null. */
-  malformed: string | null = null;
+  malformed: Said<ReasonCode> | null = null;
 
   /** The field's text, trimmed of surrounding spaces; '' for a missing column. */
   text(i: number): string {
@@ -186,8 +188,9 @@ export class CsvReader {
     let p = 0;
     if (!this.started) {
       if (buf.length < 4 && !final) { this.carry = buf; return; }
+      // Said once, not as a row per byte.
       const why = notText(buf);
-      if (why) throw new NotTextError(why);
+      if (why) throw new IngestError(error(why));
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
       this.started = true;
     }
@@ -223,7 +226,7 @@ export class CsvReader {
       const recStart = p;
       const recLine = line;
       let f = 0;
-      let malformed: string | null = null;
+      let malformed: Said<ReasonCode> | null = null;
       let complete = false;
       for (;;) {
         if (f >= rec.starts.length) rec.grow();
@@ -301,15 +304,13 @@ export class CsvReader {
   }
 }
 
-/** The input is no CSV text at all (compressed, a workbook, UTF-16, binary): said once, not as a row per byte. */
-export class NotTextError extends Error {}
-
-function notText(b: Uint8Array): string | null {
-  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'the file is UTF-16 text: save it as UTF-8 (Excel: "CSV UTF-8")';
-  if (b[0] === 0x1f && b[1] === 0x8b) return 'the file is gzip-compressed: unpack it first';
-  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'the file is a ZIP archive (an .xlsx workbook?): export the sheet as CSV';
+/** What the input is when it is no CSV text at all (compressed, a workbook, UTF-16, binary), or null. */
+function notText(b: Uint8Array): 'utf16' | 'gzip' | 'zip' | 'binary' | null {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'utf16';
+  if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'zip';
   const n = Math.min(b.length, 4096);
-  for (let i = 0; i < n; i++) if (b[i] === 0) return 'the file is binary, not CSV text: export the contacts from your ACD as CSV';
+  for (let i = 0; i < n; i++) if (b[i] === 0) return 'binary';
   return null;
 }
 

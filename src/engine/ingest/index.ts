@@ -3,7 +3,10 @@
  * accepted + rejected = rowsRead, always; valid records that are no queue contact are accepted and
  * counted apart with their reason.
  */
-import { CsvReader, CsvRecord, NotTextError, type Delimiter } from './csv.js';
+import { CsvReader, CsvRecord, type Delimiter } from './csv.js';
+import { IngestError, error } from './errors.js';
+import { ReasonTally, reasonText, type ReasonCode, type ReasonCount } from './reasons.js';
+import type { Said } from '../words.js';
 import { ACCEPTED, APART, ContactReader, MappingError, REJECTED, type Rejection } from './contacts.js';
 import { detectMapping, extendPreset, looksLikeQueueLog, missingFields } from './presets.js';
 import { QueueLogFolder } from './queue-log.js';
@@ -17,13 +20,16 @@ export interface Validation {
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
+  /** Rows per reason, in English words (the CLI, JSON). */
   byReason: Record<string, number>;
-  countedApart: { total: number; byReason: Record<string, number> };
+  /** The same as data: each distinct reason's code, values and count, in the order first met (docs/protocol.md). */
+  byCode: ReasonCount[];
+  countedApart: { total: number; byReason: Record<string, number>; byCode: ReasonCount[] };
   /** The first rejections (100 by default), in file order. */
   rejections: Rejection[];
   /** Contacts taken into the metrics (for queue_log, calls folded from several lines). */
   contacts: number;
-  /** Of those, answered without a queue entry (wait 0, METRICS.md §1): they lift the service level. */
+  /** Of those, answered without a queue entry (wait 0, docs/metrics.md §1): they lift the service level. */
   answeredWithoutQueueing?: number;
 }
 
@@ -52,7 +58,7 @@ export interface IngestResult {
 }
 
 /** The file cannot be read as contacts at all (exit 2 in the CLI). */
-export class IngestError extends Error {}
+export { IngestError };
 
 const SAMPLE_ROWS = 200;
 
@@ -61,11 +67,13 @@ export class ContactIngest {
   private readonly opts: IngestOptions;
   private readonly maxRejections: number;
   readonly validation: Validation = {
-    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {},
-    countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0,
+    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [],
+    countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0,
   };
+  private readonly rejected = new ReasonTally(this.validation.byReason, this.validation.byCode);
+  private readonly apart = new ReasonTally(this.validation.countedApart.byReason, this.validation.countedApart.byCode);
   private header: string[] | null = null;
-  private held: { fields: string[]; line: number; malformed: string | null; count: number }[] = [];
+  private held: { fields: string[]; line: number; malformed: Said<ReasonCode> | null; count: number }[] = [];
   private reader: ContactReader | null = null;
   private folder: QueueLogFolder | null = null;
   private mapping: Mapping | null = null;
@@ -86,11 +94,7 @@ export class ContactIngest {
   }
 
   push(chunk: Uint8Array | string): void {
-    try {
-      this.csv.push(chunk);
-    } catch (e) {
-      throw e instanceof NotTextError ? new IngestError(e.message) : e;
-    }
+    this.csv.push(chunk);
   }
 
   private readonly external = new CsvRecord();
@@ -106,18 +110,11 @@ export class ContactIngest {
   }
 
   end(): IngestResult {
-    try {
-      this.csv.end();
-    } catch (e) {
-      throw e instanceof NotTextError ? new IngestError(e.message) : e;
-    }
+    this.csv.end();
     if (!this.reader && !this.folder) this.start(true);
     if (this.deciding) {
       const r = this.reader!.autoDateReaders()[0];
-      throw new IngestError(
-        `cannot tell the day/month order of "${r.col.name}": every date in the file has day and month ≤ 12. ` +
-          `Set "dayMonthOrder": "dmy" or "mdy" in a mapping file (--map), or a fixed "dateFormat".`,
-      );
+      throw new IngestError(error('dayMonthOrder', { column: r.col.name }));
     }
     this.folder?.end();
     if (this.reader) this.validation.answeredWithoutQueueing = this.reader.answeredWithoutQueueing;
@@ -145,7 +142,7 @@ export class ContactIngest {
 
   /** Chooses and compiles the mapping once the header and sample rows are in. */
   private start(final: boolean): void {
-    if (this.header === null) throw new IngestError('the file is empty: no header and no rows');
+    if (this.header === null) throw new IngestError(error('emptyFile'));
     const samples = this.held.map((h) => h.fields);
     const explicit = this.opts.mapping;
     const queueLog = explicit ? explicit.format === 'queue_log' : samples.length > 0 && looksLikeQueueLog(samples[0]) && this.header[0] === '1';
@@ -158,7 +155,7 @@ export class ContactIngest {
           this.opts.onContact(c);
         },
         reject: (lines, rej) => {
-          for (const line of lines) this.addRejection({ line, ...rej });
+          for (const line of lines) this.addRejection(line, rej.column, rej.value, rej.reason);
         },
         apart: (_line, reason) => {
           this.validation.rowsAccepted++;
@@ -170,7 +167,7 @@ export class ContactIngest {
       this.held = [];
       for (const h of held) {
         this.validation.rowsRead++;
-        if (h.malformed) this.addRejection({ line: h.line, column: null, value: null, reason: h.malformed });
+        if (h.malformed) this.addRejection(h.line, null, null, h.malformed);
         else this.folder.line(h.fields, h.line);
       }
       return;
@@ -179,10 +176,12 @@ export class ContactIngest {
     try {
       mapping = explicit ? extendPreset(explicit, this.header, samples) : detectMapping(this.header, samples);
     } catch (e) {
-      throw new IngestError((e as Error).message);
+      throw new IngestError(error('badMapping', { detail: (e as Error).message }));
     }
     if (!mapping) {
-      throw new IngestError(`the header does not map to contacts: ${missingFields(this.header)} (header: ${this.header.slice(0, 8).join(', ')}${this.header.length > 8 ? ', …' : ''}); give a mapping file with --map`);
+      const header = `${this.header.slice(0, 8).join(', ')}${this.header.length > 8 ? ', …' : ''}`;
+      const missing = missingFields(this.header);
+      throw new IngestError(missing.code === 'noArrival' ? error('headerNoArrival', { fields: missing.values.fields, header }) : error('headerNothingKnown', { header }));
     }
     if (this.opts.dayMonthOrder) mapping = { ...mapping, dayMonthOrder: this.opts.dayMonthOrder };
     this.mapping = mapping;
@@ -191,7 +190,7 @@ export class ContactIngest {
       this.reader = new ContactReader({ mapping, header: this.header, inputZone: zoneName ? zoneNamed(zoneName) : null, skip: this.opts.skip, ids: this.opts.ids });
       if (mapping.dayMonthOrder) this.reader.setDayMonthOrder(mapping.dayMonthOrder);
     } catch (e) {
-      if (e instanceof MappingError || e instanceof RangeError) throw new IngestError((e as Error).message);
+      if (e instanceof MappingError || e instanceof RangeError) throw new IngestError(error('badMapping', { detail: (e as Error).message }));
       throw e;
     }
     this.deciding = !mapping.dayMonthOrder && this.reader.autoDateReaders().length > 0;
@@ -232,7 +231,7 @@ export class ContactIngest {
 
   private foldRecord(r: CsvRecord): void {
     this.validation.rowsRead++;
-    if (r.malformed) this.addRejection({ line: r.line, column: null, value: null, reason: r.malformed });
+    if (r.malformed) this.addRejection(r.line, null, null, r.malformed);
     else this.folder!.line(r.texts(), r.line);
   }
 
@@ -247,24 +246,23 @@ export class ContactIngest {
       this.opts.onContact(reader.contact);
     } else if (res === REJECTED) {
       const f = reader.fail;
-      this.addRejection({ line: r.line, column: f.column, value: f.value, reason: f.reason });
+      this.addRejection(r.line, f.column, f.value, f.reason);
     } else if (res === APART) {
       v.rowsAccepted++;
       this.addApart(reader.apartReason);
     }
   }
 
-  private addRejection(rej: Rejection): void {
+  private addRejection(line: number, column: string | null, value: string | null, why: Said<ReasonCode>): void {
     const v = this.validation;
     v.rowsRejected++;
-    v.byReason[rej.reason] = (v.byReason[rej.reason] ?? 0) + 1;
-    if (v.rejections.length < this.maxRejections) v.rejections.push(rej);
+    const reason = this.rejected.add(why);
+    if (v.rejections.length < this.maxRejections) v.rejections.push({ line, column, value, reason, code: why.code, values: why.values });
   }
 
-  private addApart(reason: string): void {
-    const v = this.validation;
-    v.countedApart.total++;
-    v.countedApart.byReason[reason] = (v.countedApart.byReason[reason] ?? 0) + 1;
+  private addApart(why: Said<ReasonCode>): void {
+    this.validation.countedApart.total++;
+    this.apart.add(why);
   }
 }
 

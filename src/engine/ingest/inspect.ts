@@ -5,16 +5,20 @@
 import { CsvReader, type Delimiter } from './csv.js';
 import { detectMapping, looksLikeQueueLog, missingFields } from './presets.js';
 import type { Mapping } from './mapping.js';
-import { note } from './notes.js';
+import { note, type NoteCode } from './notes.js';
+import { IngestError, type ErrorCode } from './errors.js';
+import type { Said } from '../words.js';
 
 export interface FileHead {
   delimiter: Delimiter | null;
   header: string[];
   /** Up to `rows` records after the header. */
   samples: string[][];
-  /** The mapping a preset gives this header, or null with `problem` saying what is missing. */
+  /** The mapping a preset gives this header, or null with `problem` saying what is missing (as data). */
   mapping: Mapping | null;
-  problem: string | null;
+  problem: Said<NoteCode> | null;
+  /** Why the file cannot be read at all (not text: compressed, a workbook, UTF-16, binary), or null. */
+  unreadable?: Said<ErrorCode> | null;
 }
 
 /** Inspects the first bytes of a file (64 KB is plenty); the last, partial line is ignored. */
@@ -31,8 +35,14 @@ export function inspectHead(head: Uint8Array | string, rows = 5): FileHead {
   const bytes = typeof head === 'string' ? new TextEncoder().encode(head) : head;
   // Only whole lines: cut at the last line feed so a truncated record does not look malformed.
   const lf = bytes.lastIndexOf(0x0a);
-  reader.push(lf >= 0 ? bytes.subarray(0, lf + 1) : bytes);
-  reader.end();
+  try {
+    reader.push(lf >= 0 ? bytes.subarray(0, lf + 1) : bytes);
+    reader.end();
+  } catch (e) {
+    // No CSV text at all: said as data, so it crosses the worker boundary whole.
+    if (e instanceof IngestError) return { delimiter: null, header: [], samples: [], mapping: null, problem: null, unreadable: e.said };
+    throw e;
+  }
   // The head may end inside a quoted field that spans lines: that last, unclosed record is not a sample.
   if (cutShort && records.length > 1) records.pop();
   const [header = [], ...samples] = records;

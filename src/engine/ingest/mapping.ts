@@ -6,6 +6,7 @@
 import type { Delimiter } from './csv.js';
 import type { DurationUnit } from './values.js';
 import type { Outcome } from '../types.js';
+import type { MappingNote } from './notes.js';
 
 export const CONTACT_FIELDS = [
   'id', 'queue', 'channel', 'tier', 'agent', 'customer',
@@ -90,7 +91,8 @@ export interface Mapping {
   countedApart?: CountedApartRule[];
   fields: Partial<Record<ContactField, FieldSpec | string>>;
   /** What the data can and cannot support, said to the person reading the report. */
-  notes?: string[];
+  /** What the kit says about reading the file with this mapping (its own notes as data), and the author's own. */
+  notes?: MappingNote[];
 }
 
 export const OUTCOME_VALUES: readonly Outcome[] = ['answered', 'abandoned', 'flowout', 'callback', 'voicemail'];

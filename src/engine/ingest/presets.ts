@@ -1,10 +1,11 @@
 /**
- * Mapping presets for the exports of ../shared/FORMATS.md, detected from the header (never by position),
+ * Mapping presets for the exports in docs/mapping.md, detected from the header (never by position),
  * and a synonym matcher for worded headers. Sample records refine what a header alone cannot tell
  * (ISO or day/month dates, h:mm:ss or seconds, flags or times).
  */
 import type { ContactField, FieldSpec, Mapping } from './mapping.js';
-import { note } from './notes.js';
+import { note, type MappingNote } from './notes.js';
+import type { Said } from '../words.js';
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -133,7 +134,7 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   const col = (h: string) => header.indexOf(h);
   const values = (h: string) => samples.map((r) => (r[col(h)] ?? '').trim()).filter((v) => v !== '');
   const fields: Mapping['fields'] = {};
-  const notes: string[] = [];
+  const notes: MappingNote[] = [];
 
   for (const [field, h] of found) {
     if (field === 'date' || field === 'time') continue;
@@ -245,7 +246,7 @@ export function extendPreset(explicit: Mapping, header: string[], samples: strin
 }
 
 /** What a header lacks for a mapping: said when nothing maps. */
-export function missingFields(header: string[]): string {
+export function missingFields(header: string[]): Said<'noArrival' | 'nothingKnown'> {
   const found = SYNONYMS.filter(([, names]) => header.some((h) => names.includes(norm(h)))).map(([f]) => f);
   return found.length ? note('noArrival', { fields: found.join(', ') }) : note('nothingKnown');
 }

@@ -4,8 +4,8 @@
  * with its contact (or rejected with it), agent and system events are accepted and counted apart.
  */
 import type { AgentState, Contact } from '../types.js';
-import type { Rejection } from './contacts.js';
-import { reason } from './reasons.js';
+import { reason, type ReasonCode } from './reasons.js';
+import type { Said } from '../words.js';
 
 interface Pending {
   id: string;
@@ -29,8 +29,8 @@ export const QUEUE_LOG_AGENT_EVENTS = new Set([
 
 export interface QueueLogSink {
   contact(c: Contact, lines: number[]): void;
-  reject(lines: number[], r: Omit<Rejection, 'line'>): void;
-  apart(line: number, reason: string): void;
+  reject(lines: number[], r: { column: string | null; value: string | null; reason: Said<ReasonCode> }): void;
+  apart(line: number, reason: Said<ReasonCode>): void;
   /** An agent's state change read from the log (login, pause, a call, logout). */
   agentState?(s: AgentState): void;
 }
@@ -55,14 +55,14 @@ export class QueueLogFolder {
     const t = Math.round(epoch * 1000);
     this.agentEvent(event, agent, t, f);
     if (QUEUE_LOG_AGENT_EVENTS.has(event) || callid === 'NONE' || callid === '') {
-      this.sink.apart(line, 'agent or system event (not a contact)');
+      this.sink.apart(line, reason('agentOrSystemEvent'));
       return;
     }
     let p = this.calls.get(callid);
     if (!p) {
       if (this.seen.has(callid)) {
         // Lines after a call's end (e.g. a late transfer record) belong to no new contact.
-        this.sink.apart(line, 'event after the call ended');
+        this.sink.apart(line, reason('eventAfterEnd'));
         return;
       }
       p = { id: callid, queue, lines: [] };
@@ -114,7 +114,7 @@ export class QueueLogFolder {
   private finish(p: Pending): void {
     this.calls.delete(p.id);
     this.seen.add(p.id);
-    const bad = (column: string, value: string, reason: string) => this.sink.reject(p.lines, { column, value, reason });
+    const bad = (column: string, value: string, why: Said<ReasonCode>) => this.sink.reject(p.lines, { column, value, reason: why });
     if (p.arrived === undefined) {
       if (p.outcome === 'answered' && p.answered !== undefined) { p.arrived = p.answered; p.wait = 0; }
       else return bad('5', 'ENTERQUEUE', reason('callWithoutEnterQueue'));
@@ -172,7 +172,7 @@ export class QueueLogFolder {
     }
   }
 
-  /** Calls still open at the end of the file have neither an answer nor an end: rejected (METRICS.md §1). */
+  /** Calls still open at the end of the file have neither an answer nor an end: rejected (docs/metrics.md §1). */
   end(): void {
     for (const p of this.calls.values()) {
       this.sink.reject(p.lines, { column: '5', value: 'ENTERQUEUE', reason: reason('callWithoutEnd') });

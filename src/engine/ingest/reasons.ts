@@ -1,10 +1,11 @@
 /**
- * Why a row is rejected: every reason the contact reader, the CSV reader and the queue_log folder give, in
- * one table of English templates. The engine reports the English words (the CLI, JSON, `byReason`); a page
- * that speaks another language finds the reason's code and values again with `reasonOf` and words it from
- * its own table with the same codes (components/csv-drop). One list, so the two cannot drift apart.
+ * Why a row is rejected, or counted apart: every reason the readers give (contacts, CSV, queue_log, and the
+ * forecast, outage, agent-state, schedule, exclusion and summary files), in one table of English templates.
+ * A rejection carries its code and values (docs/protocol.md); the CLI and JSON also carry the English words
+ * (`reason`, `byReason`); a page words the code from its own table, typed by these codes, so a new reason
+ * does not build until every language has its words.
  */
-import { wordTable } from '../words.js';
+import { wordTable, type Said } from '../words.js';
 
 export const REASONS = {
   fieldCount: 'has {count} fields, the header has {columns}',
@@ -40,14 +41,64 @@ export const REASONS = {
   unparseableWait: 'unparseable wait',
   completedWithoutConnect: 'completed call without CONNECT',
   callWithoutEnd: 'no outcome: the call has no end in the file',
+  // Forecasts, outages, agent states, schedules, exclusions, interval summaries
+  missingSystem: 'missing system',
+  missingAgent: 'missing agent',
+  badIntervalLength: 'interval length must be 5, 15, 30 or 60 minutes',
+  negativeVolume: 'negative volume',
+  notADuration: 'not a duration',
+  endedBeforeStarted: 'ended before it started',
+  endsBeforeStarts: 'ends before it starts',
+  stateWithoutCategory: 'state name with no category: give it one in a categories file (--categories)',
+  activityWithoutCategory: 'activity name with no category: give it one in a categories file (--categories)',
+  exclusionWithoutReason: 'an exclusion needs its reason',
+  serviceLevelOutOfRange: 'service level must be 0–100 %',
+  countNotANumber: '{what} is not a number',
+  negativeCount: 'negative {what}',
+  // Counted apart: valid records that are no queue contact
+  neverQueued: 'never queued',
+  neverQueuedNoQueue: 'never queued (no queue)',
+  agentOrSystemEvent: 'agent or system event (not a contact)',
+  eventAfterEnd: 'event after the call ended',
+  outbound: 'outbound contact',
+  /** A mapping's own reason for counting records apart, as its author wrote it. */
+  mappingRule: '{text}',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;
 
 const WORDS = wordTable<ReasonCode>(REASONS);
 
-/** In English words, the `{name}` places filled. */
-export const reason = WORDS.say;
+/** A reason as data: its code and the values in its places. */
+export const reason = WORDS.said;
 
-/** The code and values of words the engine said in English; null for words it did not say (a mapping's own). */
-export const reasonOf = WORDS.find;
+/** A reason in English words, the `{name}` places filled. */
+export const reasonText = WORDS.text;
+
+/** A reason and how many rows gave it. */
+export interface ReasonCount extends Said<ReasonCode> {
+  count: number;
+}
+
+/**
+ * Counts reasons into a validation's English `byReason` and its coded `byCode` (one entry per distinct reason,
+ * in the order first met), both plain data that cross to the page.
+ */
+export class ReasonTally {
+  private readonly index = new Map<string, ReasonCount>();
+  constructor(private readonly byReason: Record<string, number>, private readonly byCode: ReasonCount[]) {}
+
+  /** Counts `n` rows with a reason; returns its English words. */
+  add(r: Said<ReasonCode>, n = 1): string {
+    const text = reasonText(r);
+    this.byReason[text] = (this.byReason[text] ?? 0) + n;
+    const known = this.index.get(text);
+    if (known) known.count += n;
+    else {
+      const entry: ReasonCount = { code: r.code, values: r.values, count: n };
+      this.index.set(text, entry);
+      this.byCode.push(entry);
+    }
+    return text;
+  }
+}

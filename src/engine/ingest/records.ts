@@ -1,5 +1,5 @@
 /**
- * The records beside contacts that an agreement needs now: forecasts and outages (METRICS.md §1), read with
+ * The records beside contacts that an agreement needs now: forecasts and outages (docs/metrics.md §1), read with
  * the same CSV reader and the same accounting as contacts: every row accepted or rejected with its line,
  * column, value and reason. Columns are found by normalized names and synonyms.
  */
@@ -10,7 +10,9 @@ import type { AgentState, Exclusion, ForecastEntry, IntervalSummary, Outage, Sch
 import type { Categories } from '../efficiency.js';
 import type { Rejection } from './contacts.js';
 import type { Validation } from './index.js';
-import { IngestError } from './index.js';
+import { IngestError, error } from './errors.js';
+import { ReasonTally, reason, type ReasonCode } from './reasons.js';
+import type { Said } from '../words.js';
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -27,12 +29,13 @@ function findColumn(header: string[], names: string[]): Column | null {
 
 /** A rejected row (a class, so that a record with a `reason` field of its own is not mistaken for one). */
 class Rejected {
-  constructor(readonly column: string | null, readonly value: string | null, readonly reason: string) {}
+  constructor(readonly column: string | null, readonly value: string | null, readonly reason: Said<ReasonCode>) {}
 }
-const bad = (column: string | null, value: string | null, reason: string): Rejected => new Rejected(column, value, reason);
+const bad = (column: string | null, value: string | null, why: Said<ReasonCode>): Rejected => new Rejected(column, value, why);
 
 abstract class RecordReader<T> {
-  readonly validation: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, countedApart: { total: 0, byReason: {} }, rejections: [], contacts: 0 };
+  readonly validation: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 };
+  private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
   readonly records: T[] = [];
   private header: string[] | null = null;
   private readonly csv = new CsvReader({ onRecord: (r) => this.onRecord(r) });
@@ -43,7 +46,7 @@ abstract class RecordReader<T> {
   }
   end(): { records: T[]; validation: Validation } {
     this.csv.end();
-    if (!this.header) throw new IngestError(`the ${this.what} file is empty`);
+    if (!this.header) throw new IngestError(error('recordsEmpty', { what: this.what }));
     return { records: this.records, validation: this.validation };
   }
 
@@ -62,12 +65,12 @@ abstract class RecordReader<T> {
     const res = r.malformed
       ? bad(null, null, r.malformed)
       : r.count !== this.header.length
-        ? bad(null, null, `has ${r.count} fields, the header has ${this.header.length}`)
+        ? bad(null, null, reason('fieldCount', { count: r.count, columns: this.header.length }))
         : this.read(r);
     if (res instanceof Rejected) {
       v.rowsRejected++;
-      v.byReason[res.reason] = (v.byReason[res.reason] ?? 0) + 1;
-      if (v.rejections.length < 100) v.rejections.push({ line: r.line, column: res.column, value: res.value, reason: res.reason });
+      const text = this.tally.add(res.reason);
+      if (v.rejections.length < 100) v.rejections.push({ line: r.line, column: res.column, value: res.value, reason: text, code: res.reason.code, values: res.reason.values });
     } else {
       v.rowsAccepted++;
       this.records.push(res as T);
@@ -76,15 +79,14 @@ abstract class RecordReader<T> {
 
   protected need(header: string[], field: string, names: string[]): Column {
     const c = findColumn(header, names);
-    if (!c) throw new IngestError(`the ${this.what} file has no ${field} column (looked for ${names.join(', ')}; header: ${header.join(', ')})`);
+    if (!c) throw new IngestError(error('recordsNoColumn', { what: this.what, field, names: names.join(', '), header: header.join(', ') }));
     return c;
   }
 
   protected instant(r: CsvRecord, c: Column): number | Rejected {
     const v = parseIsoInstant(r.buf, r.starts[c.index], r.ends[c.index], this.zone);
     if (Number.isNaN(v)) {
-      const reason = lastTimeError === TimeError.DstGap ? 'local time in a DST gap' : lastTimeError === TimeError.NoZone ? 'time without zone and no input zone' : 'unparseable time';
-      return bad(c.name, r.text(c.index), reason);
+      return bad(c.name, r.text(c.index), reason(lastTimeError === TimeError.DstGap ? 'dstGap' : lastTimeError === TimeError.NoZone ? 'noZone' : 'unparseableTime'));
     }
     return v;
   }
@@ -107,7 +109,7 @@ export class ForecastReader extends RecordReader<ForecastEntry> {
         for (let i = 1; i < list.length; i++) if (list[i] > list[i - 1]) step = Math.min(step, list[i] - list[i - 1]);
       }
       const minutes = [5, 15, 30, 60].find((m) => m * 60_000 === step) ?? (step === Infinity ? this.defaultMinutes : null);
-      if (minutes === null) throw new IngestError(`the forecast's intervals are ${Math.round(step / 60_000)} minutes apart: add an "interval minutes" column (5, 15, 30 or 60)`);
+      if (minutes === null) throw new IngestError(error('forecastSpacing', { minutes: Math.round(step / 60_000) }));
       for (const f of r.records) f.intervalMinutes = minutes;
     }
     return r;
@@ -129,17 +131,17 @@ export class ForecastReader extends RecordReader<ForecastEntry> {
   protected read(r: CsvRecord): ForecastEntry | Rejected {
     const c = this.cols;
     const queue = r.text(c.queue.index);
-    if (!queue) return bad(c.queue.name, '', 'missing queue');
+    if (!queue) return bad(c.queue.name, '', reason('missingQueue'));
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     const len = c.length ? parseNumber(r.buf, r.starts[c.length.index], r.ends[c.length.index]) : this.defaultMinutes;
-    if (!(len === 5 || len === 15 || len === 30 || len === 60)) return bad(c.length?.name ?? null, c.length ? r.text(c.length.index) : null, 'interval length must be 5, 15, 30 or 60 minutes');
+    if (!(len === 5 || len === 15 || len === 30 || len === 60)) return bad(c.length?.name ?? null, c.length ? r.text(c.length.index) : null, reason('badIntervalLength'));
     const volume = parseNumber(r.buf, r.starts[c.volume.index], r.ends[c.volume.index]);
-    if (!(volume >= 0)) return bad(c.volume.name, r.text(c.volume.index), Number.isNaN(volume) ? 'not a number' : 'negative volume');
+    if (!(volume >= 0)) return bad(c.volume.name, r.text(c.volume.index), reason(Number.isNaN(volume) ? 'notANumber' : 'negativeVolume'));
     let aht: number | undefined;
     if (c.aht && r.text(c.aht.index) !== '') {
       aht = parseNumber(r.buf, r.starts[c.aht.index], r.ends[c.aht.index]);
-      if (!(aht >= 0)) return bad(c.aht.name, r.text(c.aht.index), 'not a duration');
+      if (!(aht >= 0)) return bad(c.aht.name, r.text(c.aht.index), reason('notADuration'));
     }
     return { queue, intervalStart: start, intervalMinutes: len, volume, aht };
   }
@@ -162,16 +164,16 @@ export class OutageReader extends RecordReader<Outage> {
   protected read(r: CsvRecord): Outage | Rejected {
     const c = this.cols;
     const system = r.text(c.system.index);
-    if (!system) return bad(c.system.name, '', 'missing system');
+    if (!system) return bad(c.system.name, '', reason('missingSystem'));
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     const end = this.instant(r, c.end);
     if (typeof end !== 'number') return end;
-    if (end < start) return bad(c.end.name, r.text(c.end.index), 'ended before it started');
+    if (end < start) return bad(c.end.name, r.text(c.end.index), reason('endedBeforeStarted'));
     let planned = false;
     if (c.planned && r.text(c.planned.index) !== '') {
       const f = parseFlag(r.buf, r.starts[c.planned.index], r.ends[c.planned.index]);
-      if (f < 0) return bad(c.planned.name, r.text(c.planned.index), 'not a yes/no value');
+      if (f < 0) return bad(c.planned.name, r.text(c.planned.index), reason('notYesNo'));
       planned = f === 1;
     }
     return { system, start, end, planned };
@@ -208,17 +210,17 @@ export class AgentStateReader extends RecordReader<AgentState> {
   protected read(r: CsvRecord): AgentState | Rejected {
     const c = this.cols;
     const agent = r.text(c.agent.index);
-    if (!agent) return bad(c.agent.name, '', 'missing agent');
+    if (!agent) return bad(c.agent.name, '', reason('missingAgent'));
     const state = r.text(c.state.index);
     const category = this.categories.state(state);
-    if (category === null) return bad(c.state.name, state, 'state name with no category: give it one in a categories file (--categories)');
+    if (category === null) return bad(c.state.name, state, reason('stateWithoutCategory'));
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     let end: number | undefined;
     if (c.end && r.text(c.end.index) !== '') {
       const e = this.instant(r, c.end);
       if (typeof e !== 'number') return e;
-      if (e < start) return bad(c.end.name, r.text(c.end.index), 'ended before it started');
+      if (e < start) return bad(c.end.name, r.text(c.end.index), reason('endedBeforeStarted'));
       end = e;
     }
     const team = c.team ? r.text(c.team.index) || undefined : undefined;
@@ -244,15 +246,15 @@ export class ScheduleReader extends RecordReader<ScheduleEntry> {
   protected read(r: CsvRecord): ScheduleEntry | Rejected {
     const c = this.cols;
     const agent = r.text(c.agent.index);
-    if (!agent) return bad(c.agent.name, '', 'missing agent');
+    if (!agent) return bad(c.agent.name, '', reason('missingAgent'));
     const activity = r.text(c.activity.index);
     const category = this.categories.activity(activity);
-    if (category === null) return bad(c.activity.name, activity, 'activity name with no category: give it one in a categories file (--categories)');
+    if (category === null) return bad(c.activity.name, activity, reason('activityWithoutCategory'));
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     const end = this.instant(r, c.end);
     if (typeof end !== 'number') return end;
-    if (end <= start) return bad(c.end.name, r.text(c.end.index), 'ends before it starts');
+    if (end <= start) return bad(c.end.name, r.text(c.end.index), reason('endsBeforeStarts'));
     const team = c.team ? r.text(c.team.index) || undefined : undefined;
     return { agent, team, activity, category, start, end };
   }
@@ -278,11 +280,11 @@ export class ExclusionReader extends RecordReader<Exclusion> {
     if (typeof start !== 'number') return start;
     const end = this.instant(r, c.end);
     if (typeof end !== 'number') return end;
-    if (end <= start) return bad(c.end.name, r.text(c.end.index), 'ends before it starts');
-    const reason = r.text(c.reason.index);
-    if (!reason) return bad(c.reason.name, '', 'an exclusion needs its reason');
+    if (end <= start) return bad(c.end.name, r.text(c.end.index), reason('endsBeforeStarts'));
+    const why = r.text(c.reason.index);
+    if (!why) return bad(c.reason.name, '', reason('exclusionWithoutReason'));
     const queue = c.queue ? r.text(c.queue.index) || undefined : undefined;
-    return { start, end, queue, reason };
+    return { start, end, queue, reason: why };
   }
 }
 
@@ -312,13 +314,13 @@ export class SummaryReader extends RecordReader<IntervalSummary> {
   }
   private num(r: CsvRecord, c: Column, what: string): number | Rejected {
     const v = parseNumber(r.buf, r.starts[c.index], r.ends[c.index], true);
-    if (!(v >= 0)) return bad(c.name, r.text(c.index), Number.isNaN(v) ? `${what} is not a number` : `negative ${what}`);
+    if (!(v >= 0)) return bad(c.name, r.text(c.index), reason(Number.isNaN(v) ? 'countNotANumber' : 'negativeCount', { what }));
     return v;
   }
   protected read(r: CsvRecord): IntervalSummary | Rejected {
     const c = this.cols;
     const queue = c.queue.index < 0 ? 'all' : r.text(c.queue.index);
-    if (!queue) return bad(c.queue.name, '', 'missing queue');
+    if (!queue) return bad(c.queue.name, '', reason('missingQueue'));
     const start = this.instant(r, c.start);
     if (typeof start !== 'number') return start;
     const values: number[] = [];
@@ -331,7 +333,7 @@ export class SummaryReader extends RecordReader<IntervalSummary> {
     const out: IntervalSummary = { queue, intervalStart: start, intervalMinutes: this.defaultMinutes, offered, answered, abandoned };
     if (c.length) {
       const len = parseNumber(r.buf, r.starts[c.length.index], r.ends[c.length.index]);
-      if (!(len === 5 || len === 15 || len === 30 || len === 60)) return bad(c.length.name, r.text(c.length.index), 'interval length must be 5, 15, 30 or 60 minutes');
+      if (!(len === 5 || len === 15 || len === 30 || len === 60)) return bad(c.length.name, r.text(c.length.index), reason('badIntervalLength'));
       out.intervalMinutes = len;
     }
     const blank = (col: Column | null) => !col || r.text(col.index) === '';
@@ -345,7 +347,7 @@ export class SummaryReader extends RecordReader<IntervalSummary> {
       let v = parseNumber(r.buf, r.starts[c.sl!.index], r.ends[c.sl!.index], true);
       if (raw.endsWith('%')) v = parseNumber(new TextEncoder().encode(raw.slice(0, -1)), 0, raw.length - 1, true) / 100;
       else if (v > 1) v = v / 100;
-      if (!(v >= 0 && v <= 1)) return bad(c.sl!.name, raw, 'service level must be 0–100 %');
+      if (!(v >= 0 && v <= 1)) return bad(c.sl!.name, raw, reason('serviceLevelOutOfRange'));
       out.answeredWithinThreshold = Math.round(v * offered);
     }
     if (out.answeredWithinThreshold !== undefined && this.thresholdSec !== undefined) out.thresholdSec = this.thresholdSec;

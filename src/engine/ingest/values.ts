@@ -56,7 +56,7 @@ export function parseNumber(b: Uint8Array, s: number, e: number, comma = false):
   return neg ? -v : v;
 }
 
-/** Two-digit years: 19yy for yy ≥ 70, else 20yy, unless a century is given (METRICS.md §1). */
+/** Two-digit years: 19yy for yy ≥ 70, else 20yy, unless a century is given (docs/metrics.md §1). */
 export function expandYear(yy: number, century?: number): number {
   if (century !== undefined) return century + yy;
   return yy >= 70 ? 1900 + yy : 2000 + yy;

@@ -167,7 +167,7 @@ export class LiveContacts {
     const closed = next.outcome !== undefined && (e.outcome !== undefined || prev?.inParts === true) || next.ended !== undefined;
     if (!Number.isFinite(next.arrived)) {
       // An answer or end before its arrival (out of order): held until the arrival comes; a contact that ends
-      // without ever arriving reached an agent without queueing (METRICS.md §1).
+      // without ever arriving reached an agent without queueing (docs/metrics.md §1).
       if (closed && next.answered !== undefined) next.arrived = next.answered;
       else {
         next.inParts = false;

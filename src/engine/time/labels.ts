@@ -9,9 +9,40 @@ import { Zone } from './zone.js';
 export const TIME_GRAINS = ['interval', 'hour', 'day', 'week', 'month', 'quarter'] as const;
 export type TimeGrain = (typeof TIME_GRAINS)[number];
 
+/** The first instant (UTC ms) of a local day: its midnight, or the first valid minute after a DST gap at midnight. */
+export function dayStart(day: number, zone: Zone): number {
+  for (let m = 0; m < 24 * 60; m += 15) {
+    const u = zone.toUtc(day * MS_PER_DAY + m * 60_000);
+    if (u !== null) return u;
+  }
+  return day * MS_PER_DAY - zone.offsetAt(day * MS_PER_DAY);
+}
+
+/** The local day number (days since 1970-01-01 on the wall clock) of an instant. */
+export function localDay(utc: number, zone: Zone): number {
+  return Math.floor(zone.toLocal(utc) / MS_PER_DAY);
+}
+
+/** The start (UTC ms) of the period of a grain after the one that starts at `start`, in a zone. */
+export function nextPeriodStart(grain: TimeGrain, start: number, zone: Zone, intervalMinutes: number): number {
+  switch (grain) {
+    case 'interval': return start + intervalMinutes * 60_000;
+    case 'hour': return start + 3_600_000;
+    case 'day': return dayStart(localDay(start, zone) + 1, zone);
+    case 'week': return dayStart(localDay(start, zone) + 7, zone);
+    case 'month':
+    case 'quarter': {
+      const c = civilFromDays(localDay(start, zone));
+      const months = c.year * 12 + (c.month - 1) + (grain === 'month' ? 1 : 3);
+      return dayStart(daysFromCivil(Math.floor(months / 12), (months % 12) + 1, 1), zone);
+    }
+  }
+}
+
 /** Labels and sort keys of time grains, per slot (of slotMs; 1 for instants in ms), in a zone. */
 export class TimeLabels {
   private readonly cache = new Map<string, Map<number, [string, number]>>();
+  private readonly spans = new Map<string, Map<number, [number, number]>>();
   constructor(readonly zone: Zone, readonly intervalMinutes: number, readonly weekStart: number, readonly slotMs: number) {}
 
   label(grain: TimeGrain, slot: number): [string, number] {
@@ -20,6 +51,29 @@ export class TimeLabels {
     let r = m.get(slot);
     if (!r) { r = this.compute(grain, slot * this.slotMs); m.set(slot, r); }
     return r;
+  }
+
+  /** The instants (UTC ms) the period of a grain holding a slot starts and ends: [start, end). */
+  span(grain: TimeGrain, slot: number): [number, number] {
+    let m = this.spans.get(grain);
+    if (!m) { m = new Map(); this.spans.set(grain, m); }
+    let r = m.get(slot);
+    if (!r) {
+      const start = this.startOf(grain, slot * this.slotMs);
+      r = [start, nextPeriodStart(grain, start, this.zone, this.intervalMinutes)];
+      m.set(slot, r);
+    }
+    return r;
+  }
+
+  private startOf(grain: TimeGrain, utc: number): number {
+    const [, key] = this.compute(grain, utc);
+    switch (grain) {
+      case 'interval': case 'hour': return key;
+      case 'day': case 'week': return dayStart(key, this.zone);
+      case 'month': return dayStart(daysFromCivil(Math.floor((key - 1) / 12), ((key - 1) % 12) + 1, 1), this.zone);
+      case 'quarter': return dayStart(daysFromCivil(Math.floor((key - 1) / 4), ((key - 1) % 4) * 3 + 1, 1), this.zone);
+    }
   }
 
   private compute(grain: TimeGrain, utc: number): [string, number] {

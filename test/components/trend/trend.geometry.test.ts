@@ -1,8 +1,10 @@
 import { assert } from '../../helpers/assert.js';
 import {
-  fillGaps, formatPeriod, nextPeriod, periodKey, periodStart, pointAt, trendGeometry, valueDomain, type TrendPoint,
+  fillGaps, formatPeriod, nextPeriod, periodKey, pointAt, trendGeometry, valueDomain, type TrendPoint,
 } from '../../../src/components/trend/trend.geometry.js';
 import { TimeLabels } from '../../../src/engine/rollup.js';
+import { dayStart } from '../../../src/engine/time/labels.js';
+import { daysFromCivil } from '../../../src/engine/time/civil.js';
 import { zoneNamed } from '../../../src/engine/time/zone.js';
 import { liveStatusSequence } from '../../../src/engine/agreement/status.js';
 import { formatMetric } from '../../../src/components/shared/format.js';
@@ -14,7 +16,8 @@ const sp = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 /** A day's intervals in a zone, as the engine would label them (the first and the last given, the rest filled). */
 function day(zoneName: string, date: string, values: (i: number) => number | null, minutes = 15): TrendPoint[] {
   const z = zoneNamed(zoneName);
-  const first = periodStart('day', date, z)!;
+  const [y, m, d] = date.split('-').map(Number);
+  const first = dayStart(daysFromCivil(y, m, d), z);
   const next = nextPeriod('day', first, z);
   const out: TrendPoint[] = [];
   for (let s = first, i = 0; s < next; s += minutes * 60_000, i++) out.push({ key: periodKey('interval', s, z, { intervalMinutes: minutes, weekStart: 0 }), start: s, value: values(i) });
@@ -22,7 +25,7 @@ function day(zoneName: string, date: string, values: (i: number) => number | nul
 }
 
 describe('<sla-trend> periods, as data', () => {
-  it('reads the engine\'s labels back to their start instants and writes them the same way (a DST day in New York)', () => {
+  it('the engine gives each period its start and end instants and labels them the same way (a DST day in New York)', () => {
     const labels = new TimeLabels(ny, 15, 0, 60_000);
     const spring = day(NY, '2026-03-08', () => 1);
     assert.equal(spring.length, 92, 'a 23-hour day has 92 quarter hours');
@@ -32,21 +35,23 @@ describe('<sla-trend> periods, as data', () => {
       const [label, start] = labels.label('interval', p.start / 60_000);
       assert.equal(p.key, label);
       assert.equal(start, p.start);
-      assert.equal(periodStart('interval', label, ny), p.start);
+      assert.deepEqual(labels.span('interval', p.start / 60_000), [p.start, p.start + 15 * 60_000]);
     }
     assert.equal(spring[8].key, '2026-03-08T03:00-04:00', 'after 01:45 comes 03:00');
     assert.deepEqual(fall.filter((p) => p.key.slice(11, 16) === '01:00').map((p) => p.key), ['2026-11-01T01:00-04:00', '2026-11-01T01:00-05:00']);
     for (const grain of ['hour', 'day', 'week', 'month', 'quarter'] as const) {
       for (const at of [Date.UTC(2026, 2, 8, 12), Date.UTC(2026, 10, 1, 5, 30), Date.UTC(2027, 0, 1, 4)]) {
         const [label] = labels.label(grain, at / 60_000);
-        const start = periodStart(grain, label, ny)!;
-        assert.ok(start <= at && at < nextPeriod(grain, start, ny), `${grain} ${label} holds ${new Date(at).toISOString()}`);
+        const [start, end] = labels.span(grain, at / 60_000);
+        assert.ok(start <= at && at < end && end === nextPeriod(grain, start, ny), `${grain} ${label} holds ${new Date(at).toISOString()}`);
         assert.equal(periodKey(grain, start, ny), label, grain);
       }
     }
-    assert.equal(periodStart('day', '2026-03-08', ny), Date.UTC(2026, 2, 8, 5));
-    assert.equal(periodStart('week', '2026-W10', ny), Date.UTC(2026, 2, 2, 5), 'ISO week 10 of 2026 starts Monday 2 March');
-    assert.equal(periodStart('interval', 'Sales', ny), null);
+    const noon = Date.UTC(2026, 2, 8, 16) / 60_000;
+    assert.deepEqual(labels.span('day', noon), [Date.UTC(2026, 2, 8, 5), Date.UTC(2026, 2, 9, 4)], 'a 23-hour day');
+    assert.equal(labels.span('week', noon)[0], Date.UTC(2026, 2, 2, 5), 'ISO week 10 of 2026 starts Monday 2 March');
+    assert.deepEqual(labels.span('month', noon), [Date.UTC(2026, 2, 1, 5), Date.UTC(2026, 3, 1, 4)]);
+    assert.deepEqual(labels.span('quarter', noon), [Date.UTC(2026, 0, 1, 5), Date.UTC(2026, 3, 1, 4)]);
   });
 
   it('fills the periods the engine has no group for (no contacts) with no data', () => {

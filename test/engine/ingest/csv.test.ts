@@ -1,11 +1,12 @@
 import { assert } from '../../helpers/assert.js';
 import { CsvReader } from '../../../src/engine/ingest/csv.js';
+import { reasonText } from '../../../src/engine/ingest/reasons.js';
 
 function parse(input: string | Uint8Array, chunkSize = 0): { rows: string[][]; lines: number[]; malformed: (string | null)[]; delimiter: string | null } {
   const rows: string[][] = [];
   const lines: number[] = [];
   const malformed: (string | null)[] = [];
-  const r = new CsvReader({ onRecord: (rec) => { rows.push(rec.texts()); lines.push(rec.line); malformed.push(rec.malformed); } });
+  const r = new CsvReader({ onRecord: (rec) => { rows.push(rec.texts()); lines.push(rec.line); malformed.push(rec.malformed && reasonText(rec.malformed)); } });
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   if (chunkSize > 0) for (let i = 0; i < bytes.length; i += chunkSize) r.push(bytes.subarray(i, i + chunkSize));
   else r.push(bytes);

@@ -1,0 +1,48 @@
+/**
+ * Why a whole file cannot be read, in one table of English templates (docs/protocol.md). An `IngestError`
+ * carries its code and values; the CLI prints the English words, a page words the code in its language.
+ */
+import { wordTable, type Said } from '../words.js';
+
+export const ERRORS = {
+  utf16: 'the file is UTF-16 text: save it as UTF-8 (Excel: "CSV UTF-8")',
+  gzip: 'the file is gzip-compressed: unpack it first',
+  zip: 'the file is a ZIP archive (an .xlsx workbook?): export the sheet as CSV',
+  binary: 'the file is binary, not CSV text: export the contacts from your ACD as CSV',
+  emptyFile: 'the file is empty: no header and no rows',
+  dayMonthOrder: 'cannot tell the day/month order of "{column}": every date in the file has day and month ≤ 12. Set "dayMonthOrder": "dmy" or "mdy" in a mapping file (--map), or a fixed "dateFormat".',
+  headerNoArrival: 'the header does not map to contacts: found {fields}, but no arrival time (a column such as arrived, start time, or date + time) (header: {header}); give a mapping file with --map',
+  headerNothingKnown: 'the header does not map to contacts: no column name is one the kit knows (header: {header}); give a mapping file with --map',
+  /** A mapping the file cannot be read with: the validator's own words (they name the mapping's field). */
+  badMapping: '{detail}',
+  recordsEmpty: 'the {what} file is empty',
+  recordsNoColumn: 'the {what} file has no {field} column (looked for {names}; header: {header})',
+  forecastSpacing: 'the forecast\'s intervals are {minutes} minutes apart: add an "interval minutes" column (5, 15, 30 or 60)',
+  /** A file given by address that did not download. */
+  loadFailed: 'cannot load {url}: {detail}',
+  /** Anything else, in the words it came with (an engine bug, a browser's own error). */
+  message: '{text}',
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+const WORDS = wordTable<ErrorCode>(ERRORS);
+
+/** An error as data. */
+export const error = WORDS.said;
+
+/** An error in English words. */
+export const errorText = WORDS.text;
+
+/** A file the kit cannot read as a whole: its words in English (`message`) and as data (`said`). */
+export class IngestError extends Error {
+  constructor(readonly said: Said<ErrorCode>) {
+    super(errorText(said));
+  }
+}
+
+/** Any thrown value as data: an IngestError's own, else its message under `message`. */
+export function saidOf(e: unknown): Said<ErrorCode> {
+  if (e instanceof IngestError) return e.said;
+  return error('message', { text: (e as Error)?.message ?? String(e) });
+}
