@@ -1,7 +1,7 @@
 /**
  * The dataset cache (IndexedDB through idb): each uploaded file as a Blob and its parts as a snapshot (a few
- * large ArrayBuffers, not a record per row), found by id or by a key of content hash + mapping + zones +
- * interval + engine version. A size limit evicts the least recently used. Without IndexedDB (private modes,
+ * large ArrayBuffers, not a record per row), found by id or by a key of size + head hash + mapping + zones +
+ * interval + engine version, with the whole content's hash to tell apart files that share a key. A size limit evicts the least recently used. Without IndexedDB (private modes,
  * a factory handed in as absent), on a quota error or a blocked upgrade, it keeps datasets in memory and
  * says so in `warning`: a widget never breaks over storage.
  */
@@ -12,7 +12,10 @@ import type { Validation } from '../engine/ingest/index.js';
 import type { DatasetInfo, DatasetOptions } from '../protocol/index.js';
 
 export interface CachedDataset extends DatasetInfo {
+  /** Size and head of the file, settings and engine version: what a new file is looked up by. */
   key: string;
+  /** The SHA-256 of the file's whole content (absent in entries written by earlier versions). */
+  contentHash?: string;
   /** Another dataset whose parts and file this one shares (the same content opened again). */
   partsOf?: string;
   options: DatasetOptions;
@@ -97,16 +100,14 @@ export class DatasetCache {
     }
   }
 
-  async findByKey(key: string): Promise<CachedDataset | null> {
-    if (!this.db) {
-      for (const m of this.memory.values()) if (m.meta.key === key) return m.meta;
-      return null;
-    }
+  /** Every dataset stored under a key (files of the same size and head read with the same settings). */
+  async findAllByKey(key: string): Promise<CachedDataset[]> {
+    if (!this.db) return [...this.memory.values()].map((m) => m.meta).filter((m) => m.key === key);
     try {
-      return ((await this.db.getFromIndex(STORES.datasets, 'key', key)) as CachedDataset | undefined) ?? null;
+      return (await this.db.getAllFromIndex(STORES.datasets, 'key', key)) as CachedDataset[];
     } catch (e) {
       this.fallBack(e);
-      return this.findByKey(key);
+      return this.findAllByKey(key);
     }
   }
 

@@ -59,6 +59,8 @@ export class EngineClient {
   private readonly datasets = new Map<string, OpenDataset>();
   private readonly subs = new Set<LiveSubscription>();
   private readonly listeners = new Set<(e: EngineEvent) => void>();
+  /** Files held in the worker after a first look, by the page's Blob. */
+  private readonly held = new WeakMap<Blob, string>();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private restarting: Promise<void> | null = null;
   private terminated = false;
@@ -177,6 +179,32 @@ export class EngineClient {
     return this.api.inspect(blob);
   }
 
+  /**
+   * A first look at a file that is then read (`DatasetHandle.feed(file)`): the worker keeps the file and its
+   * head, so the head is not read again and the file does not cross to the worker a second time.
+   */
+  async hold(file: Blob): Promise<FileHead> {
+    await this.settled();
+    const { upload, head } = await this.api.hold(file);
+    this.held.set(file, upload);
+    return head;
+  }
+
+  /** Lets go of a file looked at with `hold` and not read. */
+  async release(file: Blob): Promise<void> {
+    const upload = this.held.get(file);
+    if (upload === undefined) return;
+    this.held.delete(file);
+    await this.api.release(upload);
+  }
+
+  /** @internal The worker's name for a file held there, taken once. */
+  takeHeld(file: Blob): string | undefined {
+    const upload = this.held.get(file);
+    this.held.delete(file);
+    return upload;
+  }
+
   async list(): Promise<DatasetInfo[]> {
     await this.settled();
     return this.api.list();
@@ -238,8 +266,19 @@ export class EngineClient {
 export class DatasetHandle {
   constructor(private readonly client: EngineClient, readonly id: string) {}
 
-  feed(blob: Blob, name?: string): Promise<DatasetStatus> {
-    return this.client.call((api) => api.feed(this.id, blob, name ?? (blob as File).name));
+  /** Reads a file into the dataset; one held after a first look (`EngineClient.hold`) is read where it is. */
+  async feed(blob: Blob, name?: string): Promise<DatasetStatus> {
+    const label = name ?? (blob as File).name;
+    const upload = this.client.takeHeld(blob);
+    if (upload !== undefined) {
+      try {
+        return await this.client.call((api) => api.feed(this.id, { upload }, label));
+      } catch (e) {
+        // The worker restarted since the first look: the file crosses again.
+        if (!String((e as Error)?.message).startsWith('unknownUpload')) throw e;
+      }
+    }
+    return this.client.call((api) => api.feed(this.id, blob, label));
   }
 
   feedUrl(url: string): Promise<DatasetStatus> {

@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   dayMonthOrder?: 'dmy' | 'mdy';
   /** Receives agent states found beside the contacts (queue_log agent events). */
   onAgentState?: (s: AgentState) => void;
+  /** Called after each chunk with what has been read so far (progress while a large file is read). */
+  onChunk?: (read: { bytes: number; rows: number; rejected: number }) => void;
 }
 
 export interface Analysis extends IngestResult {
@@ -57,7 +59,10 @@ export async function analyze(
   opts: AnalyzeOptions = {},
 ): Promise<Analysis> {
   const { parts, ingest } = pipeline(opts);
-  for await (const chunk of chunks) ingest.push(chunk);
+  for await (const chunk of chunks) {
+    ingest.push(chunk);
+    opts.onChunk?.({ bytes: ingest.bytesRead, rows: ingest.validation.rowsRead, rejected: ingest.validation.rowsRejected });
+  }
   return { ...ingest.end(), parts };
 }
 

@@ -9,7 +9,7 @@ import type { ContactMetrics } from '../engine/metrics.js';
 import type { Group, GroupBy, QueryOptions } from '../engine/rollup.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
-import type { LiveState } from '../engine/live/live-contacts.js';
+import type { LiveView } from '../engine/live/live-view.js';
 import type { DatasetStatus } from './dataset.js';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -23,12 +23,7 @@ export interface ViewSpec {
   to?: number;
 }
 
-/** A live dataset's queue state at stream time, each queue with its projected interval service level. */
-export type LiveView = LiveState & {
-  queues: (LiveState['queues'][number] & { projectedServiceLevel: number | null })[];
-  lastSeq: number;
-  events: { applied: number; duplicates: number; rejected: number };
-};
+export type { LiveView };
 
 export interface ViewResult {
   status: DatasetStatus;

@@ -28,7 +28,9 @@ class EngineWorkerApi {
   open(opts: DatasetOptions, id?: string) { return this.s.open(opts, id); }
   ping() { return 'pong' as const; }
   reopen(id: string) { return this.s.reopen(id); }
-  feed(id: string, blob: Blob, name?: string) { return this.s.feed(id, blob, name); }
+  feed(id: string, input: Blob | { upload: string }, name?: string) { return this.s.feed(id, input, name); }
+  hold(blob: Blob) { return this.s.hold(blob); }
+  release(upload: string) { this.s.release(upload); }
   feedUrl(id: string, url: string) { return this.s.feedUrl(id, url); }
   connect(id: string, url: string, opts?: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number }) { return this.s.connect(id, url, opts); }
   disconnect(id: string) { this.s.disconnect(id); }
@@ -44,7 +46,7 @@ class EngineWorkerApi {
   list() { return this.s.list(); }
   rename(id: string, name: string) { return this.s.rename(id, name); }
   remove(id: string) { return this.s.remove(id); }
-  stats() { return { parses: this.s.parses, subscriptions: this.s.subscriptionCount() }; }
+  stats() { return { parses: this.s.parses, bytesRead: this.s.bytesRead, subscriptions: this.s.subscriptionCount() }; }
   cacheWarning() { return this.s.cacheWarning(); }
 }
 

@@ -16,7 +16,6 @@ import { localeOf, t } from '../shared/i18n.js';
 import { dateTimeFormat } from '../shared/format.js';
 import { findSource } from '../shared/find-source.js';
 import { SourceController } from '../shared/source-controller.js';
-import { pageEngine } from '../../client/page-engine.js';
 import type { SlaSource } from '../source/source.component.js';
 import type { DatasetInfo, DatasetStatus, ViewResult } from '../../protocol/index.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';
@@ -57,10 +56,8 @@ type Progress = DatasetStatus['progress'];
 
 /** A reading the widget started: results of other datasets on the source are not its business. */
 interface Pending {
-  /** The dataset's id, once known: the first id this source had not shown before, confirmed by the source's handle. */
+  /** The dataset's id: from the handle the source gives for this reading (null until it is opened). */
   id: string | null;
-  /** Datasets the source showed before this reading (their late results are not this reading's). */
-  before: Set<string>;
   /** The person confirmed a file's mapping (fires sla-file-accepted once read). */
   confirmed: boolean;
   fired: boolean;
@@ -149,8 +146,6 @@ export class SlaCsvDrop extends LitElement {
   private readonly ids = `d${++uid}`;
   private file: File | null = null;
   private pending: Pending | null = null;
-  /** Ids of the datasets this widget has seen on its source. */
-  private readonly seen = new Set<string>();
   /** The source's latest result, whatever dataset it is. */
   private latest: ViewResult | null = null;
   private focusAfter: string | null = null;
@@ -292,7 +287,10 @@ export class SlaCsvDrop extends LitElement {
     this.step = 'inspecting';
     let head: FileHead;
     try {
-      head = await pageEngine().inspect(file);
+      const source = this.target?.isConnected ? this.target : await this.resolveSource();
+      if (!source) return;
+      // The source's engine keeps the file and its head for the reading: nothing is read or sent twice.
+      head = await source.inspect(file);
     } catch (e) {
       if (my === this.token) this.fail('not-text', (e as Error)?.message ?? String(e));
       return;
@@ -353,10 +351,7 @@ export class SlaCsvDrop extends LitElement {
     this.said = this.s('progressStarting');
     this.step = 'reading';
     this.focusSoon(`#${this.ids}-h`);
-    source.datasetId = '';
-    source.mapping = mapping;
-    source.file = this.file;
-    await this.follow(source, true);
+    await this.follow(() => source.load(this.file!, { mapping }), true);
   }
 
   private async reopen(info: DatasetInfo): Promise<void> {
@@ -378,46 +373,29 @@ export class SlaCsvDrop extends LitElement {
     this.confirmingDelete = null;
     this.step = 'reading';
     this.focusSoon(`#${this.ids}-h`);
-    // The dataset the source shows already: nothing to load again (reloading an open id would close it).
-    const current = await source.datasetHandle().catch(() => null);
     if (my !== this.token) return;
-    const latest = this.latest;
-    if (current?.id === info.id && latest?.status.id === info.id && latest.status.state === 'ready') {
-      this.pending = { id: info.id, before: new Set(), confirmed: false, fired: false, done: false };
-      this.fromSource(latest);
-      return;
-    }
-    const before = source.datasetId;
-    source.file = null;
-    source.mapping = null;
-    source.datasetId = info.id;
-    // The same id again still reopens (a property set to its own value changes nothing by itself).
-    if (before === info.id) source.requestUpdate('datasetId', '');
-    await this.follow(source, false);
+    await this.follow(() => source.reopen(info.id), false);
   }
 
-  /** Follows the dataset the source opens for this reading, by its id. */
-  private async follow(source: SlaSource, confirmed: boolean): Promise<void> {
+  /** Follows the dataset the source opens for this reading: the handle names it. */
+  private async follow(open: () => Promise<{ id: string }>, confirmed: boolean): Promise<void> {
     const my = ++this.token;
-    const p: Pending = { id: null, before: new Set(this.seen), confirmed, fired: false, done: false };
+    const p: Pending = { id: null, confirmed, fired: false, done: false };
     this.pending = p;
-    await source.updateComplete;
     try {
-      // The source's handle (it resolves once the file is read): it names the dataset for sure.
-      const ds = await source.datasetHandle();
+      const ds = await open();
       if (my !== this.token || this.pending !== p) return;
-      if (!ds) throw new Error('the source opened no dataset');
-      if (p.id !== ds.id) {
-        p.id = ds.id;
-        p.done = false;
-        if (this.latest?.status.id === ds.id) this.fromSource(this.latest);
-      }
+      p.id = ds.id;
+      // Results of this dataset that came before its handle (a small file is read in a blink).
+      if (this.latest?.status.id === ds.id) this.fromSource(this.latest);
     } catch (e) {
       if (my === this.token && this.pending === p) this.fail(confirmed ? 'read' : 'reopen', (e as Error)?.message ?? String(e));
     }
   }
 
   private cancel(): void {
+    // A file looked at and not read: the engine lets it go.
+    if (this.file && this.step === 'mapping') void this.target?.release(this.file).catch(() => undefined);
     ++this.token;
     this.pending = null;
     this.head = null;
@@ -457,7 +435,9 @@ export class SlaCsvDrop extends LitElement {
     const list = this.datasets ?? [];
     const at = list.findIndex((d) => d.id === info.id);
     try {
-      await pageEngine().remove(info.id);
+      const source = this.target?.isConnected ? this.target : await this.resolveSource();
+      if (!source) throw new Error(this.noSourceText());
+      await source.deleteKept(info.id);
     } catch (e) {
       this.listError = this.s('recentError', { message: (e as Error)?.message ?? String(e) });
       return;
@@ -480,8 +460,13 @@ export class SlaCsvDrop extends LitElement {
   /** Lists the datasets kept in this browser; `until` waits (a little) for one that is being written. */
   private async refreshList(until?: string): Promise<void> {
     try {
+      const source = this.target?.isConnected ? this.target : await this.resolveSource();
+      if (!source) {
+        this.datasets ??= [];
+        return;
+      }
       for (let i = 0; ; i++) {
-        const list = await pageEngine().list();
+        const list = await source.kept();
         if (!until || list.some((d) => d.id === until) || i >= 20) {
           this.datasets = list;
           this.listError = '';
@@ -500,11 +485,7 @@ export class SlaCsvDrop extends LitElement {
   private fromSource(r: ViewResult): void {
     this.latest = r;
     const p = this.pending;
-    if (r.status.id) this.seen.add(r.status.id);
-    if (!p) return;
-    // Progress comes before the source's handle resolves: a dataset this source never showed before is this reading's.
-    if (p.id === null && r.status.id && !p.before.has(r.status.id)) p.id = r.status.id;
-    if (p.id === null || r.status.id !== p.id) return;
+    if (!p || p.id === null || r.status.id !== p.id) return;
     const st = r.status;
     this.warning = st.warning ?? '';
     if (p.done) return;

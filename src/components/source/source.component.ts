@@ -2,9 +2,10 @@ import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { pageEngine } from '../../client/page-engine.js';
 import type { DatasetHandle } from '../../client/engine-client.js';
-import type { ViewResult, ViewSpec } from '../../protocol/index.js';
+import type { DatasetInfo, ViewResult, ViewSpec } from '../../protocol/index.js';
 import { saidOf } from '../../engine/ingest/errors.js';
 import type { Mapping } from '../../engine/ingest/mapping.js';
+import type { FileHead } from '../../engine/ingest/inspect.js';
 import type { Scorecard } from '../../engine/agreement/evaluate.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
 import { SL_PRESETS, defaultDefinitions, type ServiceLevelPreset } from '../../engine/definitions.js';
@@ -72,6 +73,8 @@ export class SlaSource extends LitElement {
   private handle: Promise<DatasetHandle> | null = null;
   private readonly listeners = new Set<Listener>();
   private readyFired = false;
+  /** What the open dataset was loaded from: a change of these properties loads again, the same values do not. */
+  private loadedFrom: readonly unknown[] | null = null;
 
   protected override render() {
     return html`<slot></slot>`;
@@ -86,6 +89,7 @@ export class SlaSource extends LitElement {
     super.disconnectedCallback();
     const ds = this.handle;
     this.handle = null;
+    this.loadedFrom = null;
     for (const l of this.listeners) { l.dead = true; void l.stop?.(); }
     this.listeners.clear();
     void ds?.then((d) => d.close(), () => undefined);
@@ -96,7 +100,61 @@ export class SlaSource extends LitElement {
     if ((changed.has('sla') && changed.get('sla') !== undefined) || (changed.has('slaDocument') && changed.get('slaDocument') !== undefined)) {
       this.dispatchEvent(new CustomEvent('sla-agreement-change', { detail: { sla: this.sla } }));
     }
-    if (changed.has('src') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) this.load();
+    if (changed.has('src') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) {
+      const from = this.inputs();
+      if (!this.loadedFrom || from.some((v, i) => v !== this.loadedFrom![i])) this.startLoading();
+    }
+  }
+
+  private inputs(): readonly unknown[] {
+    return [this.src, this.stream, this.file, this.datasetId, this.mapping, this.staleAfter, this.tz, this.interval, this.inputTz];
+  }
+
+  /**
+   * A first look at a file before it is read: its header, a few rows and the mapping a preset gives it (the
+   * first 64 KB). The engine keeps the file and its head for `load`, so neither is read or sent twice.
+   */
+  inspect(file: Blob): Promise<FileHead> {
+    return pageEngine().hold(file);
+  }
+
+  /** Lets go of a file looked at with `inspect` and not loaded. */
+  async release(file: Blob): Promise<void> {
+    await pageEngine().release(file);
+  }
+
+  /**
+   * Reads a file into this source's dataset (with a mapping, or the one detected from its header) and
+   * resolves with the dataset's handle once it is opened: the reading goes on, and every widget on the source
+   * sees it (loading with progress, then ready or an error).
+   */
+  load(file: Blob, opts: { mapping?: Mapping | null } = {}): Promise<DatasetHandle> {
+    this.datasetId = '';
+    this.mapping = opts.mapping ?? null;
+    this.file = file;
+    this.startLoading();
+    return this.handle ?? Promise.reject(new Error('the source is not on the page'));
+  }
+
+  /** Shows a dataset kept in this browser's cache (no parse); the handle, or an error when it is gone. */
+  async reopen(id: string): Promise<DatasetHandle> {
+    const current = await this.handle?.catch(() => null);
+    if (current?.id === id && this.datasetId === id) return current;
+    this.file = null;
+    this.mapping = null;
+    this.datasetId = id;
+    this.startLoading();
+    return this.handle ?? Promise.reject(new Error('the source is not on the page'));
+  }
+
+  /** The datasets kept in this browser's cache. */
+  kept(): Promise<DatasetInfo[]> {
+    return pageEngine().list();
+  }
+
+  /** Deletes a kept dataset from the cache. */
+  async deleteKept(id: string): Promise<void> {
+    await pageEngine().remove(id);
   }
 
   /** The definitions a view gets from this source's attributes. */
@@ -111,8 +169,10 @@ export class SlaSource extends LitElement {
     };
   }
 
-  private load(): void {
+  /** Opens the dataset the properties describe, closing the one before (the widgets already here follow it). */
+  private startLoading(): void {
     if (!this.isConnected || (!this.src && !this.stream && !this.file && !this.datasetId)) return;
+    this.loadedFrom = this.inputs();
     const engine = pageEngine();
     const old = this.handle;
     this.readyFired = false;

@@ -5,6 +5,7 @@ import '../../../src/components/source/source.js';
 import type { SlaCsvDrop, FileAcceptedDetail } from '../../../src/components/csv-drop/csv-drop.component.js';
 import type { SlaSource, DatasetReadyDetail } from '../../../src/components/source/source.component.js';
 import { pageEngine } from '../../../src/client/page-engine.js';
+import { generateContactsCsv } from '../../../src/sample/generate.js';
 import { inspectHead } from '../../../src/engine/ingest/inspect.js';
 import { ContactIngest } from '../../../src/engine/ingest/index.js';
 import {
@@ -304,6 +305,35 @@ describe('<sla-csv-drop>', function () {
     assert.equal(el.step, 'pick');
     assert.equal(focused(el)?.textContent?.trim(), 'Load contacts from a CSV file');
     assert.equal(accepted.length, 1, 'nothing more fired');
+  });
+
+  it('a dropped file is read once: its first look and its reading take each byte from the file one time; dropped again, it comes from the cache by the same single pass', async () => {
+    const { el } = await setup();
+    // About 700 kB: a head of 64 kB for the first look, the rest streamed.
+    const text = [...generateContactsCsv({ contacts: 6000, seed: 'read-once', days: 2, start: '2026-03-02', timeZone: 'UTC' })].join('');
+    const file = new File([text], 'once.csv', { type: 'text/csv' });
+    const stats = () => pageEngine().call((api) => api.stats());
+    const before = await stats();
+    choose(el, file);
+    await until(() => el.step === 'mapping', 15000, 'the mapping step');
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary', 30000, 'the summary');
+    const after = await stats();
+    assert.ok(file.size > 500_000, `a file of ${file.size} bytes`);
+    assert.equal(after.bytesRead - before.bytesRead, file.size, 'every byte read once (the head of the first look is not read again)');
+    assert.equal(after.parses - before.parses, 1);
+
+    // The same file again: found in the cache (no parse), its content checked in one pass.
+    click(el, 'button[data-action="another"]');
+    await el.updateComplete;
+    choose(el, new File([text], 'once-again.csv', { type: 'text/csv' }));
+    await until(() => el.step === 'mapping', 15000, 'the mapping step');
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary', 30000, 'the summary');
+    const again = await stats();
+    assert.equal(again.parses, after.parses, 'no parse: the cache had it');
+    assert.equal(again.bytesRead - after.bytesRead, file.size, 'its bytes read once, to check the content');
+    assert.equal(el.fromCache, true);
   });
 
   it('a file with a header and no rows: the summary says there is nothing to show, not that it is ready', async () => {

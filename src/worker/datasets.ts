@@ -1,0 +1,302 @@
+/**
+ * The worker's datasets (docs/protocol.md): opened empty, fed from a file (read once: the head kept from the
+ * first look, the rest streamed through the same ingest pipeline as the CLI, `analyze`), from a URL, from the
+ * cache, or made live from a stream. Every change is told to `changed`, which tells the subscribers.
+ */
+import { analyze } from '../engine/analyze.js';
+import { ContactParts, OPTIONAL_DIMENSIONS, slotMinutesFor } from '../engine/parts.js';
+import { LiveContacts } from '../engine/live/live-contacts.js';
+import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
+import { error, saidOf } from '../engine/ingest/errors.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
+import type { Validation } from '../engine/ingest/index.js';
+import { DatasetCache, type CacheOptions, type CachedDataset } from '../cache/dataset-cache.js';
+import type { DatasetInfo, DatasetOptions, DatasetStatus } from '../protocol/index.js';
+import { StreamSource, type StreamKind } from './stream-source.js';
+import { ContentHasher, bytesOf, headOf, sampleKey } from './content-key.js';
+
+/** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
+export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 3';
+
+export interface Dataset {
+  id: string;
+  opts: DatasetOptions;
+  parts: ContactParts;
+  live?: LiveContacts;
+  source?: StreamSource;
+  status: DatasetStatus;
+  validation: Validation | null;
+  mapping: Mapping | null;
+  version: number;
+}
+
+export interface DatasetsOptions extends CacheOptions {
+  /** Progress notifications while a file is read, at most this often (ms); default 100. */
+  progressEveryMs?: number;
+}
+
+/** A file looked at (`hold`) and kept for the reading that follows: its head is not read again. */
+interface Upload {
+  blob: Blob;
+  head: Uint8Array<ArrayBuffer>;
+}
+
+const MAX_UPLOADS = 8;
+
+export class Datasets {
+  private readonly all = new Map<string, Dataset>();
+  private readonly uploads = new Map<string, Upload>();
+  readonly cache: Promise<DatasetCache>;
+  /** Files parsed (a cache hit parses none) and bytes taken from Blobs: for tests and diagnostics. */
+  readonly counts = { parses: 0, bytes: 0 };
+
+  constructor(private readonly opts: DatasetsOptions, private readonly changed: (id: string, now: boolean) => void) {
+    this.cache = DatasetCache.open(opts);
+  }
+
+  get(id: string): Dataset | undefined {
+    return this.all.get(id);
+  }
+
+  must(id: string): Dataset {
+    const ds = this.all.get(id);
+    if (!ds) throw new Error(`no open dataset "${id}"`);
+    return ds;
+  }
+
+  private newParts(o: DatasetOptions, keepRepeats = o.keepRepeats ?? true): ContactParts {
+    return new ContactParts({ slotMinutes: slotMinutesFor(o.intervalMinutes), dimensions: o.dimensions ?? [...OPTIONAL_DIMENSIONS], keepRepeats });
+  }
+
+  private status(ds: { id: string }, name: string, patch: Partial<DatasetStatus> = {}): DatasetStatus {
+    return { id: ds.id, name, state: 'empty', progress: null, fromCache: false, error: null, warning: null, stream: null, ...patch };
+  }
+
+  /** Sets a dataset's status (a new version) and tells its subscribers, at once for a change of state. */
+  private set(ds: Dataset, status: DatasetStatus, now = true): void {
+    ds.status = status;
+    ds.version++;
+    this.changed(ds.id, now);
+  }
+
+  /** A new, empty dataset (with the given id when a restarted worker restores one). */
+  async open(opts: DatasetOptions, id: string = crypto.randomUUID()): Promise<string> {
+    const cache = await this.cache;
+    this.all.set(id, { id, opts, parts: this.newParts(opts), status: this.status({ id }, opts.name ?? 'dataset', { warning: cache.warning }), validation: null, mapping: null, version: 0 });
+    return id;
+  }
+
+  /** A cached dataset by its id, with no parse; null when the cache does not hold it (or holds another engine version's parts). */
+  async reopen(id: string): Promise<DatasetStatus | null> {
+    const cache = await this.cache;
+    const hit = await cache.get(id);
+    if (!hit || !hit.meta.key.endsWith(ENGINE_VERSION)) return null;
+    const ds: Dataset = {
+      id, opts: hit.meta.options, parts: ContactParts.fromSnapshot(hit.parts),
+      status: this.status({ id }, hit.meta.name, { state: 'ready', fromCache: true, warning: cache.warning }),
+      validation: hit.meta.validation, mapping: hit.meta.mapping, version: 1,
+    };
+    this.all.set(id, ds);
+    this.changed(id, true);
+    return ds.status;
+  }
+
+  /** A first look at a file (its head: header, a few rows, the mapping a preset gives it), kept for the reading that follows. */
+  async hold(blob: Blob): Promise<{ upload: string; head: FileHead }> {
+    const head = await headOf(blob, this.counts);
+    const upload = crypto.randomUUID();
+    this.uploads.set(upload, { blob, head });
+    while (this.uploads.size > MAX_UPLOADS) this.uploads.delete(this.uploads.keys().next().value!);
+    return { upload, head: inspectHead(head) };
+  }
+
+  /** Lets go of a file looked at and not read (the person chose another). */
+  release(upload: string): void {
+    this.uploads.delete(upload);
+  }
+
+  /**
+   * Reads a file into a dataset, each byte once: from the cache when a file of the same size, head and content
+   * was read with the same settings (its content hash checked while the bytes go by), else parsed, the content
+   * hash computed on the way. `input` is a Blob, or a file held by `hold` (its head not read again).
+   */
+  async feed(id: string, input: Blob | { upload: string }, name?: string): Promise<DatasetStatus> {
+    const ds = this.must(id);
+    const cache = await this.cache;
+    let upload: Upload;
+    if (input instanceof Blob) upload = { blob: input, head: await headOf(input, this.counts) };
+    else {
+      const held = this.uploads.get(input.upload);
+      if (!held) throw new Error(`unknownUpload: the file ${input.upload} is no longer held (the worker restarted?)`);
+      this.uploads.delete(input.upload);
+      upload = held;
+    }
+    const { blob, head } = upload;
+    const o = ds.opts;
+    const settings = JSON.stringify([o.mapping ?? null, o.inputTimeZone ?? o.timeZone, o.intervalMinutes ?? 15, o.dimensions ?? null, o.keepRepeats ?? true, o.dayMonthOrder ?? null]);
+    const key = `${await sampleKey(blob.size, head)} ${settings} ${ENGINE_VERSION}`;
+    const label = name ?? ds.status.name;
+    // A change of state reaches the widgets at once (the reading has begun); progress within it is throttled.
+    this.set(ds, this.status(ds, label, { state: 'loading', progress: { bytes: 0, totalBytes: blob.size, rows: 0, rejected: 0 }, warning: cache.warning }));
+    try {
+      const candidates = await cache.findAllByKey(key);
+      if (candidates.length) {
+        // The same size, head and settings: the whole content decides, hashed as the bytes go by (no parse).
+        const hasher = new ContentHasher();
+        let seen = 0;
+        for await (const chunk of bytesOf(blob, head, this.counts)) {
+          hasher.push(chunk);
+          seen += chunk.length;
+          this.progress(ds, { bytes: seen, rows: 0, rejected: 0 }, blob.size);
+        }
+        const content = await hasher.digest();
+        const known = candidates.find((c) => c.contentHash === content);
+        if (known && (await this.fromCache(ds, known, key, label))) return ds.status;
+        return await this.parse(ds, upload, key, label, content);
+      }
+      return await this.parse(ds, upload, key, label, null);
+    } catch (e) {
+      this.set(ds, this.status(ds, label, { state: 'error', error: saidOf(e), warning: cache.warning }));
+      return ds.status;
+    }
+  }
+
+  /** Takes a cached dataset's parts for this one; false when the cache no longer holds them. */
+  private async fromCache(ds: Dataset, known: CachedDataset, key: string, name: string): Promise<boolean> {
+    const cache = await this.cache;
+    const hit = await cache.get(known.id);
+    if (!hit) return false;
+    ds.parts = ContactParts.fromSnapshot(hit.parts);
+    ds.validation = hit.meta.validation;
+    ds.mapping = hit.meta.mapping;
+    if (known.id !== ds.id) {
+      const now = Date.now();
+      await cache.alias({ id: ds.id, name, key, contentHash: known.contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: ds.parts.contacts, createdAt: now, lastUsed: now }, known.partsOf ?? known.id);
+    }
+    this.set(ds, this.status(ds, name, { state: 'ready', fromCache: true, warning: cache.warning }));
+    return true;
+  }
+
+  /** When each dataset last told its progress. */
+  private readonly lastProgress = new Map<string, number>();
+
+  private progress(ds: Dataset, read: { bytes: number; rows: number; rejected: number }, total: number): void {
+    const now = Date.now();
+    if (now - (this.lastProgress.get(ds.id) ?? 0) < (this.opts.progressEveryMs ?? 100)) return;
+    this.lastProgress.set(ds.id, now);
+    ds.status.progress = { bytes: read.bytes, totalBytes: total, rows: read.rows, rejected: read.rejected };
+    ds.version++;
+    this.changed(ds.id, false);
+  }
+
+  /** Parses a file through the ingest pipeline, hashing its content on the way unless it is known already. */
+  private async parse(ds: Dataset, upload: Upload, key: string, name: string, known: string | null): Promise<DatasetStatus> {
+    const cache = await this.cache;
+    const { blob, head } = upload;
+    this.counts.parses++;
+    const parts = (ds.parts = this.newParts(ds.opts));
+    ds.version++;
+    const hasher = known ? null : new ContentHasher();
+    const counts = this.counts;
+    const chunks = (async function* () {
+      for await (const chunk of bytesOf(blob, head, counts)) {
+        hasher?.push(chunk);
+        yield chunk;
+      }
+    })();
+    const o = ds.opts;
+    const result = await analyze(chunks, {
+      parts, mapping: o.mapping, inputTimeZone: o.inputTimeZone ?? o.timeZone, dayMonthOrder: o.dayMonthOrder,
+      onChunk: (read) => this.progress(ds, read, blob.size),
+    });
+    ds.validation = result.validation;
+    ds.mapping = result.mapping;
+    // The numbers go out first; the cache is written after (a widget does not wait for IndexedDB).
+    this.set(ds, this.status(ds, name, { state: 'ready', warning: cache.warning }));
+    const contentHash = known ?? (await hasher!.digest());
+    const now = Date.now();
+    await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), blob);
+    if (cache.warning !== ds.status.warning) {
+      ds.status.warning = cache.warning;
+      ds.version++;
+      this.changed(ds.id, false);
+    }
+    return ds.status;
+  }
+
+  /** Reads a CSV from a URL (downloaded into a Blob first, so the cache can keep it). */
+  async feedUrl(id: string, url: string): Promise<DatasetStatus> {
+    const ds = this.must(id);
+    // Loading from the first moment: a large file's download is not "no data".
+    this.set(ds, this.status(ds, ds.status.name, { state: 'loading' }));
+    let blob: Blob;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      blob = await res.blob();
+    } catch (e) {
+      this.set(ds, this.status(ds, ds.status.name, { state: 'error', error: error('loadFailed', { url, detail: (e as Error)?.message ?? String(e) }) }));
+      return ds.status;
+    }
+    return this.feed(id, blob, url.split('/').pop() || url);
+  }
+
+  /**
+   * Makes the dataset live: events from a WebSocket, SSE or NDJSON stream (kind from the URL or given) are
+   * applied as they come; subscribers get throttled updates with the queue state and the stream's status.
+   */
+  connect(id: string, url: string, opts: { kind?: StreamKind; staleAfterMs?: number } = {}): DatasetStatus {
+    const ds = this.must(id);
+    ds.source?.stop();
+    ds.parts = this.newParts(ds.opts, false);
+    const live = new LiveContacts(ds.parts);
+    ds.live = live;
+    ds.status = this.status(ds, ds.status.name, { state: 'ready' });
+    ds.source = new StreamSource(url, {
+      kind: opts.kind,
+      staleAfterMs: opts.staleAfterMs,
+      since: () => (Number.isFinite(live.lastSeq) ? live.lastSeq : 0),
+      onEvent: (e) => {
+        live.apply(e);
+        ds.version++;
+        this.changed(id, false);
+      },
+      onStatus: (st) => {
+        ds.status.stream = st;
+        ds.version++;
+        this.changed(id, false);
+      },
+    });
+    ds.status.stream = { ...ds.source.status };
+    ds.source.start();
+    return ds.status;
+  }
+
+  disconnect(id: string): void {
+    const ds = this.must(id);
+    ds.source?.stop();
+    ds.source = undefined;
+  }
+
+  /** Forgets an open dataset (the cache keeps it). */
+  close(id: string): void {
+    this.all.get(id)?.source?.stop();
+    this.all.delete(id);
+  }
+
+  async list(): Promise<DatasetInfo[]> {
+    return (await this.cache).list();
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const ds = this.all.get(id);
+    if (ds) { ds.status.name = name; ds.version++; this.changed(id, false); }
+    await (await this.cache).rename(id, name);
+  }
+
+  /** Closes a dataset and deletes it from the cache. */
+  async remove(id: string): Promise<void> {
+    this.close(id);
+    await (await this.cache).delete(id);
+  }
+}
