@@ -1,19 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { csvDropStyles } from './csv-drop.styles.js';
-import { hasKey, t as tIn } from '../../l10n/index.js';
+import { renderPick } from './csv-drop.pick.js';
+import { renderMapping } from './csv-drop.mapping.js';
+import { renderReading } from './csv-drop.reading.js';
+import { renderError, renderSummary } from './csv-drop.summary.js';
+import { renderRecent } from './csv-drop.recent.js';
+import type { DropActions, DropView } from './csv-drop.view.js';
+import { t as tIn } from '../../l10n/index.js';
 import { DROP, type DropKey } from '../../l10n/drop.js';
 import { errorWords } from '../../l10n/errors.js';
-import { noteWords } from '../../l10n/notes.js';
-import { reasonWords } from '../../l10n/reasons.js';
 import type { ErrorCode } from '../../engine/ingest/errors.js';
 import type { Said } from '../../engine/words.js';
 import {
-  checkMapping, dateSettings, editorRows, fileNameOf, formatBytes, startMapping, summaryOf, withColumn, withDayMonthOrder,
-  withInputTimeZone, withReadAs, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type ReadAs,
+  checkMapping, fileNameOf, startMapping, withColumn, withDayMonthOrder, withInputTimeZone, withReadAs, type ColumnChoice, type ReadAs,
 } from './csv-drop.model.js';
-import { localeOf, t } from '../shared/i18n.js';
-import { dateTimeFormat } from '../shared/format.js';
+import { localeOf } from '../shared/i18n.js';
 import { findSource } from '../shared/find-source.js';
 import { SourceController } from '../shared/source-controller.js';
 import type { SlaSource } from '../source/source.component.js';
@@ -534,318 +536,83 @@ export class SlaCsvDrop extends LitElement {
   }
 
   protected override render() {
+    const v = this.view();
     return html`
       ${this.sourceMissing ? html`<p part="notice" class="notice">${this.noSourceText()}</p>` : nothing}
-      <div class="step" data-step=${this.step}>${this.renderStep()}</div>
-      ${!this.noRecent && (this.step === 'pick' || this.step === 'summary') ? this.renderRecent() : nothing}
+      <div class="step" data-step=${this.step}>${this.renderStep(v)}</div>
+      ${!this.noRecent && (this.step === 'pick' || this.step === 'summary') ? renderRecent(v) : nothing}
     `;
   }
 
-  private renderStep(): TemplateResult {
+  private renderStep(v: DropView): TemplateResult {
     switch (this.step) {
       case 'inspecting': return html`${this.heading(this.s('inspecting', { name: this.fileName }))}<progress part="progress" aria-label=${this.s('inspecting', { name: this.fileName })}></progress>`;
-      case 'mapping': return this.renderMapping();
-      case 'reading': return this.renderReading();
-      case 'summary': return this.renderSummary();
-      case 'error': return this.renderError();
-      default: return this.renderPick();
+      case 'mapping': return renderMapping(v);
+      case 'reading': return renderReading(v);
+      case 'summary': return renderSummary(v);
+      case 'error': return renderError(v);
+      default: return renderPick(v);
     }
   }
 
-  private renderPick(): TemplateResult {
-    return html`
-      ${this.heading(this.s('pickTitle'))}
-      <div part="dropzone" class=${this.dragging ? 'dropzone over' : 'dropzone'}
-        @dragenter=${this.onDragOver} @dragover=${this.onDragOver} @dragleave=${this.onDragLeave} @drop=${this.onDrop}>
-        <p>${this.s('dropHere')}</p>
-        <input id="${this.ids}-file" class="file" type="file" accept=".csv,.tsv,.txt,text/csv"
-          aria-describedby="${this.ids}-hint" @change=${this.onPicked} />
-        <label part="choose button primary" for="${this.ids}-file" class="button primary">${this.s('choose')}</label>
-        <p id="${this.ids}-hint" class="muted hint">${this.s('pickHint')}</p>
-      </div>
-      ${this.pickNote ? html`<p class="note" role="status">${this.pickNote}</p>` : nothing}
-      ${this.samples.length ? html`
-        <div part="samples" class="samples">
-          <p id="${this.ids}-samples">${this.s('samplesTitle')}</p>
-          <ul aria-labelledby="${this.ids}-samples">
-            ${this.samples.map((smp) => html`<li><button part="button" class="button" @click=${() => this.loadSample(smp)}>${this.s('sampleButton', { label: smp.label })}</button></li>`)}
-          </ul>
-        </div>` : nothing}
-    `;
+  /** The actions of the person, bound once. */
+  private readonly act: DropActions = {
+    picked: (e) => this.onPicked(e),
+    dragOver: (e) => this.onDragOver(e),
+    dragLeave: (e) => this.onDragLeave(e),
+    drop: (e) => this.onDrop(e),
+    sample: (smp) => void this.loadSample(smp),
+    editColumn: (field, choice) => this.editColumn(field, choice),
+    editReadAs: (field, readAs) => this.editReadAs(field, readAs),
+    dayMonthOrder: (order) => { if (this.mapping) this.mapping = withDayMonthOrder(this.mapping, order); },
+    inputZone: (zone) => { if (this.mapping) this.mapping = withInputTimeZone(this.mapping, zone); this.showProblems = true; },
+    confirm: () => void this.confirm(),
+    cancel: () => this.cancel(),
+    backToMapping: () => this.backToMapping(),
+    another: () => this.another(),
+    reopen: (d) => void this.reopen(d),
+    askDelete: (id) => this.askDelete(id),
+    deleteDataset: (d) => void this.deleteDataset(d),
+    keep: (id) => this.keep(id),
+  };
+
+  /** What the step modules draw from, now. */
+  private view(): DropView {
+    return {
+      ids: this.ids, locale: this.locale, headingLevel: this.headingLevel,
+      s: (key, vars) => this.s(key, vars), n: (x) => this.n(x), heading: (text, level, id) => this.heading(text, level, id),
+      fileName: this.fileName, dragging: this.dragging, pickNote: this.pickNote, samples: this.samples,
+      head: this.head, mapping: this.mapping, detected: this.detected, showProblems: this.showProblems,
+      zoneDefault: this.target?.inputTz || this.target?.tz || 'UTC',
+      progress: this.progress, said: this.said, warning: this.warning,
+      validation: this.validation, usedPreset: this.usedPreset, fromCache: this.fromCache,
+      error: this.error, errorKind: this.errorKind, errorCode: this.errorCode,
+      canMap: this.errorKind === 'read' && this.head !== null && this.mapping !== null && this.file !== null,
+      datasets: this.datasets, listNote: this.listNote, listError: this.listError, confirmingDelete: this.confirmingDelete,
+      act: this.act,
+    };
   }
 
-  private presetName(preset: string): string {
-    const key = `preset_${preset}`;
-    return hasKey(DROP, key) ? this.s(key) : preset;
-  }
 
-  private problemText(p: MappingProblem): string {
-    const field = p.field ? this.s(`field_${p.field}` as DropKey) : '';
-    switch (p.code) {
-      case 'required': return this.s('errRequired', { field });
-      case 'column-missing': return this.s('errColumnMissing', { column: p.detail });
-      case 'outcome-values': return this.s('errOutcomeValues', { value: p.detail });
-      case 'zone': return this.s('errZone', { zone: p.detail });
-      default: return this.s('errEngine', { message: p.detail });
-    }
-  }
 
-  private renderMapping(): TemplateResult {
-    const head = this.head, m = this.mapping;
-    if (!head || !m) return this.renderPick();
-    const check = checkMapping(m, head);
-    const problems = this.showProblems ? check.problems : [];
-    const queueLog = m.format === 'queue_log';
-    const dates = dateSettings(m, head);
-    const source = this.target;
-    const zoneDefault = source?.inputTz || source?.tz || 'UTC';
-    const delimiter = head.delimiter ? this.s(`delim_${head.delimiter}` as DropKey) : '';
-    return html`
-      ${this.heading(this.s('mappingTitle', { name: this.fileName }))}
-      ${this.detected ? html`<p>${this.s('detected', { preset: this.presetName(this.detected.preset) })}
-          ${m.preset === 'custom' && this.detected.preset !== 'custom' ? this.s('editedFrom', { preset: this.detected.preset }) : nothing}</p>`
-        : html`<p class="problem" part="error">${this.s('problemIntro', { problem: head.problem ? noteWords(head.problem, this.locale) : '' })} ${this.s('problemHelp')}</p>`}
-      ${!queueLog && head.header.length ? html`<p class="muted">${this.s('delimiterInfo', { columns: head.header.length, delimiter })}</p>` : nothing}
-      ${m.notes?.length ? html`<details><summary>${this.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${noteWords(x, this.locale)}</li>`)}</ul></details>` : nothing}
-      ${queueLog ? html`<p>${this.s('queueLogInfo')}</p>` : this.renderTable(editorRows(m, head), problems)}
-      ${!queueLog && (dates.dayMonthOrder || dates.inputZone) ? html`
-        <fieldset class="dates">
-          <legend>${this.s('datesTitle')}</legend>
-          ${dates.dayMonthOrder ? html`
-            <label for="${this.ids}-order">${this.s('dayMonthOrder')}</label>
-            <select id="${this.ids}-order" .value=${m.dayMonthOrder ?? ''} @change=${(e: Event) => { if (this.mapping) this.mapping = withDayMonthOrder(this.mapping, (e.target as HTMLSelectElement).value as '' | 'dmy' | 'mdy'); }}>
-              <option value="" ?selected=${!m.dayMonthOrder}>${this.s('orderAuto')}</option>
-              <option value="dmy" ?selected=${m.dayMonthOrder === 'dmy'}>${this.s('orderDmy')}</option>
-              <option value="mdy" ?selected=${m.dayMonthOrder === 'mdy'}>${this.s('orderMdy')}</option>
-            </select>` : nothing}
-          ${dates.inputZone ? html`
-            <label for="${this.ids}-zone">${this.s('inputZone')}</label>
-            <input id="${this.ids}-zone" type="text" list="${this.ids}-zones" autocomplete="off" spellcheck="false"
-              .value=${m.inputTimeZone ?? ''} placeholder=${zoneDefault}
-              aria-describedby="${this.ids}-zone-hint${problems.some((p) => p.code === 'zone') ? ` ${this.ids}-zone-err` : ''}"
-              aria-invalid=${problems.some((p) => p.code === 'zone') ? 'true' : 'false'}
-              @change=${(e: Event) => { if (this.mapping) this.mapping = withInputTimeZone(this.mapping, (e.target as HTMLInputElement).value); this.showProblems = true; }} />
-            <datalist id="${this.ids}-zones">${zones().map((z) => html`<option value=${z}></option>`)}</datalist>
-            <span id="${this.ids}-zone-hint" class="muted">${this.s('inputZoneHint', { zone: zoneDefault })}</span>
-            ${problems.filter((p) => p.code === 'zone').map((p) => html`<span id="${this.ids}-zone-err" class="field-error">${this.problemText(p)}</span>`)}` : nothing}
-        </fieldset>` : nothing}
-      ${problems.length ? html`
-        <div id="${this.ids}-problems" class="problems" part="error" role="alert" tabindex="-1">
-          <p>${this.s('errorsIntro')}</p>
-          <ul>${problems.map((p) => html`<li>${p.field ? html`${this.s(`field_${p.field}` as DropKey)}: ` : nothing}${this.problemText(p)}</li>`)}</ul>
-        </div>` : nothing}
-      <div class="actions">
-        <button part="button primary" class="button primary" data-action="confirm" @click=${this.confirm}>${this.s('confirm')}</button>
-        <button part="button" class="button" data-action="cancel" @click=${this.cancel}>${this.s('cancel')}</button>
-      </div>
-    `;
-  }
 
-  private renderTable(rows: EditorRow[], problems: MappingProblem[]): TemplateResult {
-    const head = this.head!;
-    return html`
-      <div class="wide">
-        <table part="mapping">
-          <caption id="${this.ids}-caption">${this.s('tableCaption')}</caption>
-          <thead><tr>
-            <th scope="col">${this.s('colField')}</th><th scope="col">${this.s('colColumn')}</th>
-            <th scope="col">${this.s('colReadAs')}</th><th scope="col">${this.s('colSample')}</th>
-          </tr></thead>
-          <tbody>${rows.map((r) => this.renderRow(r, head, problems.find((p) => p.field === r.field)))}</tbody>
-        </table>
-      </div>
-    `;
-  }
 
-  private renderRow(r: EditorRow, head: FileHead, problem: MappingProblem | undefined): TemplateResult {
-    const label = this.s(`field_${r.field}` as DropKey);
-    const id = `${this.ids}-col-${r.field}`;
-    const errId = `${this.ids}-err-${r.field}`;
-    const specLabel = r.constValue !== null ? this.s('fixedValue', { value: JSON.stringify(r.constValue) }) : r.specColumns.join(' + ');
-    const extras: string[] = [];
-    if (r.readAs === 'split') extras.push(this.s('splitDateTime'));
-    if (r.dateFormat) extras.push(r.dateFormat);
-    if (r.extras.values && Object.keys(r.extras.values).length) extras.push(this.s('valuesMapped', { map: Object.entries(r.extras.values).map(([k, v]) => `${k} → ${v}`).join(', ') }));
-    if (r.extras.otherwise) extras.push(this.s('otherwise', { value: r.extras.otherwise }));
-    if (r.extras.fallback) extras.push(this.s('fallback', { column: r.extras.fallback }));
-    if (r.extras.nulls.length) extras.push(this.s('nulls', { values: r.extras.nulls.join(', ') }));
-    if (r.extras.decimalComma) extras.push(this.s('decimalComma'));
-    const readAsOptions: readonly string[] = r.kind === 'instant' ? INSTANT_FORMATS : r.kind === 'duration' ? DURATION_UNITS : [];
-    const showReadAs = r.choice !== '' && readAsOptions.length > 0 && r.readAs !== 'split' && r.choice !== 'one-queue';
-    return html`
-      <tr class=${r.choice === '' ? 'unmapped' : ''} data-field=${r.field}>
-        <th scope="row"><label for=${id}>${label}</label>${r.required ? html` <span class="required">${this.s('required')}</span>` : nothing}</th>
-        <td>
-          <select id=${id} aria-required=${r.required ? 'true' : 'false'} aria-invalid=${problem ? 'true' : 'false'}
-            aria-describedby=${problem ? errId : nothing}
-            @change=${(e: Event) => this.editColumn(r.field, (e.target as HTMLSelectElement).value as ColumnChoice)}>
-            <option value="" ?selected=${r.choice === ''}>${this.s('notInFile')}</option>
-            ${r.choice === 'spec' ? html`<option value="spec" selected>${specLabel}</option>` : nothing}
-            ${r.field === 'queue' ? html`<option value="one-queue" ?selected=${r.choice === 'one-queue'}>${this.s('oneQueue')}</option>` : nothing}
-            ${r.choice !== 'spec' && this.detected && specOfChoice(this.detected, r.field, head) === 'spec' ? html`<option value="spec">${detectedLabel(this.detected, r.field)}</option>` : nothing}
-            ${head.header.map((h, i) => html`<option value="c:${i}" ?selected=${r.choice === `c:${i}`}>${h || `#${i + 1}`}</option>`)}
-          </select>
-          ${problem ? html`<div id=${errId} class="field-error">${this.problemText(problem)}</div>` : nothing}
-        </td>
-        <td>
-          ${showReadAs ? html`
-            <select aria-label=${this.s('readAsFor', { field: label })} data-read-as=${r.field}
-              @change=${(e: Event) => this.editReadAs(r.field, (e.target as HTMLSelectElement).value as ReadAs)}>
-              ${readAsOptions.map((o) => html`<option value=${o} ?selected=${r.readAs === o}>${this.s(`readAs_${o}` as DropKey)}</option>`)}
-            </select>` : nothing}
-          ${extras.length ? html`<div class="muted small">${extras.join(' · ')}</div>` : nothing}
-        </td>
-        <td class="sample">${r.choice === '' ? nothing : r.sample ? html`<code>${r.sample}</code>` : html`<span class="muted">${this.s('noSample')}</span>`}</td>
-      </tr>
-    `;
-  }
 
-  private renderReading(): TemplateResult {
-    const p = this.progress;
-    const total = p?.totalBytes ?? null;
-    const parts: string[] = [];
-    if (p) {
-      parts.push(total ? this.s('progressOf', { done: formatBytes(p.bytes, this.locale), total: formatBytes(total, this.locale) }) : this.s('progressBytes', { done: formatBytes(p.bytes, this.locale) }));
-      parts.push(this.s('progressRows', { n: this.n(p.rows) }), this.s('progressRejected', { n: this.n(p.rejected) }));
-    }
-    return html`
-      ${this.heading(this.s('readingTitle', { name: this.fileName }))}
-      <progress part="progress" aria-label=${this.s('progressLabel', { name: this.fileName })}
-        max=${total ?? nothing} value=${p && total ? Math.min(p.bytes, total) : nothing}></progress>
-      <p class="progress-text" aria-hidden="true">${parts.length ? parts.join(' · ') : this.s('progressStarting')}</p>
-      <p class="visually-hidden" role="status" aria-live="polite">${this.said}</p>
-      ${this.renderWarning()}
-    `;
-  }
 
-  private renderWarning(): TemplateResult | typeof nothing {
-    return this.warning ? html`<p part="notice" class="warning" role="status"><strong>${this.s('warningLabel')}</strong> ${this.warning}</p>` : nothing;
-  }
 
-  private renderSummary(): TemplateResult {
-    const v = this.validation;
-    const l = this.locale;
-    const sub = this.headingLevel + 1;
-    if (!v) {
-      return html`${this.heading(this.s('summaryTitle', { name: this.fileName }))}<p>${this.s('readyNote')}</p>${this.renderWarning()}
-        <div class="actions"><button part="button" class="button" @click=${this.another}>${this.s('another')}</button></div>`;
-    }
-    const f = summaryOf(v);
-    return html`
-      ${this.heading(this.s('summaryTitle', { name: this.fileName }))}
-      <p part="identity" class="identity">${this.s('identity', { read: this.n(f.read), accepted: this.n(f.accepted), rejected: this.n(f.rejected) })}</p>
-      ${f.adds ? nothing : html`<p class="problem">${this.s('identityBroken', { read: f.read, accepted: f.accepted, rejected: f.rejected })}</p>`}
-      ${f.apart ? html`<p>${this.s('apart', { n: this.n(f.apart) })}</p>
-        <ul class="reasons">${f.apartReasons.map((r) => html`<li>${reasonWords(r, l)}: ${this.n(r.count)}</li>`)}</ul>` : nothing}
-      <p>${this.s('contacts', { n: this.n(f.contacts) })}</p>
-      ${f.rejected ? html`
-        ${this.heading(this.s('byReasonTitle'), sub, `${this.ids}-reasons`)}
-        <ul class="reasons">${f.reasons.map((r) => html`<li>${reasonWords(r, l)}: ${this.n(r.count)}</li>`)}</ul>
-        ${this.heading(this.s('rejectedLinesTitle'), sub, `${this.ids}-lines`)}
-        <p id="${this.ids}-listed" class="muted">${this.s('rejectedListed', { listed: this.n(f.listed), rejected: this.n(f.rejected) })}</p>
-        <div part="rejections" class="scroll" role="region" tabindex="0" aria-labelledby="${this.ids}-lines">
-          <table>
-            <caption class="visually-hidden">${this.s('rejectedLinesTitle')}</caption>
-            <thead><tr><th scope="col">${this.s('colLine')}</th><th scope="col">${this.s('colRejColumn')}</th><th scope="col">${this.s('colValue')}</th><th scope="col">${this.s('colReason')}</th></tr></thead>
-            <tbody>${v.rejections.map((r) => html`<tr><th scope="row" class="num">${r.line.toLocaleString(l)}</th><td>${r.column ?? ''}</td><td>${r.value === null ? '' : html`<code>${r.value}</code>`}</td><td>${reasonWords(r, l)}</td></tr>`)}</tbody>
-          </table>
-        </div>` : html`<p>${this.s('noRejections')}</p>`}
-      ${this.usedPreset ? html`<p class="muted">${this.s('usedMapping', { preset: this.usedPreset })}</p>` : nothing}
-      <p class="muted">${this.fromCache ? this.s('fromCache') : this.s('keptInCache')}</p>
-      ${this.renderWarning()}
-      ${f.contacts === 0 ? html`<p class="problem" role="status">${this.s('noContactsNote')}</p>` : html`<p class="ready">${this.s('readyNote')}</p>`}
-      <div class="actions"><button part="button" class="button" data-action="another" @click=${this.another}>${this.s('another')}</button></div>
-    `;
-  }
 
-  private renderError(): TemplateResult {
-    const name = this.fileName || 'file';
-    const title = this.errorKind === 'not-text' ? this.s('errTitleNotText', { name })
-      : this.errorKind === 'empty' ? this.s('errTitleEmpty', { name })
-      : this.errorKind === 'reopen' ? this.s('errTitleReopen')
-      : this.errorKind === 'sample' ? this.s('errTitleSample')
-      : this.s('errTitleRead', { name });
-    const err = this.error.trim();
-    const msg = err ? err.charAt(0).toUpperCase() + err.slice(1) : '';
-    const canMap = this.errorKind === 'read' && this.head !== null && this.mapping !== null && this.file !== null;
-    return html`
-      ${this.heading(title)}
-      <p part="error" class="problem" role="alert">${msg}${/[.!?]$/.test(msg) || !msg ? '' : '.'}</p>
-      ${canMap && this.errorCode === 'dayMonthOrder' ? html`<p>${this.s('errDayMonth')}</p>` : nothing}
-      ${this.renderWarning()}
-      <div class="actions">
-        ${canMap ? html`<button part="button primary" class="button primary" data-action="back" @click=${this.backToMapping}>${this.s('backToMapping')}</button>` : nothing}
-        <button part="button" class="button" data-action="another" @click=${this.cancel}>${this.s('chooseAnother')}</button>
-      </div>
-    `;
-  }
 
-  private renderRecent(): TemplateResult {
-    const list = this.datasets;
-    const l = this.locale;
-    const when = dateFormat(l);
-    return html`
-      <div part="recent" class="recent">
-        ${this.heading(this.s('recentTitle'), this.headingLevel + 1, `${this.ids}-recent`)}
-        ${this.listNote ? html`<p class="note" role="status">${this.listNote}</p>` : html`<p class="visually-hidden" role="status"></p>`}
-        ${this.listError ? html`<p class="problem" part="error">${this.listError}</p>` : nothing}
-        ${list === null ? html`<p class="muted">${this.s('recentLoading')}</p>`
-          : list.length === 0 ? html`<p class="empty">${this.s('recentEmpty')}</p>`
-          : html`
-            <div class="scroll" role="region" tabindex="0" aria-labelledby="${this.ids}-recent">
-              <table>
-                <caption class="visually-hidden">${this.s('recentCaption')}</caption>
-                <thead><tr><th scope="col">${this.s('recentName')}</th><th scope="col" class="num">${this.s('recentContacts')}</th><th scope="col" class="num">${this.s('recentSize')}</th><th scope="col">${this.s('recentLastUsed')}</th><th scope="col">${this.s('recentActions')}</th></tr></thead>
-                <tbody>${list.map((d) => html`
-                  <tr data-id=${d.id}>
-                    <th scope="row" class="name">${d.name}</th>
-                    <td class="num">${this.n(d.contacts)}</td>
-                    <td class="num">${formatBytes(d.bytes, l)}</td>
-                    <td><time datetime=${new Date(d.lastUsed).toISOString()}>${when.format(d.lastUsed)}</time></td>
-                    <td class="row-actions">
-                      ${this.confirmingDelete === d.id ? html`
-                        <div role="group" aria-labelledby="${this.ids}-confirm" class="confirm">
-                          <span id="${this.ids}-confirm" tabindex="-1">${this.s('confirmDelete', { name: d.name })}</span>
-                          <button part="button" class="button danger" data-confirm-delete=${d.id} @click=${() => this.deleteDataset(d)}>${this.s('confirmDeleteYes')}</button>
-                          <button part="button" class="button" data-keep=${d.id} @click=${() => this.keep(d.id)}>${this.s('confirmDeleteNo')}</button>
-                        </div>` : html`
-                        <button part="button" class="button" data-reopen=${d.id} aria-label=${this.s('reopenNamed', { name: d.name })} @click=${() => this.reopen(d)}>${this.s('reopen')}</button>
-                        <button part="button" class="button" data-delete=${d.id} aria-label=${this.s('deleteNamed', { name: d.name })} @click=${() => this.askDelete(d.id)}>${this.s('delete')}</button>`}
-                    </td>
-                  </tr>`)}
-                </tbody>
-              </table>
-            </div>`}
-      </div>
-    `;
-  }
-}
 
-function specOfChoice(m: Mapping, field: ContactField, head: FileHead): ColumnChoice {
-  return editorRows(m, head).find((r) => r.field === field)?.choice ?? '';
-}
 
-function detectedLabel(m: Mapping, field: ContactField): string {
-  const s = m.fields[field];
-  if (!s || typeof s === 'string') return String(s ?? '');
-  if (s.date !== undefined) return `${s.date} + ${s.time}`;
-  if (s.columns) return s.columns.join(' + ');
-  if (s.const !== undefined) return JSON.stringify(s.const);
-  return s.column ?? '';
-}
 
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
-let zoneList: string[] | null = null;
-function zones(): string[] {
-  zoneList ??= (() => {
-    try {
-      return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
-    } catch {
-      return [];
-    }
-  })();
-  return zoneList;
+
+
+
+
+
+
+
+
+
 }

@@ -1,0 +1,155 @@
+/** The mapping step: what the kit detected, each field's column, how it is read and a sample; the dates; the problems. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DropView } from './csv-drop.view.js';
+import { noteWords } from '../../l10n/notes.js';
+import { hasKey } from '../../l10n/index.js';
+import { DROP, type DropKey } from '../../l10n/drop.js';
+import { checkMapping, dateSettings, editorRows, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type ReadAs } from './csv-drop.model.js';
+import { renderPick } from './csv-drop.pick.js';
+import type { FileHead } from '../../engine/ingest/inspect.js';
+import type { ContactField, Mapping } from '../../engine/ingest/mapping.js';
+
+export function presetName(v: DropView, preset: string): string {
+  const key = `preset_${preset}`;
+  return hasKey(DROP, key) ? v.s(key) : preset;
+}
+export function problemText(v: DropView, p: MappingProblem): string {
+  const field = p.field ? v.s(`field_${p.field}` as DropKey) : '';
+  switch (p.code) {
+    case 'required': return v.s('errRequired', { field });
+    case 'column-missing': return v.s('errColumnMissing', { column: p.detail });
+    case 'outcome-values': return v.s('errOutcomeValues', { value: p.detail });
+    case 'zone': return v.s('errZone', { zone: p.detail });
+    default: return v.s('errEngine', { message: p.detail });
+  }
+}
+export function renderMapping(v: DropView): TemplateResult {
+  const head = v.head, m = v.mapping;
+  if (!head || !m) return renderPick(v);
+  const check = checkMapping(m, head);
+  const problems = v.showProblems ? check.problems : [];
+  const queueLog = m.format === 'queue_log';
+  const dates = dateSettings(m, head);
+  const zoneDefault = v.zoneDefault;
+  const delimiter = head.delimiter ? v.s(`delim_${head.delimiter}` as DropKey) : '';
+  return html`
+    ${v.heading(v.s('mappingTitle', { name: v.fileName }))}
+    ${v.detected ? html`<p>${v.s('detected', { preset: presetName(v, v.detected.preset) })}
+        ${m.preset === 'custom' && v.detected.preset !== 'custom' ? v.s('editedFrom', { preset: v.detected.preset }) : nothing}</p>`
+      : html`<p class="problem" part="error">${v.s('problemIntro', { problem: head.problem ? noteWords(head.problem, v.locale) : '' })} ${v.s('problemHelp')}</p>`}
+    ${!queueLog && head.header.length ? html`<p class="muted">${v.s('delimiterInfo', { columns: head.header.length, delimiter })}</p>` : nothing}
+    ${m.notes?.length ? html`<details><summary>${v.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${noteWords(x, v.locale)}</li>`)}</ul></details>` : nothing}
+    ${queueLog ? html`<p>${v.s('queueLogInfo')}</p>` : renderTable(v, editorRows(m, head), problems)}
+    ${!queueLog && (dates.dayMonthOrder || dates.inputZone) ? html`
+      <fieldset class="dates">
+        <legend>${v.s('datesTitle')}</legend>
+        ${dates.dayMonthOrder ? html`
+          <label for="${v.ids}-order">${v.s('dayMonthOrder')}</label>
+          <select id="${v.ids}-order" .value=${m.dayMonthOrder ?? ''} @change=${(e: Event) => v.act.dayMonthOrder((e.target as HTMLSelectElement).value as '' | 'dmy' | 'mdy')}>
+            <option value="" ?selected=${!m.dayMonthOrder}>${v.s('orderAuto')}</option>
+            <option value="dmy" ?selected=${m.dayMonthOrder === 'dmy'}>${v.s('orderDmy')}</option>
+            <option value="mdy" ?selected=${m.dayMonthOrder === 'mdy'}>${v.s('orderMdy')}</option>
+          </select>` : nothing}
+        ${dates.inputZone ? html`
+          <label for="${v.ids}-zone">${v.s('inputZone')}</label>
+          <input id="${v.ids}-zone" type="text" list="${v.ids}-zones" autocomplete="off" spellcheck="false"
+            .value=${m.inputTimeZone ?? ''} placeholder=${zoneDefault}
+            aria-describedby="${v.ids}-zone-hint${problems.some((p) => p.code === 'zone') ? ` ${v.ids}-zone-err` : ''}"
+            aria-invalid=${problems.some((p) => p.code === 'zone') ? 'true' : 'false'}
+            @change=${(e: Event) => v.act.inputZone((e.target as HTMLInputElement).value)} />
+          <datalist id="${v.ids}-zones">${zones().map((z) => html`<option value=${z}></option>`)}</datalist>
+          <span id="${v.ids}-zone-hint" class="muted">${v.s('inputZoneHint', { zone: zoneDefault })}</span>
+          ${problems.filter((p) => p.code === 'zone').map((p) => html`<span id="${v.ids}-zone-err" class="field-error">${problemText(v, p)}</span>`)}` : nothing}
+      </fieldset>` : nothing}
+    ${problems.length ? html`
+      <div id="${v.ids}-problems" class="problems" part="error" role="alert" tabindex="-1">
+        <p>${v.s('errorsIntro')}</p>
+        <ul>${problems.map((p) => html`<li>${p.field ? html`${v.s(`field_${p.field}` as DropKey)}: ` : nothing}${problemText(v, p)}</li>`)}</ul>
+      </div>` : nothing}
+    <div class="actions">
+      <button part="button primary" class="button primary" data-action="confirm" @click=${v.act.confirm}>${v.s('confirm')}</button>
+      <button part="button" class="button" data-action="cancel" @click=${v.act.cancel}>${v.s('cancel')}</button>
+    </div>
+  `;
+}
+export function renderTable(v: DropView, rows: EditorRow[], problems: MappingProblem[]): TemplateResult {
+  const head = v.head!;
+  return html`
+    <div class="wide">
+      <table part="mapping">
+        <caption id="${v.ids}-caption">${v.s('tableCaption')}</caption>
+        <thead><tr>
+          <th scope="col">${v.s('colField')}</th><th scope="col">${v.s('colColumn')}</th>
+          <th scope="col">${v.s('colReadAs')}</th><th scope="col">${v.s('colSample')}</th>
+        </tr></thead>
+        <tbody>${rows.map((r) => renderRow(v, r, head, problems.find((p) => p.field === r.field)))}</tbody>
+      </table>
+    </div>
+  `;
+}
+export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: MappingProblem | undefined): TemplateResult {
+  const label = v.s(`field_${r.field}` as DropKey);
+  const id = `${v.ids}-col-${r.field}`;
+  const errId = `${v.ids}-err-${r.field}`;
+  const specLabel = r.constValue !== null ? v.s('fixedValue', { value: JSON.stringify(r.constValue) }) : r.specColumns.join(' + ');
+  const extras: string[] = [];
+  if (r.readAs === 'split') extras.push(v.s('splitDateTime'));
+  if (r.dateFormat) extras.push(r.dateFormat);
+  if (r.extras.values && Object.keys(r.extras.values).length) extras.push(v.s('valuesMapped', { map: Object.entries(r.extras.values).map(([k, v]) => `${k} → ${v}`).join(', ') }));
+  if (r.extras.otherwise) extras.push(v.s('otherwise', { value: r.extras.otherwise }));
+  if (r.extras.fallback) extras.push(v.s('fallback', { column: r.extras.fallback }));
+  if (r.extras.nulls.length) extras.push(v.s('nulls', { values: r.extras.nulls.join(', ') }));
+  if (r.extras.decimalComma) extras.push(v.s('decimalComma'));
+  const readAsOptions: readonly string[] = r.kind === 'instant' ? INSTANT_FORMATS : r.kind === 'duration' ? DURATION_UNITS : [];
+  const showReadAs = r.choice !== '' && readAsOptions.length > 0 && r.readAs !== 'split' && r.choice !== 'one-queue';
+  return html`
+    <tr class=${r.choice === '' ? 'unmapped' : ''} data-field=${r.field}>
+      <th scope="row"><label for=${id}>${label}</label>${r.required ? html` <span class="required">${v.s('required')}</span>` : nothing}</th>
+      <td>
+        <select id=${id} aria-required=${r.required ? 'true' : 'false'} aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby=${problem ? errId : nothing}
+          @change=${(e: Event) => v.act.editColumn(r.field, (e.target as HTMLSelectElement).value as ColumnChoice)}>
+          <option value="" ?selected=${r.choice === ''}>${v.s('notInFile')}</option>
+          ${r.choice === 'spec' ? html`<option value="spec" selected>${specLabel}</option>` : nothing}
+          ${r.field === 'queue' ? html`<option value="one-queue" ?selected=${r.choice === 'one-queue'}>${v.s('oneQueue')}</option>` : nothing}
+          ${r.choice !== 'spec' && v.detected && specOfChoice(v.detected, r.field, head) === 'spec' ? html`<option value="spec">${detectedLabel(v.detected, r.field)}</option>` : nothing}
+          ${head.header.map((h, i) => html`<option value="c:${i}" ?selected=${r.choice === `c:${i}`}>${h || `#${i + 1}`}</option>`)}
+        </select>
+        ${problem ? html`<div id=${errId} class="field-error">${problemText(v, problem)}</div>` : nothing}
+      </td>
+      <td>
+        ${showReadAs ? html`
+          <select aria-label=${v.s('readAsFor', { field: label })} data-read-as=${r.field}
+            @change=${(e: Event) => v.act.editReadAs(r.field, (e.target as HTMLSelectElement).value as ReadAs)}>
+            ${readAsOptions.map((o) => html`<option value=${o} ?selected=${r.readAs === o}>${v.s(`readAs_${o}` as DropKey)}</option>`)}
+          </select>` : nothing}
+        ${extras.length ? html`<div class="muted small">${extras.join(' · ')}</div>` : nothing}
+      </td>
+      <td class="sample">${r.choice === '' ? nothing : r.sample ? html`<code>${r.sample}</code>` : html`<span class="muted">${v.s('noSample')}</span>`}</td>
+    </tr>
+  `;
+}
+function specOfChoice(m: Mapping, field: ContactField, head: FileHead): ColumnChoice {
+  return editorRows(m, head).find((r) => r.field === field)?.choice ?? '';
+}
+
+function detectedLabel(m: Mapping, field: ContactField): string {
+  const s = m.fields[field];
+  if (!s || typeof s === 'string') return String(s ?? '');
+  if (s.date !== undefined) return `${s.date} + ${s.time}`;
+  if (s.columns) return s.columns.join(' + ');
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  return s.column ?? '';
+}
+
+let zoneList: string[] | null = null;
+function zones(): string[] {
+  zoneList ??= (() => {
+    try {
+      return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+    } catch {
+      return [];
+    }
+  })();
+  return zoneList;
+}

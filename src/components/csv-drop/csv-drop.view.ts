@@ -1,0 +1,70 @@
+/**
+ * What the drop's step modules draw from (csv-drop.pick, .mapping, .reading, .summary, .recent): the words, the
+ * state of the step and the person's actions. The element builds one per render; the modules only draw.
+ */
+import type { TemplateResult } from 'lit';
+import type { DropKey } from '../../l10n/drop.js';
+import type { ColumnChoice, ReadAs } from './csv-drop.model.js';
+import type { CsvSample, DropErrorKind } from './csv-drop.component.js';
+import type { DatasetInfo, DatasetStatus } from '../../protocol/index.js';
+import type { ErrorCode } from '../../engine/ingest/errors.js';
+import type { FileHead } from '../../engine/ingest/inspect.js';
+import type { ContactField, Mapping } from '../../engine/ingest/mapping.js';
+import type { Validation } from '../../engine/ingest/index.js';
+
+export interface DropActions {
+  picked(e: Event): void;
+  dragOver(e: DragEvent): void;
+  dragLeave(e: DragEvent): void;
+  drop(e: DragEvent): void;
+  sample(s: CsvSample): void;
+  editColumn(field: ContactField, choice: ColumnChoice): void;
+  editReadAs(field: ContactField, readAs: ReadAs): void;
+  dayMonthOrder(order: '' | 'dmy' | 'mdy'): void;
+  inputZone(zone: string): void;
+  confirm(): void;
+  cancel(): void;
+  backToMapping(): void;
+  another(): void;
+  reopen(d: DatasetInfo): void;
+  askDelete(id: string): void;
+  deleteDataset(d: DatasetInfo): void;
+  keep(id: string): void;
+}
+
+export interface DropView {
+  /** Prefix of the element's ids (one per widget on the page). */
+  ids: string;
+  locale: string;
+  headingLevel: number;
+  s(key: DropKey, vars?: Record<string, string | number>): string;
+  n(v: number): string;
+  heading(text: string, level?: number, id?: string): TemplateResult;
+  fileName: string;
+  dragging: boolean;
+  pickNote: string;
+  samples: CsvSample[];
+  head: FileHead | null;
+  mapping: Mapping | null;
+  /** The mapping the first look detected (null when nothing mapped by itself). */
+  detected: Mapping | null;
+  showProblems: boolean;
+  /** The zone a timestamp without one is read in when the mapping names none (the source's). */
+  zoneDefault: string;
+  progress: DatasetStatus['progress'];
+  said: string;
+  warning: string;
+  validation: Validation | null;
+  usedPreset: string;
+  fromCache: boolean;
+  error: string;
+  errorKind: DropErrorKind;
+  errorCode: ErrorCode | null;
+  /** The error step can go back to the mapping (a read failed with a mapping the person can change). */
+  canMap: boolean;
+  datasets: DatasetInfo[] | null;
+  listNote: string;
+  listError: string;
+  confirmingDelete: string | null;
+  act: DropActions;
+}
