@@ -19,7 +19,8 @@ function registrations() {
 }
 
 export default {
-  globs: ['src/components/**/*.component.ts'],
+  // The base class of the data widgets too, so their inherited properties are documented on each.
+  globs: ['src/components/**/*.component.ts', 'src/components/shared/data-widget.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts'],
   outdir: '.',
   litelement: true,

@@ -1,5 +1,6 @@
-import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
+import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { SlaDataWidget } from '../shared/data-widget.js';
 import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
 import { formatMetric, noData, unitOf } from '../shared/format.js';
@@ -42,7 +43,7 @@ export interface StatusChangeDetail {
  *
  * @fires sla-status-change - the status changed because of new data (never because the page set a property)
  */
-export class SlaGauge extends LitElement {
+export class SlaGauge extends SlaDataWidget {
   static override styles = gaugeStyles;
 
   /** The metric's name (docs/metrics.md §9), e.g. serviceLevel, asa, abandonRate. */
@@ -61,12 +62,6 @@ export class SlaGauge extends LitElement {
   @property({ type: Number }) previous: number | null = null;
   /** What the widget shows besides the figure: loading, no-data, stale, error. */
   @property({ reflect: true }) state: GaugeState = 'ready';
-  /** The error message when state is error. */
-  @property() error = '';
-  /** Loading progress (0–1) when known. */
-  @property({ type: Number }) progress: number | null = null;
-  /** When the figure was last updated (ms), for "updated 2 min ago" when stale. */
-  @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
   /** The definition that produced the figure (preset, threshold, period, zone), shown as the tooltip. */
   @property() definition = '';
   /** The status, reflected for styling; derived from value, target and margin by the rule of `status-kind`. */
@@ -77,12 +72,8 @@ export class SlaGauge extends LitElement {
    * finished period's figure, judged on its own value alone. The tooltip says which.
    */
   @property({ attribute: 'status-kind', reflect: true }) statusKind: StatusKind = 'live';
-  /** The id of an <sla-source> (else the nearest ancestor source, if any). Without one, set `value` yourself. */
-  @property() source: string | null = null;
   /** Only this queue's contacts (default: all in the source). */
   @property() queue: string | null = null;
-  /** Most often the figure updates (ms). */
-  @property({ type: Number }) throttle = 1000;
 
   private readonly data = new SourceController(this, () => ({ filter: this.queue ? { queue: [this.queue] } : undefined }), (r) => this.fromSource(r));
 
@@ -114,9 +105,6 @@ export class SlaGauge extends LitElement {
     return directionFor(this.metric, this.direction);
   }
 
-  private get locale(): string {
-    return localeOf(this);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') || changed.has('target') || changed.has('margin') || changed.has('direction') || changed.has('metric') || changed.has('statusKind')) {

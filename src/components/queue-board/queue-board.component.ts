@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SlaDataWidget } from '../shared/data-widget.js';
 import { queueBoardStyles } from './queue-board.styles.js';
 import { boardRows, COLUMNS, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
 import { formatMetric, noData } from '../shared/format.js';
@@ -37,27 +38,19 @@ export interface QueueStatusDetail {
  * @fires sla-status-change - a queue's status changed because of new data
  * @fires sla-sort - the user sorted the board ({ by, dir })
  */
-export class SlaQueueBoard extends LitElement {
+export class SlaQueueBoard extends SlaDataWidget {
   static override styles = queueBoardStyles;
 
   /** The rows, when the page gives them (no source). */
   @property({ attribute: false }) rows: QueueRow[] = [];
   @property({ attribute: false }) thresholds: BoardThresholds = {};
-  @property() source: string | null = null;
   @property({ attribute: 'sort-by' }) sortBy: Column = 'queue';
   @property({ attribute: 'sort-dir' }) sortDir: 'asc' | 'desc' = 'asc';
-  @property({ type: Number }) throttle = 1000;
   /** The table's accessible name (default "Queues" in the page's language). */
   @property() label = '';
   @state() private agents: Record<StateCategory, number> | null = null;
   /** What the board shows besides the rows: loading, no-data, stale, error (set by a source, or by the page). */
   @property({ reflect: true }) state: BoardState = 'ready';
-  /** The error message when state is error. */
-  @property() error = '';
-  /** Loading progress (0–1) when known. */
-  @property({ type: Number }) progress: number | null = null;
-  /** When the rows were last updated (ms), for "no event since 2 min ago" when stale. */
-  @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
 
   private readonly previous = new Map<string, (Status | null)[]>();
   private readonly lastStatus = new Map<string, Status | null>();

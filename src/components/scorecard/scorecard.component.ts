@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SlaDataWidget } from '../shared/data-widget.js';
 import { scorecardStyles } from './scorecard.styles.js';
 import {
   GRAINS, bonusThreshold, formatDelta, formatInterval, formatMoney, formatPeriodRange, formatShare, formatTarget, grainOf, inSentence, isGrain,
@@ -87,28 +88,18 @@ const ICON: Record<Status, string> = { ok: '✓', warn: '!', breach: '✕' };
  * @fires sla-status-change - a metric's status changed because new data arrived (never because the page set a property)
  * @fires sla-export - the user exported the scorecard (detail: format, filename, blob); cancelable
  */
-export class SlaScorecard extends LitElement {
+export class SlaScorecard extends SlaDataWidget {
   static override styles = scorecardStyles;
 
-  /** The id of an <sla-source> (else the nearest ancestor source, if any). Without one, set `scorecard` yourself. */
-  @property() source: string | null = null;
   /**
    * The period: a key (`2026-02`, `2026-Q1`, `2026-W05`, `2026-02-14`) or a grain (`day`, `week`, `month`,
    * `quarter`: the period of that grain holding the last contact). Empty: the SLA's first metric's period.
    */
   @property() period = '';
-  /** Most often the scorecard is evaluated again as data arrives (ms). */
-  @property({ type: Number }) throttle = 1000;
   /** A finished scorecard (no source); set by the widget itself when it has a source. */
   @property({ attribute: false }) scorecard: Scorecard | null = null;
   /** What the widget shows besides the figures: loading, no-data, stale, error. */
   @property({ reflect: true }) state: ScorecardState = 'ready';
-  /** The error message when state is error. */
-  @property() error = '';
-  /** Loading progress (0–1) when known. */
-  @property({ type: Number }) progress: number | null = null;
-  /** When the figures were last updated (ms), for "updated 2 min ago" when stale. */
-  @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
   /** The worst status of the metrics, reflected for styling. */
   @property({ reflect: true }) status: Status | null = null;
 
@@ -167,9 +158,6 @@ export class SlaScorecard extends LitElement {
     if (changed.has('period') && changed.get('period') !== undefined && this.hasSource) this.schedule(true);
   }
 
-  private get locale(): string {
-    return localeOf(this);
-  }
 
   // ------------------------------------------------------------------------------------------------------------
   // Data

@@ -1,5 +1,6 @@
-import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
+import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SlaDataWidget } from '../shared/data-widget.js';
 import { live } from 'lit/directives/live.js';
 import { staffingStyles } from './staffing.styles.js';
 import {
@@ -85,7 +86,7 @@ function dayLabel(day: string, locale: string): string {
  *
  * @fires sla-staffing-change - a person committed a change to a field (Enter, leaving the field, an arrow step, a choice in the list): detail has the inputs and the engine's result; never when the page sets a property or attribute
  */
-export class SlaStaffing extends LitElement {
+export class SlaStaffing extends SlaDataWidget {
   static override styles = staffingStyles;
 
   /** Contacts offered per interval (a preset; the person may change it). */
@@ -103,22 +104,12 @@ export class SlaStaffing extends LitElement {
   /** The calculator's accessible name (default: "Staffing calculator" in the page's language). */
   @property() label = '';
 
-  /** The id of an <sla-source> (else the nearest ancestor source, if any) for the per-interval view. */
-  @property() source: string | null = null;
-  /** Most often the per-interval view refreshes (ms). */
-  @property({ type: Number }) throttle = 1000;
   /** The day of the per-interval view (YYYY-MM-DD in the data's zone); default the last day in the data. */
   @property() day = '';
   /** Per-interval staffing, when the page gives it (no source); a source fills it itself. */
   @property({ attribute: false }) intervals: ObservedStaffing[] | null = null;
   /** The per-interval view's state: loading, no-data, stale, error (the calculator always works). */
   @property({ reflect: true }) state: StaffingState = 'ready';
-  /** The error message when state is error. */
-  @property() error = '';
-  /** Loading progress (0–1) when known. */
-  @property({ type: Number }) progress: number | null = null;
-  /** When the per-interval figures were last updated (ms), for "updated 2 min ago" when stale. */
-  @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
   /** The per-interval data's zone and interval length (from the source; shown in the caption). */
   @property({ attribute: 'time-zone' }) timeZone = '';
   @property({ type: Number, attribute: 'interval-minutes' }) intervalMinutes = 15;
@@ -162,9 +153,6 @@ export class SlaStaffing extends LitElement {
     }
   }
 
-  private get locale(): string {
-    return localeOf(this);
-  }
 
   private s(key: StaffingKey, vars?: Record<string, string | number>): string {
     return tIn(STAFFING, this.locale, key, vars);

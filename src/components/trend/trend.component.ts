@@ -1,5 +1,6 @@
-import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
+import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SlaDataWidget } from '../shared/data-widget.js';
 import { trendStyles } from './trend.styles.js';
 import { hasKey, t as tIn } from '../../l10n/index.js';
 import { TREND, type TrendKey } from '../../l10n/trend.js';
@@ -76,7 +77,7 @@ const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZo
  * @fires sla-status-change - the last interval's status changed because of new data (never because the page set a property)
  * @fires sla-interval-select - the user chose a period (Enter or a click): { metric, key, start, value, status }
  */
-export class SlaTrend extends LitElement {
+export class SlaTrend extends SlaDataWidget {
   static override styles = trendStyles;
 
   /** The metric's name (docs/metrics.md §9), e.g. serviceLevel, asa, abandonRate. */
@@ -105,22 +106,12 @@ export class SlaTrend extends LitElement {
   @property() tz = '';
   /** What the widget shows besides the chart: loading, no-data, stale, error. */
   @property({ reflect: true }) state: TrendState = 'ready';
-  /** The error message when state is error. */
-  @property() error = '';
-  /** Loading progress (0–1) when known. */
-  @property({ type: Number }) progress: number | null = null;
-  /** When the figures were last updated (ms), for "updated 2 min ago" when stale. */
-  @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
   /** The definition that produced the figures (preset, threshold, zone, interval length), shown as the tooltip. */
   @property() definition = '';
   /** The last interval's status, reflected for styling (derived from the series with the hysteresis of docs/agreement.md). */
   @property({ reflect: true }) status: Status | null = null;
-  /** The id of an <sla-source> (else the nearest ancestor source, if any). Without one, set `points` yourself. */
-  @property() source: string | null = null;
   /** Only this queue's contacts (default: all in the source). */
   @property() queue: string | null = null;
-  /** Most often the chart updates (ms). */
-  @property({ type: Number }) throttle = 1000;
 
   /** The drawing area's measured size and the tick font size, in CSS pixels. */
   @state() private size = { width: 0, height: 0, font: 12 };
@@ -155,9 +146,6 @@ export class SlaTrend extends LitElement {
     return directionFor(this.metric, this.direction);
   }
 
-  private get locale(): string {
-    return localeOf(this);
-  }
 
   private get zoneName(): string {
     return this.tz || browserZone();
