@@ -1,0 +1,53 @@
+import { assert } from '../helpers/assert.js';
+import { Subscriptions } from '../../src/worker/subscriptions.js';
+import { applyUpdate, type ViewResult, type ViewUpdate } from '../../src/protocol/index.js';
+import { defaultDefinitions } from '../../src/engine/definitions.js';
+
+function result(version: number, offered: number): ViewResult {
+  return {
+    status: { id: 'd', name: 'd', state: 'ready', progress: null, fromCache: false, error: null, warning: null, stream: null },
+    definitions: defaultDefinitions('UTC'), totals: null,
+    groups: [{ key: 'Q', by: { queue: 'Q' }, offered } as never], validation: null, mapping: null, version, live: null,
+  };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('subscriptions in the worker (docs/protocol.md)', () => {
+  it('a result at once; then at most one update per throttle, the last figures; nothing when nothing a widget sees changed', async () => {
+    let now = result(1, 1);
+    const subs = new Subscriptions(() => now);
+    const got: ViewUpdate[] = [];
+    const id = subs.add('d', {}, (u) => got.push(u), 200);
+    assert.equal(got.length, 1, 'the first result at once');
+    assert.equal(got[0].kind, 'full');
+    for (let i = 2; i <= 6; i++) { now = result(i, i); subs.notify('d'); }
+    assert.equal(got.length, 1, 'throttled');
+    await wait(350);
+    assert.equal(got.length, 2, 'one update for five changes');
+    let page = applyUpdate(applyUpdate(null, got[0]), got[1]);
+    assert.equal((page.groups[0] as { offered: number }).offered, 6, 'the last figures');
+    now = result(7, 6);
+    subs.notify('d', true);
+    assert.equal(got.length, 2, 'only the version moved: nothing sent');
+    now = result(8, 9);
+    subs.notify('d', true);
+    assert.equal(got.length, 3, 'a change of state goes out at once');
+    page = applyUpdate(page, got[2]);
+    assert.equal((page.groups[0] as { offered: number }).offered, 9);
+    assert.equal(subs.size, 1);
+    let released = 0;
+    subs.add('e', {}, () => undefined, 200, () => released++);
+    subs.removeAll('e');
+    subs.remove(id);
+    assert.equal(subs.size, 0);
+    assert.equal(released, 1, 'a removed subscription lets go of its callback');
+  });
+  it('a subscriber that throws does not stop the others', () => {
+    const subs = new Subscriptions(() => result(1, 1));
+    let ok = 0;
+    subs.add('d', {}, () => { throw new Error('gone'); });
+    subs.add('d', {}, () => { ok++; });
+    assert.equal(ok, 1);
+  });
+});
