@@ -7,6 +7,8 @@
  */
 import { wrap, type IDBPDatabase } from 'idb';
 import type { PartsSnapshot } from '../engine/parts.js';
+import { error, type ErrorCode } from '../engine/ingest/errors.js';
+import type { Said } from '../engine/words.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
 import type { DatasetInfo, DatasetOptions } from '../protocol/index.js';
@@ -42,8 +44,8 @@ function snapshotBytes(s: PartsSnapshot): number {
 }
 
 export class DatasetCache {
-  /** Why the cache runs in memory, or null when IndexedDB works. */
-  warning: string | null = null;
+  /** Why the cache runs in memory (as data: the page words it), or null when IndexedDB works. */
+  warning: Said<ErrorCode> | null = null;
   private db: IDBPDatabase | null = null;
   private readonly memory = new Map<string, { meta: CachedDataset; parts: PartsSnapshot; file: Blob | null }>();
   private readonly maxBytes: number;
@@ -56,7 +58,7 @@ export class DatasetCache {
     const cache = new DatasetCache(opts.maxBytes ?? 500 * 1024 * 1024);
     const factory = opts.indexedDB === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB ?? null : opts.indexedDB;
     if (!factory) {
-      cache.warning = 'No IndexedDB here (a private window?): datasets are kept in memory only and are gone after a reload.';
+      cache.warning = error('cacheNone');
       return cache;
     }
     try {
@@ -65,10 +67,10 @@ export class DatasetCache {
         // Another tab upgrades the database: let it, and keep working in memory.
         cache.db?.close();
         cache.db = null;
-        cache.warning = 'Another tab is upgrading the dataset cache: datasets are kept in memory in this tab until it is reloaded.';
+        cache.warning = error('cacheUpgrading');
       });
     } catch (e) {
-      cache.warning = `The dataset cache could not be opened (${(e as Error)?.message ?? e}): datasets are kept in memory only.`;
+      cache.warning = error('cacheNotOpened', { detail: (e as Error)?.message ?? String(e) });
     }
     return cache;
   }
@@ -192,9 +194,7 @@ export class DatasetCache {
 
   private fallBack(e: unknown): void {
     const name = (e as DOMException)?.name;
-    this.warning = name === 'QuotaExceededError'
-      ? 'The browser\'s storage quota is full: new datasets are kept in memory only (delete old ones to free space).'
-      : `The dataset cache failed (${(e as Error)?.message ?? e}): datasets are kept in memory only.`;
+    this.warning = name === 'QuotaExceededError' ? error('cacheFull') : error('cacheFailed', { detail: (e as Error)?.message ?? String(e) });
     this.db?.close();
     this.db = null;
   }

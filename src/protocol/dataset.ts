@@ -51,8 +51,8 @@ export interface DatasetStatus {
   fromCache: boolean;
   /** Why the dataset could not be read, as data: the page words it (docs/protocol.md). */
   error: Said<ErrorCode> | null;
-  /** A warning to show (the cache fell back to memory, …). */
-  warning: string | null;
+  /** A warning to show, as data (the cache fell back to memory, …): the page words it. */
+  warning: Said<ErrorCode> | null;
   /** For a live dataset: the stream's state (connecting, live, stale since …, error). */
   stream: StreamStatus | null;
 }

@@ -10,7 +10,8 @@ import { defaultDefinitions, type Definitions } from '../engine/definitions.js';
 import { liveView } from '../engine/live/live-view.js';
 import { evaluate, periodFor, type Scorecard } from '../engine/agreement/evaluate.js';
 import { validateSla } from '../engine/agreement/sla.js';
-import { saidOf } from '../engine/ingest/errors.js';
+import { saidOf, type ErrorCode } from '../engine/ingest/errors.js';
+import type { Said } from '../engine/words.js';
 import type { FileHead } from '../engine/ingest/inspect.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec } from '../protocol/index.js';
@@ -81,7 +82,7 @@ export class EngineService {
     await this.data.remove(id);
   }
 
-  async cacheWarning(): Promise<string | null> {
+  async cacheWarning(): Promise<Said<ErrorCode> | null> {
     return (await this.data.cache).warning;
   }
 

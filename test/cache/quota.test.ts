@@ -1,4 +1,5 @@
 import { assert } from '../helpers/assert.js';
+import { errorText } from '../../src/engine/ingest/errors.js';
 import { DatasetCache } from '../../src/cache/dataset-cache.js';
 import { ContactParts } from '../../src/engine/parts.js';
 import { analyzeText } from '../../src/engine/analyze.js';
@@ -16,7 +17,7 @@ describe('the dataset cache under a real, small storage quota', () => {
     const meta = { id: 'big', name: 'big.csv', key: 'k', options: { timeZone: 'UTC' }, validation: null, mapping: null, contacts: parts.contacts, createdAt: 1, lastUsed: 1 };
     // The files (~2.7 MB each) cannot fit in 2 MB.
     for (let i = 0; i < 4 && cache.persistent; i++) await cache.put({ ...meta, id: i ? `big${i}` : 'big' }, parts.toSnapshot(), new Blob([csv, String(i)]));
-    assert.ok(cache.warning && /quota is full/.test(cache.warning), String(cache.warning));
+    assert.ok(cache.warning && /quota is full/.test(errorText(cache.warning)), JSON.stringify(cache.warning));
     assert.equal(cache.persistent, false);
     const back = await cache.get('big');
     assert.ok(back, 'kept in memory');
@@ -26,7 +27,7 @@ describe('the dataset cache under a real, small storage quota', () => {
   it('a factory handed in as absent: memory only, with a warning', async () => {
     const cache = await DatasetCache.open({ indexedDB: null });
     assert.equal(cache.persistent, false);
-    assert.ok(/No IndexedDB/.test(cache.warning!));
+    assert.ok(/No IndexedDB/.test(errorText(cache.warning!)));
     await cache.put({ id: 'm', name: 'm', key: 'k', options: { timeZone: 'UTC' }, validation: null, mapping: null, contacts: 0, createdAt: 1, lastUsed: 1 }, new ContactParts().toSnapshot(), null);
     assert.deepEqual((await cache.list()).map((d) => d.id), ['m']);
   });
@@ -42,7 +43,7 @@ describe('the dataset cache under a real, small storage quota', () => {
       // The other "tab" ignores versionchange, so opening version 2 is blocked.
       const cache = await DatasetCache.open({ dbName: name, dbVersion: 2 });
       assert.equal(cache.persistent, false);
-      assert.match(cache.warning!, /held open by another tab/);
+      assert.match(errorText(cache.warning!), /held open by another tab/);
     } finally {
       other.close();
     }

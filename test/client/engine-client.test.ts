@@ -129,7 +129,7 @@ describe('the engine in a worker', () => {
       const ds = await mem.open({ name: 'x', timeZone: 'UTC' });
       const s = await ds.feed(new Blob(['id,queue,arrived,answered,outcome\n1,Q,2026-01-01T10:00:00Z,2026-01-01T10:00:05Z,answered\n']));
       assert.equal(s.state, 'ready');
-      assert.ok(s.warning && /No IndexedDB/.test(s.warning), String(s.warning));
+      assert.ok(s.warning && /No IndexedDB/.test(errorText(s.warning)), JSON.stringify(s.warning));
       assert.equal((await ds.view()).totals!.answered, 1);
     } finally {
       mem.terminate();

@@ -489,7 +489,7 @@ export class SlaCsvDrop extends LitElement {
     const p = this.pending;
     if (!p || p.id === null || r.status.id !== p.id) return;
     const st = r.status;
-    this.warning = st.warning ?? '';
+    this.warning = st.warning ? errorWords(st.warning, this.locale) : '';
     if (p.done) return;
     if (st.state === 'loading') {
       this.progress = st.progress;

@@ -18,6 +18,12 @@ export const ERRORS = {
   recordsEmpty: 'the {what} file is empty',
   recordsNoColumn: 'the {what} file has no {field} column (looked for {names}; header: {header})',
   forecastSpacing: 'the forecast\'s intervals are {minutes} minutes apart: add an "interval minutes" column (5, 15, 30 or 60)',
+  // The dataset cache: where it keeps datasets when IndexedDB will not (a warning on the dataset, not an error).
+  cacheNone: 'No IndexedDB here (a private window?): datasets are kept in memory only and are gone after a reload.',
+  cacheUpgrading: 'Another tab is upgrading the dataset cache: datasets are kept in memory in this tab until it is reloaded.',
+  cacheNotOpened: 'The dataset cache could not be opened ({detail}): datasets are kept in memory only.',
+  cacheFull: 'The browser\'s storage quota is full: new datasets are kept in memory only (delete old ones to free space).',
+  cacheFailed: 'The dataset cache failed ({detail}): datasets are kept in memory only.',
   /** A file given by address that did not download. */
   loadFailed: 'cannot load {url}: {detail}',
   /** Anything else, in the words it came with (an engine bug, a browser's own error). */
