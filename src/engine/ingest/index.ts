@@ -78,6 +78,8 @@ export class ContactIngest {
   private folder: QueueLogFolder | null = null;
   private mapping: Mapping | null = null;
   private deciding = false;
+  /** Held rows already looked at for the day/month order. */
+  private examined = 0;
   private readonly replay = new CsvRecord();
 
   constructor(opts: IngestOptions) {
@@ -201,7 +203,9 @@ export class ContactIngest {
   /** Looks for a date whose day or month is > 12; until then rows are held back. */
   private decide(final: boolean): void {
     const readers = this.reader!.autoDateReaders();
-    for (const h of this.held) {
+    // Each held row is examined once (looking at all of them again for every new row was quadratic).
+    for (; this.examined < this.held.length; this.examined++) {
+      const h = this.held[this.examined];
       this.replay.setTexts(h.fields, h.line);
       for (const r of readers) {
         const o = r.observeOrder(this.replay);
@@ -216,7 +220,6 @@ export class ContactIngest {
       }
     }
     if (final) return; // end() reports that it cannot be decided
-    // Keep only rows not yet examined cheaply: they stay held until the order is known.
   }
 
   private flushHeld(): void {

@@ -7,7 +7,39 @@ import type { ContactField, FieldSpec, Mapping } from './mapping.js';
 import { note, type MappingNote } from './notes.js';
 import type { Said } from '../words.js';
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** A name without case, accents, spaces or punctuation: "Speed of answer (s)" → "speedofanswers", "Duración" → "duracion". */
+const norm = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Units a name may end with, and the unit they mean. */
+const UNIT_WORDS: Record<string, 's' | 'ms' | 'min'> = {
+  s: 's', sec: 's', secs: 's', second: 's', seconds: 's', segundos: 's', sekunden: 's', secondes: 's',
+  ms: 'ms', msec: 'ms', millis: 'ms', millisecond: 'ms', milliseconds: 'ms',
+  min: 'min', mins: 'min', minute: 'min', minutes: 'min', minutos: 'min', minuten: 'min',
+};
+/** Words a name may end with that say nothing of the field: arrived_at, answer_ts, start_utc, wait_in_seconds. */
+const FILLER_WORDS = new Set(['at', 'ts', 'utc', 'local', 'in', 'en', 'de', 'the']);
+
+/**
+ * A column name read by its words (snake_case, camelCase, dotted, hyphens, spaces, a unit in brackets): the
+ * name without the trailing units and filler words, and the unit they named. `arrived_at` → arrived;
+ * `talk_sec` → talk, s; `Wait (ms)` → wait, ms; `holdTimeInSeconds` → holdtime, s.
+ */
+export function nameWords(name: string): { stem: string; unit: 's' | 'ms' | 'min' | null } {
+  const words = name
+    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let unit: 's' | 'ms' | 'min' | null = null;
+  while (words.length > 1) {
+    const last = words[words.length - 1];
+    if (UNIT_WORDS[last] && !unit) unit = UNIT_WORDS[last];
+    else if (!FILLER_WORDS.has(last)) break;
+    words.pop();
+  }
+  return { stem: words.join(''), unit };
+}
 
 export const KIT_COLUMNS = [
   'id', 'queue', 'channel', 'tier', 'agent', 'customer', 'arrived', 'answered', 'ended', 'outcome',
@@ -97,21 +129,22 @@ export function genesysMapping(header: string[]): Mapping {
 /** Worded headers: each field's usual names, normalized (lowercase letters and digits). */
 const SYNONYMS: [ContactField | 'date' | 'time', string[]][] = [
   ['id', ['id', 'callid', 'contactid', 'conversationid', 'interactionid', 'uniqueid', 'sessionid', 'ticketid', 'caseid']],
-  ['queue', ['queue', 'queuename', 'skill', 'skillname', 'split', 'department', 'service', 'huntgroup', 'campaign', 'line', 'topic']],
+  ['queue', ['queue', 'queuename', 'skill', 'skillname', 'split', 'department', 'service', 'huntgroup', 'campaign', 'line', 'topic', 'cola', 'warteschlange', 'filedattente', 'fila']],
   ['channel', ['channel', 'mediatype', 'media', 'contacttype']],
   ['tier', ['tier', 'priority', 'segment', 'customertier', 'customersegment']],
-  ['agent', ['agent', 'agentname', 'agentid', 'user', 'username', 'rep', 'representative', 'employee', 'server', 'handledby']],
+  ['agent', ['agent', 'agentname', 'agentid', 'user', 'username', 'rep', 'representative', 'employee', 'server', 'handledby', 'agente', 'mitarbeiter', 'atendente']],
   ['customer', ['customer', 'customerid', 'caller', 'callerid', 'callernumber', 'ani', 'phonenumber', 'phone', 'accountid', 'clientid']],
-  ['arrived', ['arrived', 'arrivaltime', 'queuestart', 'queuestarttime', 'enqueuetime', 'enqueued', 'starttime', 'start', 'received', 'datetime', 'timestamp', 'createdat', 'calldatetime', 'callstart', 'calltimestamp']],
-  ['date', ['date', 'calldate', 'day']],
-  ['time', ['time', 'calltime', 'timeofcall', 'hour']],
-  ['answered', ['answertime', 'answeredat', 'connected', 'connecttime', 'connectedtime', 'pickuptime']],
+  ['arrived', ['arrived', 'arrivaltime', 'queuestart', 'queuestarttime', 'enqueuetime', 'enqueued', 'starttime', 'start', 'received', 'datetime', 'timestamp', 'createdat', 'calldatetime', 'callstart', 'calltimestamp', 'ankunft', 'ankunftszeit', 'horadellegada', 'llegada', 'chegada']],
+  ['date', ['date', 'calldate', 'day', 'fecha', 'datum', 'data']],
+  ['time', ['time', 'calltime', 'timeofcall', 'hour', 'hora', 'uhrzeit', 'heure']],
+  ['answered', ['answertime', 'answeredat', 'timeanswered', 'answeredtime', 'connected', 'connecttime', 'connectedtime', 'pickuptime']],
   ['ended', ['ended', 'endtime', 'end', 'disconnecttime', 'hanguptime', 'disconnected', 'endedat']],
-  ['outcome', ['outcome', 'result', 'callresult', 'disposition', 'callstatus', 'status']],
+  ['outcome', ['outcome', 'result', 'callresult', 'calloutcome', 'disposition', 'callstatus', 'status', 'resultado', 'ergebnis', 'resultat']],
   ['answeredFlag', ['answered', 'answeredyn', 'isanswered', 'wasanswered', 'handled', 'handledyn']],
   ['abandonedFlag', ['abandoned', 'abandonedyn', 'isabandoned', 'abandon']],
-  ['wait', ['wait', 'waittime', 'waitseconds', 'queuetime', 'queueduration', 'timeinqueue', 'speedofanswer', 'speedofanswerinseconds', 'speedofanswerseconds', 'timetoanswer', 'answerdelay', 'asa', 'totalqueue', 'holdtimeinqueue']],
-  ['talk', ['talk', 'talktime', 'talkduration', 'avgtalkduration', 'talkseconds', 'totaltalk', 'conversationduration', 'handletime', 'callduration', 'duration']],
+  ['wait', ['wait', 'waittime', 'waitseconds', 'queuetime', 'queueduration', 'timeinqueue', 'speedofanswer', 'speedofanswerinseconds', 'speedofanswerseconds', 'timetoanswer', 'answerdelay', 'asa', 'totalqueue', 'holdtimeinqueue', 'espera', 'tiempodeespera', 'wartezeit', 'attente', 'tempsdattente', 'tempodeespera']],
+  // Not a CDR's "duration": it includes ringing (and the queue); an answered call's talk is "billsec".
+  ['talk', ['talk', 'talktime', 'talkduration', 'avgtalkduration', 'talkseconds', 'totaltalk', 'conversationduration', 'handletime', 'billsec', 'conversacion', 'gesprachszeit', 'gesprachsdauer', 'tempsdeconversation']],
   ['hold', ['hold', 'holdtime', 'holdduration', 'totalhold', 'holdseconds']],
   ['wrap', ['wrap', 'wraptime', 'wrapup', 'wrapuptime', 'acw', 'totalacw', 'aftercallwork', 'aftercallworktime', 'acwtime']],
   ['resolved', ['resolved', 'fcr', 'firstcallresolution', 'firstcontactresolution', 'issueresolved', 'resolvedyn']],
@@ -125,11 +158,33 @@ const SYNONYMS: [ContactField | 'date' | 'time', string[]][] = [
 export function synonymMapping(header: string[], samples: string[][]): Mapping | null {
   const found = new Map<string, string>();
   const used = new Set<string>();
-  for (const [field, names] of SYNONYMS) {
-    for (const n of names) {
-      const h = header.find((x) => norm(x) === n && !used.has(x));
-      if (h !== undefined) { found.set(field, h); used.add(h); break; }
+  // First whole names, then names by their words (arrived_at, talk_sec): a whole-name match always wins.
+  const stems = new Map(header.map((h) => [h, nameWords(h)]));
+  const unitOf = new Map<string, 's' | 'ms' | 'min'>();
+  for (const byWords of [false, true]) {
+    for (const [field, names] of SYNONYMS) {
+      if (found.has(field)) continue;
+      for (const n of names) {
+        const h = header.find((x) => !used.has(x) && (byWords ? stems.get(x)!.stem === n : norm(x) === n));
+        if (h === undefined) continue;
+        found.set(field, h);
+        used.add(h);
+        const u = stems.get(h)!.unit;
+        if (u) unitOf.set(h, u);
+        break;
+      }
     }
+  }
+  const col0 = (h: string) => header.indexOf(h);
+  const looksLikeTime = (h: string) => {
+    const vs = samples.map((r) => (r[col0(h)] ?? '').trim()).filter((v) => v !== '');
+    return vs.length > 0 && vs.every((v) => /\d{1,2}:\d{2}/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v));
+  };
+  // "Answered" by name may hold times, not flags: then it is the answer time.
+  const flag = found.get('answeredFlag');
+  if (flag !== undefined && !found.has('answered') && looksLikeTime(flag)) {
+    found.delete('answeredFlag');
+    found.set('answered', flag);
   }
   const col = (h: string) => header.indexOf(h);
   const values = (h: string) => samples.map((r) => (r[col(h)] ?? '').trim()).filter((v) => v !== '');
@@ -141,12 +196,24 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
     const vs = values(h);
     switch (field) {
       case 'arrived': case 'answered': case 'ended': {
-        fields[field] = instantSpec(h, vs);
+        // A time of day only ("09:00:15") takes its date from the date column.
+        const d = found.get('date');
+        const timeOnly = vs.length > 0 && vs.every((v) => /^\d{1,2}:\d{2}(:\d{2})?$/.test(v));
+        if (timeOnly && d) fields[field] = { date: d, time: h, dateFormat: dateFormatOf(values(d)) };
+        else if (!timeOnly) fields[field] = instantSpec(h, vs);
+        break;
+      }
+      case 'outcome': {
+        // Mapped only when the file's values are outcomes the kit can name (its own, or common words for them).
+        const spec = outcomeSpec(h, vs);
+        if (spec) fields.outcome = spec;
         break;
       }
       case 'wait': case 'talk': case 'hold': case 'wrap': {
         const spec: FieldSpec = { column: h };
+        const named = unitOf.get(h);
         if (vs.some((v) => v.includes(':'))) spec.unit = 'h:mm:ss';
+        else if (named === 'ms' || named === 'min') spec.unit = named;
         else if (/(^|[^a-z])ms$|millis/i.test(h.trim())) spec.unit = 'ms';
         if (vs.some((v) => /^-?\d+,\d+$/.test(v)) && !vs.some((v) => /^-?\d+\.\d+$/.test(v))) spec.decimalComma = true;
         fields[field] = Object.keys(spec).length === 1 ? h : spec;
@@ -164,7 +231,8 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   if (!fields.arrived && d) {
     const dv = values(d);
     if (t && dv.every((v) => !v.includes(':'))) fields.arrived = { date: d, time: t, dateFormat: dateFormatOf(dv) };
-    else fields.arrived = instantSpec(d, dv);
+    // A date alone is no arrival time (every contact would arrive at midnight).
+    else if (dv.some((v) => v.includes(':'))) fields.arrived = instantSpec(d, dv);
   }
   // A flag-like "answered" column is a flag, a time-like one a time.
   if (!fields.queue) {
@@ -181,6 +249,32 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   return { preset: 'synonyms', fields, notes };
 }
 
+/** Common words for outcomes in exports (case does not matter); the kit's own five names are known anyway. */
+const OUTCOME_WORDS: Record<string, 'answered' | 'abandoned' | 'flowout' | 'callback' | 'voicemail'> = {
+  answered: 'answered', answer: 'answered', connected: 'answered', handled: 'answered', completed: 'answered', accepted: 'answered',
+  abandoned: 'abandoned', abandon: 'abandoned', missed: 'abandoned', 'missed call': 'abandoned', 'no answer': 'abandoned', unanswered: 'abandoned', 'hung up': 'abandoned', 'caller hung up': 'abandoned',
+  voicemail: 'voicemail', 'voice mail': 'voicemail', 'sent to voicemail': 'voicemail',
+  callback: 'callback', 'callback requested': 'callback',
+  flowout: 'flowout', overflow: 'flowout', timeout: 'flowout', 'timed out': 'flowout',
+};
+
+/**
+ * An outcome column read through the common words: each distinct value mapped to its outcome. null when the
+ * values are mostly words the kit does not know (then outcomes follow the answer and end times instead).
+ */
+function outcomeSpec(h: string, vs: string[]): FieldSpec | null {
+  if (vs.length === 0) return { column: h };
+  const distinct = [...new Set(vs)];
+  const known = vs.filter((v) => OUTCOME_WORDS[v.toLowerCase()] !== undefined).length;
+  if (known / vs.length < 0.9) return null;
+  const values: Record<string, string> = {};
+  for (const v of distinct) {
+    const o = OUTCOME_WORDS[v.toLowerCase()];
+    if (o && v !== o) values[v] = o;
+  }
+  return Object.keys(values).length ? { column: h, values } : { column: h };
+}
+
 function instantSpec(h: string, vs: string[]): FieldSpec | string {
   if (vs.length && vs.every((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(v))) return h;
   if (vs.length && vs.every((v) => /^\d{12,13}$/.test(v))) return { column: h, format: 'epoch-ms' };
@@ -188,9 +282,15 @@ function instantSpec(h: string, vs: string[]): FieldSpec | string {
   return { column: h, format: 'datetime', dateFormat: dateFormatOf(vs) };
 }
 
-/** ISO order when the year comes first, otherwise auto (day/month order decided from the data). */
+/**
+ * ISO order when the year comes first; digits only as yymmdd or yyyymmdd when every value is a valid date that
+ * way (machine exports: the bank's 990201); otherwise auto (day/month order decided from the data).
+ */
 function dateFormatOf(vs: string[]): string {
   if (vs.length && vs.every((v) => /^\d{4}[-/.]/.test(v))) return 'yyyy-mm-dd';
+  const md = (m: string, d: string) => +m >= 1 && +m <= 12 && +d >= 1 && +d <= 31;
+  if (vs.length && vs.every((v) => /^\d{6}$/.test(v) && md(v.slice(2, 4), v.slice(4, 6)))) return 'yymmdd';
+  if (vs.length && vs.every((v) => /^\d{8}$/.test(v) && +v.slice(0, 4) >= 1970 && +v.slice(0, 4) <= 2099 && md(v.slice(4, 6), v.slice(6, 8)))) return 'yyyymmdd';
   return 'auto';
 }
 

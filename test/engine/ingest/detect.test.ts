@@ -1,0 +1,92 @@
+import { assert } from '../../helpers/assert.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+import { IngestError, errorText } from '../../../src/engine/ingest/errors.js';
+import { nameWords } from '../../../src/engine/ingest/presets.js';
+import { query } from '../../../src/engine/rollup.js';
+import { defaultDefinitions } from '../../../src/engine/definitions.js';
+
+describe('detection: names read by their words, values that say what a column is', () => {
+  it('names by their words: snake_case, camelCase, dotted, units and filler at the end', () => {
+    assert.deepEqual(nameWords('arrived_at'), { stem: 'arrived', unit: null });
+    assert.deepEqual(nameWords('talk_sec'), { stem: 'talk', unit: 's' });
+    assert.deepEqual(nameWords('Wait (ms)'), { stem: 'wait', unit: 'ms' });
+    assert.deepEqual(nameWords('holdTimeInSeconds'), { stem: 'holdtime', unit: 's' });
+    assert.deepEqual(nameWords('queue.wait_min'), { stem: 'queuewait', unit: 'min' });
+    assert.deepEqual(nameWords('Duración'), { stem: 'duracion', unit: null });
+    assert.deepEqual(nameWords('s'), { stem: 's', unit: null }, 'a name that is only a unit stays itself');
+  });
+
+  it('a plain export the synonyms missed (arrived_at, talk_sec …) is read whole, with no mapping file', () => {
+    const csv = [
+      'contact_id,queue,agent,customer_id,arrived_at,answered_at,ended_at,outcome,talk_sec,hold_sec,wrap_sec,csat',
+      'c1,Sales,ann,cu1,2026-03-02T09:00:00Z,2026-03-02T09:00:12Z,2026-03-02T09:05:00Z,answered,250,20,30,5',
+      'c2,Sales,,cu2,2026-03-02T09:01:00Z,,2026-03-02T09:02:00Z,abandoned,,,,',
+      'c3,Support,bob,cu3,2026-03-02T09:02:00Z,2026-03-02T09:02:40Z,2026-03-02T09:08:00Z,answered,300,0,18,4',
+    ].join('\n');
+    const a = analyzeText(csv);
+    assert.equal(a.validation.rowsAccepted, 3);
+    const t = query(a.parts, defaultDefinitions('UTC')).totals;
+    // By hand: answered waits 12 s and 40 s → ASA 26 s; AHT ((250+20+30) + (300+0+18)) / 2 = 309 s;
+    // SL 80/20: 1 of 3 (the 12 s answer; the 60 s abandon counts against) → 1/3.
+    assert.equal(t.offered, 3);
+    assert.equal(t.asa, 26);
+    assert.equal(t.aht, 309);
+    assert.close(t.serviceLevel, 1 / 3);
+    assert.equal(t.csat, 1, 'ratings 5 and 4 are both satisfied');
+  });
+
+  it('a worded export: a time-only answer column takes the date column; "Missed" is an abandon; a CDR duration is not talk', () => {
+    const csv = [
+      'Call Date,Call Time,Time Answered,Caller,Duration,Call Outcome',
+      '02/03/2026,09:00:00,09:00:15,5551234,240,Answered',
+      '02/03/2026,09:05:00,,5551235,,Missed',
+      '13/03/2026,10:00:00,10:00:05,5551236,120,Answered',
+    ].join('\n');
+    const a = analyzeText(csv, { inputTimeZone: 'UTC' });
+    assert.equal(a.validation.rowsRejected, 0);
+    assert.deepEqual(a.mapping.fields.answered, { date: 'Call Date', time: 'Time Answered', dateFormat: 'auto' });
+    assert.deepEqual(a.mapping.fields.outcome, { column: 'Call Outcome', values: { Answered: 'answered', Missed: 'abandoned' } });
+    assert.equal(a.mapping.fields.talk, undefined, 'a call\'s duration includes ringing: not talk');
+    const t = query(a.parts, defaultDefinitions('UTC')).totals;
+    // Waits 15 s and 5 s answered, one abandon of unknown wait (after T): SL 2 / 3, ASA 10 s.
+    assert.equal(t.answered, 2);
+    assert.equal(t.abandoned, 1);
+    assert.equal(t.asa, 10);
+    assert.close(t.serviceLevel, 2 / 3);
+    assert.equal(t.aht, null, 'no handle time in this file');
+  });
+
+  it('digits-only dates read as yymmdd or yyyymmdd; a date alone is no arrival time, and the file is refused in one true sentence', () => {
+    const bankLike = [
+      'vru+line\tcall_id\tcustomer_id\ttype\tdate\tvru_entry\tq_start\toutcome\tser_start\tserver',
+      'AA0101\t34536\t0\tPS\t990201\t7:02:47\t0:00:00\tAGENT\t7:02:55\tDORIT',
+      'AA0101\t34537\t0\tPS\t990201\t7:31:45\t7:31:50\tHANG\t0:00:00\tNO_SERVER',
+    ].join('\n');
+    let said: IngestError | null = null;
+    try { analyzeText(bankLike); } catch (e) { said = e as IngestError; }
+    assert.ok(said instanceof IngestError);
+    assert.equal(said!.said.code, 'headerNoArrival');
+    assert.match(errorText(said!.said), /but no arrival time/);
+    assert.ok(!/day\/month/.test(errorText(said!.said)), 'not a day/month message');
+    const dated = analyzeText(['id,queue,date,time,outcome', 'a,Q,990201,07:02:47,abandoned', 'b,Q,990202,08:00:00,abandoned'].join('\n'), { inputTimeZone: 'UTC' });
+    assert.deepEqual(dated.mapping.fields.arrived, { date: 'date', time: 'time', dateFormat: 'yymmdd' });
+    assert.equal(dated.parts.firstArrival, Date.UTC(1999, 1, 1, 7, 2, 47));
+  });
+
+  it('a column named "answered" that holds times is the answer time, not a flag', () => {
+    const a = analyzeText(['id,queue,arrived,answered', 'a,Q,2026-03-02T09:00:00Z,2026-03-02T09:00:09Z'].join('\n'));
+    assert.equal(a.mapping.fields.answered, 'answered');
+    assert.equal(query(a.parts, defaultDefinitions('UTC')).totals.asa, 9);
+    const flags = analyzeText(['Call Id,Date,Time,Answered (Y/N)', 'a,2026-03-02,09:00:00,Y'].join('\n'), { inputTimeZone: 'UTC' });
+    assert.equal(flags.mapping.fields.answeredFlag, 'Answered (Y/N)');
+  });
+
+  it('the day/month order is found from a row far down, each held row looked at once', () => {
+    const rows = ['id,queue,Date,Time,wait'];
+    for (let i = 0; i < 5000; i++) rows.push(`r${i},Q,0${1 + (i % 9)}/02/2026,09:00:00,5`);
+    rows.push('last,Q,25/02/2026,09:00:00,5');
+    const a = analyzeText(rows.join('\n'), { inputTimeZone: 'UTC' });
+    assert.equal(a.mapping.dayMonthOrder, 'dmy');
+    assert.equal(a.validation.rowsAccepted, 5001);
+  });
+});
