@@ -20,7 +20,7 @@ function registrations() {
 
 export default {
   // The base class of the data widgets too, so their inherited properties are documented on each.
-  globs: ['src/components/**/*.component.ts', 'src/components/shared/data-widget.ts'],
+  globs: ['src/components/**/*.component.ts', 'src/components/common/data-widget.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts'],
   outdir: '.',
   litelement: true,

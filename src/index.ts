@@ -22,7 +22,7 @@ import './components/staffing/staffing.js';
 export { type StaffingState, type StaffingChangeDetail, SlaStaffing } from './components/staffing/staffing.component.js';
 import './components/trend/trend.js';
 export { type TrendState, type TrendRange, type IntervalSelectDetail, type TrendData, SlaTrend, type TrendPoint, type TrendGrain } from './components/trend/trend.component.js';
-export { defineElement } from './components/shared/define.js';
+export { defineElement } from './components/common/define.js';
 
 // The page's side of the engine worker, and what crosses the boundary.
 export { EngineClient, DatasetHandle, type EngineClientOptions } from './client/engine-client.js';

@@ -9,9 +9,9 @@ import {
 } from './alerts.model.js';
 import { hasKey, t as tIn } from '../../l10n/index.js';
 import { ALERTS, type AlertsKey } from '../../l10n/alerts.js';
-import { formatMetric } from '../shared/format.js';
-import { localeOf, t, word } from '../shared/i18n.js';
-import { SourceController, viewStatus } from '../shared/source-controller.js';
+import { formatMetric } from '../common/format.js';
+import { localeOf, t, word } from '../common/i18n.js';
+import { SourceController, viewStatus } from '../common/source-controller.js';
 import type { StreamStatus, ViewResult } from '../../protocol/index.js';
 import { errorWords } from '../../l10n/errors.js';
 

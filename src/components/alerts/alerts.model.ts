@@ -6,8 +6,8 @@
  */
 import { AlertMonitor, type AlertEvent, type LiveMetric, type Threshold } from '../../engine/agreement/live.js';
 import { directionFor } from '../../engine/metric-info.js';
-import { dateTimeFormat, formatMetric } from '../shared/format.js';
-import { roughSpan, t } from '../shared/i18n.js';
+import { dateTimeFormat, formatMetric } from '../common/format.js';
+import { roughSpan, t } from '../common/i18n.js';
 import { hasKey, t as tIn } from '../../l10n/index.js';
 import { ALERTS, type AlertsKey } from '../../l10n/alerts.js';
 

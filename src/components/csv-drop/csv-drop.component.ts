@@ -15,9 +15,9 @@ import type { Said } from '../../engine/words.js';
 import {
   checkMapping, fileNameOf, startMapping, withColumn, withDayMonthOrder, withInputTimeZone, withReadAs, type ColumnChoice, type ReadAs,
 } from './csv-drop.model.js';
-import { localeOf } from '../shared/i18n.js';
-import { findSource } from '../shared/find-source.js';
-import { SourceController } from '../shared/source-controller.js';
+import { localeOf } from '../common/i18n.js';
+import { findSource } from '../common/find-source.js';
+import { SourceController } from '../common/source-controller.js';
 import type { SlaSource } from '../source/source.component.js';
 import type { DatasetInfo, DatasetStatus, ViewResult } from '../../protocol/index.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DropView } from './csv-drop.view.js';
 import { formatBytes } from './csv-drop.model.js';
-import { dateTimeFormat } from '../shared/format.js';
+import { dateTimeFormat } from '../common/format.js';
 
 export function renderRecent(v: DropView): TemplateResult {
   const list = v.datasets;

@@ -3,7 +3,7 @@
  * csv-drop.component.js for the class alone.
  */
 import { SlaCsvDrop } from './csv-drop.component.js';
-import { defineElement } from '../shared/define.js';
+import { defineElement } from '../common/define.js';
 import '../source/source.js';
 
 defineElement('sla-csv-drop', SlaCsvDrop);

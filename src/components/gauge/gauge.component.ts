@@ -1,13 +1,13 @@
 import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { SlaDataWidget } from '../shared/data-widget.js';
+import { SlaDataWidget } from '../common/data-widget.js';
 import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
-import { formatMetric, noData, unitOf } from '../shared/format.js';
-import { ago, definitionLine, localeOf, metricLabel, word } from '../shared/i18n.js';
+import { formatMetric, noData, unitOf } from '../common/format.js';
+import { ago, definitionLine, localeOf, metricLabel, word } from '../common/i18n.js';
 import { closedStatus, liveStatus, type Direction, type Status, type StatusKind } from '../../engine/agreement/status.js';
 import { directionFor, figureOf } from '../../engine/metric-info.js';
-import { SourceController, viewStatus } from '../shared/source-controller.js';
+import { SourceController, viewStatus } from '../common/source-controller.js';
 import type { ViewResult } from '../../protocol/index.js';
 
 export type GaugeState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';

@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SlaDataWidget } from '../shared/data-widget.js';
+import { SlaDataWidget } from '../common/data-widget.js';
 import { queueBoardStyles } from './queue-board.styles.js';
 import { boardRows, COLUMNS, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
-import { formatMetric, noData } from '../shared/format.js';
-import { ago, localeOf, t, word } from '../shared/i18n.js';
+import { formatMetric, noData } from '../common/format.js';
+import { ago, localeOf, t, word } from '../common/i18n.js';
 import { hasKey, t as tIn } from '../../l10n/index.js';
 import { BOARD, type BoardKey } from '../../l10n/board.js';
-import { SourceController, viewStatus } from '../shared/source-controller.js';
+import { SourceController, viewStatus } from '../common/source-controller.js';
 import type { Status } from '../../engine/agreement/status.js';
 import type { ViewResult } from '../../protocol/index.js';
 import type { StateCategory } from '../../engine/types.js';

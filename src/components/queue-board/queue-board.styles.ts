@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../shared/tokens.styles.js';
+import { tokens } from '../common/tokens.styles.js';
 
 export const queueBoardStyles = [
   tokens,

@@ -1,6 +1,6 @@
 /** Registers <sla-queue-board>. */
 import { SlaQueueBoard } from './queue-board.component.js';
-import { defineElement } from '../shared/define.js';
+import { defineElement } from '../common/define.js';
 
 defineElement('sla-queue-board', SlaQueueBoard);
 

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SlaDataWidget } from '../shared/data-widget.js';
+import { SlaDataWidget } from '../common/data-widget.js';
 import { scorecardStyles } from './scorecard.styles.js';
 import {
   GRAINS, bonusThreshold, formatDelta, formatInterval, formatMoney, formatPeriodRange, formatShare, formatTarget, grainOf, inSentence, isGrain,
@@ -8,11 +8,11 @@ import {
 } from './scorecard.model.js';
 import { download, scorecardCsv, summarySvg, svgToPng, type SummaryPaint } from './scorecard.export.js';
 import { say, type ScorecardKey } from './scorecard.strings.js';
-import { formatMetric } from '../shared/format.js';
+import { formatMetric } from '../common/format.js';
 import { definitionWords, exclusionWords, missedWords, scopeWords } from './scorecard.words.js';
-import { ago, localeOf, word } from '../shared/i18n.js';
-import { SourceController, viewStatus } from '../shared/source-controller.js';
-import { findSource } from '../shared/find-source.js';
+import { ago, localeOf, word } from '../common/i18n.js';
+import { SourceController, viewStatus } from '../common/source-controller.js';
+import { findSource } from '../common/find-source.js';
 import type { Scorecard, ScorecardMetric } from '../../engine/agreement/evaluate.js';
 import type { Status } from '../../engine/agreement/status.js';
 import type { ViewResult } from '../../protocol/index.js';

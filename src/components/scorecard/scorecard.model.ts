@@ -8,8 +8,8 @@ import { parsePeriod, periodOfDay, previousPeriod } from '../../engine/agreement
 import { PERIODS, type PeriodGrain } from '../../engine/agreement/sla.js';
 import type { Status } from '../../engine/agreement/status.js';
 import { zoneNamed } from '../../engine/time/zone.js';
-import { dateTimeFormat, formatMetric, numberFormat, unitOf } from '../shared/format.js';
-import { languageOf, metricLabel, word } from '../shared/i18n.js';
+import { dateTimeFormat, formatMetric, numberFormat, unitOf } from '../common/format.js';
+import { languageOf, metricLabel, word } from '../common/i18n.js';
 import { say, type ScorecardKey } from './scorecard.strings.js';
 
 export const GRAINS: readonly PeriodGrain[] = PERIODS;

@@ -1,6 +1,6 @@
 /** Registers <sla-scorecard>. Import this module to use the tag; import scorecard.component.js for the class alone. */
 import { SlaScorecard } from './scorecard.component.js';
-import { defineElement } from '../shared/define.js';
+import { defineElement } from '../common/define.js';
 
 defineElement('sla-scorecard', SlaScorecard);
 

@@ -3,8 +3,8 @@
  * was missed (from the bar and the value) and why an interval was excluded (over its forecast; a window keeps
  * the agreement's own words). Scorecards saved before the engine sent these as data keep its English words.
  */
-import { formatMetric, numberFormat as nf } from '../shared/format.js';
-import { word } from '../shared/i18n.js';
+import { formatMetric, numberFormat as nf } from '../common/format.js';
+import { word } from '../common/i18n.js';
 import { formatShare } from './scorecard.model.js';
 import { say, type ScorecardKey } from './scorecard.strings.js';
 import type { Scorecard, ScorecardMetric, ScopeReport } from '../../engine/agreement/evaluate.js';

@@ -1,6 +1,6 @@
 /** Registers <sla-source>. */
 import { SlaSource } from './source.component.js';
-import { defineElement } from '../shared/define.js';
+import { defineElement } from '../common/define.js';
 
 defineElement('sla-source', SlaSource);
 

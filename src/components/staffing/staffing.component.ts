@@ -1,6 +1,6 @@
 import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SlaDataWidget } from '../shared/data-widget.js';
+import { SlaDataWidget } from '../common/data-widget.js';
 import { live } from 'lit/directives/live.js';
 import { staffingStyles } from './staffing.styles.js';
 import {
@@ -9,10 +9,10 @@ import {
 } from './staffing.model.js';
 import { hasKey, t as tIn } from '../../l10n/index.js';
 import { STAFFING, type StaffingKey } from '../../l10n/staffing.js';
-import { dateTimeFormat, formatMetric, numberFormat } from '../shared/format.js';
-import { ago, localeOf, t, word } from '../shared/i18n.js';
-import { SourceController, viewStatus } from '../shared/source-controller.js';
-import { findSource } from '../shared/find-source.js';
+import { dateTimeFormat, formatMetric, numberFormat } from '../common/format.js';
+import { ago, localeOf, t, word } from '../common/i18n.js';
+import { SourceController, viewStatus } from '../common/source-controller.js';
+import { findSource } from '../common/find-source.js';
 import type { StaffingInput, StaffingResult, StaffingRow } from '../../engine/erlang/erlang-c.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
 import type { ViewResult } from '../../protocol/index.js';

@@ -1,6 +1,6 @@
 /** Registers <sla-staffing>. Import this module to use the tag; import staffing.component.js for the class alone. */
 import { SlaStaffing } from './staffing.component.js';
-import { defineElement } from '../shared/define.js';
+import { defineElement } from '../common/define.js';
 
 defineElement('sla-staffing', SlaStaffing);
 

@@ -1,6 +1,6 @@
 import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SlaDataWidget } from '../shared/data-widget.js';
+import { SlaDataWidget } from '../common/data-widget.js';
 import { trendStyles } from './trend.styles.js';
 import { hasKey, t as tIn } from '../../l10n/index.js';
 import { TREND, type TrendKey } from '../../l10n/trend.js';
@@ -8,9 +8,9 @@ import {
   TREND_GRAINS, fillGaps, formatPeriod, isTimeOfDay, pointAt, spansDays, trendGeometry,
   type TrendGeometry, type TrendGrain, type TrendPoint,
 } from './trend.geometry.js';
-import { formatMetric } from '../shared/format.js';
-import { ago, definitionLine, localeOf, metricLabel, t, word } from '../shared/i18n.js';
-import { SourceController, viewStatus } from '../shared/source-controller.js';
+import { formatMetric } from '../common/format.js';
+import { ago, definitionLine, localeOf, metricLabel, t, word } from '../common/i18n.js';
+import { SourceController, viewStatus } from '../common/source-controller.js';
 import { liveStatusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
 import { directionFor, figureOf } from '../../engine/metric-info.js';
 import { zoneNamed } from '../../engine/time/zone.js';

@@ -11,7 +11,7 @@ import { liveStatusSequence, type Direction, type Status } from '../../engine/ag
 import { MS_PER_DAY, civilFromDays } from '../../engine/time/civil.js';
 import { Zone, zoneNamed } from '../../engine/time/zone.js';
 import { TimeLabels, localDay, nextPeriodStart } from '../../engine/time/labels.js';
-import { dateTimeFormat, formatMetric, unitOf } from '../shared/format.js';
+import { dateTimeFormat, formatMetric, unitOf } from '../common/format.js';
 
 /** The time grains a trend can be drawn at (the engine's time groupings). */
 export const TREND_GRAINS = ['interval', 'hour', 'day', 'week', 'month', 'quarter'] as const;

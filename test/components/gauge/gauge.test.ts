@@ -3,7 +3,7 @@ import { assert } from '../../helpers/assert.js';
 import '../../../src/components/gauge/gauge.js';
 import { SlaGauge } from '../../../src/components/gauge/gauge.component.js';
 import { gaugeGeometry } from '../../../src/components/gauge/gauge.geometry.js';
-import { defineElement } from '../../../src/components/shared/define.js';
+import { defineElement } from '../../../src/components/common/define.js';
 
 describe('<sla-gauge> geometry, as data', () => {
   it('the value arc ends at its place on the scale; the target marker and the warning band sit beside the target', () => {

@@ -11,7 +11,7 @@ import {
   formatDelta, formatMoney, formatShare, grainOf, markerPath, periodAround, periodForGrain, shiftPeriod, summaryGeometry, trendWay,
 } from '../../../src/components/scorecard/scorecard.model.js';
 import { csvField, neutralize, plainNumber, scorecardCsv } from '../../../src/components/scorecard/scorecard.export.js';
-import { formatMetric } from '../../../src/components/shared/format.js';
+import { formatMetric } from '../../../src/components/common/format.js';
 import { generateContactsCsv } from '../../../src/sample/generate.js';
 import { analyzeText } from '../../../src/engine/analyze.js';
 import { evaluate, type Scorecard, type ScorecardMetric } from '../../../src/engine/agreement/evaluate.js';

@@ -7,7 +7,7 @@ import { dayStart } from '../../../src/engine/time/labels.js';
 import { daysFromCivil } from '../../../src/engine/time/civil.js';
 import { zoneNamed } from '../../../src/engine/time/zone.js';
 import { liveStatusSequence } from '../../../src/engine/agreement/status.js';
-import { formatMetric } from '../../../src/components/shared/format.js';
+import { formatMetric } from '../../../src/components/common/format.js';
 
 const NY = 'America/New_York';
 const ny = zoneNamed(NY);

@@ -1,6 +1,6 @@
 import { assert } from '../../helpers/assert.js';
-import { formatMetric } from '../../../src/components/shared/format.js';
-import { ago, localeOf, metricLabel } from '../../../src/components/shared/i18n.js';
+import { formatMetric } from '../../../src/components/common/format.js';
+import { ago, localeOf, metricLabel } from '../../../src/components/common/i18n.js';
 
 describe('shared formats', () => {
   it('durations: seconds below a minute, m:ss below an hour, h:mm:ss above — rounded once, never 1:60', () => {

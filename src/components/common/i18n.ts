@@ -1,7 +1,7 @@
 /**
  * Locale of a widget and its common words. A widget speaks the language of the nearest `lang` attribute
  * (crossing shadow roots), else the document's; numbers, percentages and durations go through Intl
- * (shared/format.ts), words through the kit's localisation module (src/l10n: a file per language).
+ * (common/format.ts), words through the kit's localisation module (src/l10n: a file per language).
  */
 import type { Definitions } from '../../engine/definitions.js';
 import { hasKey, languageOf, t } from '../../l10n/index.js';
