@@ -15,6 +15,7 @@ import type { Scorecard } from '../engine/agreement/evaluate.js';
 import type { FileHead } from '../engine/ingest/inspect.js';
 import type { ObservedStaffing } from '../engine/erlang/observed.js';
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
+import { IngestError, error } from '../engine/ingest/errors.js';
 import type { EngineWorker, WorkerInit } from '../worker/engine.worker.js';
 import { applyUpdate, type DatasetInfo, type DatasetOptions, type DatasetStatus, type ViewResult, type ViewSpec, type ViewUpdate } from '../protocol/index.js';
 
@@ -59,6 +60,8 @@ export class EngineClient {
   private readonly datasets = new Map<string, OpenDataset>();
   private readonly subs = new Set<LiveSubscription>();
   private readonly listeners = new Set<(e: EngineEvent) => void>();
+  /** Ends the calls in flight when the worker is restarted under them. */
+  private readonly inflight = new Set<(e: unknown) => void>();
   /** Files held in the worker after a first look, by the page's Blob. */
   private readonly held = new WeakMap<Blob, string>();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
@@ -141,10 +144,23 @@ export class EngineClient {
           // connects again, others are said lost.
           await this.api.open(d.opts, id);
           if (d.stream) await this.api.connect(id, d.stream.url, d.stream.opts);
-          else lost.push(id);
+          else {
+            lost.push(id);
+            // Its reading is gone with the old worker: the widgets say so (and can read it again), never spin.
+            await this.api.fail(id, error('workerRestarted'));
+          }
         }
       }
-      for (const s of this.subs) s.workerSub = await this.api.subscribe(s.datasetId, s.view, proxy(s.onUpdate) as never, s.throttleMs);
+      // Calls the old worker never answered (a file it was reading) end now, with the same words.
+      for (const reject of this.inflight) reject(new IngestError(error('workerRestarted')));
+      this.inflight.clear();
+      for (const s of this.subs) {
+        try {
+          s.workerSub = await this.api.subscribe(s.datasetId, s.view, proxy(s.onUpdate) as never, s.throttleMs);
+        } catch {
+          this.subs.delete(s); // its dataset is gone (deleted since): the others are renewed all the same
+        }
+      }
       this.emit({ type: 'restarted', datasets: this.datasets.size, subscriptions: this.subs.size, lost });
     })().finally(() => {
       this.restarting = null;
@@ -212,8 +228,20 @@ export class EngineClient {
 
   async remove(id: string): Promise<void> {
     await this.settled();
-    this.datasets.delete(id);
+    this.forget(id);
     await this.api.remove(id);
+  }
+
+  /** @internal A call the worker may never answer if it dies (a file being read): ended by a restart. */
+  async untilRestart<T>(call: Promise<T>): Promise<T> {
+    let reject!: (e: unknown) => void;
+    const cut = new Promise<never>((_, r) => { reject = r; });
+    this.inflight.add(reject);
+    try {
+      return await Promise.race([call, cut]);
+    } finally {
+      this.inflight.delete(reject);
+    }
   }
 
   /** @internal */
@@ -272,13 +300,13 @@ export class DatasetHandle {
     const upload = this.client.takeHeld(blob);
     if (upload !== undefined) {
       try {
-        return await this.client.call((api) => api.feed(this.id, { upload }, label));
+        return await this.client.untilRestart(this.client.call((api) => api.feed(this.id, { upload }, label)));
       } catch (e) {
         // The worker restarted since the first look: the file crosses again.
         if (!String((e as Error)?.message).startsWith('unknownUpload')) throw e;
       }
     }
-    return this.client.call((api) => api.feed(this.id, blob, label));
+    return this.client.untilRestart(this.client.call((api) => api.feed(this.id, blob, label)));
   }
 
   feedUrl(url: string): Promise<DatasetStatus> {

@@ -28,7 +28,8 @@ export class ContentHasher {
   private readonly blocks: Promise<string>[] = [];
   private size = 0;
 
-  push(chunk: Uint8Array): void {
+  /** Takes the next bytes; resolves once at most two blocks are still being digested (a bounded copy in memory). */
+  async push(chunk: Uint8Array): Promise<void> {
     this.size += chunk.length;
     let p = 0;
     while (p < chunk.length) {
@@ -36,7 +37,10 @@ export class ContentHasher {
       this.block.set(chunk.subarray(p, p + n), this.fill);
       this.fill += n;
       p += n;
-      if (this.fill === BLOCK) this.flush();
+      if (this.fill === BLOCK) {
+        this.flush();
+        if (this.blocks.length > 2) await this.blocks[this.blocks.length - 3];
+      }
     }
   }
 

@@ -7,7 +7,8 @@ import { analyze } from '../engine/analyze.js';
 import { ContactParts, OPTIONAL_DIMENSIONS, slotMinutesFor } from '../engine/parts.js';
 import { LiveContacts } from '../engine/live/live-contacts.js';
 import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
-import { error, saidOf } from '../engine/ingest/errors.js';
+import { error, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
+import type { Said } from '../engine/words.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
 import { DatasetCache, type CacheOptions, type CachedDataset } from '../cache/dataset-cache.js';
@@ -16,7 +17,7 @@ import { StreamSource, type StreamKind } from './stream-source.js';
 import { ContentHasher, bytesOf, headOf, sampleKey } from './content-key.js';
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
-export const ENGINE_VERSION = 'sla-widgets engine 0.1 / parts 3';
+export const ENGINE_VERSION = 'sla-widgets engine 0.2 / parts 3';
 
 export interface Dataset {
   id: string;
@@ -42,6 +43,9 @@ interface Upload {
 }
 
 const MAX_UPLOADS = 8;
+
+/** A reading stopped because its dataset was closed. */
+class Closed extends Error {}
 
 export class Datasets {
   private readonly all = new Map<string, Dataset>();
@@ -122,30 +126,34 @@ export class Datasets {
    */
   async feed(id: string, input: Blob | { upload: string }, name?: string): Promise<DatasetStatus> {
     const ds = this.must(id);
-    const cache = await this.cache;
     let upload: Upload;
-    if (input instanceof Blob) upload = { blob: input, head: await headOf(input, this.counts) };
+    if (input instanceof Blob) upload = { blob: input, head: new Uint8Array(0) };
     else {
       const held = this.uploads.get(input.upload);
+      // The page sends the file itself when this worker does not hold it (it restarted since the first look).
       if (!held) throw new Error(`unknownUpload: the file ${input.upload} is no longer held (the worker restarted?)`);
       this.uploads.delete(input.upload);
       upload = held;
     }
-    const { blob, head } = upload;
-    const o = ds.opts;
-    const settings = JSON.stringify([o.mapping ?? null, o.inputTimeZone ?? o.timeZone, o.intervalMinutes ?? 15, o.dimensions ?? null, o.keepRepeats ?? true, o.dayMonthOrder ?? null]);
-    const key = `${await sampleKey(blob.size, head)} ${settings} ${ENGINE_VERSION}`;
+    const cache = await this.cache;
     const label = name ?? ds.status.name;
+    const { blob } = upload;
     // A change of state reaches the widgets at once (the reading has begun); progress within it is throttled.
     this.set(ds, this.status(ds, label, { state: 'loading', progress: { bytes: 0, totalBytes: blob.size, rows: 0, rejected: 0 }, warning: cache.warning }));
+    // From here on every failure is the dataset's error status, never a promise left hanging.
     try {
+      if (input instanceof Blob) upload.head = await headOf(blob, this.counts);
+      const { head } = upload;
+      const o = ds.opts;
+      const settings = JSON.stringify([o.mapping ?? null, o.inputTimeZone ?? o.timeZone, o.intervalMinutes ?? 15, o.dimensions ?? null, o.keepRepeats ?? true, o.dayMonthOrder ?? null]);
+      const key = `${await sampleKey(blob.size, head)} ${settings} ${ENGINE_VERSION}`;
       const candidates = await cache.findAllByKey(key);
       if (candidates.length) {
         // The same size, head and settings: the whole content decides, hashed as the bytes go by (no parse).
         const hasher = new ContentHasher();
         let seen = 0;
         for await (const chunk of bytesOf(blob, head, this.counts)) {
-          hasher.push(chunk);
+          await hasher.push(chunk);
           seen += chunk.length;
           this.progress(ds, { bytes: seen, rows: 0, rejected: 0 }, blob.size);
         }
@@ -156,6 +164,7 @@ export class Datasets {
       }
       return await this.parse(ds, upload, key, label, null);
     } catch (e) {
+      if (e instanceof Closed) return ds.status;
       this.set(ds, this.status(ds, label, { state: 'error', error: saidOf(e), warning: cache.warning }));
       return ds.status;
     }
@@ -198,9 +207,12 @@ export class Datasets {
     ds.version++;
     const hasher = known ? null : new ContentHasher();
     const counts = this.counts;
+    const open = () => this.all.get(ds.id) === ds;
     const chunks = (async function* () {
       for await (const chunk of bytesOf(blob, head, counts)) {
-        hasher?.push(chunk);
+        // A dataset closed while it is read stops reading (its figures would go nowhere).
+        if (!open()) throw new Closed();
+        await hasher?.push(chunk);
         yield chunk;
       }
     })();
@@ -276,6 +288,12 @@ export class Datasets {
     const ds = this.must(id);
     ds.source?.stop();
     ds.source = undefined;
+  }
+
+  /** Puts a dataset in error with the reason given. */
+  fail(id: string, why: Said<ErrorCode>): void {
+    const ds = this.must(id);
+    this.set(ds, this.status(ds, ds.status.name, { state: 'error', error: why }));
   }
 
   /** Forgets an open dataset (the cache keeps it). */

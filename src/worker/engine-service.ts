@@ -58,6 +58,8 @@ export class EngineService {
   /** A first look at a file (its first 64 KB), kept for the reading that follows so its head is read once. */
   hold(blob: Blob): Promise<{ upload: string; head: FileHead }> { return this.data.hold(blob); }
   release(upload: string): void { this.data.release(upload); }
+  /** Sets a dataset in error (its reading was lost with a worker that was restarted). */
+  fail(id: string, why: Said<ErrorCode>): void { this.data.fail(id, why); }
   feed(id: string, input: Blob | { upload: string }, name?: string): Promise<DatasetStatus> { return this.data.feed(id, input, name); }
   feedUrl(id: string, url: string): Promise<DatasetStatus> { return this.data.feedUrl(id, url); }
   async connect(id: string, url: string, opts: { kind?: StreamKind; staleAfterMs?: number } = {}): Promise<DatasetStatus> { return this.data.connect(id, url, opts); }

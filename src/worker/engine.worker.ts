@@ -5,6 +5,8 @@
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { EngineService, type UpdateCallback } from './engine-service.js';
 import type { DatasetOptions, ViewSpec } from '../protocol/index.js';
+import type { ErrorCode } from '../engine/ingest/errors.js';
+import type { Said } from '../engine/words.js';
 
 /** Options the page sends once: the cache can be told there is no IndexedDB (tests, private modes). */
 export interface WorkerInit {
@@ -31,6 +33,7 @@ class EngineWorkerApi {
   feed(id: string, input: Blob | { upload: string }, name?: string) { return this.s.feed(id, input, name); }
   hold(blob: Blob) { return this.s.hold(blob); }
   release(upload: string) { this.s.release(upload); }
+  fail(id: string, why: Said<ErrorCode>) { this.s.fail(id, why); }
   feedUrl(id: string, url: string) { return this.s.feedUrl(id, url); }
   connect(id: string, url: string, opts?: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number }) { return this.s.connect(id, url, opts); }
   disconnect(id: string) { this.s.disconnect(id); }

@@ -1,5 +1,5 @@
 import { assert } from '../helpers/assert.js';
-import { errorText } from '../../src/engine/ingest/errors.js';
+import { IngestError, errorText } from '../../src/engine/ingest/errors.js';
 import { EngineClient } from '../../src/client/engine-client.js';
 import { generateContactsCsv } from '../../src/sample/generate.js';
 import { analyzeText } from '../../src/engine/analyze.js';
@@ -118,6 +118,32 @@ describe('the engine in a worker', () => {
       assert.equal(updates[1].status.fromCache, true);
       assert.equal((await c.api.stats()).parses, 0, 'restored without a parse');
       assert.equal((await ds.view()).totals!.offered, updates[0].totals!.offered);
+    } finally {
+      c.terminate();
+    }
+  });
+
+  it('a worker killed while it reads a file: the reading ends in an error that says so (never a spinner), and reading again works', async () => {
+    const c = new EngineClient({ noIndexedDB: true, heartbeatMs: 0 });
+    try {
+      const ds = await c.open({ name: 'interrupted', timeZone: TZ });
+      const updates: ViewResult[] = [];
+      await ds.subscribe({}, (r) => updates.push(r), 20);
+      // About 50 MB (the same contacts twenty times: the repeats are rejected as duplicates): long enough to kill it mid-read.
+      const big = new Blob(Array.from({ length: 20 }, () => csv));
+      const reading = ds.feed(big).then(() => null, (e: unknown) => e);
+      await until(() => updates.some((u) => u.status.state === 'loading'));
+      c.worker.terminate(); // crashed mid-read: it will never answer the feed
+      assert.equal(await c.checkAlive(300), false);
+      const failed = await reading;
+      assert.ok(failed instanceof IngestError && failed.said.code === 'workerRestarted', `the feed ends: ${String(failed)}`);
+      await until(() => updates[updates.length - 1].status.state === 'error');
+      assert.equal(updates[updates.length - 1].status.error!.code, 'workerRestarted');
+      // Read again, on the new worker: the numbers come.
+      const s = await ds.feed(new Blob([csv]));
+      assert.equal(s.state, 'ready');
+      await until(() => updates[updates.length - 1].status.state === 'ready');
+      assert.equal(updates[updates.length - 1].totals!.offered > 0, true);
     } finally {
       c.terminate();
     }

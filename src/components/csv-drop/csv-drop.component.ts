@@ -10,7 +10,7 @@ import type { DropActions, DropView } from './csv-drop.view.js';
 import { t as tIn } from '../../l10n/index.js';
 import { DROP, type DropKey } from '../../l10n/drop.js';
 import { errorWords } from '../../l10n/errors.js';
-import type { ErrorCode } from '../../engine/ingest/errors.js';
+import { saidOf, type ErrorCode } from '../../engine/ingest/errors.js';
 import type { Said } from '../../engine/words.js';
 import {
   checkMapping, fileNameOf, startMapping, withColumn, withDayMonthOrder, withInputTimeZone, withReadAs, type ColumnChoice, type ReadAs,
@@ -391,7 +391,7 @@ export class SlaCsvDrop extends LitElement {
       // Results of this dataset that came before its handle (a small file is read in a blink).
       if (this.latest?.status.id === ds.id) this.fromSource(this.latest);
     } catch (e) {
-      if (my === this.token && this.pending === p) this.fail(confirmed ? 'read' : 'reopen', (e as Error)?.message ?? String(e));
+      if (my === this.token && this.pending === p) this.fail(confirmed ? 'read' : 'reopen', saidOf(e));
     }
   }
 

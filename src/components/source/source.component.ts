@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { pageEngine } from '../../client/page-engine.js';
 import type { DatasetHandle } from '../../client/engine-client.js';
 import type { DatasetInfo, ViewResult, ViewSpec } from '../../protocol/index.js';
-import { saidOf } from '../../engine/ingest/errors.js';
+import { IngestError, error, saidOf } from '../../engine/ingest/errors.js';
 import type { Mapping } from '../../engine/ingest/mapping.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';
 import type { Scorecard } from '../../engine/agreement/evaluate.js';
@@ -19,9 +19,9 @@ export interface DatasetReadyDetail {
 }
 
 /** What a widget gets when the dataset could not be opened at all: its error, and nothing else. */
-function errorResult(e: unknown, timeZone: string): ViewResult {
+function errorResult(e: unknown, timeZone: string, id = ''): ViewResult {
   return {
-    status: { id: '', name: '', state: 'error', progress: null, fromCache: false, error: saidOf(e), warning: null, stream: null },
+    status: { id, name: '', state: 'error', progress: null, fromCache: false, error: saidOf(e), warning: null, stream: null },
     definitions: defaultDefinitions(timeZone), totals: null, groups: [], validation: null, mapping: null, version: 0, live: null,
   };
 }
@@ -138,8 +138,12 @@ export class SlaSource extends LitElement {
 
   /** Shows a dataset kept in this browser's cache (no parse); the handle, or an error when it is gone. */
   async reopen(id: string): Promise<DatasetHandle> {
-    const current = await this.handle?.catch(() => null);
-    if (current?.id === id && this.datasetId === id) return current;
+    const shown = this.handle;
+    if (shown && this.datasetId === id && !this.file) {
+      const current = await shown.catch(() => null);
+      // The dataset shown already (and nothing loaded since): nothing to read again.
+      if (current?.id === id && this.handle === shown) return current;
+    }
     this.file = null;
     this.mapping = null;
     this.datasetId = id;
@@ -178,20 +182,24 @@ export class SlaSource extends LitElement {
     this.readyFired = false;
     // The widgets already here subscribe before the file is fed, so each sees the whole reading from its first byte.
     const here = [...this.listeners];
+    // What this load reads, taken now: a later load() or property change starts another load, never changes this one.
+    const { file, src, stream, datasetId, mapping, tz, inputTz, interval, staleAfter } = this;
     const handle: Promise<DatasetHandle> = (async () => {
-      if (this.datasetId && !this.file) {
-        const cached = await engine.reopen(this.datasetId);
+      if (datasetId && !file) {
+        const cached = await engine.reopen(datasetId);
         if (cached) {
           await Promise.all(here.map((l) => this.attachTo(l, cached, handle)));
           return cached;
         }
-        if (!this.src && !this.stream) throw new Error(`the dataset ${this.datasetId} is no longer in this browser's cache: load the file again`);
+        if (!src && !stream) throw new IngestError(error('datasetGone', { id: datasetId }));
       }
-      const ds = await engine.open({ name: (this.file as File | null)?.name || this.src || this.stream, timeZone: this.tz, inputTimeZone: this.inputTz || undefined, intervalMinutes: this.interval as 15, ...(this.mapping ? { mapping: this.mapping } : {}) });
+      const ds = await engine.open({ name: (file as File | null)?.name || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}) });
       await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
       // Scorecards and staffing wait for the whole file (datasetHandle()).
-      const fed = this.file ? ds.feed(this.file) : this.src ? ds.feedUrl(new URL(this.src, document.baseURI).href) : this.stream ? ds.connect(this.stream, { staleAfterMs: this.staleAfter * 1000 }) : null;
-      this.fed.set(ds, fed ? fed.then(() => undefined) : Promise.resolve());
+      const fed = file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;
+      // A reading that fails outside the worker's own error status (the worker went away) is said to the widgets.
+      fed?.catch((e) => { for (const l of this.listeners) if (!l.dead && handle === this.handle) l.onResult(errorResult(e, tz, ds.id)); });
+      this.fed.set(ds, fed ? fed.then(() => undefined, () => undefined) : Promise.resolve());
       return ds;
     })();
     this.handle = handle;
@@ -240,7 +248,7 @@ export class SlaSource extends LitElement {
     const view: ViewSpec = { ...l.view, definitions: { ...this.definitions(), ...(l.view.definitions ?? {}) } };
     const stop = await ds.subscribe(view, (r) => {
       if (l.dead) return;
-      if (r.status.state === 'ready' && !this.readyFired) {
+      if (r.status.state === 'ready' && !this.readyFired && pending === this.handle) {
         this.readyFired = true;
         this.dispatchEvent(new CustomEvent<DatasetReadyDetail>('sla-dataset-ready', {
           detail: { id: ds.id, rows: r.validation?.rowsRead ?? 0, rejected: r.validation?.rowsRejected ?? 0, fromCache: r.status.fromCache },

@@ -498,7 +498,9 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
         const missed = metrics
           .filter((m) => (m.period === period.grain && !m.bonusMet) || m.status === 'breach')
           .map((m) => {
-            const needed = m.direction === 'higher' ? m.target + (m.bonusMargin ?? 0) : m.target - (m.bonusMargin ?? 0);
+            // A metric not assessed at this period misses the bonus by its breach: the bar it failed is its target.
+            const margin = m.period === period.grain ? m.bonusMargin ?? 0 : 0;
+            const needed = m.direction === 'higher' ? m.target + margin : m.target - margin;
             return {
               metric: m.metric,
               reason: m.value === null ? 'no data' : `needed ${m.direction === 'higher' ? '≥' : '≤'} ${fmt(m.metric, needed)}, was ${fmt(m.metric, m.value)}`,

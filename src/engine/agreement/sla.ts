@@ -141,7 +141,8 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
   }
   if (d.monthlyFee !== undefined) num(d.monthlyFee, 'monthlyFee', (n) => n >= 0, 'an amount ≥ 0');
   // The amount is rounded to the currency's minor unit (docs/agreement.md), so the code must be one Intl knows the shape of.
-  if (d.currency !== undefined && (typeof d.currency !== 'string' || !/^[A-Z]{3}$/.test(d.currency))) fail('currency', `must be an ISO 4217 code such as USD, got ${JSON.stringify(d.currency)}`);
+  if (d.currency !== undefined && (typeof d.currency !== 'string' || !/^[A-Za-z]{3}$/.test(d.currency))) fail('currency', `must be an ISO 4217 code such as USD, got ${JSON.stringify(d.currency)}`);
+  if (typeof d.currency === 'string') d.currency = d.currency.toUpperCase();
   if (d.scope !== undefined) {
     if (!isObj(d.scope)) fail('scope', 'must be an object with queues and/or channels');
     const sc = d.scope as Json;

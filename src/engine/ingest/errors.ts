@@ -24,6 +24,10 @@ export const ERRORS = {
   cacheNotOpened: 'The dataset cache could not be opened ({detail}): datasets are kept in memory only.',
   cacheFull: 'The browser\'s storage quota is full: new datasets are kept in memory only (delete old ones to free space).',
   cacheFailed: 'The dataset cache failed ({detail}): datasets are kept in memory only.',
+  /** A dataset asked for by id that the browser's cache no longer holds. */
+  datasetGone: 'the dataset {id} is no longer in this browser\'s cache: load the file again',
+  /** The engine worker stopped while it was reading (it is restarted; the reading can be tried again). */
+  workerRestarted: 'the engine stopped while it read the file: try again',
   /** A file given by address that did not download. */
   loadFailed: 'cannot load {url}: {detail}',
   /** Anything else, in the words it came with (an engine bug, a browser's own error). */

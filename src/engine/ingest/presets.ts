@@ -165,7 +165,9 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
     for (const [field, names] of SYNONYMS) {
       if (found.has(field)) continue;
       for (const n of names) {
-        const h = header.find((x) => !used.has(x) && (byWords ? stems.get(x)!.stem === n : norm(x) === n));
+        // A name that ends in a unit ("Answered (s)", "Queue (min)") is a duration, whatever its words.
+        const durations = field === 'wait' || field === 'talk' || field === 'hold' || field === 'wrap';
+        const h = header.find((x) => !used.has(x) && (byWords ? stems.get(x)!.stem === n && (durations || !stems.get(x)!.unit) : norm(x) === n));
         if (h === undefined) continue;
         found.set(field, h);
         used.add(h);

@@ -19,6 +19,8 @@ export const errors: Record<ErrorCode, string> = {
   cacheNotOpened: 'Der Datensatz-Cache konnte nicht geöffnet werden ({detail}): Datensätze werden nur im Speicher gehalten.',
   cacheFull: 'Der Speicher des Browsers ist voll: neue Datensätze werden nur im Speicher gehalten (alte löschen, um Platz zu schaffen).',
   cacheFailed: 'Der Datensatz-Cache ist ausgefallen ({detail}): Datensätze werden nur im Speicher gehalten.',
+  datasetGone: 'der Datensatz {id} ist nicht mehr im Cache dieses Browsers: die Datei erneut laden',
+  workerRestarted: 'die Engine hat beim Lesen der Datei angehalten: erneut versuchen',
   loadFailed: '{url} kann nicht geladen werden: {detail}',
   message: '{text}',
 };

@@ -19,6 +19,8 @@ export const errors: Record<ErrorCode, string> = {
   cacheNotOpened: 'No se pudo abrir la caché de datos ({detail}): los conjuntos de datos se guardan solo en memoria.',
   cacheFull: 'El almacenamiento del navegador está lleno: los nuevos conjuntos de datos se guardan solo en memoria (elimine los antiguos para liberar espacio).',
   cacheFailed: 'La caché de datos falló ({detail}): los conjuntos de datos se guardan solo en memoria.',
+  datasetGone: 'el conjunto de datos {id} ya no está en la caché de este navegador: cargue el archivo de nuevo',
+  workerRestarted: 'el motor se detuvo mientras leía el archivo: inténtelo de nuevo',
   loadFailed: 'no se puede cargar {url}: {detail}',
   message: '{text}',
 };

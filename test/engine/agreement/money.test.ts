@@ -201,6 +201,11 @@ describe('credits: summed, then capped, then in money rounded once to the curren
     assert.equal(sc.metrics[1].credit, null, 'not assessed at a day');
     assert.equal(sc.bonus!.earned, false);
     assert.deepEqual(sc.bonus!.missed.map((x) => x.metric), ['asa']);
+    assert.equal(sc.bonus!.missed[0].needed, 30, 'the bar it failed is its target (no bonus margin: not assessed at a day)');
+  });
+  it('a currency code in lower case is read as the code (usd → USD)', () => {
+    const doc = validateSla({ name: 'c', currency: 'usd', metrics: [{ metric: 'asa', target: 30, margin: 5, period: 'day' }] });
+    assert.equal(doc.currency, 'USD');
   });
 });
 

@@ -14,6 +14,10 @@ describe('detection: names read by their words, values that say what a column is
     assert.deepEqual(nameWords('queue.wait_min'), { stem: 'queuewait', unit: 'min' });
     assert.deepEqual(nameWords('Duración'), { stem: 'duracion', unit: null });
     assert.deepEqual(nameWords('s'), { stem: 's', unit: null }, 'a name that is only a unit stays itself');
+    // A name with a unit is a duration: "Answered (s)" is no answered flag, "Queue (min)" no queue.
+    const a = analyzeText(['id,queue,arrived,Answered (s),Queue (min),outcome', 'a,Q,2026-03-02T09:00:00Z,12,3,answered'].join('\n'));
+    assert.equal(a.mapping.fields.answeredFlag, undefined);
+    assert.equal(a.mapping.fields.queue, 'queue');
   });
 
   it('a plain export the synonyms missed (arrived_at, talk_sec …) is read whole, with no mapping file', () => {
