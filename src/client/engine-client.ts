@@ -15,9 +15,10 @@ import type { Scorecard } from '../engine/agreement/evaluate.js';
 import type { FileHead } from '../engine/ingest/inspect.js';
 import type { ObservedStaffing } from '../engine/erlang/observed.js';
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
-import { IngestError, error } from '../engine/ingest/errors.js';
+import type { ErrorCode } from '../engine/ingest/errors.js';
+import type { Said } from '../engine/words.js';
 import type { EngineWorker, WorkerInit } from '../worker/engine.worker.js';
-import { applyUpdate, type DatasetInfo, type DatasetOptions, type DatasetStatus, type ViewResult, type ViewSpec, type ViewUpdate } from '../protocol/index.js';
+import { SaidError, applyUpdate, type DatasetInfo, type DatasetOptions, type DatasetStatus, type ViewResult, type ViewSpec, type ViewUpdate } from '../protocol/index.js';
 
 export { applyUpdate };
 
@@ -147,12 +148,12 @@ export class EngineClient {
           else {
             lost.push(id);
             // Its reading is gone with the old worker: the widgets say so (and can read it again), never spin.
-            await this.api.fail(id, error('workerRestarted'));
+            await this.api.fail(id, { code: 'workerRestarted', values: {} });
           }
         }
       }
       // Calls the old worker never answered (a file it was reading) end now, with the same words.
-      for (const reject of this.inflight) reject(new IngestError(error('workerRestarted')));
+      for (const reject of this.inflight) reject(new SaidError({ code: 'workerRestarted', values: {} }));
       this.inflight.clear();
       for (const s of this.subs) {
         try {
@@ -329,8 +330,11 @@ export class DatasetHandle {
   }
 
   /** The SLA document's scorecard over a period (a key such as 2021-02, or a grain: day, week, month, quarter). */
-  scorecard(sla: unknown, opts: { period?: string; baselineDays?: number } = {}): Promise<Scorecard> {
-    return this.client.call((api) => api.scorecard(this.id, sla, opts));
+  async scorecard(sla: unknown, opts: { period?: string; baselineDays?: number } = {}): Promise<Scorecard> {
+    const r: { scorecard: Scorecard } | { error: Said<ErrorCode>; message: string } = await this.client.call((api) => api.scorecard(this.id, sla, opts) as Promise<{ scorecard: Scorecard } | { error: Said<ErrorCode>; message: string }>);
+    // Why there is none crosses as data; here it becomes an error again, with its code and English words.
+    if ('error' in r) throw new SaidError(r.error, r.message);
+    return r.scorecard;
   }
 
   /** Required versus present agents per interval (Erlang C on the observed volume and AHT). */

@@ -4,4 +4,5 @@
  * This folder imports nothing but engine types.
  */
 export type { DatasetInfo, DatasetOptions, DatasetState, DatasetStatus, StreamKind, StreamStatus } from './dataset.js';
+export { SaidError } from './said-error.js';
 export { applyUpdate, ViewUpdates, type LiveView, type ViewResult, type ViewSpec, type ViewUpdate } from './view.js';

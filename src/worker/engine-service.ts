@@ -10,7 +10,7 @@ import { defaultDefinitions, type Definitions } from '../engine/definitions.js';
 import { liveView } from '../engine/live/live-view.js';
 import { evaluate, periodFor, type Scorecard } from '../engine/agreement/evaluate.js';
 import { validateSla } from '../engine/agreement/sla.js';
-import { saidOf, type ErrorCode } from '../engine/ingest/errors.js';
+import { IngestError, error, errorText, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
 import type { FileHead } from '../engine/ingest/inspect.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
@@ -110,11 +110,31 @@ export class EngineService {
    */
   scorecard(datasetId: string, sla: unknown, opts: { period?: string; baselineDays?: number } = {}): Scorecard {
     const ds = this.data.must(datasetId);
-    const doc = validateSla(sla);
+    let doc;
+    try {
+      doc = validateSla(sla);
+    } catch (e) {
+      throw new IngestError(error('slaInvalid', { detail: (e as Error).message }));
+    }
     const tz = doc.timeZone ?? ds.opts.timeZone;
-    const period = periodFor(opts.period, doc, ds.parts, zoneNamed(tz));
-    if (!period) throw new Error('no contacts yet, so there is no period to evaluate');
+    let period;
+    try {
+      period = periodFor(opts.period, doc, ds.parts, zoneNamed(tz));
+    } catch (e) {
+      throw new IngestError(error('periodInvalid', { detail: (e as Error).message }));
+    }
+    if (!period) throw new IngestError(error('noContactsYet'));
     return evaluate(ds.parts, doc, { period, timeZone: tz, baselineDays: opts.baselineDays ?? 30 });
+  }
+
+  /** The scorecard, or why there is none as data (an error's code would not survive the worker boundary). */
+  scorecardOrError(datasetId: string, sla: unknown, opts: { period?: string; baselineDays?: number } = {}): { scorecard: Scorecard } | { error: Said<ErrorCode>; message: string } {
+    try {
+      return { scorecard: this.scorecard(datasetId, sla, opts) };
+    } catch (e) {
+      const said = saidOf(e);
+      return { error: said, message: errorText(said) };
+    }
   }
 
   /** Per interval: the agents the observed volume and AHT required beside those present (docs/metrics.md §8). */

@@ -38,7 +38,7 @@ class EngineWorkerApi {
   connect(id: string, url: string, opts?: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number }) { return this.s.connect(id, url, opts); }
   disconnect(id: string) { this.s.disconnect(id); }
   view(id: string, view: ViewSpec) { return this.s.view(id, view); }
-  scorecard(id: string, sla: unknown, opts?: { period?: string; baselineDays?: number }) { return this.s.scorecard(id, sla, opts); }
+  scorecard(id: string, sla: unknown, opts?: { period?: string; baselineDays?: number }) { return this.s.scorecardOrError(id, sla, opts); }
   inspect(blob: Blob) { return this.s.inspect(blob); }
   staffing(id: string, view?: ViewSpec) { return this.s.staffing(id, view); }
   subscribe(id: string, view: ViewSpec, callback: Remote<UpdateCallback>, throttleMs?: number) {

@@ -1,5 +1,6 @@
 import { assert } from '../helpers/assert.js';
-import { IngestError, errorText } from '../../src/engine/ingest/errors.js';
+import { errorText } from '../../src/engine/ingest/errors.js';
+import { SaidError } from '../../src/protocol/index.js';
 import { EngineClient } from '../../src/client/engine-client.js';
 import { generateContactsCsv } from '../../src/sample/generate.js';
 import { analyzeText } from '../../src/engine/analyze.js';
@@ -136,7 +137,7 @@ describe('the engine in a worker', () => {
       c.worker.terminate(); // crashed mid-read: it will never answer the feed
       assert.equal(await c.checkAlive(300), false);
       const failed = await reading;
-      assert.ok(failed instanceof IngestError && failed.said.code === 'workerRestarted', `the feed ends: ${String(failed)}`);
+      assert.ok(failed instanceof SaidError && failed.said.code === 'workerRestarted', `the feed ends: ${String(failed)}`);
       await until(() => updates[updates.length - 1].status.state === 'error');
       assert.equal(updates[updates.length - 1].status.error!.code, 'workerRestarted');
       // Read again, on the new worker: the numbers come.

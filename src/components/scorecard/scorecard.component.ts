@@ -16,6 +16,8 @@ import { findSource } from '../common/find-source.js';
 import type { Scorecard, ScorecardMetric } from '../../engine/agreement/evaluate.js';
 import type { Status } from '../../engine/agreement/status.js';
 import type { ViewResult } from '../../protocol/index.js';
+import { saidOf } from '../../engine/ingest/errors.js';
+import { errorWords } from '../../l10n/errors.js';
 
 export type ScorecardState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
 
@@ -233,7 +235,7 @@ export class SlaScorecard extends SlaDataWidget {
       this.state = this.settled(sc);
     } catch (e) {
       if (seq !== this.seq) return;
-      this.error = (e as Error)?.message || String(e);
+      this.error = errorWords(saidOf(e), this.locale);
       this.state = 'error';
     } finally {
       if (seq === this.seq) this.busy = false;

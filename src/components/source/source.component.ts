@@ -276,8 +276,8 @@ export class SlaSource extends LitElement {
     const url = new URL(this.sla, document.baseURI).href;
     if (this.slaFetched?.url !== url) {
       const doc = fetch(url).then(async (r) => {
-        if (!r.ok) throw new Error(`the SLA document ${this.sla} could not be loaded (HTTP ${r.status})`);
-        try { return await r.json(); } catch { throw new Error(`the SLA document ${this.sla} is not JSON`); }
+        if (!r.ok) throw new IngestError(error('slaNotLoaded', { url: this.sla, status: r.status }));
+        try { return await r.json(); } catch { throw new IngestError(error('slaNotJson', { url: this.sla })); }
       });
       doc.catch(() => { if (this.slaFetched?.doc === doc) this.slaFetched = null; });
       this.slaFetched = { url, doc };
@@ -288,9 +288,9 @@ export class SlaSource extends LitElement {
   /** The scorecard of this source's SLA document over a period (a key such as 2021-02, or day/week/month/quarter). */
   async scorecard(opts: { period?: string; baselineDays?: number } = {}): Promise<Scorecard> {
     const doc = await this.slaDoc();
-    if (!doc) throw new Error('no SLA document: give the source an sla="…json" attribute or an slaDocument');
+    if (!doc) throw new IngestError(error('noSla'));
     const ds = await this.datasetHandle();
-    if (!ds) throw new Error('no data: give the source a src, stream, file or dataset');
+    if (!ds) throw new IngestError(error('noSourceData'));
     return ds.scorecard(doc, opts);
   }
 

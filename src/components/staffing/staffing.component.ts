@@ -16,6 +16,8 @@ import { findSource } from '../common/find-source.js';
 import type { StaffingInput, StaffingResult, StaffingRow } from '../../engine/erlang/erlang-c.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
 import type { ViewResult } from '../../protocol/index.js';
+import { saidOf } from '../../engine/ingest/errors.js';
+import { errorWords } from '../../l10n/errors.js';
 
 export type StaffingState = 'ready' | 'loading' | 'no-data' | 'error' | 'stale';
 
@@ -291,7 +293,7 @@ export class SlaStaffing extends SlaDataWidget {
     } catch (e) {
       if (seq !== this.fetchSeq) return;
       this.state = 'error';
-      this.error = (e as Error)?.message ?? String(e);
+      this.error = errorWords(saidOf(e), this.locale);
     }
   }
 

@@ -24,6 +24,14 @@ export const ERRORS = {
   cacheNotOpened: 'The dataset cache could not be opened ({detail}): datasets are kept in memory only.',
   cacheFull: 'The browser\'s storage quota is full: new datasets are kept in memory only (delete old ones to free space).',
   cacheFailed: 'The dataset cache failed ({detail}): datasets are kept in memory only.',
+  // Scorecards: what stops one from being evaluated.
+  slaInvalid: '{detail}',
+  periodInvalid: '{detail}',
+  noContactsYet: 'no contacts yet, so there is no period to evaluate',
+  noSla: 'no SLA document: give the source an sla="…json" attribute or an slaDocument',
+  noSourceData: 'no data: give the source a src, stream, file or dataset',
+  slaNotLoaded: 'the SLA document {url} could not be loaded (HTTP {status})',
+  slaNotJson: 'the SLA document {url} is not JSON',
   /** A dataset asked for by id that the browser's cache no longer holds. */
   datasetGone: 'the dataset {id} is no longer in this browser\'s cache: load the file again',
   /** The engine worker stopped while it was reading (it is restarted; the reading can be tried again). */
@@ -51,8 +59,9 @@ export class IngestError extends Error {
   }
 }
 
-/** Any thrown value as data: an IngestError's own, else its message under `message`. */
+/** Any thrown value as data: what an error carries (an IngestError, the page's SaidError), else its message under `message`. */
 export function saidOf(e: unknown): Said<ErrorCode> {
-  if (e instanceof IngestError) return e.said;
+  const said = (e as { said?: Said<ErrorCode> } | null)?.said;
+  if (said && typeof said.code === 'string' && said.code in ERRORS) return said;
   return error('message', { text: (e as Error)?.message ?? String(e) });
 }
