@@ -5,6 +5,7 @@
  */
 import type { AgentState, ScheduleEntry, StateCategory } from './types.js';
 import { Dict } from './parts.js';
+import { normalizeName } from './ingest/names.js';
 
 export const STATE_CATEGORIES: readonly StateCategory[] = ['handling', 'available', 'productive-off-phone', 'unproductive', 'logged-out'];
 
@@ -18,7 +19,7 @@ const DEFAULT_CATEGORIES: [StateCategory | 'on-phones', string[]][] = [
   ['on-phones', ['phones', 'onphones', 'phone', 'open', 'queue', 'inbound', 'calls', 'work', 'shift', 'scheduled']],
 ];
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const norm = normalizeName;
 
 /**
  * Resolves state and activity names to categories: the mapping's names first, then the defaults.

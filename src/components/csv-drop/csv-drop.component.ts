@@ -362,7 +362,6 @@ export class SlaCsvDrop extends LitElement {
       this.listNote = this.noSourceText();
       return;
     }
-    const my = ++this.token;
     this.pending = null;
     this.file = null;
     this.head = null;
@@ -375,7 +374,6 @@ export class SlaCsvDrop extends LitElement {
     this.confirmingDelete = null;
     this.step = 'reading';
     this.focusSoon(`#${this.ids}-h`);
-    if (my !== this.token) return;
     await this.follow(() => source.reopen(info.id), false);
   }
 
@@ -592,27 +590,4 @@ export class SlaCsvDrop extends LitElement {
       act: this.act,
     };
   }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 }

@@ -12,6 +12,8 @@ import type { FileHead } from '../../engine/ingest/inspect.js';
 import { reasonText, type ReasonCount } from '../../engine/ingest/reasons.js';
 import { note } from '../../engine/ingest/notes.js';
 import type { Validation } from '../../engine/ingest/index.js';
+import { normalizeName } from '../../engine/ingest/names.js';
+import { instantSpec } from '../../engine/ingest/presets.js';
 
 /** The order fields are shown in: what the numbers need first, then the rest. */
 export const FIELD_ORDER: readonly ContactField[] = [
@@ -60,7 +62,7 @@ export interface EditorRow {
   sample: string;
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const norm = normalizeName;
 
 /** A column's index in the header: the exact name, else the same letters and digits (as the engine resolves it). */
 export function columnIndex(header: readonly string[], name: string | undefined): number {
@@ -152,15 +154,13 @@ export function startMapping(head: FileHead): Mapping {
   return head.mapping ? structuredClone(head.mapping) : blankMapping(head);
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
-
-/** How a column of instants is written, guessed from its sample values (as the synonym preset does). */
+/** How a column of instants is written, guessed from its sample values: the detection's own rule (engine/ingest/presets.ts). */
 export function guessInstant(values: string[]): FieldSpec {
-  if (values.length && values.every((v) => ISO.test(v))) return {};
-  if (values.length && values.every((v) => /^\d{12,13}$/.test(v))) return { format: 'epoch-ms' };
-  if (values.length && values.every((v) => /^\d{9,10}(\.\d+)?$/.test(v))) return { format: 'epoch-s' };
   if (!values.length) return {};
-  return { format: 'datetime', dateFormat: values.every((v) => /^\d{4}[-/.]/.test(v)) ? 'yyyy-mm-dd' : 'auto' };
+  const spec = instantSpec('', values);
+  if (typeof spec === 'string') return {};
+  const { column: _column, ...how } = spec;
+  return how;
 }
 
 /** Marks a mapping as edited by hand: preset "custom" (read exactly as given), the detection notes replaced. */

@@ -15,6 +15,7 @@ import { OUTCOME_VALUES, specOf, type ContactField, type FieldSpec, type Mapping
 import type { Contact, Outcome } from '../types.js';
 import { REASONS, reason, type ReasonCode } from './reasons.js';
 import type { Said } from '../words.js';
+import { normalizeName } from './names.js';
 
 export interface Rejection {
   /** The file, when a report reads several. */
@@ -312,7 +313,7 @@ class FlagReader extends Reader {
   }
 }
 
-const normalize = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const normalize = normalizeName;
 
 export interface ContactReaderOptions {
   mapping: Mapping;

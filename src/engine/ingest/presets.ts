@@ -6,9 +6,10 @@
 import type { ContactField, FieldSpec, Mapping } from './mapping.js';
 import { note, type MappingNote } from './notes.js';
 import type { Said } from '../words.js';
+import { normalizeName } from './names.js';
 
 /** A name without case, accents, spaces or punctuation: "Speed of answer (s)" → "speedofanswers", "Duración" → "duracion". */
-const norm = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const norm = normalizeName;
 
 /** Units a name may end with, and the unit they mean. */
 const UNIT_WORDS: Record<string, 's' | 'ms' | 'min'> = {
@@ -277,7 +278,8 @@ function outcomeSpec(h: string, vs: string[]): FieldSpec | null {
   return Object.keys(values).length ? { column: h, values } : { column: h };
 }
 
-function instantSpec(h: string, vs: string[]): FieldSpec | string {
+/** How a column of instants is written, from its sample values: ISO (the column alone), epoch ms or s, or a date format. */
+export function instantSpec(h: string, vs: string[]): FieldSpec | string {
   if (vs.length && vs.every((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(v))) return h;
   if (vs.length && vs.every((v) => /^\d{12,13}$/.test(v))) return { column: h, format: 'epoch-ms' };
   if (vs.length && vs.every((v) => /^\d{9,10}(\.\d+)?$/.test(v))) return { column: h, format: 'epoch-s' };

@@ -13,8 +13,9 @@ import type { Validation } from './index.js';
 import { IngestError, error } from './errors.js';
 import { ReasonTally, reason, type ReasonCode } from './reasons.js';
 import type { Said } from '../words.js';
+import { normalizeName } from './names.js';
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const norm = normalizeName;
 
 interface Column { name: string; index: number }
 

@@ -2,6 +2,7 @@ import { assert } from '../../helpers/assert.js';
 import { analyzeText } from '../../../src/engine/analyze.js';
 import { IngestError, errorText } from '../../../src/engine/ingest/errors.js';
 import { nameWords } from '../../../src/engine/ingest/presets.js';
+import { validateMapping } from '../../../src/engine/ingest/mapping.js';
 import { query } from '../../../src/engine/rollup.js';
 import { defaultDefinitions } from '../../../src/engine/definitions.js';
 
@@ -92,5 +93,12 @@ describe('detection: names read by their words, values that say what a column is
     const a = analyzeText(rows.join('\n'), { inputTimeZone: 'UTC' });
     assert.equal(a.mapping.dayMonthOrder, 'dmy');
     assert.equal(a.validation.rowsAccepted, 5001);
+  });
+  it('one name rule everywhere: a mapping that names "Duracion" finds the file\'s "Duración"', () => {
+    const a = analyzeText(['id,queue,arrived,answered,Duración', 'a,Q,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,95'].join('\n'), {
+      mapping: validateMapping({ preset: 'custom', fields: { id: 'id', queue: 'queue', arrived: 'arrived', answered: 'answered', talk: 'Duracion' } }),
+    });
+    assert.equal(a.validation.rowsAccepted, 1);
+    assert.equal(query(a.parts, defaultDefinitions('UTC')).totals.aht, 95);
   });
 });
