@@ -77,7 +77,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   const parts = new ContactParts({
     slotMinutes: slotMinutesFor(defs.intervalMinutes),
     dimensions: doc.scope?.channels ? ['channel'] : [],
-    keepRepeats: defs.fcr.method === 'repeat',
+    keepRepeats: defs.fcr.method !== 'flag',
   });
   const validations: { file: string; validation: Validation }[] = [];
   const kinds = new Map(files.map((file) => {

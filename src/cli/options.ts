@@ -130,7 +130,7 @@ export function definitionsFrom(f: DefinitionFlags): { defs: Definitions; busine
     defs.abandonRate.denominator = f['abandon-rate'];
   }
   if (f.fcr) {
-    if (f.fcr !== 'flag' && f.fcr !== 'repeat') throw new UsageError(`--fcr ${f.fcr}: expected flag or repeat`);
+    if (f.fcr !== 'auto' && f.fcr !== 'flag' && f.fcr !== 'repeat') throw new UsageError(`--fcr ${f.fcr}: expected auto, flag or repeat`);
     defs.fcr.method = f.fcr;
   }
   if (f['fcr-window']) {

@@ -98,7 +98,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   }
 
   const dims: Dimension[] = by.filter((b): b is Dimension => b === 'channel' || b === 'tier' || b === 'agent');
-  const parts = new ContactParts({ slotMinutes: slotMinutesFor(defs.intervalMinutes), dimensions: dims, keepRepeats: defs.fcr.method === 'repeat' });
+  const parts = new ContactParts({ slotMinutes: slotMinutesFor(defs.intervalMinutes), dimensions: dims, keepRepeats: defs.fcr.method !== 'flag' });
   const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();
@@ -128,7 +128,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     ...defs,
     inputTimeZone: inputTz,
     aht: { parts: result.ahtParts },
-    fcr: { ...defs.fcr, provisional: defs.fcr.method === 'repeat' ? result.fcrProvisional : undefined },
+    fcr: { ...defs.fcr, method: result.fcrMethod, provisional: result.fcrMethod === 'repeat' ? result.fcrProvisional : undefined },
     waitPercentiles: { method: 'nearest rank over answered and abandoned (not short) waits', resolution: '1 s to 600 s, 10 s to 3600 s, 60 s beyond' },
   };
   // With agent states beside the contacts: per interval, the agents Erlang C required against those present.

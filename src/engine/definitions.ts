@@ -28,7 +28,11 @@ export interface Definitions {
   weekStart: Weekday;
   serviceLevel: ServiceLevelDefinition;
   abandonRate: { denominator: 'answered-and-abandoned' | 'offered' };
-  fcr: { method: 'flag' | 'repeat'; windowDays: number };
+  /**
+   * FCR's method (docs/metrics.md §3): `auto` (the default) is the flag where the data carries a resolved flag,
+   * else repeat where it carries customer ids, else none — the query says which it used (`fcrMethod`).
+   */
+  fcr: { method: 'auto' | 'flag' | 'repeat'; windowDays: number };
 }
 
 export function defaultDefinitions(timeZone: string): Definitions {
@@ -46,6 +50,6 @@ export function defaultDefinitions(timeZone: string): Definitions {
       businessHoursOnly: false,
     },
     abandonRate: { denominator: 'answered-and-abandoned' },
-    fcr: { method: 'flag', windowDays: 7 },
+    fcr: { method: 'auto', windowDays: 7 },
   };
 }

@@ -33,6 +33,8 @@ export interface Group extends ContactMetrics {
 
 export interface QueryResult {
   totals: ContactMetrics;
+  /** The FCR method the figures used: the definitions' own, or what `auto` found in the data ('none': no FCR). */
+  fcrMethod: FcrMethod;
   groups: Group[];
   /** Whether any FCR-by-repeat figure counts contacts whose window had not closed. */
   fcrProvisional: boolean;
@@ -51,8 +53,24 @@ export interface QueryOptions {
   exclude?: (slot: number, queue: string) => boolean;
 }
 
+export type FcrMethod = 'flag' | 'repeat' | 'none';
+
+/**
+ * The FCR method for these parts (docs/metrics.md §3): the one the definitions name, else the flag where some
+ * contact carries a resolved flag, else repeat where contacts carry customer ids (and the parts kept them),
+ * else none.
+ */
+export function fcrMethodFor(parts: ContactParts, defs: Definitions): FcrMethod {
+  if (defs.fcr.method !== 'auto') return defs.fcr.method;
+  for (let c = 0; c < parts.cellCount; c++) if (parts.values[c * NF + F.resolvedKnown] > 0) return 'flag';
+  return parts.opts.keepRepeats && parts.customers.values.length > 1 ? 'repeat' : 'none';
+}
+
 /** Runs a grouped query over contact parts. */
-export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions = {}): QueryResult {
+export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOptions = {}): QueryResult {
+  const fcrMethod = fcrMethodFor(parts, defsAsked);
+  // The figures are computed with the method found; 'none' leaves FCR null.
+  const defs: Definitions = fcrMethod === defsAsked.fcr.method ? defsAsked : { ...defsAsked, fcr: { ...defsAsked.fcr, method: fcrMethod === 'none' ? 'auto' : fcrMethod } };
   const by = opts.by ?? [];
   for (const b of by) {
     if (!GROUP_BY.includes(b)) throw new RangeError(`cannot group by "${b}" (expected one of ${GROUP_BY.join(', ')})`);
@@ -216,6 +234,6 @@ export function query(parts: ContactParts, defs: Definitions, opts: QueryOptions
     const when = span ? { start: span[0], end: span[1] } : {};
     return rep ? { key, by: groupBy[g], ...when, ...m, fcrProvisional: acc.d[D.fcrProvisional] } : { key, by: groupBy[g], ...when, ...m };
   });
-  return { totals, groups, fcrProvisional: provisional, ahtParts: ahtParts(totalsAcc) };
+  return { totals, groups, fcrMethod, fcrProvisional: provisional, ahtParts: ahtParts(totalsAcc) };
 }
 

@@ -30,3 +30,31 @@ describe('groups carry the instants of their period (docs/protocol.md)', () => {
     assert.deepEqual(q.groups.map((g) => [g.start, g.end]), [[undefined, undefined], [undefined, undefined]]);
   });
 });
+
+describe('FCR by default follows the data (docs/metrics.md §3)', () => {
+  const rows = (extra: string, cells: (i: number) => string) =>
+    ['id,queue,arrived,answered,outcome' + extra, ...[0, 1, 2, 3].map((i) => `c${i},Q,2026-03-0${2 + i}T09:00:00Z,2026-03-0${2 + i}T09:00:05Z,answered${cells(i)}`)].join('\n');
+  it('a resolved flag: by flag (3 of 4 resolved)', () => {
+    const parts = analyzeText(rows(',resolved,customer', (i) => `,${i === 3 ? 'N' : 'Y'},cu1`), { keepRepeats: true }).parts;
+    const r = query(parts, defaultDefinitions('UTC'));
+    assert.equal(r.fcrMethod, 'flag');
+    assert.close(r.totals.fcr, 0.75);
+  });
+  it('customer ids and no flag: by repeat (cu1 calls again within 7 days after its first two calls; cu2 never)', () => {
+    // c0 cu1 (Mar 2) → repeated by c1 (Mar 3): not resolved; c1 cu1 → repeated by c3 (Mar 5): not resolved;
+    // c2 cu2: resolved; c3 cu1: resolved (no repeat in the data, window still open → provisional). 2 of 4.
+    const parts = analyzeText(rows(',customer', (i) => `,${i === 2 ? 'cu2' : 'cu1'}`), { keepRepeats: true }).parts;
+    const r = query(parts, defaultDefinitions('UTC'));
+    assert.equal(r.fcrMethod, 'repeat');
+    assert.close(r.totals.fcr, 0.5);
+  });
+  it('neither: no FCR (null, never 0); a method asked for is the one used', () => {
+    const parts = analyzeText(rows('', () => ''), { keepRepeats: true }).parts;
+    const r = query(parts, defaultDefinitions('UTC'));
+    assert.equal(r.fcrMethod, 'none');
+    assert.equal(r.totals.fcr, null);
+    const defs = defaultDefinitions('UTC');
+    defs.fcr.method = 'flag';
+    assert.equal(query(parts, defs).fcrMethod, 'flag');
+  });
+});

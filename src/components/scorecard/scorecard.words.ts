@@ -18,7 +18,7 @@ export function definitionWords(m: ScorecardMetric, l: string): string {
     case 'serviceLevel':
       return s('defSl', { threshold: t.thresholdSec, preset: t.preset, short: t.shortAbandonSec }) + (t.flowouts ? s('defSlFlowouts') : '') + (t.callbacks ? s('defSlCallbacks') : '');
     case 'abandonRate': return t.denominator === 'offered' ? s('defAbandonOffered') : s('defAbandon', { short: t.shortAbandonSec });
-    case 'fcr': return t.method === 'flag' ? s('defFcrFlag') : s('defFcr', { days: t.windowDays });
+    case 'fcr': return t.method === 'flag' ? s('defFcrFlag') : t.method === 'repeat' ? s('defFcr', { days: t.windowDays }) : s('defFcrNone');
     case 'uptime': return s('defUptime') + (t.system ? `, ${t.system}` : '');
     case 'asa': return s('defAsa');
     case 'aht': return s('defAht');

@@ -6,7 +6,7 @@
  */
 import { defaultDefinitions, type Definitions } from '../definitions.js';
 import { F, NF, type ContactParts } from '../parts.js';
-import { query, TimeLabels, type QueryResult } from '../rollup.js';
+import { fcrMethodFor, query, TimeLabels, type FcrMethod, type QueryResult } from '../rollup.js';
 import { zoneNamed, type Zone } from '../time/zone.js';
 import { WEEKDAYS } from '../definitions.js';
 import type { ForecastEntry, Outage } from '../types.js';
@@ -146,17 +146,17 @@ export function slaDefinitions(doc: SlaDocument, timeZone: string, metric?: SlaM
 export type DefinitionTerms =
   | { metric: 'serviceLevel'; thresholdSec: number; preset: string; shortAbandonSec: number; flowouts: boolean; callbacks: boolean }
   | { metric: 'abandonRate'; denominator: 'offered' | 'answered-and-abandoned'; shortAbandonSec: number }
-  | { metric: 'fcr'; method: 'flag' | 'repeat'; windowDays: number }
+  | { metric: 'fcr'; method: FcrMethod; windowDays: number }
   | { metric: 'uptime'; system: string | null }
   | { metric: Exclude<SlaMetricName, 'serviceLevel' | 'abandonRate' | 'fcr' | 'uptime'> };
 
-export function definitionTerms(m: SlaMetric, defs: Definitions): DefinitionTerms {
+export function definitionTerms(m: SlaMetric, defs: Definitions, fcr: FcrMethod = defs.fcr.method === 'auto' ? 'none' : defs.fcr.method): DefinitionTerms {
   const sl = defs.serviceLevel;
   switch (m.metric) {
     case 'serviceLevel':
       return { metric: 'serviceLevel', thresholdSec: sl.thresholdSec, preset: sl.preset, shortAbandonSec: sl.shortAbandonSec, flowouts: !!sl.includeFlowouts, callbacks: !!sl.includeCallbacks };
     case 'abandonRate': return { metric: 'abandonRate', denominator: defs.abandonRate.denominator, shortAbandonSec: sl.shortAbandonSec };
-    case 'fcr': return { metric: 'fcr', method: defs.fcr.method === 'flag' ? 'flag' : 'repeat', windowDays: defs.fcr.windowDays };
+    case 'fcr': return { metric: 'fcr', method: fcr, windowDays: defs.fcr.windowDays };
     case 'uptime': return { metric: 'uptime', system: m.system ?? null };
     default: return { metric: m.metric };
   }
@@ -171,7 +171,7 @@ export function describe(t: DefinitionTerms): string {
       return t.denominator === 'offered' ? 'abandoned incl. short / offered' : `abandoned (wait > ${t.shortAbandonSec} s) / (answered + abandoned)`;
     case 'asa': return 'mean wait of answered contacts';
     case 'aht': return 'mean talk + hold + wrap of answered contacts';
-    case 'fcr': return t.method === 'flag' ? 'resolved flag / answered contacts with a result' : `no repeat by the same customer in the same queue within ${t.windowDays} days`;
+    case 'fcr': return t.method === 'flag' ? 'resolved flag / answered contacts with a result' : t.method === 'repeat' ? `no repeat by the same customer in the same queue within ${t.windowDays} days` : 'not computed: the data has no resolved flag and no customer ids';
     case 'csat': return 'share of ratings 4–5';
     case 'occupancy': return 'handling / (handling + available), from agent states';
     case 'utilization': return '(handling + productive off-phone) / logged-in time, from agent states';
@@ -475,8 +475,8 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
       credit: assessed ? (status === 'breach' ? m.credit ?? 0 : 0) : null,
       bonusMargin: m.bonusMargin ?? null,
       bonusMet: assessed && better !== null ? better >= (m.bonusMargin ?? 0) - 1e-9 * Math.max(1, Math.abs(m.target)) : assessed ? false : null,
-      definition: describe(definitionTerms(m, defs)),
-      terms: definitionTerms(m, defs),
+      definition: describe(definitionTerms(m, defs, fcrMethodFor(parts, defs))),
+      terms: definitionTerms(m, defs, fcrMethodFor(parts, defs)),
       baseline: m.metric === 'uptime' || m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence' || (opts.baselineDays ?? 30) === 0 ? null : baselineOf(parts, defs, m.metric, period.start, opts.baselineDays ?? 30, filter),
       baselineGapToTarget: null,
       ...(minutes ? { uptime: { period: minutes.period, planned: minutes.planned, unplanned: minutes.unplanned } } : {}),

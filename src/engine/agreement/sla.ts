@@ -66,7 +66,7 @@ export interface SlaDocument {
     intervalMinutes?: 15 | 30 | 60;
     serviceLevel?: { preset?: (typeof SL_PRESETS)[number]; thresholdSec?: number; shortAbandonSec?: number; includeFlowouts?: boolean; includeCallbacks?: boolean };
     abandonRate?: { denominator?: 'answered-and-abandoned' | 'offered' };
-    fcr?: { method?: 'flag' | 'repeat'; windowDays?: number };
+    fcr?: { method?: 'auto' | 'flag' | 'repeat'; windowDays?: number };
   };
   metrics: SlaMetric[];
   exclusions?: {
@@ -179,7 +179,7 @@ export function validateSla(doc: unknown, source = 'SLA document'): SlaDocument 
     if (df.fcr !== undefined) {
       const f = df.fcr as Json;
       if (!isObj(f)) fail('definitions.fcr', 'must be an object');
-      if (f.method !== undefined && f.method !== 'flag' && f.method !== 'repeat') fail('definitions.fcr.method', 'must be "flag" or "repeat"');
+      if (f.method !== undefined && f.method !== 'auto' && f.method !== 'flag' && f.method !== 'repeat') fail('definitions.fcr.method', 'must be "auto", "flag" or "repeat"');
       if (f.windowDays !== undefined) num(f.windowDays, 'definitions.fcr.windowDays', (n) => Number.isInteger(n) && n >= 1, 'whole days ≥ 1');
     }
   }

@@ -34,6 +34,7 @@ export const scorecard: Partial<Record<keyof typeof en, string>> = {
   defSl: 'angenommen innerhalb von {threshold} s, {preset}; Kurzabbrüche ≤ {short} s nicht gezählt', defSlFlowouts: '; Überläufe zählen als verfehlt', defSlCallbacks: '; Rückrufe zählen',
   defAbandonOffered: 'Abbrüche inkl. kurzer / angeboten', defAbandon: 'Abbrüche (Wartezeit > {short} s) / (angenommen + abgebrochen)',
   defAsa: 'mittlere Wartezeit der angenommenen Kontakte', defAht: 'mittlere Gesprächs- + Halte- + Nachbearbeitungszeit der angenommenen Kontakte',
+  defFcrNone: 'nicht berechnet: die Daten haben weder ein Gelöst-Kennzeichen noch Kunden-IDs',
   defFcrFlag: 'als gelöst markiert / angenommene Kontakte mit Ergebnis', defFcr: 'keine Wiederholung desselben Kunden in derselben Warteschlange innerhalb von {days} Tagen',
   defCsat: 'Anteil der Bewertungen 4–5', defOccupancy: 'in Bearbeitung / (in Bearbeitung + verfügbar), aus den Agentenstatus',
   defUtilization: '(in Bearbeitung + produktiv ohne Telefon) / angemeldete Zeit, aus den Agentenstatus', defAdherence: 'geplante Zeit im geplanten Status / geplante Zeit',

@@ -32,6 +32,7 @@ export const scorecard = {
   defSl: 'answered within {threshold} s, {preset}; short abandons ≤ {short} s left out', defSlFlowouts: '; flow-outs count as missed', defSlCallbacks: '; callbacks count',
   defAbandonOffered: 'abandoned incl. short / offered', defAbandon: 'abandoned (wait > {short} s) / (answered + abandoned)',
   defAsa: 'mean wait of answered contacts', defAht: 'mean talk + hold + wrap of answered contacts',
+  defFcrNone: 'not computed: the data has no resolved flag and no customer ids',
   defFcrFlag: 'resolved flag / answered contacts with a result', defFcr: 'no repeat by the same customer in the same queue within {days} days',
   defCsat: 'share of ratings 4–5', defOccupancy: 'handling / (handling + available), from agent states',
   defUtilization: '(handling + productive off-phone) / logged-in time, from agent states', defAdherence: 'scheduled time in the scheduled state / scheduled time',

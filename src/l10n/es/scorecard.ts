@@ -34,6 +34,7 @@ export const scorecard: Partial<Record<keyof typeof en, string>> = {
   defSl: 'atendidos en {threshold} s, {preset}; abandonos cortos ≤ {short} s no cuentan', defSlFlowouts: '; los desbordes cuentan como fallidos', defSlCallbacks: '; las devoluciones de llamada cuentan',
   defAbandonOffered: 'abandonados, cortos incluidos / ofrecidos', defAbandon: 'abandonados (espera > {short} s) / (atendidos + abandonados)',
   defAsa: 'espera media de los contactos atendidos', defAht: 'media de conversación + espera + cierre de los contactos atendidos',
+  defFcrNone: 'no calculada: los datos no tienen indicador de resolución ni ids de cliente',
   defFcrFlag: 'marcados como resueltos / contactos atendidos con resultado', defFcr: 'sin repetición del mismo cliente en la misma cola en {days} días',
   defCsat: 'proporción de valoraciones 4–5', defOccupancy: 'gestionando / (gestionando + disponible), según los estados de los agentes',
   defUtilization: '(gestionando + productivo fuera de línea) / tiempo conectado, según los estados de los agentes', defAdherence: 'tiempo programado en el estado programado / tiempo programado',
