@@ -328,11 +328,26 @@ export function presetMapping(name: string, header: string[], samples: string[][
   }
 }
 
+/**
+ * Survey columns named CSAT or NPS are read as such in every layout (a vendor's export carries them under its
+ * own prefix: `Attributes.CSAT`, `Survey - CSAT`, `csat_score`), when the layout did not map them itself.
+ */
+function withSurveys(m: Mapping, header: string[]): Mapping {
+  const named = (word: string) => header.find((h) => normalizeName(h) === word || new RegExp(`(^|[^a-z])${word}([^a-z]|$)`, 'i').test(h));
+  const fields = { ...m.fields };
+  for (const f of ['csat', 'nps'] as const) {
+    if (fields[f] !== undefined) continue;
+    const h = named(f);
+    if (h !== undefined && !Object.values(fields).some((s) => s === h || (typeof s === 'object' && s?.column === h))) fields[f] = h;
+  }
+  return { ...m, fields };
+}
+
 /** Picks the mapping for a header (and sample rows). Returns null when nothing maps. */
 export function detectMapping(header: string[], samples: string[][]): Mapping | null {
   for (const p of PRESETS) {
     const m = presetMapping(p, header, samples);
-    if (m) return m;
+    if (m) return withSurveys(m, header);
   }
   return null;
 }

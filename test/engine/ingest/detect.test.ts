@@ -101,4 +101,15 @@ describe('detection: names read by their words, values that say what a column is
     assert.equal(a.validation.rowsAccepted, 1);
     assert.equal(query(a.parts, defaultDefinitions('UTC')).totals.aht, 95);
   });
+  it('a column named CSAT is a CSAT column in every layout (here a Genesys export with a survey column)', () => {
+    const csv = [
+      'Conversation ID,Date,Queue,Total Queue,Total Talk,Abandoned,Survey - CSAT',
+      'g1,2026-03-02T09:00:00.000Z,Sales,5000,120000,NO,5',
+      'g2,2026-03-02T09:01:00.000Z,Sales,8000,90000,NO,3',
+    ].join('\n');
+    const a = analyzeText(csv);
+    assert.equal(a.mapping.preset, 'genesys-cloud');
+    assert.equal(a.mapping.fields.csat, 'Survey - CSAT');
+    assert.equal(query(a.parts, defaultDefinitions('UTC')).totals.csat, 0.5, 'ratings 5 and 3: one satisfied of two');
+  });
 });
