@@ -437,10 +437,14 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
     return r;
   };
 
+  // The FCR method the data gives (one scan of the parts, whatever the number of metrics).
+  const fcr = fcrMethodFor(parts, baseDefs);
   const metrics: ScorecardMetric[] = doc.metrics.map((m) => {
     const defs = slaDefinitions(doc, zone.name, m);
+    // Uptime of the period, once: its value, its value without exclusions (they do not touch it) and its minutes.
+    const minutes = m.metric === 'uptime' ? uptimeMinutes(opts.outages, m.system, period.start, period.end) : null;
     const valueOf = (p: Period, e: Exclusions | null): number | null => {
-      if (m.metric === 'uptime') return uptimeMinutes(opts.outages, m.system, p.start, p.end)?.value ?? null;
+      if (m.metric === 'uptime') return (p === period ? minutes : uptimeMinutes(opts.outages, m.system, p.start, p.end))?.value ?? null;
       if (m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence') {
         if (!opts.efficiency) return null;
         const eff = opts.efficiency;
@@ -457,7 +461,7 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
     const status = closedStatus(value, { target: m.target, margin: m.margin, direction });
     const assessed = m.period === period.grain;
     const better = value === null ? null : direction === 'higher' ? value - m.target : m.target - value;
-    const minutes = m.metric === 'uptime' ? uptimeMinutes(opts.outages, m.system, period.start, period.end) : null;
+    const terms = definitionTerms(m, defs, fcr);
     return {
       metric: m.metric,
       label: m.label ?? m.metric,
@@ -475,8 +479,8 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
       credit: assessed ? (status === 'breach' ? m.credit ?? 0 : 0) : null,
       bonusMargin: m.bonusMargin ?? null,
       bonusMet: assessed && better !== null ? better >= (m.bonusMargin ?? 0) - 1e-9 * Math.max(1, Math.abs(m.target)) : assessed ? false : null,
-      definition: describe(definitionTerms(m, defs, fcrMethodFor(parts, defs))),
-      terms: definitionTerms(m, defs, fcrMethodFor(parts, defs)),
+      definition: describe(terms),
+      terms,
       baseline: m.metric === 'uptime' || m.metric === 'occupancy' || m.metric === 'utilization' || m.metric === 'adherence' || (opts.baselineDays ?? 30) === 0 ? null : baselineOf(parts, defs, m.metric, period.start, opts.baselineDays ?? 30, filter),
       baselineGapToTarget: null,
       ...(minutes ? { uptime: { period: minutes.period, planned: minutes.planned, unplanned: minutes.unplanned } } : {}),
