@@ -6,7 +6,7 @@ import { CsvRecord } from './csv.js';
 import { IdSet } from './id-set.js';
 import {
   TimeError, compileDateFormat, firstTwoGroups, isBlank, lastDateEnd, lastTimeError, localToInstant,
-  parseClock, parseDate, parseDuration, parseFlag, parseIsoInstant, parseNumber, parseTimeOfDay,
+  parseClock, parseDate, parseTimeWithZone, lastClockOffset, parseDuration, parseFlag, parseIsoInstant, parseNumber, parseTimeOfDay,
   type DateFormat, type DurationUnit,
 } from './values.js';
 import { MS_PER_DAY } from '../time/civil.js';
@@ -202,9 +202,11 @@ class InstantReader extends Reader {
           if (p < end) {
             if (b[p] === 0x20 || b[p] === 0x54 || b[p] === 0x09) p++;
             while (p < end && b[p] === 0x20) p++;
-            ms = parseTimeOfDay(b, p, end);
+            ms = parseTimeWithZone(b, p, end);
           }
-          if (ms >= 0) { v = localToInstant(day * MS_PER_DAY + ms, zone); err = lastTimeError; }
+          const offset = p < end ? lastClockOffset() : NaN;
+          if (ms >= 0 && !Number.isNaN(offset)) v = day * MS_PER_DAY + ms - offset * 60_000;
+          else if (ms >= 0) { v = localToInstant(day * MS_PER_DAY + ms, zone); err = lastTimeError; }
         }
         break;
       }

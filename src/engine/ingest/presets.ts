@@ -60,13 +60,17 @@ function find(header: string[], ...names: string[]): string | undefined {
 }
 
 /** The kit's own format (README "Contact CSV format"). */
-export function kitMapping(header: string[]): Mapping {
+export function kitMapping(header: string[], samples: string[][] = []): Mapping {
   const fields: Mapping['fields'] = {};
   for (const c of KIT_COLUMNS) {
     const h = find(header, c);
     if (h === undefined) continue;
     if (c === 'outcome') fields.outcome = { column: h };
-    else fields[c] = h;
+    // Instants in another writing than ISO (epoch, "Oct 31, 2026 12:14 AM") are read as the samples show.
+    else if (c === 'arrived' || c === 'answered' || c === 'ended') {
+      const i = header.indexOf(h);
+      fields[c] = instantSpec(h, samples.map((r) => (r[i] ?? '').trim()).filter(Boolean));
+    } else fields[c] = h;
   }
   return { preset: 'sla-widgets', fields };
 }
@@ -278,11 +282,21 @@ function outcomeSpec(h: string, vs: string[]): FieldSpec | null {
   return Object.keys(values).length ? { column: h, values } : { column: h };
 }
 
-/** How a column of instants is written, from its sample values: ISO (the column alone), epoch ms or s, or a date format. */
+/**
+ * How a column of instants is written, from its sample values: ISO (the column alone), epoch ms or s, or a date
+ * format. The writing most values share wins (a few bad values become rejections, they do not change the reading).
+ */
 export function instantSpec(h: string, vs: string[]): FieldSpec | string {
-  if (vs.length && vs.every((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(v))) return h;
-  if (vs.length && vs.every((v) => /^\d{12,13}$/.test(v))) return { column: h, format: 'epoch-ms' };
-  if (vs.length && vs.every((v) => /^\d{9,10}(\.\d+)?$/.test(v))) return { column: h, format: 'epoch-s' };
+  if (vs.length === 0) return h; // nothing to look at: the default reading (ISO)
+  const share = (re: RegExp) => (vs.length ? vs.filter((v) => re.test(v)).length / vs.length : 0);
+  const iso = share(/^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i);
+  const ms = share(/^\d{12,13}$/);
+  const sec = share(/^\d{9,10}(\.\d+)?$/);
+  const best = Math.max(iso, ms, sec);
+  if (best >= 0.8) {
+    if (best === iso) return h;
+    return { column: h, format: best === ms ? 'epoch-ms' : 'epoch-s' };
+  }
   return { column: h, format: 'datetime', dateFormat: dateFormatOf(vs) };
 }
 
@@ -292,6 +306,15 @@ export function instantSpec(h: string, vs: string[]): FieldSpec | string {
  */
 function dateFormatOf(vs: string[]): string {
   if (vs.length && vs.every((v) => /^\d{4}[-/.]/.test(v))) return 'yyyy-mm-dd';
+  // The month by name, after an optional weekday: "Sat, 31 Oct 2026", "31-Oct-26", "Oct 31, 2026".
+  const weekday = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?';
+  const month = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+  const dayFirst = new RegExp(`^${weekday}\\d{1,2}[\\s./-]+${month}[\\s,./-]+(\\d{2,4})\\b`, 'i');
+  const monthFirst = new RegExp(`^${weekday}${month}\\s+\\d{1,2},?\\s+(\\d{2,4})\\b`, 'i');
+  for (const [re, fmt] of [[dayFirst, 'dd mmm '], [monthFirst, 'mmm dd ']] as const) {
+    const years = vs.map((v) => re.exec(v)?.[1]);
+    if (vs.length && years.every((y) => y !== undefined)) return fmt + (years.every((y) => y!.length === 4) ? 'yyyy' : 'yy');
+  }
   const md = (m: string, d: string) => +m >= 1 && +m <= 12 && +d >= 1 && +d <= 31;
   if (vs.length && vs.every((v) => /^\d{6}$/.test(v) && md(v.slice(2, 4), v.slice(4, 6)))) return 'yymmdd';
   if (vs.length && vs.every((v) => /^\d{8}$/.test(v) && +v.slice(0, 4) >= 1970 && +v.slice(0, 4) <= 2099 && md(v.slice(4, 6), v.slice(6, 8)))) return 'yyyymmdd';
@@ -311,7 +334,7 @@ export const PRESETS = ['sla-widgets', 'amazon-connect', 'genesys-cloud', 'synon
 export function presetMapping(name: string, header: string[], samples: string[][]): Mapping | null {
   switch (name) {
     case 'sla-widgets':
-      return has(header, 'id', 'queue', 'arrived') ? kitMapping(header) : null;
+      return has(header, 'id', 'queue', 'arrived') ? kitMapping(header, samples) : null;
     case 'amazon-connect':
       return has(header, 'ContactId') && (has(header, 'Queue.EnqueueTimestamp') || has(header, 'Agent.ConnectedToAgentTimestamp')) ? amazonConnectMapping(header) : null;
     case 'genesys-cloud': {

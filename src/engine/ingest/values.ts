@@ -183,6 +183,49 @@ export function parseTimeOfDay(b: Uint8Array, s: number, e: number): number {
   return t >= 0 && clockEnd === e ? t : -1;
 }
 
+let clockOffset = NaN;
+/** The zone offset (minutes east of UTC) written after the last parseTimeWithZone, or NaN when none was. */
+export function lastClockOffset(): number {
+  return clockOffset;
+}
+
+/**
+ * A time of day, then optionally a zone: `Z`, `UTC`, `GMT`, `±HHMM`, `±HH:MM` or `±HH` (RFC 2822-like
+ * exports write "Sat, 31 Oct 2026 00:14:29 +0000"). Returns ms since midnight or −1; the offset is
+ * `lastClockOffset()`.
+ */
+export function parseTimeWithZone(b: Uint8Array, s: number, e: number): number {
+  s = trimStart(b, s, e);
+  e = trimEnd(b, s, e);
+  clockOffset = NaN;
+  const t = parseClock(b, s, e);
+  if (t < 0) return -1;
+  let i = clockEnd;
+  if (i === e) return t;
+  while (i < e && isSpace(b[i])) i++;
+  const rest = e - i;
+  const c = b[i] | 0x20;
+  if (rest === 1 && c === 0x7a) { clockOffset = 0; return t; }
+  if (rest === 3) {
+    const w = String.fromCharCode(c, b[i + 1] | 0x20, b[i + 2] | 0x20);
+    if (w === 'utc' || w === 'gmt') { clockOffset = 0; return t; }
+  }
+  if (b[i] === 0x2b || b[i] === 0x2d) {
+    const sign = b[i] === 0x2d ? -1 : 1;
+    const d: number[] = [];
+    for (let j = i + 1; j < e; j++) {
+      if (isDigit(b[j])) d.push(b[j] - D0);
+      else if (!(b[j] === 0x3a && d.length === 2)) return -1;
+    }
+    if (d.length !== 2 && d.length !== 4) return -1;
+    const h = d[0] * 10 + d[1], m = d.length === 4 ? d[2] * 10 + d[3] : 0;
+    if (h > 14 || m > 59) return -1;
+    clockOffset = sign * (h * 60 + m);
+    return t;
+  }
+  return -1;
+}
+
 function resolveLocal(wall: number, zone: Zone | null): number {
   if (zone === null) { lastTimeError = TimeError.NoZone; return NaN; }
   const u = zone.toUtc(wall);
@@ -210,14 +253,17 @@ export interface DateFormat {
   /** Whether the year is written with two digits. */
   shortYear: boolean;
   source: string;
+  /** The month is written by name (mmm): "31 Oct 2026". */
+  monthName?: boolean;
 }
 
 export function compileDateFormat(fmt: string): DateFormat {
   const f = fmt.toLowerCase();
-  const groups = f.match(/y+|m+|d+/g);
-  const rest = f.replace(/y+|m+|d+/g, '');
+  // mmm (or mon) is the month by name: "31 Oct 2026", "Oct 31, 2026", "Sat, 31 Oct 2026".
+  const groups = f.replace(/mon/g, 'mmm').match(/y+|m+|d+/g);
+  const rest = f.replace(/mon/g, 'mmm').replace(/y+|m+|d+/g, '');
   if (!groups || groups.length !== 3 || /[a-z0-9]/.test(rest)) {
-    throw new Error(`date format "${fmt}" is not understood (expected e.g. yymmdd, yyyy-mm-dd, dd/mm/yyyy, mm/dd/yy)`);
+    throw new Error(`date format "${fmt}" is not understood (expected e.g. yymmdd, yyyy-mm-dd, dd/mm/yyyy, mm/dd/yy, dd mmm yyyy)`);
   }
   const order = groups.map((g) => g[0]).join('');
   if (order !== 'ymd' && order !== 'dmy' && order !== 'mdy') {
@@ -225,8 +271,55 @@ export function compileDateFormat(fmt: string): DateFormat {
   }
   const y = groups.find((g) => g[0] === 'y')!;
   if (y.length !== 2 && y.length !== 4) throw new Error(`date format "${fmt}": the year must be yy or yyyy`);
-  const widths = rest.length === 0 ? (groups.map((g) => g.length) as [number, number, number]) : null;
-  return { order, widths, shortYear: y.length === 2, source: fmt };
+  const monthName = groups.some((g) => g[0] === 'm' && g.length >= 3);
+  const widths = rest.length === 0 && !monthName ? (groups.map((g) => g.length) as [number, number, number]) : null;
+  return { order, widths, shortYear: y.length === 2, source: fmt, monthName };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const isLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
+/** The three letters at i, lowercased, as one string (a month or weekday prefix), or ''. */
+function threeLetters(b: Uint8Array, i: number, e: number): string {
+  if (e - i < 3 || !isLetter(b[i]) || !isLetter(b[i + 1]) || !isLetter(b[i + 2])) return '';
+  return String.fromCharCode(b[i] | 0x20, b[i + 1] | 0x20, b[i + 2] | 0x20);
+}
+
+/**
+ * A date with its month by name (English abbreviations or names): "31 Oct 2026", "31-Oct-26", "Oct 31, 2026",
+ * "Sat, 31 Oct 2026". A leading weekday is skipped. Fills the groups in the written order (the month as 1–12).
+ */
+function readNamedGroups(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  if (WEEKDAYS.includes(threeLetters(b, i, e))) {
+    i += 3;
+    while (i < e && isLetter(b[i])) i++;
+    if (i < e && b[i] === 0x2c) i++;
+    while (i < e && isSpace(b[i])) i++;
+  }
+  for (let g = 0; g < 3; g++) {
+    if (g > 0) {
+      const before = i;
+      while (i < e && (isSpace(b[i]) || b[i] === 0x2c || b[i] === 0x2d || b[i] === 0x2f || b[i] === 0x2e)) i++;
+      if (i === before) return g;
+    }
+    const m = MONTHS.indexOf(threeLetters(b, i, e));
+    if (m >= 0) {
+      i += 3;
+      while (i < e && isLetter(b[i])) i++;
+      groupVal[g] = m + 1;
+      groupLen[g] = -1; // a name
+      continue;
+    }
+    let v = 0, n = 0;
+    while (i < e && isDigit(b[i]) && n < 4) { v = v * 10 + (b[i] - D0); i++; n++; }
+    if (n === 0) return g;
+    groupVal[g] = v;
+    groupLen[g] = n;
+  }
+  dateEnd = i;
+  return 3;
 }
 
 /** Digit groups of a date span (up to 3), reused between calls. */
@@ -259,8 +352,11 @@ function readGroups(b: Uint8Array, s: number, e: number, widths: [number, number
 export function parseDate(b: Uint8Array, s: number, e: number, fmt: DateFormat, century?: number, stopAtTime = false): number {
   s = trimStart(b, s, e);
   e = trimEnd(b, s, e);
-  if (readGroups(b, s, e, fmt.widths) !== 3) return NaN;
+  if ((fmt.monthName ? readNamedGroups(b, s, e) : readGroups(b, s, e, fmt.widths)) !== 3) return NaN;
   if (!stopAtTime && dateEnd !== e) return NaN;
+  // A month by name must be where the format puts it (and digits elsewhere).
+  if (fmt.monthName && groupLen[fmt.order.indexOf('m')] !== -1) return NaN;
+  if (!fmt.monthName && (groupLen[0] < 0 || groupLen[1] < 0 || groupLen[2] < 0)) return NaN;
   let y: number, m: number, d: number, yl: number;
   switch (fmt.order) {
     case 'ymd': y = groupVal[0]; yl = groupLen[0]; m = groupVal[1]; d = groupVal[2]; break;

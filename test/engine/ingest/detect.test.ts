@@ -112,4 +112,15 @@ describe('detection: names read by their words, values that say what a column is
     assert.equal(a.mapping.fields.csat, 'Survey - CSAT');
     assert.equal(query(a.parts, defaultDefinitions('UTC')).totals.csat, 0.5, 'ratings 5 and 3: one satisfied of two');
   });
+  it('months by name and a zone after the time: "Sat, 31 Oct 2026 00:14:29 +0100", "Oct 31, 2026 12:14:29 AM", "31-Oct-26"', () => {
+    const at = (rows: string[]) => {
+      const a = analyzeText(['id,queue,arrived,wait', ...rows].join('\n'), { inputTimeZone: 'UTC' });
+      assert.equal(a.validation.rowsRejected, 0, JSON.stringify(a.validation.rejections));
+      return [a.parts.firstArrival, a.parts.lastArrival];
+    };
+    // By hand: 00:14:29 at +01:00 is 23:14:29 UTC the day before; 12:14:29 AM is 00:14:29; 1:14:29 PM is 13:14:29.
+    assert.deepEqual(at(['1,Q,"Sat, 31 Oct 2026 00:14:29 +0100",5', '2,Q,"Sun, 01 Nov 2026 10:00:00 GMT",5']), [Date.UTC(2026, 9, 30, 23, 14, 29), Date.UTC(2026, 10, 1, 10)]);
+    assert.deepEqual(at(['1,Q,"Oct 31, 2026 12:14:29 AM",5', '2,Q,"Nov 1, 2026 1:14:29 PM",5']), [Date.UTC(2026, 9, 31, 0, 14, 29), Date.UTC(2026, 10, 1, 13, 14, 29)]);
+    assert.deepEqual(at(['1,Q,31-Oct-26 10:00:00,5', '2,Q,01-Nov-26 10:00:00,5']), [Date.UTC(2026, 9, 31, 10), Date.UTC(2026, 10, 1, 10)]);
+  });
 });
