@@ -104,6 +104,8 @@ export function finish(acc: Accumulator, defs: Definitions, hist: Float64Array, 
   const shortAbandoned = d[D.abandonedShort];
   const abandoned = v[F.abandoned] - shortAbandoned;
 
+  // Answered contacts of unknown wait are in no SL and no ASA; with no answered wait known at all, neither is computed.
+  const waitsKnown = answered - v[F.answeredUnknownWait];
   let num = d[D.slAnsweredWithin];
   let den = d[D.slAnswered];
   const slAbandoned = d[D.slAbandoned] - d[D.slAbandonedShort];
@@ -134,10 +136,10 @@ export function finish(acc: Accumulator, defs: Definitions, hist: Float64Array, 
     flowout: v[F.flowout],
     callback: v[F.callback],
     voicemail: v[F.voicemail],
-    serviceLevel: ratio(num, den),
+    serviceLevel: answered > 0 && waitsKnown === 0 ? null : ratio(num, den),
     serviceLevelMet: num,
     serviceLevelBase: den,
-    asa: ratio(v[F.answerWaitSum], answered),
+    asa: ratio(v[F.answerWaitSum], waitsKnown),
     abandonRate: offeredDen
       ? ratio(abandoned + shortAbandoned, answered + abandoned + shortAbandoned)
       : ratio(abandoned, answered + abandoned),

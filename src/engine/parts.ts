@@ -35,8 +35,10 @@ export const F = {
   qaN: 22,
   qaSum: 23,
   transferred: 24,
+  /** Answered contacts whose wait is not known (an export with no wait and no answer time): in no SL or ASA. */
+  answeredUnknownWait: 25,
 } as const;
-export const NF = 25;
+export const NF = 26;
 
 /** Histogram kinds. */
 export const H_ANSWERED = 0;
@@ -280,8 +282,11 @@ export class ContactParts {
     switch (c.outcome) {
       case 'answered':
         v[o + F.answered] += sign;
-        v[o + F.answerWaitSum] += sign * wait!;
-        this.addHist(cell, H_ANSWERED, wait!, sign);
+        if (wait === undefined) v[o + F.answeredUnknownWait] += sign;
+        else {
+          v[o + F.answerWaitSum] += sign * wait;
+          this.addHist(cell, H_ANSWERED, wait, sign);
+        }
         if (c.talk !== undefined) { v[o + F.talkSum] += sign * c.talk; v[o + F.talkN] += sign; }
         if (c.hold !== undefined) { v[o + F.holdSum] += sign * c.hold; v[o + F.holdN] += sign; }
         if (c.wrap !== undefined) { v[o + F.wrapSum] += sign * c.wrap; v[o + F.wrapN] += sign; }

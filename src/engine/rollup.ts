@@ -195,7 +195,7 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
       d[D.abandonedWithin] += abWithin;
       d[D.callbackWithin] += cbWithin;
       if (open) {
-        d[D.slAnswered] += parts.values[o + F.answered];
+        d[D.slAnswered] += parts.values[o + F.answered] - parts.values[o + F.answeredUnknownWait];
         d[D.slAnsweredWithin] += answeredWithin;
         d[D.slAbandoned] += parts.values[o + F.abandoned];
         d[D.slAbandonedShort] += abShort;

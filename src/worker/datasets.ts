@@ -17,7 +17,7 @@ import { StreamSource, type StreamKind } from './stream-source.js';
 import { ContentHasher, bytesOf, headOf, sampleKey } from './content-key.js';
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
-export const ENGINE_VERSION = 'sla-widgets engine 0.2 / parts 3';
+export const ENGINE_VERSION = 'sla-widgets engine 0.2 / parts 4';
 
 export interface Dataset {
   id: string;

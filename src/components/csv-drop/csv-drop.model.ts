@@ -13,7 +13,7 @@ import { reasonText, type ReasonCount } from '../../engine/ingest/reasons.js';
 import { note } from '../../engine/ingest/notes.js';
 import type { Validation } from '../../engine/ingest/index.js';
 import { normalizeName } from '../../engine/ingest/names.js';
-import { instantSpec } from '../../engine/ingest/presets.js';
+import { instantSpec } from '../../engine/ingest/instants.js';
 
 /** The order fields are shown in: what the numbers need first, then the rest. */
 export const FIELD_ORDER: readonly ContactField[] = [

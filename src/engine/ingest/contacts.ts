@@ -5,11 +5,11 @@
 import { CsvRecord } from './csv.js';
 import { IdSet } from './id-set.js';
 import {
-  TimeError, compileDateFormat, firstTwoGroups, isBlank, lastDateEnd, lastTimeError, localToInstant,
+  TimeError, compileDateFormat, expandYear, firstTwoGroups, isBlank, lastDateEnd, lastTimeError, localToInstant,
   parseClock, parseDate, parseTimeWithZone, lastClockOffset, parseDuration, parseFlag, parseIsoInstant, parseNumber, parseTimeOfDay,
   type DateFormat, type DurationUnit,
 } from './values.js';
-import { MS_PER_DAY } from '../time/civil.js';
+import { MS_PER_DAY, daysFromCivil } from '../time/civil.js';
 import type { Zone } from '../time/zone.js';
 import { OUTCOME_VALUES, specOf, type ContactField, type FieldSpec, type Mapping } from './mapping.js';
 import type { Contact, Outcome } from '../types.js';
@@ -256,6 +256,18 @@ class InstantReader extends Reader {
     if (g[1] > 12 && g[0] <= 12) return 'mdy';
     return null;
   }
+  /**
+   * The date of this record read both ways, as day numbers ([dmy, mdy]), for the span rule; null when the
+   * value is no a/b/year date.
+   */
+  bothOrders(rec: CsvRecord): [number, number] | null {
+    const i = this.col.index;
+    if (absentAt(rec, i, this.nulls)) return null;
+    const g = firstTwoGroups(rec.buf, rec.starts[i], rec.ends[i]);
+    if (!g) return null;
+    const y = g[2] < 100 ? expandYear(g[2], this.century) : g[2];
+    return [daysFromCivil(y, g[1], g[0]), daysFromCivil(y, g[0], g[1])];
+  }
 }
 const YMD = compileDateFormat('yyyy-mm-dd');
 const DMY = compileDateFormat('dd/mm/yyyy');
@@ -329,6 +341,18 @@ export interface ContactReaderOptions {
   ids?: IdSet;
 }
 
+/**
+ * Whether a cell holds one of the values (lowercased): the whole cell, or one item of a comma-separated list
+ * (a tag column such as "abandoned,inbound,missed" holds "abandoned"). "*" matches any non-blank cell.
+ */
+function matchesValue(text: string, values: Set<string>): boolean {
+  const t = text.trim().toLowerCase();
+  if (values.has(t) || (t !== '' && values.has('*'))) return true;
+  if (!t.includes(',')) return false;
+  for (const item of t.split(',')) if (values.has(item.trim())) return true;
+  return false;
+}
+
 /** A compiled mapping: reads records into a reused Contact. */
 export class ContactReader {
   readonly contact: Contact = { id: '', queue: '', arrived: 0, outcome: 'answered' };
@@ -342,6 +366,7 @@ export class ContactReader {
   private readonly numbers: Partial<Record<'wait' | 'talk' | 'hold' | 'wrap' | 'csat' | 'nps' | 'qa', NumberReader>> = {};
   private readonly flags: Partial<Record<'resolved' | 'transferred' | 'answeredFlag' | 'abandonedFlag' | 'flowoutFlag', FlagReader>> = {};
   private readonly apart: { col: Column; values: Set<string>; reason: Said<ReasonCode> }[] = [];
+  private readonly outcomeWhen: { col: Column; values: Set<string>; outcome: Outcome }[] = [];
   private readonly answerTimeFirst: boolean;
   private readonly zone: Zone | null;
   private readonly seen: IdSet;
@@ -396,6 +421,10 @@ export class ContactReader {
     }
     for (const r of mapping.countedApart ?? []) {
       this.apart.push({ col: this.column(r.column, 'countedApart'), values: new Set(r.values.map((v) => v.toLowerCase())), reason: r.reason === REASONS.outbound ? reason('outbound') : reason('mappingRule', { text: r.reason }) });
+    }
+    for (const r of mapping.outcomeWhen ?? []) {
+      if (!OUTCOME_VALUES.includes(r.outcome)) throw new MappingError(`outcomeWhen: "${r.outcome}" is no outcome (expected ${OUTCOME_VALUES.join(', ')})`);
+      this.outcomeWhen.push({ col: this.column(r.column, 'outcomeWhen'), values: new Set(r.values.map((v) => v.toLowerCase())), outcome: r.outcome });
     }
     this.hasId = this.text.id !== undefined;
     const idSpec = specOf(f.id);
@@ -506,7 +535,11 @@ export class ContactReader {
     for (let i = 0; i < rec.count && empty; i++) if (!isBlank(rec.buf, rec.starts[i], rec.ends[i])) empty = false;
     if (empty) return this.reject(null, null, reason('emptyRow'));
     for (const a of this.apart) {
-      if (a.values.has(rec.text(a.col.index).toLowerCase())) { this.apartReason = a.reason; return APART; }
+      if (matchesValue(rec.text(a.col.index), a.values)) { this.apartReason = a.reason; return APART; }
+    }
+    let ruled: Outcome | undefined;
+    for (const w of this.outcomeWhen) {
+      if (matchesValue(rec.text(w.col.index), w.values)) { ruled = w.outcome; break; }
     }
     const c = this.contact;
     const T = this.text, I = this.instants, N = this.numbers, FL = this.flags;
@@ -525,7 +558,8 @@ export class ContactReader {
     const queue = T.queue!.read(rec, fail);
     if (queue === null) return REJECTED;
     let outcomeText: string | undefined | null = undefined;
-    if (T.outcome) {
+    if (ruled !== undefined) outcomeText = ruled;
+    else if (T.outcome) {
       outcomeText = T.outcome.read(rec, fail);
       if (outcomeText === null) return REJECTED;
     }
@@ -633,9 +667,11 @@ export class ContactReader {
     if (fromWaitColumn) {
       w = wait;
     } else if (outcome === 'answered') {
-      if (answered === undefined) return this.reject(N.wait?.col.name ?? I.answered?.shown.name ?? null, '', reason('answeredWithoutTime'));
-      w = (answered - arrived) / 1000;
-      if (w < 0) return this.reject(I.answered!.shown.name, rec.text(I.answered!.shown.index), reason('answeredBeforeArrived'));
+      // An export with no wait and no answer time at all (a phone system's call log) answers without a wait:
+      // counted, in no SL or ASA (docs/metrics.md §1). Where the file has them, a blank one is missing data.
+      if (answered === undefined && (N.wait || I.answered)) return this.reject(N.wait?.col.name ?? I.answered?.shown.name ?? null, '', reason('answeredWithoutTime'));
+      if (answered !== undefined) w = (answered - arrived) / 1000;
+      if (w !== undefined && w < 0) return this.reject(I.answered!.shown.name, rec.text(I.answered!.shown.index), reason('answeredBeforeArrived'));
     } else if (ended !== undefined) {
       w = (ended - arrived) / 1000;
       if (w < 0) return this.reject(I.ended!.shown.name, rec.text(I.ended!.shown.index), reason('endedBeforeArrived'));

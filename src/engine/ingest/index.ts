@@ -8,7 +8,8 @@ import { IngestError, error } from './errors.js';
 import { ReasonTally, reasonText, type ReasonCode, type ReasonCount } from './reasons.js';
 import type { Said } from '../words.js';
 import { ACCEPTED, APART, ContactReader, MappingError, REJECTED, type Rejection } from './contacts.js';
-import { detectMapping, extendPreset, looksLikeQueueLog, missingFields } from './presets.js';
+import { detectMapping, extendPreset, instantSpec, looksLikeQueueLog, missingFields } from './presets.js';
+import { asteriskMasterCsv, looksLikeAsteriskCdr } from './layouts.js';
 import { QueueLogFolder } from './queue-log.js';
 import type { Mapping } from './mapping.js';
 import type { IdSet } from './id-set.js';
@@ -114,7 +115,7 @@ export class ContactIngest {
   end(): IngestResult {
     this.csv.end();
     if (!this.reader && !this.folder) this.start(true);
-    if (this.deciding) {
+    if (this.deciding && !this.decideBySpan()) {
       const r = this.reader!.autoDateReaders()[0];
       throw new IngestError(error('dayMonthOrder', { column: r.col.name }));
     }
@@ -130,7 +131,8 @@ export class ContactIngest {
       const fields = r.texts();
       const m = this.opts.mapping;
       const queueLog = m ? m.format === 'queue_log' : looksLikeQueueLog(fields);
-      if (queueLog || m?.header === false) {
+      // Asterisk's Master.csv has no header either: its first line is a call.
+      if (queueLog || m?.header === false || (!m && looksLikeAsteriskCdr(fields))) {
         this.header = fields.map((_, i) => String(i + 1));
         this.held.push({ fields, line: r.line, malformed: r.malformed, count: r.count });
       } else this.header = fields;
@@ -176,7 +178,11 @@ export class ContactIngest {
     }
     let mapping: Mapping | null;
     try {
-      mapping = explicit ? extendPreset(explicit, this.header, samples) : detectMapping(this.header, samples);
+      mapping = explicit
+        ? extendPreset(explicit, this.header, samples)
+        : this.header[0] === '1' && samples.length > 0 && looksLikeAsteriskCdr(samples[0])
+          ? asteriskMasterCsv(this.header.length, samples, instantSpec)
+          : detectMapping(this.header, samples);
     } catch (e) {
       throw new IngestError(error('badMapping', { detail: (e as Error).message }));
     }
@@ -220,6 +226,33 @@ export class ContactIngest {
       }
     }
     if (final) return; // end() reports that it cannot be decided
+  }
+
+  /**
+   * No date told its day from its month: the order under which the dates are close together wins, when the
+   * other order spreads them over months (a file of 03/07, 03/08, 03/09 spans 2 days as month/day and 62 as
+   * day/month). Said in a note; when both spans are alike the order stays undecided.
+   */
+  private decideBySpan(): boolean {
+    const r = this.reader!.autoDateReaders()[0];
+    let dMin = Infinity, dMax = -Infinity, mMin = Infinity, mMax = -Infinity;
+    for (const h of this.held) {
+      this.replay.setTexts(h.fields, h.line);
+      const both = r.bothOrders(this.replay);
+      if (!both) continue;
+      dMin = Math.min(dMin, both[0]); dMax = Math.max(dMax, both[0]);
+      mMin = Math.min(mMin, both[1]); mMax = Math.max(mMax, both[1]);
+    }
+    if (dMin === Infinity) return false;
+    const dSpan = dMax - dMin, mSpan = mMax - mMin;
+    const [order, span, other] = dSpan < mSpan ? ['dmy', dSpan, mSpan] as const : ['mdy', mSpan, dSpan] as const;
+    if (!(other >= 28 && other >= 4 * span)) return false;
+    this.reader!.setDayMonthOrder(order);
+    this.mapping!.dayMonthOrder = order;
+    this.mapping!.notes = [...(this.mapping!.notes ?? []), note('dayMonthBySpan', { order, days: span + 1, other: other + 1, column: r.col.name })];
+    this.deciding = false;
+    this.flushHeld();
+    return true;
   }
 
   private flushHeld(): void {

@@ -3,7 +3,8 @@
  * person can confirm or fix the mapping (the CSV drop shows this). Reads only the head it is given.
  */
 import { CsvReader, type Delimiter } from './csv.js';
-import { detectMapping, looksLikeQueueLog, missingFields } from './presets.js';
+import { detectMapping, instantSpec, looksLikeQueueLog, missingFields } from './presets.js';
+import { asteriskMasterCsv, looksLikeAsteriskCdr } from './layouts.js';
 import type { Mapping } from './mapping.js';
 import { note, type NoteCode } from './notes.js';
 import { IngestError, type ErrorCode } from './errors.js';
@@ -48,6 +49,10 @@ export function inspectHead(head: Uint8Array | string, rows = 5): FileHead {
   const [header = [], ...samples] = records;
   if (header.length && looksLikeQueueLog(header)) {
     return { delimiter: '|', header: [], samples: records.slice(0, rows), mapping: { preset: 'asterisk-queue-log', format: 'queue_log', header: false, fields: {} }, problem: null };
+  }
+  if (header.length && looksLikeAsteriskCdr(header)) {
+    const numbered = header.map((_, i) => String(i + 1));
+    return { delimiter: reader.delimiter, header: numbered, samples: records.slice(0, rows), mapping: asteriskMasterCsv(header.length, records, instantSpec), problem: null };
   }
   const mapping = header.length ? detectMapping(header, samples) : null;
   return {

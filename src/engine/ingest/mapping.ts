@@ -7,6 +7,10 @@ import type { Delimiter } from './csv.js';
 import type { DurationUnit } from './values.js';
 import type { Outcome } from '../types.js';
 import type { MappingNote } from './notes.js';
+import { LAYOUT_NAMES } from './layout-names.js';
+
+/** Presets and vendor layouts a mapping file may extend (presets.ts EXTENDABLE, without importing the detection). */
+const EXTENDABLE_NAMES: readonly string[] = ['sla-widgets', 'amazon-connect', 'genesys-cloud', 'synonyms', ...LAYOUT_NAMES];
 
 export const CONTACT_FIELDS = [
   'id', 'queue', 'channel', 'tier', 'agent', 'customer',
@@ -62,6 +66,14 @@ export interface CountedApartRule {
   reason: string;
 }
 
+/** A value in a column that decides the outcome, whatever the outcome column says (checked in order). */
+export interface OutcomeRule {
+  column: string;
+  /** Values (any case) that give this outcome; a value also matches one item of a comma-separated cell; "*" any non-blank cell. */
+  values: string[];
+  outcome: Outcome;
+}
+
 export interface Mapping {
   /** The preset this came from, or "custom". */
   preset: string;
@@ -89,6 +101,8 @@ export interface Mapping {
   neverQueued?: 'reject' | 'counted-apart';
   /** Records that are valid but no queue contact, counted apart with their reason. */
   countedApart?: CountedApartRule[];
+  /** Outcomes decided by a value in another column (a voicemail flag, a tag list), before the outcome field. */
+  outcomeWhen?: OutcomeRule[];
   fields: Partial<Record<ContactField, FieldSpec | string>>;
   /** What the data can and cannot support, said to the person reading the report. */
   /** What the kit says about reading the file with this mapping (its own notes as data), and the author's own. */
@@ -104,7 +118,7 @@ export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
   };
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) fail('', 'must be a JSON object with "fields"');
   const m = doc as Record<string, unknown>;
-  const allowed = ['$schema', 'preset', 'format', 'delimiter', 'header', 'inputTimeZone', 'dayMonthOrder', 'century', 'outcomeRule', 'neverQueued', 'countedApart', 'fields', 'notes'];
+  const allowed = ['$schema', 'preset', 'format', 'delimiter', 'header', 'inputTimeZone', 'dayMonthOrder', 'century', 'outcomeRule', 'neverQueued', 'countedApart', 'outcomeWhen', 'fields', 'notes'];
   for (const k of Object.keys(m)) if (!allowed.includes(k)) fail(`"${k}"`, `is not a mapping setting (expected ${allowed.slice(1).join(', ')})`);
   if (m.format !== undefined && m.format !== 'csv' && m.format !== 'queue_log') fail('"format"', 'must be "csv" or "queue_log"');
   if (m.delimiter !== undefined && ![',', ';', '\t', '|'].includes(m.delimiter as string)) fail('"delimiter"', 'must be one of , ; \\t |');
@@ -123,10 +137,19 @@ export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
       if (typeof o.reason !== 'string' || !o.reason) fail(`"countedApart[${i}].reason"`, 'must say why such records are no queue contact');
     });
   }
-  const extendsPreset = typeof m.preset === 'string' && ['sla-widgets', 'amazon-connect', 'genesys-cloud', 'synonyms'].includes(m.preset);
+  if (m.outcomeWhen !== undefined) {
+    if (!Array.isArray(m.outcomeWhen)) fail('"outcomeWhen"', 'must be a list of { column, values, outcome }');
+    (m.outcomeWhen as unknown[]).forEach((r, i) => {
+      const o = r as Record<string, unknown>;
+      if (!o || typeof o.column !== 'string') fail(`"outcomeWhen[${i}].column"`, 'must be a column name');
+      if (!Array.isArray(o.values) || !o.values.every((x) => typeof x === 'string')) fail(`"outcomeWhen[${i}].values"`, 'must be a list of strings');
+      if (!(OUTCOME_VALUES as readonly unknown[]).includes(o.outcome)) fail(`"outcomeWhen[${i}].outcome"`, `must be one of ${OUTCOME_VALUES.join(', ')}`);
+    });
+  }
+  const extendsPreset = typeof m.preset === 'string' && EXTENDABLE_NAMES.includes(m.preset);
   const queueLog = m.format === 'queue_log';
   if (m.fields === undefined && (extendsPreset || queueLog)) m.fields = {};
-  if (!m.fields || typeof m.fields !== 'object' || Array.isArray(m.fields)) fail('"fields"', 'must be an object of field → column (or name a preset to extend: sla-widgets, amazon-connect, genesys-cloud, synonyms)');
+  if (!m.fields || typeof m.fields !== 'object' || Array.isArray(m.fields)) fail('"fields"', `must be an object of field → column (or name a preset to extend: ${EXTENDABLE_NAMES.join(', ')})`);
   const fields = m.fields as Record<string, unknown>;
   for (const [name, spec] of Object.entries(fields)) {
     if (!(CONTACT_FIELDS as readonly string[]).includes(name)) fail(`"fields.${name}"`, `is no contact field (expected one of ${CONTACT_FIELDS.join(', ')})`);

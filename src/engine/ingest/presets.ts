@@ -7,6 +7,10 @@ import type { ContactField, FieldSpec, Mapping } from './mapping.js';
 import { note, type MappingNote } from './notes.js';
 import type { Said } from '../words.js';
 import { normalizeName } from './names.js';
+import { LAYOUTS, layoutFor, layoutNamed } from './layouts.js';
+import { instantSpec, dateFormatOf } from './instants.js';
+
+export { instantSpec };
 
 /** A name without case, accents, spaces or punctuation: "Speed of answer (s)" → "speedofanswers", "Duración" → "duracion". */
 const norm = normalizeName;
@@ -282,46 +286,7 @@ function outcomeSpec(h: string, vs: string[]): FieldSpec | null {
   return Object.keys(values).length ? { column: h, values } : { column: h };
 }
 
-/**
- * How a column of instants is written, from its sample values: ISO (the column alone), epoch ms or s, or a date
- * format. The writing most values share wins (a few bad values become rejections, they do not change the reading).
- */
-export function instantSpec(h: string, vs: string[]): FieldSpec | string {
-  if (vs.length === 0) return h; // nothing to look at: the default reading (ISO)
-  const share = (re: RegExp) => (vs.length ? vs.filter((v) => re.test(v)).length / vs.length : 0);
-  const iso = share(/^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i);
-  const ms = share(/^\d{12,13}$/);
-  const sec = share(/^\d{9,10}(\.\d+)?$/);
-  const best = Math.max(iso, ms, sec);
-  if (best >= 0.8) {
-    if (best === iso) return h;
-    return { column: h, format: best === ms ? 'epoch-ms' : 'epoch-s' };
-  }
-  return { column: h, format: 'datetime', dateFormat: dateFormatOf(vs) };
-}
-
-/**
- * ISO order when the year comes first; digits only as yymmdd or yyyymmdd when every value is a valid date that
- * way (machine exports: the bank's 990201); otherwise auto (day/month order decided from the data).
- */
-function dateFormatOf(vs: string[]): string {
-  if (vs.length && vs.every((v) => /^\d{4}[-/.]/.test(v))) return 'yyyy-mm-dd';
-  // The month by name, after an optional weekday: "Sat, 31 Oct 2026", "31-Oct-26", "Oct 31, 2026".
-  const weekday = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?';
-  const month = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-  const dayFirst = new RegExp(`^${weekday}\\d{1,2}[\\s./-]+${month}[\\s,./-]+(\\d{2,4})\\b`, 'i');
-  const monthFirst = new RegExp(`^${weekday}${month}\\s+\\d{1,2},?\\s+(\\d{2,4})\\b`, 'i');
-  for (const [re, fmt] of [[dayFirst, 'dd mmm '], [monthFirst, 'mmm dd ']] as const) {
-    const years = vs.map((v) => re.exec(v)?.[1]);
-    if (vs.length && years.every((y) => y !== undefined)) return fmt + (years.every((y) => y!.length === 4) ? 'yyyy' : 'yy');
-  }
-  const md = (m: string, d: string) => +m >= 1 && +m <= 12 && +d >= 1 && +d <= 31;
-  if (vs.length && vs.every((v) => /^\d{6}$/.test(v) && md(v.slice(2, 4), v.slice(4, 6)))) return 'yymmdd';
-  if (vs.length && vs.every((v) => /^\d{8}$/.test(v) && +v.slice(0, 4) >= 1970 && +v.slice(0, 4) <= 2099 && md(v.slice(4, 6), v.slice(6, 8)))) return 'yyyymmdd';
-  return 'auto';
-}
-
-export type PresetName = 'sla-widgets' | 'amazon-connect' | 'genesys-cloud' | 'asterisk-queue-log' | 'synonyms';
+export type PresetName = 'sla-widgets' | 'amazon-connect' | 'genesys-cloud' | 'asterisk-queue-log' | 'synonyms' | string;
 
 /** Recognizes an Asterisk queue_log line: epoch|callid|queue|agent|EVENT|… */
 export function looksLikeQueueLog(firstRecord: string[]): boolean {
@@ -329,6 +294,8 @@ export function looksLikeQueueLog(firstRecord: string[]): boolean {
 }
 
 export const PRESETS = ['sla-widgets', 'amazon-connect', 'genesys-cloud', 'synonyms'] as const;
+/** Every name a mapping file may extend: the presets and the vendor layouts (docs/mapping.md). */
+export const EXTENDABLE: readonly string[] = [...PRESETS, ...LAYOUTS.map((l) => l.name)];
 
 /** A named preset applied to a header, or null when the header does not fit it. */
 export function presetMapping(name: string, header: string[], samples: string[][]): Mapping | null {
@@ -338,7 +305,8 @@ export function presetMapping(name: string, header: string[], samples: string[][
     case 'amazon-connect':
       return has(header, 'ContactId') && (has(header, 'Queue.EnqueueTimestamp') || has(header, 'Agent.ConnectedToAgentTimestamp')) ? amazonConnectMapping(header) : null;
     case 'genesys-cloud': {
-      if (!(has(header, 'Conversation ID') && (has(header, 'Total Queue') || has(header, 'Abandoned')))) return null;
+      // Twilio Flex Insights also has a Conversation ID and an Abandoned column: Genesys adds Total Queue or Media Type.
+      if (!(has(header, 'Conversation ID') && (has(header, 'Total Queue') || has(header, 'Abandoned', 'Media Type')))) return null;
       const m = genesysMapping(header);
       const vs = samples.map((r) => (r[header.indexOf(find(header, 'Date')!)] ?? '').trim()).filter(Boolean);
       if (typeof m.fields.arrived === 'string') m.fields.arrived = instantSpec(m.fields.arrived, vs);
@@ -347,7 +315,7 @@ export function presetMapping(name: string, header: string[], samples: string[][
     case 'synonyms':
       return synonymMapping(header, samples);
     default:
-      return null;
+      return layoutNamed(name, header, samples, instantSpec);
   }
 }
 
@@ -369,7 +337,8 @@ function withSurveys(m: Mapping, header: string[]): Mapping {
 /** Picks the mapping for a header (and sample rows). Returns null when nothing maps. */
 export function detectMapping(header: string[], samples: string[][]): Mapping | null {
   for (const p of PRESETS) {
-    const m = presetMapping(p, header, samples);
+    // Vendor layouts are tried before worded headers: their columns say more than any synonym.
+    const m = p === 'synonyms' ? layoutFor(header, samples, instantSpec) ?? presetMapping(p, header, samples) : presetMapping(p, header, samples);
     if (m) return withSurveys(m, header);
   }
   return null;
@@ -381,7 +350,7 @@ export function detectMapping(header: string[], samples: string[][]): Mapping | 
  * and fields win.
  */
 export function extendPreset(explicit: Mapping, header: string[], samples: string[][]): Mapping {
-  if (!(PRESETS as readonly string[]).includes(explicit.preset)) return explicit;
+  if (!EXTENDABLE.includes(explicit.preset)) return explicit;
   const base = presetMapping(explicit.preset, header, samples);
   if (!base) throw new Error(`the header does not look like a ${explicit.preset} export (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})`);
   return { ...base, ...explicit, fields: { ...base.fields, ...(explicit.fields ?? {}) }, notes: [...(base.notes ?? []), ...(explicit.notes ?? [])] };

@@ -286,18 +286,22 @@ function threeLetters(b: Uint8Array, i: number, e: number): string {
   return String.fromCharCode(b[i] | 0x20, b[i + 1] | 0x20, b[i + 2] | 0x20);
 }
 
+/** Past a leading weekday name ("Sat 03/07/2026", "Mon, 31 Oct 2026"), or s when there is none. */
+function skipWeekday(b: Uint8Array, s: number, e: number): number {
+  if (!WEEKDAYS.includes(threeLetters(b, s, e))) return s;
+  let i = s + 3;
+  while (i < e && isLetter(b[i])) i++;
+  if (i < e && b[i] === 0x2c) i++;
+  while (i < e && isSpace(b[i])) i++;
+  return i;
+}
+
 /**
  * A date with its month by name (English abbreviations or names): "31 Oct 2026", "31-Oct-26", "Oct 31, 2026",
  * "Sat, 31 Oct 2026". A leading weekday is skipped. Fills the groups in the written order (the month as 1–12).
  */
 function readNamedGroups(b: Uint8Array, s: number, e: number): number {
-  let i = s;
-  if (WEEKDAYS.includes(threeLetters(b, i, e))) {
-    i += 3;
-    while (i < e && isLetter(b[i])) i++;
-    if (i < e && b[i] === 0x2c) i++;
-    while (i < e && isSpace(b[i])) i++;
-  }
+  let i = skipWeekday(b, s, e);
   for (let g = 0; g < 3; g++) {
     if (g > 0) {
       const before = i;
@@ -329,7 +333,7 @@ let dateEnd = 0;
 
 /** Reads three digit groups separated by / . - or space. Returns the number of groups read. */
 function readGroups(b: Uint8Array, s: number, e: number, widths: [number, number, number] | null): number {
-  let i = s;
+  let i = widths ? s : skipWeekday(b, s, e);
   for (let g = 0; g < 3; g++) {
     let v = 0, n = 0;
     const max = widths ? widths[g] : 4;
