@@ -35,7 +35,8 @@ export function readableSummaries(r: SummaryReport): string {
     lines.push(`${file} (interval summaries): rows read ${v.rowsRead} · accepted ${v.rowsAccepted} · rejected ${v.rowsRejected}`);
     for (const x of v.rejections.slice(0, 5)) lines.push(`  line ${x.line}${x.column ? ` · ${x.column}` : ''}${x.value ? ` "${x.value}"` : ''}: ${x.reason}`);
   }
-  lines.push('  note: summary rows roll up through their parts (counts, count × average); a row\'s service level is taken as a share of its offered contacts, at the export\'s own threshold.');
+  lines.push('  note: an interval report (one row per interval): rows roll up through their parts (counts, count × average); a row\'s service level is taken as a share of its offered contacts, at the export\'s own threshold' + (r.totals.thresholdSec.length ? ` (${r.totals.thresholdSec.join(', ')} s)` : '') + '.');
+  lines.push('  note: a summary cannot give wait percentiles, short abandons, FCR, CSAT or the service level at any other threshold: those need one row per contact.');
   if (r.notApplicable.length) lines.push(`  note: summaries have no ${r.notApplicable.join(', ')}.`);
   const row = (k: string, m: SummaryMetrics) => [k, String(m.offered), String(m.answered), String(m.abandoned), pct(m.serviceLevel), sec(m.asa), sec(m.aht), pct(m.abandonRate)];
   lines.push('', table(['', 'offered', 'answered', 'abandoned', 'SL', 'ASA', 'AHT', 'abandon rate'], [row('total', r.totals), ...r.groups.map((g) => row(g.key, g))]));

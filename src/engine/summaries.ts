@@ -58,6 +58,8 @@ export function summarizeBy(rows: readonly IntervalSummary[], defs: Definitions,
     const sort: (string | number)[] = [];
     for (const b of by) {
       if (b === 'queue') { vals.push(r.queue); sort.push(r.queue); }
+      // A report with an index and no interval time still totals; its rows have no day or interval.
+      else if (Number.isNaN(r.intervalStart)) { vals.push('no interval time'); sort.push(Infinity); }
       else { const [l, k] = labels.label(b, Math.floor(r.intervalStart / 60_000)); vals.push(l); sort.push(k); }
     }
     const key = vals.join(' · ');

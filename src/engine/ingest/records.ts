@@ -4,7 +4,7 @@
  * column, value and reason. Columns are found by normalized names and synonyms.
  */
 import { CsvReader, type CsvRecord } from './csv.js';
-import { TimeError, lastTimeError, parseFlag, parseIsoInstant, parseNumber } from './values.js';
+import { TimeError, lastTimeError, parseDuration, parseFlag, parseIsoInstant, parseNumber } from './values.js';
 import type { Zone } from '../time/zone.js';
 import type { AgentState, Exclusion, ForecastEntry, IntervalSummary, Outage, ScheduleEntry } from '../types.js';
 import type { Categories } from '../efficiency.js';
@@ -289,72 +289,143 @@ export class ExclusionReader extends RecordReader<Exclusion> {
   }
 }
 
+/** Column names of interval reports (docs/mapping.md "Interval reports"): plain sheets, Avaya CMS, Genesys Cloud, Amazon Connect, Cisco UCCX. */
+const SUMMARY_NAMES = {
+  start: ['intervalstart', 'startinterval', 'intervalstarttime', 'interval', 'starttime', 'start', 'datetime', 'time', 'period', 'halfhour', 'starttimeinterval'],
+  date: ['date', 'rowdate', 'day', 'fecha', 'datum'],
+  offered: ['offered', 'offer', 'incoming', 'incomingcalls', 'callsoffered', 'contactsoffered', 'contactsqueued', 'callspresented', 'calls', 'inboundcalls', 'nbcalls'],
+  answered: ['answered', 'answer', 'answeredcalls', 'callsanswered', 'handled', 'contactshandled', 'acdcalls', 'callshandled', 'answeredcontacts'],
+  abandoned: ['abandoned', 'abandon', 'abandonedcalls', 'callsabandoned', 'abandons', 'abancalls', 'contactsabandoned', 'abandonedcontacts'],
+  asa: ['asa', 'averagespeedofanswer', 'avgspeedofanswer', 'averageanswerspeed', 'answerspeed', 'answerspeedavg', 'avganswerspeed', 'avgspeedans', 'averagequeueanswertime', 'avgqueuetime', 'avgwait', 'averagewait'],
+  aht: ['aht', 'averagehandletime', 'avghandletime', 'avgtalk', 'averagetalktime', 'avgtalktime', 'talk', 'avgtalkduration', 'talkdurationavg'],
+  within: ['answeredwithinthreshold', 'answeredwithinsl', 'withinsl', 'answeredwithin', 'answeredintime'],
+  sl: ['servicelevel', 'sl', 'servicelevelpct', 'slpct', 'withinservicelevel', 'percentwithinservicelevel'],
+};
+
+/** A threshold written in a column name: "Service Level (20 Seconds)", "Service level 20 seconds", "Calls Answ <30 secs". */
+function thresholdIn(name: string): number | undefined {
+  const m = /(\d+)\s*(s|sec|secs|seconds|segundos|sekunden)?\b/i.exec(name);
+  return m ? +m[1] : undefined;
+}
+
+/** A column whose name starts with one of the names and goes on with a threshold ("Service level 20 seconds"). */
+function findPrefixed(header: string[], names: string[]): Column | null {
+  const n = header.map(norm);
+  for (const name of names) {
+    const i = n.findIndex((h) => h.startsWith(name) && /\d/.test(h.slice(name.length)));
+    if (i >= 0) return { name: header[i], index: i };
+  }
+  return null;
+}
+
 /**
- * Interval summary CSV: queue, interval start, [interval minutes], offered (or incoming), answered, abandoned,
- * and optionally the average answer speed, the average talk/handle time, and answered within T (a count) or a
- * service level per row (then answered within T = SL × offered, rounded). Decimal commas are read.
+ * Interval report CSV: one row per interval (× queue): offered (incoming, contacts queued, ACD calls offered …),
+ * answered, abandoned, and optionally the average answer speed and handle time (seconds or h:mm:ss) and answered
+ * within T (a count) or a service level per row (then answered within T = SL × offered, rounded); the threshold
+ * is read from the column's name where it says one ("Service Level (20 Seconds)"). The interval is an instant,
+ * a date + a time (or a range "08:00-08:30", its start taken), or absent (an index only: the rows still total).
+ * Decimal commas and percent signs are read; "-" is blank.
  */
 export class SummaryReader extends RecordReader<IntervalSummary> {
-  private cols!: Record<'queue' | 'start' | 'offered' | 'answered' | 'abandoned', Column> & Record<'length' | 'asa' | 'aht' | 'within' | 'sl', Column | null>;
+  private cols!: Record<'queue' | 'offered' | 'answered' | 'abandoned', Column> & Record<'start' | 'date' | 'length' | 'asa' | 'aht' | 'within' | 'sl', Column | null>;
+  private threshold: number | undefined;
   constructor(zone: Zone | null, private readonly thresholdSec: number | undefined, private readonly defaultMinutes = 30) {
     super(zone, 'interval summary');
   }
   protected compile(h: string[]): void {
+    const N = SUMMARY_NAMES;
+    const within = findColumn(h, N.within) ?? findPrefixed(h, ['contactsansweredin', 'callsanswin', 'callsansweredin', 'answeredwithin']);
+    const sl = findColumn(h, N.sl) ?? findPrefixed(h, ['servicelevel', 'sl']);
     this.cols = {
-      queue: findColumn(h, ['queue', 'queuename', 'skill', 'split']) ?? { name: '(all)', index: -1 },
-      start: this.need(h, 'interval start', ['intervalstart', 'interval', 'start', 'starttime', 'datetime', 'time', 'period']),
-      length: findColumn(h, ['intervalminutes', 'intervallength', 'length', 'minutes']),
-      offered: this.need(h, 'offered', ['offered', 'incoming', 'incomingcalls', 'callsoffered', 'contactsoffered', 'calls']),
-      answered: this.need(h, 'answered', ['answered', 'answeredcalls', 'callsanswered', 'handled', 'contactshandled']),
-      abandoned: this.need(h, 'abandoned', ['abandoned', 'abandonedcalls', 'callsabandoned', 'abandons']),
-      asa: findColumn(h, ['asa', 'averagespeedofanswer', 'avgspeedofanswer', 'averageanswerspeed', 'answerspeed', 'avganswerspeed', 'avgwait', 'averagewait']),
-      aht: findColumn(h, ['aht', 'averagehandletime', 'avghandletime', 'avgtalk', 'averagetalktime', 'avgtalktime', 'talk', 'avgtalkduration']),
-      within: findColumn(h, ['answeredwithinthreshold', 'answeredwithinsl', 'withinsl', 'answeredwithin', 'answeredintime']),
-      sl: findColumn(h, ['servicelevel', 'sl', 'servicelevelpct', 'slpct']),
+      queue: findColumn(h, ['queue', 'queuename', 'skill', 'split', 'splitskill', 'csqname', 'csqnamecallskills']) ?? { name: '(all)', index: -1 },
+      start: findColumn(h, N.start),
+      date: findColumn(h, N.date),
+      length: findColumn(h, ['intervalminutes', 'intervallength', 'length', 'minutes', 'intrvl']),
+      offered: this.need(h, 'offered', N.offered),
+      answered: this.need(h, 'answered', N.answered),
+      abandoned: this.need(h, 'abandoned', N.abandoned),
+      asa: findColumn(h, N.asa),
+      aht: findColumn(h, N.aht),
+      within,
+      sl,
     };
+    this.threshold = this.thresholdSec ?? thresholdIn((within ?? sl)?.name ?? '');
+  }
+  private blank(r: CsvRecord, c: Column | null): boolean {
+    if (!c) return true;
+    const t = r.text(c.index).trim();
+    return t === '' || t === '-';
   }
   private num(r: CsvRecord, c: Column, what: string): number | Rejected {
     const v = parseNumber(r.buf, r.starts[c.index], r.ends[c.index], true);
     if (!(v >= 0)) return bad(c.name, r.text(c.index), reason(Number.isNaN(v) ? 'countNotANumber' : 'negativeCount', { what }));
     return v;
   }
+  /** An average duration: seconds, or h:mm:ss / m:ss (Avaya writes ":25" and "75:10"). */
+  private seconds(r: CsvRecord, c: Column, what: string): number | Rejected {
+    const raw = r.text(c.index).trim();
+    const v = raw.includes(':') ? parseDuration(encoder.encode(raw.startsWith(':') ? '0' + raw : raw), 0, raw.length + (raw.startsWith(':') ? 1 : 0), 'h:mm:ss') : parseNumber(r.buf, r.starts[c.index], r.ends[c.index], true);
+    if (!(v >= 0)) return bad(c.name, raw, reason(Number.isNaN(v) ? 'countNotANumber' : 'negativeCount', { what }));
+    return v;
+  }
+  /** The interval's start: an instant, a date + a time of day, or a range whose start is taken; NaN without one. */
+  private start(r: CsvRecord): number | Rejected {
+    const c = this.cols;
+    if (!c.start && !c.date) return NaN;
+    let text = c.start ? r.text(c.start.index).trim() : '';
+    // "08:00-08:30", "8:00 - 8:30 AM": the start of the range.
+    const range = /^(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:[AaPp][Mm])?\s*-\s*\d{1,2}:\d{2}/.exec(text);
+    if (range) text = range[1];
+    if (c.date && (!c.start || /^\d{1,2}:\d{2}(:\d{2})?$/.test(text))) {
+      let d = r.text(c.date.index).trim();
+      const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(d);
+      if (dotted) d = `${dotted[3]}-${dotted[2].padStart(2, '0')}-${dotted[1].padStart(2, '0')}`;
+      text = text ? `${d}T${text.length === 4 ? '0' + text : text}` : d;
+    }
+    const bytes = encoder.encode(text);
+    const v = parseIsoInstant(bytes, 0, bytes.length, this.zone);
+    const col = c.start ?? c.date!;
+    if (Number.isNaN(v)) return bad(col.name, text, reason(lastTimeError === TimeError.DstGap ? 'dstGap' : lastTimeError === TimeError.NoZone ? 'noZone' : 'unparseableTime'));
+    return v;
+  }
   protected read(r: CsvRecord): IntervalSummary | Rejected {
     const c = this.cols;
     const queue = c.queue.index < 0 ? 'all' : r.text(c.queue.index);
     if (!queue) return bad(c.queue.name, '', reason('missingQueue'));
-    const start = this.instant(r, c.start);
+    const start = this.start(r);
     if (typeof start !== 'number') return start;
     const values: number[] = [];
     for (const [col, what] of [[c.offered, 'offered'], [c.answered, 'answered'], [c.abandoned, 'abandoned']] as const) {
-      const v = this.num(r, col, what);
+      const v = this.blank(r, col) ? 0 : this.num(r, col, what);
       if (typeof v !== 'number') return v;
       values.push(v);
     }
     const [offered, answered, abandoned] = values;
     const out: IntervalSummary = { queue, intervalStart: start, intervalMinutes: this.defaultMinutes, offered, answered, abandoned };
-    if (c.length) {
+    if (c.length && !this.blank(r, c.length)) {
       const len = parseNumber(r.buf, r.starts[c.length.index], r.ends[c.length.index]);
       if (!(len === 5 || len === 15 || len === 30 || len === 60)) return bad(c.length.name, r.text(c.length.index), reason('badIntervalLength'));
       out.intervalMinutes = len;
     }
-    const blank = (col: Column | null) => !col || r.text(col.index) === '';
-    if (!blank(c.asa)) { const v = this.num(r, c.asa!, 'answer speed'); if (typeof v !== 'number') return v; out.waitSum = v * answered; }
-    if (!blank(c.aht)) { const v = this.num(r, c.aht!, 'handle time'); if (typeof v !== 'number') return v; out.handleSum = v * answered; }
-    if (!blank(c.within)) {
+    if (!this.blank(r, c.asa)) { const v = this.seconds(r, c.asa!, 'answer speed'); if (typeof v !== 'number') return v; out.waitSum = v * answered; }
+    if (!this.blank(r, c.aht)) { const v = this.seconds(r, c.aht!, 'handle time'); if (typeof v !== 'number') return v; out.handleSum = v * answered; }
+    if (!this.blank(r, c.within)) {
       const v = this.num(r, c.within!, 'answered within threshold'); if (typeof v !== 'number') return v;
       out.answeredWithinThreshold = v;
-    } else if (!blank(c.sl)) {
-      const raw = r.text(c.sl!.index);
+    } else if (!this.blank(r, c.sl)) {
+      const raw = r.text(c.sl!.index).trim();
       let v = parseNumber(r.buf, r.starts[c.sl!.index], r.ends[c.sl!.index], true);
-      if (raw.endsWith('%')) v = parseNumber(new TextEncoder().encode(raw.slice(0, -1)), 0, raw.length - 1, true) / 100;
+      if (raw.endsWith('%')) v = parseNumber(encoder.encode(raw.slice(0, -1)), 0, encoder.encode(raw.slice(0, -1)).length, true) / 100;
       else if (v > 1) v = v / 100;
       if (!(v >= 0 && v <= 1)) return bad(c.sl!.name, raw, reason('serviceLevelOutOfRange'));
       out.answeredWithinThreshold = Math.round(v * offered);
     }
-    if (out.answeredWithinThreshold !== undefined && this.thresholdSec !== undefined) out.thresholdSec = this.thresholdSec;
+    if (out.answeredWithinThreshold !== undefined && this.threshold !== undefined) out.thresholdSec = this.threshold;
     return out;
   }
 }
+
+const encoder = new TextEncoder();
 
 /** The kind of records a CSV header holds, for commands that take several kinds of files. */
 export type RecordKind = 'contacts' | 'agent-states' | 'schedules' | 'forecast' | 'outages' | 'summaries';
@@ -366,6 +437,9 @@ export function recordKind(header: string[]): RecordKind {
   if (any('state', 'agentstate', 'status', 'presence', 'reasoncode') && any('agent', 'agentname', 'agentid', 'user', 'username', 'employee') && !any('queue', 'queuename', 'arrived', 'callid', 'contactid', 'id')) return 'agent-states';
   if (any('system', 'service', 'component', 'application') && any('start', 'starttime', 'began', 'from', 'down') && !any('queue', 'arrived')) return 'outages';
   if (any('volume', 'forecast', 'forecastvolume') && any('intervalstart', 'interval')) return 'forecast';
-  if (any('intervalstart', 'interval', 'period') && any('offered', 'incoming', 'incomingcalls', 'callsoffered') && any('answered', 'answeredcalls', 'callsanswered', 'handled') && !any('id', 'callid', 'contactid', 'arrived')) return 'summaries';
+  // Interval reports: counts per row (offered, answered, abandoned), no call id; with or without an interval column.
+  if (any(...SUMMARY_NAMES.offered) && any(...SUMMARY_NAMES.answered) && any(...SUMMARY_NAMES.abandoned)
+    && !any('id', 'callid', 'contactid', 'conversationid', 'arrived', 'interactionid')
+    && (any(...SUMMARY_NAMES.start) || [...n].some((h) => /^(incoming|offered|acd|contacts|calls)/.test(h)))) return 'summaries';
   return 'contacts';
 }
