@@ -5,6 +5,7 @@
 import { CsvReader, type Delimiter } from './csv.js';
 import { detectMapping, instantSpec, looksLikeQueueLog, missingFields } from './presets.js';
 import { asteriskMasterCsv, looksLikeAsteriskCdr } from './layouts.js';
+import { recordKind } from './records.js';
 import type { Mapping } from './mapping.js';
 import { note, type NoteCode } from './notes.js';
 import { IngestError, type ErrorCode } from './errors.js';
@@ -57,6 +58,6 @@ export function inspectHead(head: Uint8Array | string, rows = 5): FileHead {
   const mapping = header.length ? detectMapping(header, samples) : null;
   return {
     delimiter: reader.delimiter, header, samples, mapping,
-    problem: header.length === 0 ? note('emptyFile') : mapping ? null : missingFields(header),
+    problem: header.length === 0 ? note('emptyFile') : mapping ? null : recordKind(header) === 'summaries' ? note('intervalReport') : missingFields(header),
   };
 }

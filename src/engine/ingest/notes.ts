@@ -23,6 +23,7 @@ export const NOTES = {
   emptyFile: 'the file is empty',
   noArrival: 'found {fields}, but no arrival time (a column such as arrived, start time, or date + time)',
   nothingKnown: 'no column name is one the kit knows',
+  intervalReport: 'this is an interval report (one row per interval with counts and averages), not one row per contact; the page reads contact exports, and `sla-widgets report` totals an interval report',
   mappedByHand: 'Mapped by hand in the CSV drop, starting from the {from} preset.',
   layoutDetected: 'Read as {layout}, recognised by its columns {columns}.',
   waitFromStart: 'No queue wait in this export: the wait is the time from the call\'s start to its answer (or end), so it includes any IVR and ringing time.',

@@ -17,6 +17,7 @@ export const notes: Record<NoteCode, string> = {
   dayMonthBySpan: 'Reihenfolge Tag/Monat {order} für "{column}" angenommen: kein Datum hat einen Tag über 12, und die Daten umfassen so {days} Tage, andersherum {other}.',
   emptyFile: 'die Datei ist leer',
   noArrival: '{fields} gefunden, aber keine Ankunftszeit (eine Spalte wie arrived, start time oder Datum + Uhrzeit)',
+  intervalReport: 'dies ist ein Intervallbericht (eine Zeile je Intervall mit Zählungen und Mittelwerten), nicht eine Zeile je Kontakt; die Seite liest Kontaktexporte, und `sla-widgets report` summiert einen Intervallbericht',
   nothingKnown: 'keiner der Spaltennamen ist dem Kit bekannt',
   mappedByHand: 'In der CSV-Ablage von Hand zugeordnet, ausgehend von der Vorlage {from}.',
   layoutDetected: 'Als {layout} gelesen, erkannt an den Spalten {columns}.',

@@ -17,6 +17,7 @@ export const notes: Record<NoteCode, string> = {
   dayMonthBySpan: 'Orden día/mes {order} supuesto para "{column}": ninguna fecha tiene un día mayor que 12, y sus fechas abarcan {days} días en ese orden frente a {other} en el otro.',
   emptyFile: 'el archivo está vacío',
   noArrival: 'hay {fields}, pero no la hora de llegada (una columna como arrived, start time, o fecha + hora)',
+  intervalReport: 'es un informe por intervalos (una fila por intervalo con recuentos y promedios), no una fila por contacto; la página lee exportaciones de contactos, y `sla-widgets report` totaliza un informe por intervalos',
   nothingKnown: 'ningún nombre de columna es uno que el kit conozca',
   mappedByHand: 'Asignado a mano en la carga de CSV, a partir del preajuste {from}.',
   layoutDetected: 'Leído como {layout}, reconocido por sus columnas {columns}.',

@@ -153,4 +153,16 @@ describe('inspectHead: a head cut inside a quoted field', () => {
     assert.equal(r.samples.length, 1);
     assert.equal(r.samples[0][0], 'C1');
   });
+  it('an interval report dropped where contacts are read is named for what it is, not "no column the kit knows"', () => {
+    const r = inspectHead('Incoming Calls;Answered Calls;Abandoned Calls;Answer Speed (AVG);Service Level (20 Seconds)\n120;110;10;00:00:15;85,5%\n');
+    assert.equal(r.mapping, null);
+    assert.equal(r.problem?.code, 'intervalReport');
+    assert.match(noteText(r.problem!), /interval report/);
+  });
+  it('a header-less Asterisk Master.csv is read by position', () => {
+    const line = '"","5551234","400","from-queue","""Al"" <5551234>","PJSIP/trunk-1","PJSIP/ana-1","Queue","400,t","2026-03-07 09:00:00","2026-03-07 09:00:12","2026-03-07 09:05:00",300,288,"ANSWERED","DOCUMENTATION","1772895600.1",""\n';
+    const r = inspectHead(line + line);
+    assert.equal(r.mapping?.preset, 'asterisk-cdr');
+    assert.equal(r.mapping?.header, false);
+  });
 });
