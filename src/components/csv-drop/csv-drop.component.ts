@@ -140,6 +140,8 @@ export class SlaCsvDrop extends LitElement {
   @state() private sourceMissing = false;
   @state() private showProblems = false;
   @state() private said = '';
+  /** Said on the mapping step after a reading was stopped. */
+  @state() private stoppedNote = '';
   @state() private pickNote = '';
   @state() private listNote = '';
   @state() private listError = '';
@@ -152,6 +154,8 @@ export class SlaCsvDrop extends LitElement {
   private latest: ViewResult | null = null;
   private focusAfter: string | null = null;
   private token = 0;
+  /** Whether the dataset just read is in this browser's storage (the list is read again until it is). */
+  @state() private kept: 'writing' | 'kept' | 'not-kept' = 'writing';
   private lastSaidPct = -1;
   private target: SlaSource | null = null;
 
@@ -276,6 +280,7 @@ export class SlaCsvDrop extends LitElement {
     }
     if (my !== this.token) return;
     this.pending = null;
+    this.stoppedNote = '';
     this.file = file;
     this.fileName = file.name || 'file.csv';
     this.head = null;
@@ -351,6 +356,7 @@ export class SlaCsvDrop extends LitElement {
     this.warning = '';
     this.lastSaidPct = -1;
     this.said = this.s('progressStarting');
+    this.stoppedNote = '';
     this.step = 'reading';
     this.focusSoon(`#${this.ids}-h`);
     await this.follow(() => source.load(this.file!, { mapping }), true);
@@ -405,6 +411,22 @@ export class SlaCsvDrop extends LitElement {
     this.focusSoon(`#${this.ids}-h`);
   }
 
+  /** "Stop reading": the source closes the dataset before anything is kept; the mapping is shown again. */
+  private async stopReading(): Promise<void> {
+    const source = this.target?.isConnected ? this.target : await this.resolveSource();
+    ++this.token;
+    this.pending = null;
+    this.progress = null;
+    await source?.stop();
+    if (this.head && this.mapping && this.file) {
+      this.step = 'mapping';
+      this.pickNote = '';
+      this.said = this.s('readStopped', { name: this.fileName });
+      this.stoppedNote = this.said;
+    } else this.step = 'pick';
+    this.focusSoon(`#${this.ids}-h`);
+  }
+
   private backToMapping(): void {
     if (!this.head || !this.mapping) return this.cancel();
     this.pending = null;
@@ -450,33 +472,36 @@ export class SlaCsvDrop extends LitElement {
     this.focusSoon(next ? `[data-reopen="${CSS.escape(next.id)}"]` : `#${this.ids}-recent`);
   }
 
-  /** The figures go out before the cache is written: the list is read again once the source's file is kept. */
+  /** The figures go out before the cache is written: "kept" is said once the list holds the dataset. */
   private async afterWritten(id: string): Promise<void> {
     const source = this.target?.isConnected ? this.target : await this.resolveSource();
     await source?.datasetHandle().catch(() => null);
-    await this.refreshList(id);
+    const found = await this.refreshList(id);
+    if (this.latest?.status.id === id) this.kept = found ? 'kept' : 'not-kept';
   }
 
-  /** Lists the datasets kept in this browser; `until` waits (a little) for one that is being written. */
-  private async refreshList(until?: string): Promise<void> {
+  /** Lists the datasets kept in this browser; `until` waits (a little) for one that is being written, and says whether it came. */
+  private async refreshList(until?: string): Promise<boolean> {
     try {
       const source = this.target?.isConnected ? this.target : await this.resolveSource();
       if (!source) {
         this.datasets ??= [];
-        return;
+        return false;
       }
       for (let i = 0; ; i++) {
         const list = await source.kept();
-        if (!until || list.some((d) => d.id === until) || i >= 20) {
-          this.datasets = list;
+        const there = until !== undefined && list.some((d) => d.id === until);
+        if (!until || there || i >= 40) {
+          if (!this.noRecent) this.datasets = list;
           this.listError = '';
-          return;
+          return there;
         }
         await new Promise((r) => setTimeout(r, 150));
       }
     } catch (e) {
       this.listError = this.s('recentError', { message: (e as Error)?.message ?? String(e) });
       this.datasets ??= [];
+      return false;
     }
   }
 
@@ -514,7 +539,8 @@ export class SlaCsvDrop extends LitElement {
           bubbles: true, composed: true,
         }));
       }
-      if (!this.noRecent) void this.afterWritten(st.id);
+      this.kept = st.fromCache ? 'kept' : 'writing';
+      if (!st.fromCache) void this.afterWritten(st.id);
     }
   }
 
@@ -567,6 +593,8 @@ export class SlaCsvDrop extends LitElement {
     confirm: () => void this.confirm(),
     cancel: () => this.cancel(),
     backToMapping: () => this.backToMapping(),
+    stop: () => void this.stopReading(),
+    retry: () => void this.confirm(),
     another: () => this.another(),
     reopen: (d) => void this.reopen(d),
     askDelete: (id) => this.askDelete(id),
@@ -586,6 +614,9 @@ export class SlaCsvDrop extends LitElement {
       validation: this.validation, usedPreset: this.usedPreset, fromCache: this.fromCache,
       error: this.error, errorKind: this.errorKind, errorCode: this.errorCode,
       canMap: this.errorKind === 'read' && this.head !== null && this.mapping !== null && this.file !== null,
+      canRemap: this.head !== null && this.mapping !== null && this.file !== null && this.pending?.confirmed === true,
+      kept: this.kept,
+      stoppedNote: this.stoppedNote,
       datasets: this.datasets, listNote: this.listNote, listError: this.listError, confirmingDelete: this.confirmingDelete,
       act: this.act,
     };

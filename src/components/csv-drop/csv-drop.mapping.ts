@@ -34,6 +34,7 @@ export function renderMapping(v: DropView): TemplateResult {
   const delimiter = head.delimiter ? v.s(`delim_${head.delimiter}` as DropKey) : '';
   return html`
     ${v.heading(v.s('mappingTitle', { name: v.fileName }))}
+    ${v.stoppedNote ? html`<p part="notice" class="warning" role="status">${v.stoppedNote}</p>` : nothing}
     ${v.detected ? html`<p>${v.s('detected', { preset: presetName(v, v.detected.preset) })}
         ${m.preset === 'custom' && v.detected.preset !== 'custom' ? v.s('editedFrom', { preset: v.detected.preset }) : nothing}</p>`
       : html`<p class="problem" part="error">${v.s('problemIntro', { problem: head.problem ? noteWords(head.problem, v.locale) : '' })} ${v.s('problemHelp')}</p>`}

@@ -18,6 +18,7 @@ export function renderReading(v: DropView): TemplateResult {
     <p class="progress-text" aria-hidden="true">${parts.length ? parts.join(' · ') : v.s('progressStarting')}</p>
     <p class="visually-hidden" role="status" aria-live="polite">${v.said}</p>
     ${renderWarning(v)}
+    ${p ? html`<div class="actions"><button part="button" class="button" data-action="stop" @click=${v.act.stop}>${v.s('stopReading')}</button></div>` : nothing}
   `;
 }
 export function renderWarning(v: DropView): TemplateResult | typeof nothing {

@@ -34,10 +34,14 @@ export function renderSummary(v: DropView): TemplateResult {
         </table>
       </div>` : html`<p>${v.s('noRejections')}</p>`}
     ${v.usedPreset ? html`<p class="muted">${v.s('usedMapping', { preset: v.usedPreset })}</p>` : nothing}
-    <p class="muted">${v.fromCache ? v.s('fromCache') : v.s('keptInCache')}</p>
+    <p class="muted" data-kept=${v.fromCache ? 'kept' : v.kept}>${v.fromCache ? v.s('fromCache') : v.kept === 'kept' ? v.s('keptInCache') : v.kept === 'not-kept' ? v.s('notKept') : v.s('keepingInCache')}</p>
     ${renderWarning(v)}
     ${f.contacts === 0 ? html`<p class="problem" role="status">${v.s('noContactsNote')}</p>` : html`<p class="ready">${v.s('readyNote')}</p>`}
-    <div class="actions"><button part="button" class="button" data-action="another" @click=${v.act.another}>${v.s('another')}</button></div>
+    ${f.rejected && v.canRemap ? html`<p>${v.s('remapNote')}</p>` : nothing}
+    <div class="actions">
+      ${f.rejected && v.canRemap ? html`<button part="button primary" class="button primary" data-action="back" @click=${v.act.backToMapping}>${v.s('backToMapping')}</button>` : nothing}
+      <button part="button" class="button" data-action="another" @click=${v.act.another}>${v.s('another')}</button>
+    </div>
   `;
 }
 export function renderError(v: DropView): TemplateResult {
@@ -56,7 +60,8 @@ export function renderError(v: DropView): TemplateResult {
     ${canMap && v.errorCode === 'dayMonthOrder' ? html`<p>${v.s('errDayMonth')}</p>` : nothing}
     ${renderWarning(v)}
     <div class="actions">
-      ${canMap ? html`<button part="button primary" class="button primary" data-action="back" @click=${v.act.backToMapping}>${v.s('backToMapping')}</button>` : nothing}
+      ${canMap ? html`<button part="button primary" class="button primary" data-action="retry" @click=${v.act.retry}>${v.s('readAgain')}</button>
+        <button part="button" class="button" data-action="back" @click=${v.act.backToMapping}>${v.s('backToMapping')}</button>` : nothing}
       <button part="button" class="button" data-action="another" @click=${v.act.cancel}>${v.s('chooseAnother')}</button>
     </div>
   `;

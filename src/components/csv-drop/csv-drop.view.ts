@@ -25,6 +25,10 @@ export interface DropActions {
   confirm(): void;
   cancel(): void;
   backToMapping(): void;
+  /** Stops the reading under way. */
+  stop(): void;
+  /** Reads the same file with the same mapping again (after a read failed). */
+  retry(): void;
   another(): void;
   reopen(d: DatasetInfo): void;
   askDelete(id: string): void;
@@ -62,6 +66,12 @@ export interface DropView {
   errorCode: ErrorCode | null;
   /** The error step can go back to the mapping (a read failed with a mapping the person can change). */
   canMap: boolean;
+  /** The summary can go back to the mapping: the file and its mapping are still here. */
+  canRemap: boolean;
+  /** Whether the dataset read is in this browser's storage yet (shown only once it is). */
+  kept: 'writing' | 'kept' | 'not-kept';
+  /** Said on the mapping step after a reading was stopped ('' otherwise). */
+  stoppedNote: string;
   datasets: DatasetInfo[] | null;
   listNote: string;
   listError: string;

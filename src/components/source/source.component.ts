@@ -71,6 +71,8 @@ export class SlaSource extends LitElement {
   private readonly fed = new WeakMap<DatasetHandle, Promise<void>>();
 
   private handle: Promise<DatasetHandle> | null = null;
+  /** The dataset a file or URL is being read into, until the reading ends. */
+  private reading: DatasetHandle | null = null;
   private readonly listeners = new Set<Listener>();
   private readyFired = false;
   /** What the open dataset was loaded from: a change of these properties loads again, the same values do not. */
@@ -151,6 +153,22 @@ export class SlaSource extends LitElement {
     return this.handle ?? Promise.reject(new Error('the source is not on the page'));
   }
 
+  /**
+   * Stops the reading under way (a file or a URL): the dataset is closed before anything of it is kept, and
+   * every widget on the source says the reading was stopped. Nothing happens when no reading is under way.
+   */
+  async stop(): Promise<void> {
+    const handle = this.handle;
+    const ds = await handle?.catch(() => null);
+    if (!ds || handle !== this.handle || this.reading !== ds) return;
+    this.reading = null;
+    this.handle = null;
+    this.file = null;
+    this.loadedFrom = null;
+    await ds.close().catch(() => undefined);
+    for (const l of this.listeners) if (!l.dead) l.onResult(errorResult(new IngestError(error('readStopped')), this.tz, ds.id));
+  }
+
   /** The datasets kept in this browser's cache. */
   kept(): Promise<DatasetInfo[]> {
     return pageEngine().list();
@@ -197,6 +215,10 @@ export class SlaSource extends LitElement {
       await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
       // Scorecards and staffing wait for the whole file (datasetHandle()).
       const fed = file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;
+      if (fed && !stream) {
+        this.reading = ds;
+        void fed.finally(() => { if (this.reading === ds) this.reading = null; }).catch(() => undefined);
+      }
       // A reading that fails outside the worker's own error status (the worker went away) is said to the widgets.
       fed?.catch((e) => { for (const l of this.listeners) if (!l.dead && handle === this.handle) l.onResult(errorResult(e, tz, ds.id)); });
       this.fed.set(ds, fed ? fed.then(() => undefined, () => undefined) : Promise.resolve());

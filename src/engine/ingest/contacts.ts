@@ -243,6 +243,11 @@ class InstantReader extends Reader {
     let digits = 0;
     while (p + digits < e && b[p + digits] >= 0x30 && b[p + digits] <= 0x39) digits++;
     if (digits === 4) return YMD;
+    // A month by name needs no order: "31 Oct 2026" (day first) or "Oct 31, 2026" (month first), after any weekday.
+    if (digits === 0 || (p + digits < e && isLetterByte(b[p + digits + 1]))) {
+      const named = namedOrder(b, p, e);
+      if (named) return named;
+    }
     return this.order ? (this.order === 'dmy' ? DMY : MDY) : null;
   }
   order: 'dmy' | 'mdy' | null = null;
@@ -270,6 +275,26 @@ class InstantReader extends Reader {
   }
 }
 const YMD = compileDateFormat('yyyy-mm-dd');
+const DMY_NAMED = compileDateFormat('dd mmm yyyy');
+const MDY_NAMED = compileDateFormat('mmm dd yyyy');
+const isLetterByte = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const WEEKDAY_PREFIXES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The named-month format of a date span: month first when its first word (after a weekday) is letters. */
+function namedOrder(b: Uint8Array, s: number, e: number): DateFormat | null {
+  let i = s;
+  const word = () => { const w0 = i; while (i < e && isLetterByte(b[i])) i++; return String.fromCharCode(...b.subarray(w0, i)).toLowerCase(); };
+  let w = word();
+  if (w && WEEKDAY_PREFIXES.includes(w.slice(0, 3))) {
+    while (i < e && (b[i] === 0x2c || b[i] === 0x20)) i++;
+    w = word();
+  }
+  if (w) return MDY_NAMED;
+  // Digits, a separator, then letters: day first.
+  while (i < e && b[i] >= 0x30 && b[i] <= 0x39) i++;
+  while (i < e && (b[i] === 0x20 || b[i] === 0x2d || b[i] === 0x2f || b[i] === 0x2e)) i++;
+  return i < e && isLetterByte(b[i]) ? DMY_NAMED : null;
+}
 const DMY = compileDateFormat('dd/mm/yyyy');
 const MDY = compileDateFormat('mm/dd/yyyy');
 

@@ -36,6 +36,7 @@ export const ERRORS = {
   datasetGone: 'the dataset {id} is no longer in this browser\'s cache: load the file again',
   /** The engine worker stopped while it was reading (it is restarted; the reading can be tried again). */
   workerRestarted: 'the engine stopped while it read the file: try again',
+  readStopped: 'the reading was stopped: nothing of this file was kept',
   /** A file given by address that did not download. */
   loadFailed: 'cannot load {url}: {detail}',
   /** Anything else, in the words it came with (an engine bug, a browser's own error). */

@@ -243,7 +243,13 @@ export class ContactIngest {
       dMin = Math.min(dMin, both[0]); dMax = Math.max(dMax, both[0]);
       mMin = Math.min(mMin, both[1]); mMax = Math.max(mMax, both[1]);
     }
-    if (dMin === Infinity) return false;
+    // No date of the a/b/year kind at all (every one starts with its year, or names its month): nothing to decide.
+    if (dMin === Infinity) {
+      this.reader!.setDayMonthOrder('dmy');
+      this.deciding = false;
+      this.flushHeld();
+      return true;
+    }
     const dSpan = dMax - dMin, mSpan = mMax - mMin;
     const [order, span, other] = dSpan < mSpan ? ['dmy', dSpan, mSpan] as const : ['mdy', mSpan, dSpan] as const;
     if (!(other >= 28 && other >= 4 * span)) return false;

@@ -7,7 +7,7 @@ import type { ContactField, FieldSpec, Mapping } from './mapping.js';
 import { note, type MappingNote } from './notes.js';
 import type { Said } from '../words.js';
 import { normalizeName } from './names.js';
-import { LAYOUTS, layoutFor, layoutNamed } from './layouts.js';
+import { LAYOUTS, asteriskMasterCsv, layoutFor, layoutNamed, looksLikeAsteriskCdr } from './layouts.js';
 import { instantSpec, dateFormatOf } from './instants.js';
 
 export { instantSpec };
@@ -351,7 +351,10 @@ export function detectMapping(header: string[], samples: string[][]): Mapping | 
  */
 export function extendPreset(explicit: Mapping, header: string[], samples: string[][]): Mapping {
   if (!EXTENDABLE.includes(explicit.preset)) return explicit;
-  const base = presetMapping(explicit.preset, header, samples);
+  // The mapping echoed for Asterisk's header-less Master.csv names its columns by number.
+  const base = explicit.preset === 'asterisk-cdr' && explicit.header === false && samples.length > 0 && looksLikeAsteriskCdr(samples[0])
+    ? asteriskMasterCsv(header.length, samples, instantSpec)
+    : presetMapping(explicit.preset, header, samples);
   if (!base) throw new Error(`the header does not look like a ${explicit.preset} export (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})`);
   return { ...base, ...explicit, fields: { ...base.fields, ...(explicit.fields ?? {}) }, notes: [...(base.notes ?? []), ...(explicit.notes ?? [])] };
 }

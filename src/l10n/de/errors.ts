@@ -27,6 +27,7 @@ export const errors: Record<ErrorCode, string> = {
   slaNotLoaded: 'das SLA-Dokument {url} konnte nicht geladen werden (HTTP {status})',
   slaNotJson: 'das SLA-Dokument {url} ist kein JSON',
   datasetGone: 'der Datensatz {id} ist nicht mehr im Cache dieses Browsers: die Datei erneut laden',
+  readStopped: 'das Lesen wurde angehalten: von dieser Datei wurde nichts gespeichert',
   workerRestarted: 'die Engine hat beim Lesen der Datei angehalten: erneut versuchen',
   loadFailed: '{url} kann nicht geladen werden: {detail}',
   message: '{text}',

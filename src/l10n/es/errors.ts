@@ -27,6 +27,7 @@ export const errors: Record<ErrorCode, string> = {
   slaNotLoaded: 'no se pudo cargar el documento de SLA {url} (HTTP {status})',
   slaNotJson: 'el documento de SLA {url} no es JSON',
   datasetGone: 'el conjunto de datos {id} ya no está en la caché de este navegador: cargue el archivo de nuevo',
+  readStopped: 'se detuvo la lectura: no se guardó nada de este archivo',
   workerRestarted: 'el motor se detuvo mientras leía el archivo: inténtelo de nuevo',
   loadFailed: 'no se puede cargar {url}: {detail}',
   message: '{text}',

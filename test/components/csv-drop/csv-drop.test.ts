@@ -281,7 +281,11 @@ describe('<sla-csv-drop>', function () {
     assert.deepEqual(lines, [['12', 'arrived', 'yesterday at noon', 'unparseable time'], ['27', 'arrived', 'ten past nine', 'unparseable time']]);
     assert.match($(el, '.step')!.textContent!, /unparseable time: 2/);
     assert.match($(el, '.step')!.textContent!, /40 contacts are in the numbers/);
+    // "Kept" only once the browser's storage holds the dataset (a tab closed before that keeps nothing).
+    await until(() => $(el, '[data-kept]')?.getAttribute('data-kept') === 'kept', 10000, 'the dataset kept');
+    await el.updateComplete;
     assert.match($(el, '.step')!.textContent!, /Kept in this browser/);
+    assert.ok($(el, 'button[data-action="back"]'), 'after rejections the mapping is one step away, the file still here');
     assert.ok(focused(el)?.getAttribute('role') === 'heading', 'focus on the summary heading');
     await expect(el).to.be.accessible();
 
@@ -382,6 +386,70 @@ describe('<sla-csv-drop>', function () {
     assert.ok(said.some((x) => /^\d+ % read, [\d,]+ rows, 0 rejected$/.test(x)), `progress said: ${said.join(' | ')}`);
     assert.ok(said.length <= 6, 'said once per quarter at most (after "Starting…"), not on every update');
     assert.equal($(el, '[part="identity"]')!.textContent!.trim(), '60,000 rows read = 60,000 accepted + 0 rejected');
+  });
+
+  it('a running read can be stopped: nothing is kept, the mapping is shown again with the file, and it can be read again', async () => {
+    const { el, src } = await setup();
+    await clearCache();
+    const file = new File([...generateContactsCsv({ contacts: 150_000, seed: 'stop' })], 'stop.csv');
+    choose(el, file);
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'reading' && $(el, 'button[data-action="stop"]') !== null, 15000, 'the stop button');
+    click(el, 'button[data-action="stop"]');
+    await until(() => el.step === 'mapping', 15000, 'the mapping again');
+    await el.updateComplete;
+    assert.match($(el, '[part="notice"]')!.textContent!, /Reading stopped: nothing of stop\.csv was kept/);
+    assert.deepEqual((await src.kept()).map((d) => d.name), [], 'nothing of the stopped file is in the browser\'s storage');
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary', 60000, 'the summary');
+    await el.updateComplete;
+    assert.equal($(el, '[part="identity"]')!.textContent!.trim(), '150,000 rows read = 150,000 accepted + 0 rejected');
+  });
+
+  it('the engine restarted under a read: an error, never a spinner; "Read again" then reads the file', async () => {
+    const { el } = await setup();
+    const file = new File([...generateContactsCsv({ contacts: 300_000, seed: 'restart' })], 'restart.csv');
+    choose(el, file);
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    click(el, 'button[data-action="confirm"]');
+    // Mid-read: rows already counted (a restart before the reading began would simply read on the new worker).
+    await until(() => el.step === 'reading' && ((el as unknown as { progress: { rows: number } | null }).progress?.rows ?? 0) > 0, 15000, 'the reading under way');
+    await pageEngine().restart();
+    await until(() => el.step === 'error', 15000, 'the error');
+    await el.updateComplete;
+    assert.match($(el, '[part="error"]')!.textContent!, /engine stopped while it read the file/);
+    click(el, 'button[data-action="retry"]');
+    await until(() => el.step === 'summary', 60000, 'the summary after reading again');
+    await el.updateComplete;
+    assert.equal($(el, '[part="identity"]')!.textContent!.trim(), '300,000 rows read = 300,000 accepted + 0 rejected');
+  });
+
+  it('after a read with rejections, "Back to the mapping" keeps the file: fixing a column reads it whole', async () => {
+    const { el } = await setup();
+    const csv = 'id,queue,arrived,wait,outcome\na1,Q,2026-03-02 09:00,12,answered\na2,Q,2026-03-02 09:05,40,abandoned\na3,Q,2026-03-02 09:07,7,answered\n';
+    choose(el, new File([csv], 'minutes.csv'));
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    selectColumn(el, 'arrived', 'wait');
+    await el.updateComplete;
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary' || el.step === 'error', 20000, 'the summary');
+    await el.updateComplete;
+    if (el.step === 'summary') {
+      assert.match($(el, '[part="identity"]')!.textContent!, /3 rows read = 0 accepted \+ 3 rejected/);
+      click(el, 'button[data-action="back"]');
+    } else click(el, 'button[data-action="back"]');
+    await until(() => el.step === 'mapping', 5000, 'the mapping');
+    await el.updateComplete;
+    selectColumn(el, 'arrived', 'arrived');
+    await el.updateComplete;
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary', 20000, 'the summary');
+    await el.updateComplete;
+    assert.equal($(el, '[part="identity"]')!.textContent!.trim(), '3 rows read = 3 accepted + 0 rejected');
   });
 
   it('a dropped file (DragEvent with a DataTransfer) is taken like a chosen one; the zone highlights while dragged over', async () => {

@@ -123,4 +123,13 @@ describe('detection: names read by their words, values that say what a column is
     assert.deepEqual(at(['1,Q,"Oct 31, 2026 12:14:29 AM",5', '2,Q,"Nov 1, 2026 1:14:29 PM",5']), [Date.UTC(2026, 9, 31, 0, 14, 29), Date.UTC(2026, 10, 1, 13, 14, 29)]);
     assert.deepEqual(at(['1,Q,31-Oct-26 10:00:00,5', '2,Q,01-Nov-26 10:00:00,5']), [Date.UTC(2026, 9, 31, 10), Date.UTC(2026, 10, 1, 10)]);
   });
+  it('a date format left to "auto" reads year-first dates and months by name without asking the day/month order', () => {
+    const m = (spec: object) => validateMapping({ preset: 'custom', fields: { id: 'id', queue: 'queue', arrived: { column: 'arrived', format: 'datetime', dateFormat: 'auto', ...spec }, wait: 'wait' } });
+    const iso = analyzeText(['id,queue,arrived,wait', '1,Q,2026/03/02 09:00:00,5', '2,Q,2026/03/03 09:00:00,5'].join('\n'), { mapping: m({}), inputTimeZone: 'UTC' });
+    assert.equal(iso.validation.rowsAccepted, 2);
+    assert.equal(iso.parts.firstArrival, Date.UTC(2026, 2, 2, 9));
+    const named = analyzeText(['id,queue,arrived,wait', '1,Q,"Oct 31, 2026 9:00 AM",5', '2,Q,31 Oct 2026 10:00:00,5'].join('\n'), { mapping: m({}), inputTimeZone: 'UTC' });
+    assert.equal(named.validation.rowsAccepted, 2, JSON.stringify(named.validation.rejections));
+    assert.deepEqual([named.parts.firstArrival, named.parts.lastArrival], [Date.UTC(2026, 9, 31, 9), Date.UTC(2026, 9, 31, 10)]);
+  });
 });

@@ -122,4 +122,12 @@ describe('vendor exports read with no mapping: the truth set through fifteen lay
     assert.equal(a.validation.rowsRejected, 0);
     assert.ok(a.mapping.fields.wait, 'the layout\'s fields are kept');
   });
+
+  it('the mapping echoed for a header-less Asterisk Master.csv can be passed back as it is', async () => {
+    const [bytes] = await read('asterisk-cdr-Master.csv');
+    const first = await analyze([bytes], { inputTimeZone: ZONE });
+    const again = await analyze([bytes], { inputTimeZone: ZONE, mapping: validateMapping(JSON.parse(JSON.stringify(first.mapping))) });
+    assert.equal(again.validation.rowsRejected, 0);
+    assert.equal(again.validation.rowsAccepted, first.validation.rowsAccepted);
+  });
 });
