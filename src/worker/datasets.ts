@@ -111,7 +111,7 @@ export class Datasets {
     const upload = crypto.randomUUID();
     this.uploads.set(upload, { blob, head });
     while (this.uploads.size > MAX_UPLOADS) this.uploads.delete(this.uploads.keys().next().value!);
-    return { upload, head: inspectHead(head) };
+    return { upload, head: inspectHead(head, 200) };
   }
 
   /** Lets go of a file looked at and not read (the person chose another). */

@@ -13,8 +13,10 @@ import { errorWords } from '../../l10n/errors.js';
 import { saidOf, type ErrorCode } from '../../engine/ingest/errors.js';
 import type { Said } from '../../engine/words.js';
 import {
-  checkMapping, fileNameOf, startMapping, withColumn, withDayMonthOrder, withInputTimeZone, withReadAs, type ColumnChoice, type ReadAs,
+  checkMapping, fileNameOf, mappingFileText, mappingFromText, startMapping, withColumn, withDateAndTime, withDayMonthOrder, withInputTimeZone, withNulls,
+  withOutcomeValue, withReadAs, type ColumnChoice, type ReadAs,
 } from './csv-drop.model.js';
+import { specOf } from '../../engine/ingest/mapping.js';
 import { localeOf } from '../common/i18n.js';
 import { findSource } from '../common/find-source.js';
 import { SourceController } from '../common/source-controller.js';
@@ -140,6 +142,8 @@ export class SlaCsvDrop extends LitElement {
   @state() private sourceMissing = false;
   @state() private showProblems = false;
   @state() private said = '';
+  @state() private mappingFileNote = '';
+  @state() private mappingFileError = '';
   /** Said on the mapping step after a reading was stopped. */
   @state() private stoppedNote = '';
   @state() private pickNote = '';
@@ -281,6 +285,8 @@ export class SlaCsvDrop extends LitElement {
     if (my !== this.token) return;
     this.pending = null;
     this.stoppedNote = '';
+    this.mappingFileNote = '';
+    this.mappingFileError = '';
     this.file = file;
     this.fileName = file.name || 'file.csv';
     this.head = null;
@@ -333,9 +339,51 @@ export class SlaCsvDrop extends LitElement {
   }
 
   private editReadAs(field: ContactField, readAs: ReadAs): void {
-    if (!this.mapping) return;
-    this.mapping = withReadAs(this.mapping, field, readAs);
+    if (!this.mapping || !this.head) return;
+    const spec = specOf(this.mapping.fields[field]);
+    if (readAs === 'split') this.mapping = withDateAndTime(this.mapping, field, this.head);
+    else if (spec?.date !== undefined) {
+      // From a date + time back to one column: the date column, read as asked.
+      const i = this.head.header.indexOf(spec.date);
+      if (i >= 0) this.mapping = withReadAs(withColumn(this.mapping, field, `c:${i}`, this.head, this.detected), field, readAs);
+    } else this.mapping = withReadAs(this.mapping, field, readAs);
     this.showProblems = true;
+  }
+
+  /** A mapping file picked in the page: read, checked by the engine's validator, used or refused with its words. */
+  private async loadMappingFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const f = input.files?.[0];
+    input.value = '';
+    if (!f) return;
+    this.useMappingText(await f.text(), f.name);
+  }
+
+  private useMappingText(text: string, name: string): void {
+    const r = mappingFromText(text);
+    if ('error' in r) {
+      this.mappingFileError = this.s('mappingFileError', { message: r.error });
+      this.mappingFileNote = '';
+      this.focusSoon(`#${this.ids}-mapfile-err`);
+      return;
+    }
+    // A mapping that names a preset or layout changes only what it gives: the engine extends the preset.
+    const base = r.mapping.preset === this.head?.mapping?.preset ? this.head!.mapping! : null;
+    this.mapping = base ? { ...structuredClone(base), ...r.mapping, fields: { ...base.fields, ...r.mapping.fields } } : r.mapping;
+    this.mappingFileError = '';
+    this.mappingFileNote = this.s('mappingLoaded', { name: name || r.mapping.preset });
+    this.showProblems = true;
+  }
+
+  /** The mapping being edited, as the file `--map` takes. */
+  private downloadMapping(): void {
+    if (!this.mapping) return;
+    const url = URL.createObjectURL(new Blob([mappingFileText(this.mapping)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${(this.fileName || 'file').replace(/\.[^.]+$/, '')}.mapping.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /** "Read the file": the mapping checked, then the file and mapping handed to the source. */
@@ -589,6 +637,12 @@ export class SlaCsvDrop extends LitElement {
     editColumn: (field, choice) => this.editColumn(field, choice),
     editReadAs: (field, readAs) => this.editReadAs(field, readAs),
     dayMonthOrder: (order) => { if (this.mapping) this.mapping = withDayMonthOrder(this.mapping, order); },
+    outcomeValue: (value, choice) => { if (this.mapping) { this.mapping = withOutcomeValue(this.mapping, value, choice); this.showProblems = true; } },
+    nulls: (field, text) => { if (this.mapping) this.mapping = withNulls(this.mapping, field, text); },
+    timeColumn: (field, column) => { if (this.mapping && this.head) { this.mapping = withDateAndTime(this.mapping, field, this.head, column); this.showProblems = true; } },
+    loadMappingFile: (e) => void this.loadMappingFile(e),
+    applyMappingText: (text) => this.useMappingText(text, ''),
+    downloadMapping: () => this.downloadMapping(),
     inputZone: (zone) => { if (this.mapping) this.mapping = withInputTimeZone(this.mapping, zone); this.showProblems = true; },
     confirm: () => void this.confirm(),
     cancel: () => this.cancel(),
@@ -617,6 +671,7 @@ export class SlaCsvDrop extends LitElement {
       canRemap: this.head !== null && this.mapping !== null && this.file !== null && this.pending?.confirmed === true,
       kept: this.kept,
       stoppedNote: this.stoppedNote,
+      mappingFileNote: this.mappingFileNote, mappingFileError: this.mappingFileError,
       datasets: this.datasets, listNote: this.listNote, listError: this.listError, confirmingDelete: this.confirmingDelete,
       act: this.act,
     };

@@ -4,7 +4,9 @@ import type { DropView } from './csv-drop.view.js';
 import { noteWords } from '../../l10n/notes.js';
 import { hasKey } from '../../l10n/index.js';
 import { DROP, type DropKey } from '../../l10n/drop.js';
-import { checkMapping, dateSettings, editorRows, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type ReadAs } from './csv-drop.model.js';
+import { checkMapping, dateSettings, distinctValues, editorRows, outcomeChoiceOf, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type OutcomeChoice, type ReadAs } from './csv-drop.model.js';
+import { specOf } from '../../engine/ingest/mapping.js';
+import { OUTCOME_VALUES } from '../../engine/ingest/mapping.js';
 import { renderPick } from './csv-drop.pick.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';
 import type { ContactField, Mapping } from '../../engine/ingest/mapping.js';
@@ -41,6 +43,8 @@ export function renderMapping(v: DropView): TemplateResult {
     ${!queueLog && head.header.length ? html`<p class="muted">${v.s('delimiterInfo', { columns: head.header.length, delimiter })}</p>` : nothing}
     ${m.notes?.length ? html`<details><summary>${v.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${noteWords(x, v.locale)}</li>`)}</ul></details>` : nothing}
     ${queueLog ? html`<p>${v.s('queueLogInfo')}</p>` : renderTable(v, editorRows(m, head), problems)}
+    ${queueLog ? nothing : renderOutcomeValues(v, m, head)}
+    ${renderMappingFile(v)}
     ${!queueLog && (dates.dayMonthOrder || dates.inputZone) ? html`
       <fieldset class="dates">
         <legend>${v.s('datesTitle')}</legend>
@@ -99,10 +103,11 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
   if (r.extras.values && Object.keys(r.extras.values).length) extras.push(v.s('valuesMapped', { map: Object.entries(r.extras.values).map(([k, v]) => `${k} → ${v}`).join(', ') }));
   if (r.extras.otherwise) extras.push(v.s('otherwise', { value: r.extras.otherwise }));
   if (r.extras.fallback) extras.push(v.s('fallback', { column: r.extras.fallback }));
-  if (r.extras.nulls.length) extras.push(v.s('nulls', { values: r.extras.nulls.join(', ') }));
   if (r.extras.decimalComma) extras.push(v.s('decimalComma'));
-  const readAsOptions: readonly string[] = r.kind === 'instant' ? INSTANT_FORMATS : r.kind === 'duration' ? DURATION_UNITS : [];
-  const showReadAs = r.choice !== '' && readAsOptions.length > 0 && r.readAs !== 'split' && r.choice !== 'one-queue';
+  const readAsOptions: readonly string[] = r.kind === 'instant' ? [...INSTANT_FORMATS, 'split'] : r.kind === 'duration' ? DURATION_UNITS : [];
+  const showReadAs = r.choice !== '' && readAsOptions.length > 0 && r.choice !== 'one-queue' && r.constValue === null;
+  const spec = specOf(v.mapping?.fields[r.field]);
+  const showNulls = r.choice !== '' && r.choice !== 'one-queue' && r.constValue === null;
   return html`
     <tr class=${r.choice === '' ? 'unmapped' : ''} data-field=${r.field}>
       <th scope="row"><label for=${id}>${label}</label>${r.required ? html` <span class="required">${v.s('required')}</span>` : nothing}</th>
@@ -124,12 +129,64 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
             @change=${(e: Event) => v.act.editReadAs(r.field, (e.target as HTMLSelectElement).value as ReadAs)}>
             ${readAsOptions.map((o) => html`<option value=${o} ?selected=${r.readAs === o}>${v.s(`readAs_${o}` as DropKey)}</option>`)}
           </select>` : nothing}
+        ${r.readAs === 'split' && spec?.date !== undefined ? html`
+          <select aria-label=${v.s('timeColumnFor', { field: label })} data-time-col=${r.field}
+            @change=${(e: Event) => v.act.timeColumn(r.field, (e.target as HTMLSelectElement).value)}>
+            ${head.header.filter((h) => h !== spec.date).map((h) => html`<option value=${h} ?selected=${spec.time === h}>${h}</option>`)}
+          </select>` : nothing}
+        ${showNulls ? html`<input type="text" class="nulls" data-nulls=${r.field} spellcheck="false" autocomplete="off"
+          aria-label=${v.s('nullsFor', { field: label })} placeholder=${v.s('nullsPlaceholder')}
+          .value=${r.extras.nulls.join(', ')} @change=${(e: Event) => v.act.nulls(r.field, (e.target as HTMLInputElement).value)} />` : nothing}
         ${extras.length ? html`<div class="muted small">${extras.join(' · ')}</div>` : nothing}
       </td>
       <td class="sample">${r.choice === '' ? nothing : r.sample ? html`<code>${r.sample}</code>` : html`<span class="muted">${v.s('noSample')}</span>`}</td>
     </tr>
   `;
 }
+/** The outcome column's distinct values (in the first rows), each with what it is read as. */
+function renderOutcomeValues(v: DropView, m: Mapping, head: FileHead): TemplateResult | typeof nothing {
+  const column = specOf(m.fields.outcome)?.column;
+  const values = distinctValues(head, column);
+  if (!column || !values.length) return nothing;
+  const choices: OutcomeChoice[] = ['', ...OUTCOME_VALUES, 'apart'];
+  return html`
+    <fieldset class="outcome-values" part="outcome-values">
+      <legend>${v.s('outcomeValuesTitle')}</legend>
+      <p class="muted small">${v.s('outcomeValuesHelp', { column })}</p>
+      <div class="grid">
+        ${values.map(({ value, count }, i) => html`
+          <label for="${v.ids}-ov-${i}">${v.s('outcomeValueRows', { value, n: v.n(count) })}</label>
+          <select id="${v.ids}-ov-${i}" data-outcome-value=${value}
+            @change=${(e: Event) => v.act.outcomeValue(value, (e.target as HTMLSelectElement).value as OutcomeChoice)}>
+            ${choices.map((c) => html`<option value=${c} ?selected=${outcomeChoiceOf(m, value) === c}>${v.s(`outcomeOpt_${c}` as DropKey)}</option>`)}
+          </select>`)}
+      </div>
+    </fieldset>`;
+}
+
+/** Load, paste or download the mapping as the file the command line takes. */
+function renderMappingFile(v: DropView): TemplateResult {
+  return html`
+    <details class="mapping-file" part="mapping-file" ?open=${v.mappingFileError !== '' || v.mappingFileNote !== ''}>
+      <summary>${v.s('mappingFileTitle')}</summary>
+      <p class="muted small">${v.s('mappingFileHelp')}</p>
+      <div class="actions">
+        <label class="button" part="button">${v.s('loadMapping')}
+          <input type="file" class="visually-hidden" accept=".json,application/json" data-action="load-mapping" @change=${v.act.loadMappingFile} />
+        </label>
+        <button part="button" class="button" data-action="download-mapping" @click=${v.act.downloadMapping}>${v.s('downloadMapping')}</button>
+      </div>
+      <label for="${v.ids}-mapfile-text">${v.s('pasteMapping')}</label>
+      <textarea id="${v.ids}-mapfile-text" rows="4" spellcheck="false" data-mapping-text></textarea>
+      <div class="actions">
+        <button part="button" class="button" data-action="apply-mapping"
+          @click=${(e: Event) => v.act.applyMappingText(((e.target as HTMLElement).closest('details')!.querySelector('textarea') as HTMLTextAreaElement).value)}>${v.s('applyMapping')}</button>
+      </div>
+      ${v.mappingFileError ? html`<p id="${v.ids}-mapfile-err" class="problem" role="alert" tabindex="-1">${v.mappingFileError}</p>` : nothing}
+      ${v.mappingFileNote ? html`<p class="ready" role="status">${v.mappingFileNote}</p>` : nothing}
+    </details>`;
+}
+
 function specOfChoice(m: Mapping, field: ContactField, head: FileHead): ColumnChoice {
   return editorRows(m, head).find((r) => r.field === field)?.choice ?? '';
 }

@@ -263,6 +263,110 @@ export function dateSettings(mapping: Mapping, head: FileHead): { dayMonthOrder:
   return { dayMonthOrder, inputZone };
 }
 
+/** The distinct values of a column in the sample rows, most frequent first, with their counts (up to `limit`). */
+export function distinctValues(head: FileHead, column: string | undefined, limit = 30): { value: string; count: number }[] {
+  const i = columnIndex(head.header, column);
+  if (i < 0) return [];
+  const counts = new Map<string, number>();
+  for (const v of valuesIn(head, i)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit);
+}
+
+/** What one of the outcome column's values is read as: an outcome, counted apart, or '' (as written). */
+export type OutcomeChoice = '' | (typeof OUTCOME_VALUES)[number] | 'apart';
+
+/** The reason a value marked "counted apart" in the page carries (mapping countedApart). */
+export const APART_BY_HAND = 'marked in the page as no queue contact';
+
+/** What a value of the outcome column is read as now. */
+export function outcomeChoiceOf(mapping: Mapping, value: string): OutcomeChoice {
+  const s = specOf(mapping.fields.outcome);
+  if (!s?.column) return '';
+  const apart = (mapping.countedApart ?? []).some((r) => r.column === s.column && r.values.some((x) => x.toLowerCase() === value.toLowerCase()));
+  if (apart) return 'apart';
+  const mapped = Object.entries(s.values ?? {}).find(([k]) => k.toLowerCase() === value.toLowerCase())?.[1];
+  return (mapped as OutcomeChoice | undefined) ?? '';
+}
+
+/**
+ * The mapping with one value of the outcome column read as an outcome, counted apart (a countedApart rule on
+ * the same column), or as written (''). Values a file spells in its own words ("Missed", "HANG") become
+ * outcomes this way.
+ */
+export function withOutcomeValue(mapping: Mapping, value: string, choice: OutcomeChoice): Mapping {
+  const s = specOf(mapping.fields.outcome);
+  if (!s?.column) return mapping;
+  const values = Object.fromEntries(Object.entries(s.values ?? {}).filter(([k]) => k.toLowerCase() !== value.toLowerCase()));
+  if (choice !== '' && choice !== 'apart') values[value] = choice;
+  const spec: FieldSpec = { ...s, values };
+  if (!Object.keys(values).length) delete spec.values;
+  let apart = (mapping.countedApart ?? []).map((r) => (r.column === s.column && r.reason === APART_BY_HAND ? { ...r, values: r.values.filter((x) => x.toLowerCase() !== value.toLowerCase()) } : r));
+  if (choice === 'apart') {
+    const mine = apart.find((r) => r.column === s.column && r.reason === APART_BY_HAND);
+    if (mine) mine.values.push(value);
+    else apart.push({ column: s.column, values: [value], reason: APART_BY_HAND });
+  }
+  apart = apart.filter((r) => r.values.length > 0);
+  const next: Mapping = { ...mapping, fields: { ...mapping.fields, outcome: Object.keys(spec).length === 1 ? s.column : spec } };
+  if (apart.length) next.countedApart = apart;
+  else delete next.countedApart;
+  return edited(next, mapping.preset);
+}
+
+/** The mapping with the values that mean "blank" in a field's column set ("0:00:00, NO_SERVER"; '' none). */
+export function withNulls(mapping: Mapping, field: ContactField, text: string): Mapping {
+  const s = specOf(mapping.fields[field]);
+  if (!s) return mapping;
+  const list = text.split(',').map((v) => v.trim()).filter(Boolean);
+  const next: FieldSpec = { ...s };
+  if (list.length) next.null = list;
+  else delete next.null;
+  if (JSON.stringify(next.null ?? []) === JSON.stringify(s.null ?? [])) return mapping;
+  const simple = Object.keys(next).length === 1 && next.column !== undefined;
+  return edited({ ...mapping, fields: { ...mapping.fields, [field]: simple ? next.column! : next } }, mapping.preset);
+}
+
+/**
+ * The mapping with an instant read from a date column and a time-of-day column. The field's own column is
+ * the date; the time column is the one given (or, the first time, the first other column whose sample values
+ * are times of day).
+ */
+export function withDateAndTime(mapping: Mapping, field: ContactField, head: FileHead, timeColumn?: string): Mapping {
+  const s = specOf(mapping.fields[field]);
+  const date = s?.date ?? s?.column;
+  if (!date || kindOf(field) !== 'instant') return mapping;
+  const time = timeColumn ?? s?.time ?? head.header.find((h, i) => h !== date && valuesIn(head, i).length > 0 && valuesIn(head, i).every((v) => /^\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?$/.test(v)));
+  if (!time) return mapping;
+  const spec: FieldSpec = { date, time, dateFormat: s?.dateFormat && s.dateFormat !== 'auto' ? s.dateFormat : 'auto' };
+  if (s?.null) spec.null = s.null;
+  return edited({ ...mapping, fields: { ...mapping.fields, [field]: spec } }, mapping.preset);
+}
+
+/**
+ * A mapping file (the JSON `--map` takes) read for the page: checked by the engine's own validator. The
+ * mapping, or the validator's words.
+ */
+export function mappingFromText(text: string): { mapping: Mapping } | { error: string } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return { error: `not JSON: ${(e as Error).message}` };
+  }
+  try {
+    return { mapping: validateMapping(doc) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** A mapping as the file `--map` takes (two-space JSON, the kit's own notes left out: they are the kit's to say). */
+export function mappingFileText(mapping: Mapping): string {
+  const { notes, ...rest } = mapping;
+  const own = (notes ?? []).filter((n) => typeof n === 'string');
+  return JSON.stringify({ ...rest, ...(own.length ? { notes: own } : {}) }, null, 2) + '\n';
+}
+
 /** Whether a name is an IANA zone this browser knows. */
 export function isTimeZone(zone: string): boolean {
   try {

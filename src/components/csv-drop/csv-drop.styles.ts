@@ -95,6 +95,13 @@ export const csvDropStyles = [
     .reasons { margin: 0.2em 0; padding-inline-start: 1.2em; }
     .ready { font-weight: 600; color: var(--_ok); }
 
+    .outcome-values, .mapping-file { margin-block: 0.8em; }
+    .outcome-values .grid { display: grid; grid-template-columns: minmax(8em, max-content) minmax(10em, 1fr); gap: 0.3em 0.8em; align-items: center; }
+    .outcome-values label { overflow-wrap: anywhere; }
+    .mapping-file textarea { display: block; inline-size: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; }
+    .mapping-file summary { cursor: pointer; font-weight: 600; }
+    input.nulls { display: block; inline-size: 100%; min-inline-size: 8em; box-sizing: border-box; margin-block-start: 0.3em; font-size: 0.9em; }
+
     .recent { margin-block-start: 1.2em; }
     .row-actions { white-space: nowrap; }
     .row-actions .button { padding: 0.2em 0.6em; }

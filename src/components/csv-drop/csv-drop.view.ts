@@ -4,7 +4,7 @@
  */
 import type { TemplateResult } from 'lit';
 import type { DropKey } from '../../l10n/drop.js';
-import type { ColumnChoice, ReadAs } from './csv-drop.model.js';
+import type { ColumnChoice, OutcomeChoice, ReadAs } from './csv-drop.model.js';
 import type { CsvSample, DropErrorKind } from './csv-drop.component.js';
 import type { DatasetInfo, DatasetStatus } from '../../protocol/index.js';
 import type { ErrorCode } from '../../engine/ingest/errors.js';
@@ -21,6 +21,18 @@ export interface DropActions {
   editColumn(field: ContactField, choice: ColumnChoice): void;
   editReadAs(field: ContactField, readAs: ReadAs): void;
   dayMonthOrder(order: '' | 'dmy' | 'mdy'): void;
+  /** One value of the outcome column read as an outcome, counted apart, or as written. */
+  outcomeValue(value: string, choice: OutcomeChoice): void;
+  /** The values that mean blank in a field's column ("0:00:00, N/A"). */
+  nulls(field: ContactField, text: string): void;
+  /** The time-of-day column of an instant read from a date and a time column. */
+  timeColumn(field: ContactField, column: string): void;
+  /** A mapping file chosen in the page (the JSON `--map` takes). */
+  loadMappingFile(e: Event): void;
+  /** A mapping pasted in the page. */
+  applyMappingText(text: string): void;
+  /** Downloads the mapping being edited as a file. */
+  downloadMapping(): void;
   inputZone(zone: string): void;
   confirm(): void;
   cancel(): void;
@@ -70,6 +82,9 @@ export interface DropView {
   canRemap: boolean;
   /** Whether the dataset read is in this browser's storage yet (shown only once it is). */
   kept: 'writing' | 'kept' | 'not-kept';
+  /** Said about the mapping file last loaded or pasted: in use, or why it cannot be used. */
+  mappingFileNote: string;
+  mappingFileError: string;
   /** Said on the mapping step after a reading was stopped ('' otherwise). */
   stoppedNote: string;
   datasets: DatasetInfo[] | null;

@@ -9,7 +9,7 @@ import { generateContactsCsv } from '../../../src/sample/generate.js';
 import { inspectHead } from '../../../src/engine/ingest/inspect.js';
 import { ContactIngest } from '../../../src/engine/ingest/index.js';
 import {
-  checkMapping, dateSettings, editorRows, formatBytes, startMapping, summaryOf, withColumn, withDayMonthOrder, withInputTimeZone, withReadAs,
+  checkMapping, dateSettings, editorRows, formatBytes, mappingFileText, mappingFromText, startMapping, summaryOf, withColumn, withDayMonthOrder, withInputTimeZone, withNulls, withOutcomeValue, withReadAs,
 } from '../../../src/components/csv-drop/csv-drop.model.js';
 import type { Validation } from '../../../src/engine/ingest/index.js';
 import { reason, reasonText } from '../../../src/engine/ingest/reasons.js';
@@ -450,6 +450,105 @@ describe('<sla-csv-drop>', function () {
     await until(() => el.step === 'summary', 20000, 'the summary');
     await el.updateComplete;
     assert.equal($(el, '[part="identity"]')!.textContent!.trim(), '3 rows read = 3 accepted + 0 rejected');
+  });
+
+  it('outcome values in the file\'s own words are mapped in the page; a value marked "not a queue contact" is counted apart', async () => {
+    const { el, src } = await setup();
+    const csv = 'id,queue,arrived,wait,result\n' + [
+      'b1,Q,2026-03-02T09:00:00Z,12,AGENT', 'b2,Q,2026-03-02T09:01:00Z,40,HANG', 'b3,Q,2026-03-02T09:02:00Z,3,AGENT',
+      'b4,Q,2026-03-02T09:03:00Z,0,IVR', 'b5,Q,2026-03-02T09:04:00Z,25,AGENT',
+    ].join('\n') + '\n';
+    choose(el, new File([csv], 'bank-words.csv'));
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    selectColumn(el, 'outcome', 'result');
+    await el.updateComplete;
+    const pick = (value: string, choice: string) => {
+      const sel = $<HTMLSelectElement>(el, `select[data-outcome-value="${value}"]`)!;
+      sel.value = choice;
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    assert.deepEqual($$<HTMLSelectElement>(el, 'select[data-outcome-value]').map((x) => x.dataset.outcomeValue), ['AGENT', 'HANG', 'IVR'], 'each distinct value listed, most frequent first');
+    pick('AGENT', 'answered');
+    pick('HANG', 'abandoned');
+    pick('IVR', 'apart');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary', 20000, 'the summary');
+    await el.updateComplete;
+    assert.equal($(el, '[part="identity"]')!.textContent!.trim(), '5 rows read = 5 accepted + 0 rejected');
+    const view = await (await src.datasetHandle())!.view({});
+    // By hand: answered waits 12, 3, 25 (two within 20 s); one abandon after 40 s; the IVR row counted apart.
+    assert.equal(view.totals!.answered, 3);
+    assert.equal(view.totals!.abandoned, 1);
+    assert.close(view.totals!.serviceLevel, 2 / 4);
+    assert.equal(view.validation!.countedApart.total, 1);
+  });
+
+  it('a date and a time of day combined in the page, values that mean blank set per field', async () => {
+    const { el, src } = await setup();
+    const csv = 'Call,Queue,Day,Clock,Waited,Agent\nc1,Q,2026-03-02,09:00:00,12,ann\nc2,Q,2026-03-02,09:30:00,40,NO_SERVER\n';
+    choose(el, new File([csv], 'split.csv'));
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    selectColumn(el, 'arrived', 'Day');
+    await el.updateComplete;
+    const readAs = $<HTMLSelectElement>(el, 'select[data-read-as="arrived"]')!;
+    readAs.value = 'split';
+    readAs.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    assert.equal($<HTMLSelectElement>(el, 'select[data-time-col="arrived"]')!.value, 'Clock', 'the time column found from its values');
+    selectColumn(el, 'queue', 'Queue');
+    selectColumn(el, 'wait', 'Waited');
+    selectColumn(el, 'agent', 'Agent');
+    await el.updateComplete;
+    const nulls = $<HTMLInputElement>(el, 'input[data-nulls="agent"]')!;
+    nulls.value = 'NO_SERVER';
+    nulls.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary', 20000, 'the summary');
+    const view = await (await src.datasetHandle())!.view({ by: ['hour'] });
+    assert.deepEqual(view.mapping!.fields.arrived, { date: 'Day', time: 'Clock', dateFormat: 'auto' });
+    assert.deepEqual(view.mapping!.fields.agent, { column: 'Agent', null: ['NO_SERVER'] });
+    assert.equal(view.totals!.offered, 2);
+    assert.deepEqual(view.groups.map((g) => g.by.hour!.slice(0, 16)), ['2026-03-02T09:00']);
+  });
+
+  it('a mapping file loaded in the page is used as the command line would use it; a bad one is refused with the validator\'s words', async () => {
+    const { el, src } = await setup();
+    choose(el, new File([UNKNOWN], 'desks.csv'));
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    const load = (text: string, name: string) => {
+      const input = $<HTMLInputElement>(el, 'input[data-action="load-mapping"]')!;
+      input.files = filesOf(new File([text], name, { type: 'application/json' })).files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    load('{ "fields": { "talk": "Secs" } }', 'bad.mapping.json');
+    await until(() => $(el, '[part="mapping-file"] [role="alert"]') !== null, 5000, 'the refusal');
+    assert.match($(el, '[part="mapping-file"] [role="alert"]')!.textContent!, /must map "arrived"/);
+    const good = { preset: 'custom', fields: { arrived: 'Begin', queue: 'Desk', outcome: 'Result', wait: 'Secs' } };
+    load(JSON.stringify(good), 'desks.mapping.json');
+    await until(() => /desks\.mapping\.json is in use/.test($(el, '[part="mapping-file"] [role="status"]')?.textContent ?? ''), 5000, 'the mapping in use');
+    await el.updateComplete;
+    assert.equal($<HTMLSelectElement>(el, 'tr[data-field="queue"] select')!.selectedOptions[0].textContent!.trim(), 'Desk');
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary', 20000, 'the summary');
+    const view = await (await src.datasetHandle())!.view({ by: ['queue'] });
+    assert.deepEqual(view.groups.map((g) => g.by.queue).sort(), ['North', 'South']);
+    assert.equal(view.totals!.answered, 2);
+  });
+
+  it('the mapping downloaded is the file --map takes: read back by the engine\'s validator, the same mapping', () => {
+    const head = inspectHead(KIT, 200);
+    const m = withOutcomeValue(withNulls(startMapping(head), 'queue', 'N/A'), 'answered', 'answered');
+    const back = mappingFromText(mappingFileText(m));
+    assert.ok('mapping' in back);
+    const { notes: _n, ...rest } = m;
+    assert.deepEqual((back as { mapping: unknown }).mapping, rest);
+    assert.match((mappingFromText('{ not json') as { error: string }).error, /^not JSON/);
   });
 
   it('a dropped file (DragEvent with a DataTransfer) is taken like a chosen one; the zone highlights while dragged over', async () => {
