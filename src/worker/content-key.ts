@@ -65,17 +65,27 @@ export async function* bytesOf(blob: Blob, head: Uint8Array, read: { bytes: numb
   if (head.length) yield head;
   if (head.length >= blob.size) return;
   const reader = blob.slice(head.length).stream().getReader();
+  let turn = performance.now();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
       read.bytes += value.length;
       yield value;
+      // A stream's buffered chunks arrive as microtasks: without a turn of the event loop now and then, the
+      // worker's timers (progress to the widgets) and messages (the page's heartbeat) wait for the whole file.
+      if (performance.now() - turn > YIELD_EVERY_MS) {
+        await new Promise((r) => setTimeout(r, 0));
+        turn = performance.now();
+      }
     }
   } finally {
     reader.releaseLock();
   }
 }
+
+/** How long a reading runs before it lets the worker's event loop turn (timers, messages). */
+const YIELD_EVERY_MS = 50;
 
 /** The head of a file (up to HEAD_BYTES), read once. */
 export async function headOf(blob: Blob, read: { bytes: number }): Promise<Uint8Array<ArrayBuffer>> {

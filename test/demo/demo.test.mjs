@@ -177,6 +177,80 @@ describe('the demo', () => {
     }
   });
 
+  it('the offline demo, through its file input: a vendor export detected with no help, outcome values mapped in the page, a mapping file loaded, and a read whose engine died ends in an error that "Read again" mends', async () => {
+    // A browser context of its own: its storage (and the page's last dataset) stays out of the other tests.
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    const list = [];
+    errors.set(page, list);
+    page.on('pageerror', (e) => list.push(`pageerror: ${e.message}`));
+    await page.goto(demo.url + 'offline.html', { waitUntil: 'load' });
+    await until(page, () => document.getElementById('drop').shadowRoot.querySelector('input[type="file"]'));
+    const drop = (sel) => `document.getElementById('drop').shadowRoot.querySelector(${JSON.stringify(sel)})`;
+    const clickIn = (sel) => page.evaluate(`${drop(sel)}.click()`);
+    const stepIs = (step) => until(page, (s) => document.getElementById('drop').step === s, step, 60000);
+    const upload = async (path) => {
+      await page.evaluate(`${drop('[data-action="another"]')}?.click()`);
+      await stepIs('pick');
+      const input = await page.evaluateHandle(drop('input[type="file"]'));
+      await input.uploadFile(path);
+      await stepIs('mapping');
+    };
+
+    // 1. A Five9 call log, no mapping: the page says what it read it as, and the figures are the truth set's.
+    const { truth } = await import('../fixtures/vendors/truth.mjs');
+    const queued = truth().filter((c) => c.kind === 'queue' && (c.outcome === 'answered' || c.outcome === 'abandoned')).length;
+    await upload('test/fixtures/vendors/five9-call-log.csv');
+    assert.match(await page.evaluate(`${drop('.step')}.textContent`), /Five9 Call Log report/);
+    await clickIn('[data-action="confirm"]');
+    await until(page, (n) => document.getElementById('g-offered').value === n, queued, 60000);
+
+    // 2. Outcome values in the file's own words, mapped in the page.
+    const words = join(SHOTS, 'bank-words.csv');
+    writeFileSync(words, 'id,queue,arrived,wait,result\nb1,Q,2026-03-02T09:00:00Z,12,AGENT\nb2,Q,2026-03-02T09:01:00Z,40,HANG\nb3,Q,2026-03-02T09:02:00Z,3,AGENT\nb4,Q,2026-03-02T09:03:00Z,0,IVR\n');
+    await upload(words);
+    await page.evaluate(`(() => { const sel = ${drop('tr[data-field="outcome"] select')}; sel.value = [...sel.options].find((o) => o.textContent.trim() === 'result').value; sel.dispatchEvent(new Event('change')); })()`);
+    await until(page, () => document.getElementById('drop').shadowRoot.querySelector('select[data-outcome-value="HANG"]'));
+    for (const [value, choice] of [['AGENT', 'answered'], ['HANG', 'abandoned'], ['IVR', 'apart']]) {
+      await page.evaluate(`(() => { const sel = ${drop(`select[data-outcome-value="${value}"]`)}; sel.value = ${JSON.stringify(choice)}; sel.dispatchEvent(new Event('change')); })()`);
+    }
+    await clickIn('[data-action="confirm"]');
+    await until(page, () => document.getElementById('g-offered').value === 3, undefined, 30000);
+    assert.match(await page.evaluate(`${drop('[part="identity"]')}.textContent`), /^4 rows read = 4 accepted \+ 0 rejected/);
+
+    // 3. A mapping file loaded in the page (the JSON --map takes).
+    const desks = join(SHOTS, 'desks.csv');
+    writeFileSync(desks, 'Begin,Desk,Result,Secs\n2026-03-02T09:00:00Z,North,answered,12\n2026-03-02T09:01:00Z,South,abandoned,40\n');
+    const mapFile = join(SHOTS, 'desks.mapping.json');
+    writeFileSync(mapFile, JSON.stringify({ preset: 'custom', fields: { arrived: 'Begin', queue: 'Desk', outcome: 'Result', wait: 'Secs' } }));
+    await upload(desks);
+    const mapInput = await page.evaluateHandle(drop('input[data-action="load-mapping"]'));
+    await mapInput.uploadFile(mapFile);
+    await until(page, () => /is in use/.test(document.getElementById('drop').shadowRoot.querySelector('[part="mapping-file"] [role="status"]')?.textContent ?? ''));
+    await clickIn('[data-action="confirm"]');
+    await until(page, () => document.getElementById('g-offered').value === 2, undefined, 30000);
+
+    // 4. The engine dies mid-read: an error, never a spinner; "Read again" then reads the file.
+    const { generateContactsCsv } = await import('../../dist/sample/generate.js');
+    const big = join(SHOTS, 'big-read.csv');
+    writeFileSync(big, [...generateContactsCsv({ contacts: 300_000, seed: 'e2e-kill' })].join(''));
+    await upload(big);
+    await clickIn('[data-action="confirm"]');
+    await until(page, () => (document.getElementById('drop').progress?.rows ?? 0) > 0, undefined, 30000);
+    const workers = page.workers();
+    assert.ok(workers.length > 0, 'the engine runs in a worker');
+    for (const w of workers) await w.evaluate(() => self.close()).catch(() => undefined);
+    await stepIs('error');
+    assert.match(await page.evaluate(`${drop('[part="error"]')}.textContent`), /engine stopped while it read the file/);
+    await clickIn('[data-action="retry"]');
+    await stepIs('summary');
+    assert.match(await page.evaluate(`${drop('[part="identity"]')}.textContent`), /^300,000 rows read = 300,000 accepted \+ 0 rejected/);
+    await page.screenshot({ path: join(SHOTS, 'offline-any-export.png'), fullPage: true });
+    assert.deepEqual(list, []);
+    await context.close();
+  });
+
   it('the offline demo takes an upload through its file input, then shows the same totals after a reload with the server stopped', async () => {
     const file = 'dist/demo/samples/offline-october.csv';
     const text = readFileSync(file, 'utf8');
