@@ -664,7 +664,9 @@ export class ContactReader {
       const col = (FL.answeredFlag ?? FL.abandonedFlag)!.col;
       return this.reject(col.name, '', reason('noOutcomeFlag'));
     }
-    if (!outcome && (ended !== undefined || (wait !== undefined && arrived !== undefined))) outcome = 'abandoned';
+    // A blank answer time beside a wait says "not answered"; a wait alone, in a file with no answer time at all,
+    // says nothing of the outcome (the row is rejected: no outcome), never an abandon by default.
+    if (!outcome && (ended !== undefined || (wait !== undefined && arrived !== undefined && I.answered !== undefined))) outcome = 'abandoned';
 
     // Queue membership (docs/metrics.md §1). Where the mapping says so (exports in which a blank queue or queue
     // entry means the contact ended in the IVR), such a contact is counted apart; otherwise it is rejected.

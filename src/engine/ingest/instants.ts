@@ -28,6 +28,9 @@ export function instantSpec(h: string, vs: string[]): FieldSpec | string {
  */
 export function dateFormatOf(vs: string[]): string {
   if (vs.length && vs.every((v) => /^\d{4}[-/.]/.test(v))) return 'yyyy-mm-dd';
+  // Dots between day, month and year: the European writing, day first (no one writes month.day.year).
+  if (vs.length && vs.every((v) => /^\d{1,2}\.\d{1,2}\.\d{4}\b/.test(v))) return 'dd.mm.yyyy';
+  if (vs.length && vs.every((v) => /^\d{1,2}\.\d{1,2}\.\d{2}\b/.test(v))) return 'dd.mm.yy';
   // The month by name, after an optional weekday: "Sat, 31 Oct 2026", "31-Oct-26", "Oct 31, 2026".
   const weekday = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?';
   const month = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';

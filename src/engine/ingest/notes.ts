@@ -26,6 +26,8 @@ export const NOTES = {
   intervalReport: 'this is an interval report (one row per interval with counts and averages), not one row per contact; the page reads contact exports, and `sla-widgets report` totals an interval report',
   mappedByHand: 'Mapped by hand in the CSV drop, starting from the {from} preset.',
   layoutDetected: 'Read as {layout}, recognised by its columns {columns}.',
+  arrivalByValues: 'No column is named as an arrival time: "{column}" is taken for it, the column of date-times that comes first on most rows.',
+  outcomeWordsUnknown: 'The values of "{column}" are mostly not outcome words the kit knows ({values}): rows with them are rejected until they are mapped (in the page, or "values" in a mapping file).',
   waitFromStart: 'No queue wait in this export: the wait is the time from the call\'s start to its answer (or end), so it includes any IVR and ringing time.',
   waitFromRinging: 'The wait is the export\'s ringing time (before the answer, or before the caller gave up).',
   noHandleTimes: 'No talk, hold or wrap time in this export: AHT cannot be computed.',

@@ -137,25 +137,25 @@ export function genesysMapping(header: string[]): Mapping {
 
 /** Worded headers: each field's usual names, normalized (lowercase letters and digits). */
 const SYNONYMS: [ContactField | 'date' | 'time', string[]][] = [
-  ['id', ['id', 'callid', 'contactid', 'conversationid', 'interactionid', 'uniqueid', 'sessionid', 'ticketid', 'caseid']],
-  ['queue', ['queue', 'queuename', 'skill', 'skillname', 'split', 'department', 'service', 'huntgroup', 'campaign', 'line', 'topic', 'cola', 'warteschlange', 'filedattente', 'fila']],
+  ['id', ['id', 'callid', 'contactid', 'conversationid', 'interactionid', 'uniqueid', 'sessionid', 'ticketid', 'caseid', 'callreference', 'callref', 'anrufid', 'idappel', 'appelid', 'idllamada', 'llamadaid', 'idchamada', 'chamadaid', 'ticket']],
+  ['queue', ['queue', 'queuename', 'skill', 'skillname', 'split', 'department', 'service', 'huntgroup', 'ringgroup', 'callgroup', 'acdgroup', 'skillgroup', 'csq', 'group', 'campaign', 'line', 'topic', 'cola', 'nombrecola', 'warteschlange', 'filedattente', 'fileattente', 'file', 'fila']],
   ['channel', ['channel', 'mediatype', 'media', 'contacttype']],
   ['tier', ['tier', 'priority', 'segment', 'customertier', 'customersegment']],
   ['agent', ['agent', 'agentname', 'agentid', 'user', 'username', 'rep', 'representative', 'employee', 'server', 'handledby', 'agente', 'mitarbeiter', 'atendente']],
   ['customer', ['customer', 'customerid', 'caller', 'callerid', 'callernumber', 'ani', 'phonenumber', 'phone', 'accountid', 'clientid']],
-  ['arrived', ['arrived', 'arrivaltime', 'queuestart', 'queuestarttime', 'enqueuetime', 'enqueued', 'starttime', 'start', 'received', 'datetime', 'timestamp', 'createdat', 'calldatetime', 'callstart', 'calltimestamp', 'ankunft', 'ankunftszeit', 'horadellegada', 'llegada', 'chegada']],
+  ['arrived', ['arrived', 'arrivaltime', 'queuestart', 'queuestarttime', 'enqueuetime', 'enqueued', 'starttime', 'start', 'started', 'begin', 'begintime', 'received', 'datetime', 'timestamp', 'createdat', 'created', 'createdtime', 'calldatetime', 'callstart', 'callstarttime', 'calltimestamp', 'ankunft', 'ankunftszeit', 'beginn', 'startzeit', 'horadellegada', 'llegada', 'inicio', 'horainicio', 'fechahora', 'chegada', 'debut', 'heuredebut', 'dateheure']],
   ['date', ['date', 'calldate', 'day', 'fecha', 'datum', 'data']],
   ['time', ['time', 'calltime', 'timeofcall', 'hour', 'hora', 'uhrzeit', 'heure']],
-  ['answered', ['answertime', 'answeredat', 'timeanswered', 'answeredtime', 'connected', 'connecttime', 'connectedtime', 'pickuptime']],
-  ['ended', ['ended', 'endtime', 'end', 'disconnecttime', 'hanguptime', 'disconnected', 'endedat']],
-  ['outcome', ['outcome', 'result', 'callresult', 'calloutcome', 'disposition', 'callstatus', 'status', 'resultado', 'ergebnis', 'resultat']],
+  ['answered', ['answertime', 'answeredat', 'timeanswered', 'answeredtime', 'connected', 'connecttime', 'connectedtime', 'pickuptime', 'pickup', 'pickedup', 'answer', 'horaatencion', 'horarespuesta', 'annahme', 'annahmezeit', 'decroche', 'heuredecroche']],
+  ['ended', ['ended', 'endtime', 'end', 'disconnecttime', 'hanguptime', 'hangup', 'disconnected', 'endedat', 'finished', 'ende', 'endzeit', 'fin', 'horafin', 'heurefin']],
+  ['outcome', ['outcome', 'result', 'callresult', 'calloutcome', 'disposition', 'callstatus', 'status', 'resultado', 'estado', 'disposicion', 'ergebnis', 'resultat', 'statut']],
   ['answeredFlag', ['answered', 'answeredyn', 'isanswered', 'wasanswered', 'handled', 'handledyn']],
   ['abandonedFlag', ['abandoned', 'abandonedyn', 'isabandoned', 'abandon']],
-  ['wait', ['wait', 'waittime', 'waitseconds', 'queuetime', 'queueduration', 'timeinqueue', 'speedofanswer', 'speedofanswerinseconds', 'speedofanswerseconds', 'timetoanswer', 'answerdelay', 'asa', 'totalqueue', 'holdtimeinqueue', 'espera', 'tiempodeespera', 'wartezeit', 'attente', 'tempsdattente', 'tempodeespera']],
+  ['wait', ['wait', 'waittime', 'waitseconds', 'queuetime', 'queueduration', 'timeinqueue', 'speedofanswer', 'speedofanswerinseconds', 'speedofanswerseconds', 'timetoanswer', 'answerdelay', 'asa', 'totalqueue', 'holdtimeinqueue', 'qtime', 'queuewait', 'queue', 'espera', 'tiempodeespera', 'tiempoespera', 'wartezeit', 'attente', 'tempsdattente', 'tempsattente', 'tempodeespera']],
   // Not a CDR's "duration": it includes ringing (and the queue); an answered call's talk is "billsec".
-  ['talk', ['talk', 'talktime', 'talkduration', 'avgtalkduration', 'talkseconds', 'totaltalk', 'conversationduration', 'handletime', 'billsec', 'conversacion', 'gesprachszeit', 'gesprachsdauer', 'tempsdeconversation']],
-  ['hold', ['hold', 'holdtime', 'holdduration', 'totalhold', 'holdseconds']],
-  ['wrap', ['wrap', 'wraptime', 'wrapup', 'wrapuptime', 'acw', 'totalacw', 'aftercallwork', 'aftercallworktime', 'acwtime']],
+  ['talk', ['talk', 'talktime', 'talkduration', 'avgtalkduration', 'talkseconds', 'totaltalk', 'conversationduration', 'servicetime', 'sertime', 'billsec', 'conversacion', 'tiempoconversacion', 'duracionconversacion', 'tiempohablado', 'gesprachszeit', 'gesprachsdauer', 'tempsdeconversation', 'tempsconversation', 'dureeconversation', 'tempodeconversa', 'handletime', 'handle', 'handlingtime']],
+  ['hold', ['hold', 'holdtime', 'holdduration', 'totalhold', 'holdseconds', 'retencion', 'tiempoderetencion', 'haltezeit', 'halten', 'miseenattente']],
+  ['wrap', ['wrap', 'wraptime', 'wrapup', 'wrapuptime', 'acw', 'totalacw', 'aftercallwork', 'aftercallworktime', 'acwtime', 'poscall', 'trabajoposllamada', 'nachbearbeitung', 'nacharbeit', 'posttraitement']],
   ['resolved', ['resolved', 'fcr', 'firstcallresolution', 'firstcontactresolution', 'issueresolved', 'resolvedyn']],
   ['csat', ['csat', 'satisfaction', 'satisfactionrating', 'satisfactionscore', 'rating', 'customersatisfaction', 'csatscore']],
   ['nps', ['nps', 'npsscore', 'likelihoodtorecommend', 'recommend']],
@@ -202,6 +202,25 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   const fields: Mapping['fields'] = {};
   const notes: MappingNote[] = [];
 
+  // Names checked against values: a name says what a column may be, its values whether it is.
+  const mostly = (h: string, test: (v: string) => boolean) => { const vs = values(h); return vs.length === 0 || vs.filter(test).length / vs.length >= 0.8; };
+  for (const f of ['arrived', 'answered', 'ended'] as const) {
+    const h = found.get(f);
+    if (h === undefined || mostly(h, (v) => looksInstant(v) || TIME_OF_DAY.test(v) || DATE_ONLY.test(v))) continue;
+    found.delete(f);
+    used.delete(h);
+    // "Answer" holding Y/N is the answered flag.
+    if (f === 'answered' && !found.has('answeredFlag') && mostly(h, (v) => FLAG.test(v))) found.set('answeredFlag', h);
+  }
+  for (const f of ['wait', 'talk', 'hold', 'wrap'] as const) {
+    const h = found.get(f);
+    if (h !== undefined && !mostly(h, (v) => DURATION.test(v))) { found.delete(f); used.delete(h); }
+  }
+  for (const f of ['answeredFlag', 'abandonedFlag', 'resolved', 'transferred'] as const) {
+    const h = found.get(f);
+    if (h !== undefined && f !== 'answeredFlag' && !mostly(h, (v) => FLAG.test(v))) { found.delete(f); used.delete(h); }
+  }
+
   for (const [field, h] of found) {
     if (field === 'date' || field === 'time') continue;
     const vs = values(h);
@@ -215,9 +234,16 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
         break;
       }
       case 'outcome': {
-        // Mapped only when the file's values are outcomes the kit can name (its own, or common words for them).
+        // Mapped when the file's values are outcomes the kit can name (its own, or common words for them). When
+        // they are not and nothing else can tell the outcome (no answer time, no flags), the column is kept with
+        // the words it knows: the other values are rejected by name, for the person to map, never guessed.
         const spec = outcomeSpec(h, vs);
         if (spec) fields.outcome = spec;
+        else if (!found.has('answered') && !found.has('answeredFlag') && !found.has('abandonedFlag')) {
+          fields.outcome = knownWordsSpec(h, vs);
+          const unknown = [...new Set(vs.filter((v) => OUTCOME_WORDS[outcomeKey(v)] === undefined && !(OUTCOMES as readonly string[]).includes(v.toLowerCase())))];
+          notes.push(note('outcomeWordsUnknown', { column: h, values: unknown.slice(0, 6).join(', ') + (unknown.length > 6 ? ', …' : '') }));
+        }
         break;
       }
       case 'wait': case 'talk': case 'hold': case 'wrap': {
@@ -245,6 +271,26 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
     // A date alone is no arrival time (every contact would arrive at midnight).
     else if (dv.some((v) => v.includes(':'))) fields.arrived = instantSpec(d, dv);
   }
+  // A "time" column of whole date-times is the arrival.
+  if (!fields.arrived && t && values(t).length && mostly(t, looksInstant)) fields.arrived = instantSpec(t, values(t));
+  // Still none: by values alone, the column of date-times that comes first on most rows (arrival precedes
+  // answer and end), said in a note.
+  if (!fields.arrived) {
+    const taken = new Set(Object.values(fields).map((s) => (typeof s === 'string' ? s : s?.column ?? s?.date)));
+    const candidates = header.filter((h) => !taken.has(h) && values(h).length > 0 && mostly(h, looksInstant) && !values(h).every((v) => /^\d+$/.test(v) && v.length < 9));
+    if (candidates.length) {
+      const ms = (h: string, r: string[]) => { const v = (r[col(h)] ?? '').trim(); const x = Date.parse(v.includes(' ') && /^\d{4}-/.test(v) ? v.replace(' ', 'T') : v); return Number.isNaN(x) ? (/^\d{9,13}$/.test(v) ? (v.length > 10 ? +v : +v * 1000) : NaN) : x; };
+      const firsts = new Map(candidates.map((h) => [h, 0]));
+      for (const r of samples) {
+        let best: string | null = null, at = Infinity;
+        for (const h of candidates) { const x = ms(h, r); if (x < at) { at = x; best = h; } }
+        if (best) firsts.set(best, firsts.get(best)! + 1);
+      }
+      const pick = [...firsts].sort((a, b) => b[1] - a[1])[0][0];
+      fields.arrived = instantSpec(pick, values(pick));
+      notes.push(note('arrivalByValues', { column: pick }));
+    }
+  }
   // A flag-like "answered" column is a flag, a time-like one a time.
   if (!fields.queue) {
     fields.queue = { const: 'all' };
@@ -260,6 +306,31 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   return { preset: 'synonyms', fields, notes };
 }
 
+/** What values look like (a column's profile). */
+const TIME_OF_DAY = /^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp][Mm])?$/;
+const DATE_ONLY = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{6}|\d{8})$/;
+const FLAG = /^(y|n|yes|no|true|false|0|1|si|sí|ja|nein|oui|non|sim|nao|não)$/i;
+const DURATION = /^(-?\d+([.,]\d+)?|-?\d*:\d{1,2}(:\d{2})?([.,]\d+)?)$/;
+/** A whole instant: a date with a time (any common writing, a month by name), or epoch seconds / milliseconds. */
+function looksInstant(v: string): boolean {
+  return /^\d{9,13}(\.\d+)?$/.test(v)
+    || /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[T ]+\d{1,2}:\d{2}/.test(v)
+    || /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s,/-]+\d/i.test(v) && /\d{1,2}:\d{2}/.test(v)
+    || /\d[\s/-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(v) && /\d{1,2}:\d{2}/.test(v);
+}
+
+const OUTCOMES = ['answered', 'abandoned', 'flowout', 'callback', 'voicemail'] as const;
+
+/** An outcome column whose words the kit mostly does not know: the ones it knows mapped, the rest left to reject. */
+function knownWordsSpec(h: string, vs: string[]): FieldSpec {
+  const values: Record<string, string> = {};
+  for (const v of new Set(vs)) {
+    const o = OUTCOME_WORDS[outcomeKey(v)];
+    if (o && v !== o) values[v] = o;
+  }
+  return Object.keys(values).length ? { column: h, values } : { column: h };
+}
+
 /** Common words for outcomes in exports (case does not matter); the kit's own five names are known anyway. */
 const OUTCOME_WORDS: Record<string, 'answered' | 'abandoned' | 'flowout' | 'callback' | 'voicemail'> = {
   answered: 'answered', answer: 'answered', connected: 'answered', handled: 'answered', completed: 'answered', accepted: 'answered',
@@ -267,7 +338,23 @@ const OUTCOME_WORDS: Record<string, 'answered' | 'abandoned' | 'flowout' | 'call
   voicemail: 'voicemail', 'voice mail': 'voicemail', 'sent to voicemail': 'voicemail',
   callback: 'callback', 'callback requested': 'callback',
   flowout: 'flowout', overflow: 'flowout', timeout: 'flowout', 'timed out': 'flowout',
+  hangup: 'abandoned', 'caller hangup': 'abandoned',
+  // Spanish, Portuguese, German and French exports (accents aside).
+  atendida: 'answered', atendido: 'answered', contestada: 'answered', contestado: 'answered', respondida: 'answered',
+  abandonada: 'abandoned', abandonado: 'abandoned', perdida: 'abandoned', perdido: 'abandoned', 'no contestada': 'abandoned', 'nao atendida': 'abandoned',
+  'buzon de voz': 'voicemail', 'mensaje de voz': 'voicemail', 'correio de voz': 'voicemail', 'caixa postal': 'voicemail',
+  desborde: 'flowout', desbordada: 'flowout', desbordado: 'flowout', transbordo: 'flowout',
+  'devolucion de llamada': 'callback', rellamada: 'callback', retorno: 'callback',
+  angenommen: 'answered', beantwortet: 'answered', verbunden: 'answered',
+  abgebrochen: 'abandoned', aufgelegt: 'abandoned', verpasst: 'abandoned', verloren: 'abandoned', unbeantwortet: 'abandoned',
+  mailbox: 'voicemail', sprachnachricht: 'voicemail', uberlauf: 'flowout', ruckruf: 'callback',
+  repondu: 'answered', repondue: 'answered', decroche: 'answered', traite: 'answered',
+  abandonne: 'abandoned', abandonnee: 'abandoned', manque: 'abandoned', perdu: 'abandoned', raccroche: 'abandoned', 'non repondu': 'abandoned',
+  messagerie: 'voicemail', 'messagerie vocale': 'voicemail', repondeur: 'voicemail', debordement: 'flowout', rappel: 'callback',
 };
+
+/** An outcome word as the table keys it: lower case, accents aside, single spaces. */
+const outcomeKey = (v: string): string => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 
 /**
  * An outcome column read through the common words: each distinct value mapped to its outcome. null when the
@@ -276,11 +363,11 @@ const OUTCOME_WORDS: Record<string, 'answered' | 'abandoned' | 'flowout' | 'call
 function outcomeSpec(h: string, vs: string[]): FieldSpec | null {
   if (vs.length === 0) return { column: h };
   const distinct = [...new Set(vs)];
-  const known = vs.filter((v) => OUTCOME_WORDS[v.toLowerCase()] !== undefined).length;
+  const known = vs.filter((v) => OUTCOME_WORDS[outcomeKey(v)] !== undefined).length;
   if (known / vs.length < 0.9) return null;
   const values: Record<string, string> = {};
   for (const v of distinct) {
-    const o = OUTCOME_WORDS[v.toLowerCase()];
+    const o = OUTCOME_WORDS[outcomeKey(v)];
     if (o && v !== o) values[v] = o;
   }
   return Object.keys(values).length ? { column: h, values } : { column: h };
@@ -361,6 +448,8 @@ export function extendPreset(explicit: Mapping, header: string[], samples: strin
 
 /** What a header lacks for a mapping: said when nothing maps. */
 export function missingFields(header: string[]): Said<'noArrival' | 'nothingKnown'> {
-  const found = SYNONYMS.filter(([, names]) => header.some((h) => names.includes(norm(h)))).map(([f]) => f);
+  // Each column counted once, for the first field whose names hold it ("Queue" is the queue, not a wait).
+  const taken = new Set(header.map((h) => SYNONYMS.find(([, names]) => names.includes(norm(h)))?.[0]).filter((f) => f !== undefined));
+  const found = SYNONYMS.map(([f]) => f).filter((f) => taken.has(f));
   return found.length ? note('noArrival', { fields: found.join(', ') }) : note('nothingKnown');
 }

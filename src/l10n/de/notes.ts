@@ -18,6 +18,8 @@ export const notes: Record<NoteCode, string> = {
   emptyFile: 'die Datei ist leer',
   noArrival: '{fields} gefunden, aber keine Ankunftszeit (eine Spalte wie arrived, start time oder Datum + Uhrzeit)',
   intervalReport: 'dies ist ein Intervallbericht (eine Zeile je Intervall mit Zählungen und Mittelwerten), nicht eine Zeile je Kontakt; die Seite liest Kontaktexporte, und `sla-widgets report` summiert einen Intervallbericht',
+  arrivalByValues: 'Keine Spalte ist als Ankunftszeit benannt: "{column}" wird genommen, die Spalte mit Datum und Uhrzeit, die in den meisten Zeilen zuerst kommt.',
+  outcomeWordsUnknown: 'Die Werte von "{column}" sind meist keine Ergebniswörter, die das Kit kennt ({values}): Zeilen mit ihnen werden abgelehnt, bis sie zugeordnet sind (auf der Seite oder mit "values" in einer Zuordnungsdatei).',
   nothingKnown: 'keiner der Spaltennamen ist dem Kit bekannt',
   mappedByHand: 'In der CSV-Ablage von Hand zugeordnet, ausgehend von der Vorlage {from}.',
   layoutDetected: 'Als {layout} gelesen, erkannt an den Spalten {columns}.',

@@ -18,6 +18,8 @@ export const notes: Record<NoteCode, string> = {
   emptyFile: 'el archivo está vacío',
   noArrival: 'hay {fields}, pero no la hora de llegada (una columna como arrived, start time, o fecha + hora)',
   intervalReport: 'es un informe por intervalos (una fila por intervalo con recuentos y promedios), no una fila por contacto; la página lee exportaciones de contactos, y `sla-widgets report` totaliza un informe por intervalos',
+  arrivalByValues: 'Ninguna columna tiene nombre de hora de llegada: se toma "{column}", la columna de fechas y horas que va primero en la mayoría de las filas.',
+  outcomeWordsUnknown: 'Los valores de "{column}" en su mayoría no son palabras de resultado que el kit conozca ({values}): las filas con ellos se rechazan hasta que se asignen (en la página, o "values" en un archivo de asignación).',
   nothingKnown: 'ningún nombre de columna es uno que el kit conozca',
   mappedByHand: 'Asignado a mano en la carga de CSV, a partir del preajuste {from}.',
   layoutDetected: 'Leído como {layout}, reconocido por sus columnas {columns}.',

@@ -37,6 +37,8 @@ function kitCsv(): string {
 const KIT = kitCsv();
 
 const UNKNOWN = 'Begin,Desk,Result,Secs\n2026-03-02T09:00:00Z,North,answered,12\n2026-03-02T09:01:00Z,South,abandoned,40\n2026-03-02T09:02:00Z,North,answered,3\n';
+/** The same calls with their date and their time of day in columns whose names say nothing: no arrival by itself. */
+const NO_ARRIVAL = 'Day,Clock,Desk,Result,Secs\n2026-03-02,09:00:00,North,answered,12\n2026-03-02,09:01:00,South,abandoned,40\n2026-03-02,09:02:00,North,answered,3\n';
 
 function until(pred: () => boolean, ms = 15000, what = 'condition'): Promise<void> {
   const t0 = Date.now();
@@ -158,7 +160,7 @@ describe('<sla-csv-drop> model, as data', () => {
   });
 
   it('checks: required fields, columns not in the file, unknown outcomes and zones, and validateMapping\'s own words', () => {
-    const h = inspectHead(UNKNOWN);
+    const h = inspectHead(NO_ARRIVAL);
     let m = startMapping(h);
     assert.equal(m.preset, 'custom');
     assert.deepEqual(checkMapping(m, h).problems.map((p) => [p.field, p.code]), [['arrived', 'required'], ['queue', 'required']]);
@@ -488,7 +490,7 @@ describe('<sla-csv-drop>', function () {
 
   it('a date and a time of day combined in the page, values that mean blank set per field', async () => {
     const { el, src } = await setup();
-    const csv = 'Call,Queue,Day,Clock,Waited,Agent\nc1,Q,2026-03-02,09:00:00,12,ann\nc2,Q,2026-03-02,09:30:00,40,NO_SERVER\n';
+    const csv = 'Call,Queue,Day,Clock,Waited,Agent,Result\nc1,Q,2026-03-02,09:00:00,12,ann,answered\nc2,Q,2026-03-02,09:30:00,40,NO_SERVER,abandoned\n';
     choose(el, new File([csv], 'split.csv'));
     await until(() => el.step === 'mapping');
     await el.updateComplete;
@@ -502,6 +504,7 @@ describe('<sla-csv-drop>', function () {
     selectColumn(el, 'queue', 'Queue');
     selectColumn(el, 'wait', 'Waited');
     selectColumn(el, 'agent', 'Agent');
+    selectColumn(el, 'outcome', 'Result');
     await el.updateComplete;
     const nulls = $<HTMLInputElement>(el, 'input[data-nulls="agent"]')!;
     nulls.value = 'NO_SERVER';
@@ -567,10 +570,10 @@ describe('<sla-csv-drop>', function () {
 
   it('a header the kit does not know: the problem said, the columns mapped by hand, the errors inline until they are', async () => {
     const { src, el } = await setup();
-    choose(el, new File([UNKNOWN], 'lines.csv'));
+    choose(el, new File([NO_ARRIVAL], 'lines.csv'));
     await until(() => el.step === 'mapping');
     await el.updateComplete;
-    assert.equal($(el, '.step .problem')!.textContent!.trim(), 'The kit cannot map this file by itself: found outcome, but no arrival time (a column such as arrived, start time, or date + time). Choose the column for each field below. Arrival time and queue are required.');
+    assert.equal($(el, '.step .problem')!.textContent!.trim(), 'The kit cannot map this file by itself: found date, outcome, but no arrival time (a column such as arrived, start time, or date + time). Choose the column for each field below. Arrival time and queue are required.');
     await expect(el).to.be.accessible();
     click(el, 'button[data-action="confirm"]');
     await el.updateComplete;
@@ -585,13 +588,17 @@ describe('<sla-csv-drop>', function () {
     assert.equal(focused(el)?.id, $(el, 'tr[data-field="arrived"] select')!.id, 'focus on the first field to fix');
     assert.equal($(el, 'tr[data-field="arrived"] select')!.getAttribute('aria-invalid'), 'true');
     await expect(el).to.be.accessible();
-    selectColumn(el, 'arrived', 'Begin');
+    selectColumn(el, 'arrived', 'Day');
+    await el.updateComplete;
+    const readAs = $<HTMLSelectElement>(el, 'select[data-read-as="arrived"]')!;
+    readAs.value = 'split';
+    readAs.dispatchEvent(new Event('change', { bubbles: true }));
     selectColumn(el, 'queue', 'Desk');
     selectColumn(el, 'outcome', 'Result');
     selectColumn(el, 'wait', 'Secs');
     await el.updateComplete;
     assert.equal($(el, '[role="alert"]'), null);
-    assert.equal($(el, 'tr[data-field="arrived"] .sample')!.textContent!.trim(), '2026-03-02T09:00:00Z');
+    assert.equal($(el, 'tr[data-field="arrived"] .sample')!.textContent!.trim(), '2026-03-02 09:00:00', 'the date and the time of day, combined');
     assert.equal($(el, 'tr[data-field="queue"] .sample')!.textContent!.trim(), 'North');
     click(el, 'button[data-action="confirm"]');
     await until(() => el.step === 'summary', 20000, 'the summary');
@@ -922,7 +929,7 @@ describe('<sla-csv-drop>', function () {
     assert.ok(notes.includes('Keine Halte- und keine Nachbearbeitungsspalte: die AHT enthält nur die vorhandenen Teile.'), notes.join(' | '));
     click(el, '[data-action="cancel"]');
     await el.updateComplete;
-    choose(el, new File([UNKNOWN], 'zeilen.csv', { type: 'text/csv' }));
+    choose(el, new File([NO_ARRIVAL], 'zeilen.csv', { type: 'text/csv' }));
     await until(() => el.step === 'mapping');
     await el.updateComplete;
     assert.ok($(el, '.step .problem')!.textContent!.includes('outcome gefunden, aber keine Ankunftszeit'), $(el, '.step .problem')!.textContent!);

@@ -3,6 +3,7 @@ import { analyzeText } from '../../../src/engine/analyze.js';
 import { IngestError, errorText } from '../../../src/engine/ingest/errors.js';
 import { nameWords } from '../../../src/engine/ingest/presets.js';
 import { validateMapping } from '../../../src/engine/ingest/mapping.js';
+import { noteText } from '../../../src/engine/ingest/notes.js';
 import { query } from '../../../src/engine/rollup.js';
 import { defaultDefinitions } from '../../../src/engine/definitions.js';
 
@@ -87,9 +88,9 @@ describe('detection: names read by their words, values that say what a column is
   });
 
   it('the day/month order is found from a row far down, each held row looked at once', () => {
-    const rows = ['id,queue,Date,Time,wait'];
-    for (let i = 0; i < 5000; i++) rows.push(`r${i},Q,0${1 + (i % 9)}/02/2026,09:00:00,5`);
-    rows.push('last,Q,25/02/2026,09:00:00,5');
+    const rows = ['id,queue,Date,Time,wait,outcome'];
+    for (let i = 0; i < 5000; i++) rows.push(`r${i},Q,0${1 + (i % 9)}/02/2026,09:00:00,5,abandoned`);
+    rows.push('last,Q,25/02/2026,09:00:00,5,abandoned');
     const a = analyzeText(rows.join('\n'), { inputTimeZone: 'UTC' });
     assert.equal(a.mapping.dayMonthOrder, 'dmy');
     assert.equal(a.validation.rowsAccepted, 5001);
@@ -114,7 +115,7 @@ describe('detection: names read by their words, values that say what a column is
   });
   it('months by name and a zone after the time: "Sat, 31 Oct 2026 00:14:29 +0100", "Oct 31, 2026 12:14:29 AM", "31-Oct-26"', () => {
     const at = (rows: string[]) => {
-      const a = analyzeText(['id,queue,arrived,wait', ...rows].join('\n'), { inputTimeZone: 'UTC' });
+      const a = analyzeText(['id,queue,arrived,wait,outcome', ...rows.map((r) => `${r},abandoned`)].join('\n'), { inputTimeZone: 'UTC' });
       assert.equal(a.validation.rowsRejected, 0, JSON.stringify(a.validation.rejections));
       return [a.parts.firstArrival, a.parts.lastArrival];
     };
@@ -124,12 +125,45 @@ describe('detection: names read by their words, values that say what a column is
     assert.deepEqual(at(['1,Q,31-Oct-26 10:00:00,5', '2,Q,01-Nov-26 10:00:00,5']), [Date.UTC(2026, 9, 31, 10), Date.UTC(2026, 10, 1, 10)]);
   });
   it('a date format left to "auto" reads year-first dates and months by name without asking the day/month order', () => {
-    const m = (spec: object) => validateMapping({ preset: 'custom', fields: { id: 'id', queue: 'queue', arrived: { column: 'arrived', format: 'datetime', dateFormat: 'auto', ...spec }, wait: 'wait' } });
-    const iso = analyzeText(['id,queue,arrived,wait', '1,Q,2026/03/02 09:00:00,5', '2,Q,2026/03/03 09:00:00,5'].join('\n'), { mapping: m({}), inputTimeZone: 'UTC' });
+    const m = (spec: object) => validateMapping({ preset: 'custom', fields: { id: 'id', queue: 'queue', arrived: { column: 'arrived', format: 'datetime', dateFormat: 'auto', ...spec }, wait: 'wait', outcome: 'outcome' } });
+    const iso = analyzeText(['id,queue,arrived,wait,outcome', '1,Q,2026/03/02 09:00:00,5,abandoned', '2,Q,2026/03/03 09:00:00,5,abandoned'].join('\n'), { mapping: m({}), inputTimeZone: 'UTC' });
     assert.equal(iso.validation.rowsAccepted, 2);
     assert.equal(iso.parts.firstArrival, Date.UTC(2026, 2, 2, 9));
-    const named = analyzeText(['id,queue,arrived,wait', '1,Q,"Oct 31, 2026 9:00 AM",5', '2,Q,31 Oct 2026 10:00:00,5'].join('\n'), { mapping: m({}), inputTimeZone: 'UTC' });
+    const named = analyzeText(['id,queue,arrived,wait,outcome', '1,Q,"Oct 31, 2026 9:00 AM",5,abandoned', '2,Q,31 Oct 2026 10:00:00,5,abandoned'].join('\n'), { mapping: m({}), inputTimeZone: 'UTC' });
     assert.equal(named.validation.rowsAccepted, 2, JSON.stringify(named.validation.rejections));
     assert.deepEqual([named.parts.firstArrival, named.parts.lastArrival], [Date.UTC(2026, 9, 31, 9), Date.UTC(2026, 9, 31, 10)]);
+  });
+  it('exports nobody here wrote, in five languages and as many namings, each read whole with no mapping file', () => {
+    // Each file: one call answered after 12 s (talk 168 s), one abandoned after 40 s. By hand: offered 2,
+    // answered 1, SL 80/20 = 1 / 2, ASA 12 s, abandon rate 1 / 2, AHT 168 s where the file has a talk time.
+    const files: [string, string[]][] = [
+      ['plain words', ['Call ID,Caller Number,Queue Name,Call Start,Answered At,Call End,Wait Seconds,Talk Seconds,Disposition', '1,555,Sales,2026-03-02 09:00:00,2026-03-02 09:00:12,2026-03-02 09:03:00,12,168,Answered', '2,556,Sales,2026-03-02 09:01:00,,2026-03-02 09:01:40,40,,Abandoned']],
+      ['terse names with units', ['ticket,line,start,pickup,hangup,queue_secs,handle_secs,result', 'T1,Help,2026-03-02T09:00:00Z,2026-03-02T09:00:12Z,2026-03-02T09:03:00Z,12,168,ok', 'T2,Help,2026-03-02T09:01:00Z,,2026-03-02T09:01:40Z,40,,hangup']],
+      ['Spanish', ['CallId;Fecha;Hora;Cola;Espera (s);Conversación (s);Resultado', '1;02/03/2026;09:00:00;Ventas;12;168;Atendida', '2;13/03/2026;09:01:00;Ventas;40;;Abandonada']],
+      ['German', ['Anruf-ID;Datum;Uhrzeit;Warteschlange;Wartezeit;Gesprächsdauer;Status', '1;02.03.2026;09:00:00;Vertrieb;12;168;angenommen', '2;02.03.2026;09:01:00;Vertrieb;40;;abgebrochen']],
+      ['French', ['ID appel;Date;Heure;File;Attente (s);Durée conversation;Statut', '1;02/03/2026;09:00:00;Ventes;12;168;répondu', '2;13/03/2026;09:01:00;Ventes;40;;abandonné']],
+      ['camelCase', ['callId,queueName,enqueuedAt,answeredAt,endedAt,holdSeconds,wrapSeconds,talkSeconds', 'c1,Q,2026-03-02T09:00:00Z,2026-03-02T09:00:12Z,2026-03-02T09:03:00Z,0,0,168', 'c2,Q,2026-03-02T09:01:00Z,,2026-03-02T09:01:40Z,,,']],
+      ['flags and a "time" of date-times', ['call,queue,time,answered,abandoned,wait,talk', '1,Q,2026-03-02T09:00:00Z,Y,N,12,168', '2,Q,2026-03-02T09:01:00Z,N,Y,40,']],
+    ];
+    for (const [what, lines] of files) {
+      const a = analyzeText(lines.join('\n'), { inputTimeZone: 'UTC' });
+      assert.equal(a.validation.rowsRejected, 0, `${what}: ${JSON.stringify(a.validation.rejections)}`);
+      const t = query(a.parts, defaultDefinitions('UTC')).totals;
+      assert.deepEqual([t.offered, t.answered, t.abandoned, t.asa, t.aht], [2, 1, 1, 12, 168], what);
+      assert.close(t.serviceLevel, 0.5);
+    }
+  });
+
+  it('outcome words the kit does not know, with nothing else to tell the outcome: rejected by name and said, never guessed', () => {
+    const a = analyzeText(['llamada,cola,inicio,espera,estado', '1,Q,2026-03-02T09:00:00Z,12,OK', '2,Q,2026-03-02T09:01:00Z,40,KO', '3,Q,2026-03-02T09:02:00Z,8,atendida'].join('\n'));
+    assert.equal(a.validation.rowsAccepted, 1, 'the row with a known word');
+    assert.deepEqual(a.validation.rejections.map((r) => [r.line, r.value, r.code]), [[2, 'OK', 'unknownValue'], [3, 'KO', 'unknownValue']]);
+    assert.match((a.mapping.notes ?? []).map(noteText).join(' '), /"estado" are mostly not outcome words the kit knows \(OK, KO\)/);
+  });
+
+  it('a wait alone, in a file with no answer time and no outcome, is no abandon: the row says it has no outcome', () => {
+    const a = analyzeText(['id,queue,arrived,wait', '1,Q,2026-03-02T09:00:00Z,12'].join('\n'));
+    assert.equal(a.validation.rowsRejected, 1);
+    assert.equal(a.validation.rejections[0].code, 'noOutcome');
   });
 });
