@@ -13,6 +13,8 @@
  */
 import type { Scorecard } from '../engine/agreement/evaluate.js';
 import type { FileHead } from '../engine/ingest/inspect.js';
+import type { Preview } from '../engine/ingest/preview.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
 import type { ObservedStaffing } from '../engine/erlang/observed.js';
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import type { ErrorCode } from '../engine/ingest/errors.js';
@@ -205,6 +207,19 @@ export class EngineClient {
     const { upload, head } = await this.api.hold(file);
     this.held.set(file, upload);
     return head;
+  }
+
+  /**
+   * The first rows of a file read with a mapping, before the whole file is (the head the first look kept). A
+   * file no longer held (read since, or the worker restarted) is looked at again first.
+   */
+  async preview(file: Blob, mapping: Mapping, inputTimeZone?: string): Promise<Preview> {
+    await this.settled();
+    const upload = this.held.get(file);
+    const p = upload !== undefined ? await this.api.preview(upload, mapping, inputTimeZone) : null;
+    if (p) return p;
+    await this.hold(file);
+    return (await this.api.preview(this.held.get(file)!, mapping, inputTimeZone))!;
   }
 
   /** Lets go of a file looked at with `hold` and not read. */

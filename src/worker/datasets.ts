@@ -7,6 +7,7 @@ import { analyze } from '../engine/analyze.js';
 import { ContactParts, OPTIONAL_DIMENSIONS, slotMinutesFor } from '../engine/parts.js';
 import { LiveContacts } from '../engine/live/live-contacts.js';
 import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
+import { previewHead, type Preview } from '../engine/ingest/preview.js';
 import { error, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
@@ -112,6 +113,13 @@ export class Datasets {
     this.uploads.set(upload, { blob, head });
     while (this.uploads.size > MAX_UPLOADS) this.uploads.delete(this.uploads.keys().next().value!);
     return { upload, head: inspectHead(head, 200) };
+  }
+
+  /** The first rows of a held file read with a mapping (nothing kept): null when the file is no longer held. */
+  preview(upload: string, mapping: Mapping, inputTimeZone?: string): Preview | null {
+    const held = this.uploads.get(upload);
+    if (!held) return null;
+    return previewHead(held.head, held.head.length >= held.blob.size, mapping, inputTimeZone);
   }
 
   /** Lets go of a file looked at and not read (the person chose another). */

@@ -13,6 +13,8 @@ import { validateSla } from '../engine/agreement/sla.js';
 import { IngestError, error, errorText, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
 import type { FileHead } from '../engine/ingest/inspect.js';
+import type { Preview } from '../engine/ingest/preview.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec } from '../protocol/index.js';
 import { Datasets, type Dataset, type DatasetsOptions } from './datasets.js';
@@ -58,6 +60,8 @@ export class EngineService {
   /** A first look at a file (its first 64 KB), kept for the reading that follows so its head is read once. */
   hold(blob: Blob): Promise<{ upload: string; head: FileHead }> { return this.data.hold(blob); }
   release(upload: string): void { this.data.release(upload); }
+  /** The first rows of a held file read with a mapping, before the whole file is (null: not held any more). */
+  preview(upload: string, mapping: Mapping, inputTimeZone?: string): Preview | null { return this.data.preview(upload, mapping, inputTimeZone); }
   /** Sets a dataset in error (its reading was lost with a worker that was restarted). */
   fail(id: string, why: Said<ErrorCode>): void { this.data.fail(id, why); }
   feed(id: string, input: Blob | { upload: string }, name?: string): Promise<DatasetStatus> { return this.data.feed(id, input, name); }

@@ -7,6 +7,7 @@ import { EngineService, type UpdateCallback } from './engine-service.js';
 import type { DatasetOptions, ViewSpec } from '../protocol/index.js';
 import type { ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
 
 /** Options the page sends once: the cache can be told there is no IndexedDB (tests, private modes). */
 export interface WorkerInit {
@@ -33,6 +34,7 @@ class EngineWorkerApi {
   feed(id: string, input: Blob | { upload: string }, name?: string) { return this.s.feed(id, input, name); }
   hold(blob: Blob) { return this.s.hold(blob); }
   release(upload: string) { this.s.release(upload); }
+  preview(upload: string, mapping: Mapping, inputTimeZone?: string) { return this.s.preview(upload, mapping, inputTimeZone); }
   fail(id: string, why: Said<ErrorCode>) { this.s.fail(id, why); }
   feedUrl(id: string, url: string) { return this.s.feedUrl(id, url); }
   connect(id: string, url: string, opts?: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number }) { return this.s.connect(id, url, opts); }

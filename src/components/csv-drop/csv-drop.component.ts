@@ -17,6 +17,7 @@ import {
   withOutcomeValue, withReadAs, type ColumnChoice, type ReadAs,
 } from './csv-drop.model.js';
 import { specOf } from '../../engine/ingest/mapping.js';
+import type { Preview } from '../../engine/ingest/preview.js';
 import { localeOf } from '../common/i18n.js';
 import { findSource } from '../common/find-source.js';
 import { SourceController } from '../common/source-controller.js';
@@ -142,6 +143,10 @@ export class SlaCsvDrop extends LitElement {
   @state() private sourceMissing = false;
   @state() private showProblems = false;
   @state() private said = '';
+  /** The first rows read with the mapping being edited (null until the engine answers). */
+  @state() private preview: Preview | null = null;
+  private previewTimer: ReturnType<typeof setTimeout> | null = null;
+  private previewToken = 0;
   @state() private mappingFileNote = '';
   @state() private mappingFileError = '';
   /** Said on the mapping step after a reading was stopped. */
@@ -173,6 +178,7 @@ export class SlaCsvDrop extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('mapping') || changed.has('step')) && this.step === 'mapping') this.schedulePreview();
     if (changed.has('source') && changed.get('source') !== undefined) {
       void this.data.resubscribe();
       void this.resolveSource();
@@ -285,6 +291,7 @@ export class SlaCsvDrop extends LitElement {
     if (my !== this.token) return;
     this.pending = null;
     this.stoppedNote = '';
+    this.preview = null;
     this.mappingFileNote = '';
     this.mappingFileError = '';
     this.file = file;
@@ -321,6 +328,24 @@ export class SlaCsvDrop extends LitElement {
     this.mapping = startMapping(head);
     this.step = 'mapping';
     this.focusSoon(`#${this.ids}-h`);
+  }
+
+  /** Reads the first rows with the mapping as it is now, a moment after the last edit (the preview). */
+  private schedulePreview(): void {
+    if (this.previewTimer) clearTimeout(this.previewTimer);
+    const my = ++this.previewToken;
+    this.previewTimer = setTimeout(async () => {
+      this.previewTimer = null;
+      const { file, mapping } = this;
+      const source = this.target?.isConnected ? this.target : null;
+      if (!file || !mapping || !source || this.step !== 'mapping') return;
+      try {
+        const p = await source.preview(file, mapping);
+        if (my === this.previewToken) this.preview = p;
+      } catch {
+        if (my === this.previewToken) this.preview = null;
+      }
+    }, 150);
   }
 
   /** Shows an error: its kind (the title), its words, and the engine's code when it said why (for advice). */
@@ -671,6 +696,7 @@ export class SlaCsvDrop extends LitElement {
       canRemap: this.head !== null && this.mapping !== null && this.file !== null && this.pending?.confirmed === true,
       kept: this.kept,
       stoppedNote: this.stoppedNote,
+      preview: this.preview,
       mappingFileNote: this.mappingFileNote, mappingFileError: this.mappingFileError,
       datasets: this.datasets, listNote: this.listNote, listError: this.listError, confirmingDelete: this.confirmingDelete,
       act: this.act,

@@ -2,6 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DropView } from './csv-drop.view.js';
 import { noteWords } from '../../l10n/notes.js';
+import { errorWords } from '../../l10n/errors.js';
+import { reasonWords } from '../../l10n/reasons.js';
 import { hasKey } from '../../l10n/index.js';
 import { DROP, type DropKey } from '../../l10n/drop.js';
 import { checkMapping, dateSettings, distinctValues, editorRows, outcomeChoiceOf, DURATION_UNITS, INSTANT_FORMATS, type ColumnChoice, type EditorRow, type MappingProblem, type OutcomeChoice, type ReadAs } from './csv-drop.model.js';
@@ -44,6 +46,7 @@ export function renderMapping(v: DropView): TemplateResult {
     ${m.notes?.length ? html`<details><summary>${v.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${noteWords(x, v.locale)}</li>`)}</ul></details>` : nothing}
     ${queueLog ? html`<p>${v.s('queueLogInfo')}</p>` : renderTable(v, editorRows(m, head), problems)}
     ${queueLog ? nothing : renderOutcomeValues(v, m, head)}
+    ${renderPreview(v)}
     ${renderMappingFile(v)}
     ${!queueLog && (dates.dayMonthOrder || dates.inputZone) ? html`
       <fieldset class="dates">
@@ -162,6 +165,22 @@ function renderOutcomeValues(v: DropView, m: Mapping, head: FileHead): TemplateR
           </select>`)}
       </div>
     </fieldset>`;
+}
+
+/** The first rows read with this mapping: outcomes counted, the first rejections with their reasons. */
+function renderPreview(v: DropView): TemplateResult | typeof nothing {
+  const p = v.preview;
+  if (!p) return nothing;
+  if (p.error) return html`<p class="problem" part="preview" role="status">${v.s('previewError', { message: errorWords(p.error, v.locale) })}</p>`;
+  if (!p.rows) return nothing;
+  const o = p.outcomes;
+  return html`
+    <div class="preview" part="preview" role="status">
+      <p><strong>${v.s(p.whole ? 'previewWhole' : 'previewTitle', { rows: v.n(p.rows) })}</strong>
+        ${v.s('previewCounts', { answered: v.n(o.answered), abandoned: v.n(o.abandoned), other: v.n(o.flowout + o.callback + o.voicemail), apart: v.n(p.apart), rejected: v.n(p.rejected) })}</p>
+      ${p.rejections.length ? html`
+        <ul class="reasons">${p.rejections.map((r) => html`<li>${v.s('previewLine', { line: r.line.toLocaleString(v.locale) })}${r.column ? html` · ${r.column}` : nothing}${r.value ? html` <code>${r.value}</code>` : nothing}: ${reasonWords(r, v.locale)}</li>`)}</ul>` : nothing}
+    </div>`;
 }
 
 /** Load, paste or download the mapping as the file the command line takes. */

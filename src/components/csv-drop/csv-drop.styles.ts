@@ -96,6 +96,8 @@ export const csvDropStyles = [
     .ready { font-weight: 600; color: var(--_ok); }
 
     .outcome-values, .mapping-file { margin-block: 0.8em; }
+    .preview { border-inline-start: 4px solid var(--_accent); padding: 0.2em 0.6em; margin-block: 0.8em; }
+    .preview p { margin: 0.2em 0; }
     .outcome-values .grid { display: grid; grid-template-columns: minmax(8em, max-content) minmax(10em, 1fr); gap: 0.3em 0.8em; align-items: center; }
     .outcome-values label { overflow-wrap: anywhere; }
     .mapping-file textarea { display: block; inline-size: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; }

@@ -9,6 +9,7 @@ import type { CsvSample, DropErrorKind } from './csv-drop.component.js';
 import type { DatasetInfo, DatasetStatus } from '../../protocol/index.js';
 import type { ErrorCode } from '../../engine/ingest/errors.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';
+import type { Preview } from '../../engine/ingest/preview.js';
 import type { ContactField, Mapping } from '../../engine/ingest/mapping.js';
 import type { Validation } from '../../engine/ingest/index.js';
 
@@ -82,6 +83,8 @@ export interface DropView {
   canRemap: boolean;
   /** Whether the dataset read is in this browser's storage yet (shown only once it is). */
   kept: 'writing' | 'kept' | 'not-kept';
+  /** The first rows read with the mapping being edited, or null until the engine answers. */
+  preview: Preview | null;
   /** Said about the mapping file last loaded or pasted: in use, or why it cannot be used. */
   mappingFileNote: string;
   mappingFileError: string;

@@ -6,6 +6,7 @@ import type { DatasetInfo, ViewResult, ViewSpec } from '../../protocol/index.js'
 import { IngestError, error, saidOf } from '../../engine/ingest/errors.js';
 import type { Mapping } from '../../engine/ingest/mapping.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';
+import type { Preview } from '../../engine/ingest/preview.js';
 import type { Scorecard } from '../../engine/agreement/evaluate.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
 import { SL_PRESETS, defaultDefinitions, type ServiceLevelPreset } from '../../engine/definitions.js';
@@ -118,6 +119,11 @@ export class SlaSource extends LitElement {
    */
   inspect(file: Blob): Promise<FileHead> {
     return pageEngine().hold(file);
+  }
+
+  /** The first rows of a file read with a mapping, before the whole file is (in this source's input zone). */
+  preview(file: Blob, mapping: Mapping): Promise<Preview> {
+    return pageEngine().preview(file, mapping, mapping.inputTimeZone || this.inputTz || this.tz);
   }
 
   /** Lets go of a file looked at with `inspect` and not loaded. */

@@ -471,10 +471,15 @@ describe('<sla-csv-drop>', function () {
       sel.dispatchEvent(new Event('change', { bubbles: true }));
     };
     assert.deepEqual($$<HTMLSelectElement>(el, 'select[data-outcome-value]').map((x) => x.dataset.outcomeValue), ['AGENT', 'HANG', 'IVR'], 'each distinct value listed, most frequent first');
+    // The preview reads the rows with the mapping as it is, before the file is read: words it does not know, rejected.
+    await until(() => /All 5 rows/.test($(el, '[part="preview"]')?.textContent ?? ''), 5000, 'the preview');
+    assert.match($(el, '[part="preview"]')!.textContent!.replace(/\s+/g, ' '), /5 rejected\. line 2 · result AGENT: unknown outcome value/);
     pick('AGENT', 'answered');
     pick('HANG', 'abandoned');
     pick('IVR', 'apart');
     await el.updateComplete;
+    await until(() => /0 rejected/.test($(el, '[part="preview"]')?.textContent ?? ''), 5000, 'the preview after the edits');
+    assert.match($(el, '[part="preview"]')!.textContent!.replace(/\s+/g, ' '), /All 5 rows, read with this mapping: 3 answered, 1 abandoned, 0 flow-outs, callbacks or voicemails, 1 counted apart, 0 rejected\./);
     await expect(el).to.be.accessible();
     click(el, 'button[data-action="confirm"]');
     await until(() => el.step === 'summary', 20000, 'the summary');
