@@ -196,6 +196,7 @@ function readable(j: any, files: string[]): string {
   for (const { file, mapping: m } of distinct.size === 1 ? mappings.slice(0, 1) : mappings) {
     const src = (s: any): string => (typeof s === 'string' ? s : s?.column ?? s?.columns?.join('+') ?? (s?.date ? `${s.date}+${s.time}` : s?.const !== undefined ? `"${s.const}"` : '?'));
     lines.push(`mapping${distinct.size > 1 ? ` of ${file}` : ''}: ${m.preset} — ${Object.entries(m.fields).map(([k, s]) => `${k}←${src(s)}`).join(', ')}`);
+    if (m.detected?.length) lines.push(`  detected: ${detectedText(m.detected)}`);
     for (const n of m.notes ?? []) lines.push(`  note: ${noteText(n)}`);
   }
   if (v.answeredWithoutQueueing) lines.push(`  note: ${v.answeredWithoutQueueing} contacts reached an agent without queueing: answered with wait 0 (docs/metrics.md §1).`);
@@ -229,4 +230,15 @@ function readableStaffing(rows: ObservedStaffing[], sl: { target: number; thresh
   ])));
   if (shown.length > cut.length) lines.push(`… ${shown.length - cut.length} more intervals (--json lists them all)`);
   return lines.join('\n');
+}
+
+/** How detection chose the fields, grouped: "by the five9 layout (high)"; "arrived by its values (low) · queue, wait by name (high)". */
+function detectedText(list: NonNullable<Mapping['detected']>): string {
+  const groups = new Map<string, string[]>();
+  const words = { layout: 'by its layout', name: 'by name', words: 'by the words of the name', values: 'by its values' } as const;
+  for (const d of list) {
+    const k = `${words[d.by]} (${d.confidence})`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(d.field);
+  }
+  return [...groups].map(([k, fields]) => `${fields.join(', ')} ${k}`).join(' · ');
 }

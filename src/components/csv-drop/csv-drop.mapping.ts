@@ -107,6 +107,9 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
   if (r.extras.otherwise) extras.push(v.s('otherwise', { value: r.extras.otherwise }));
   if (r.extras.fallback) extras.push(v.s('fallback', { column: r.extras.fallback }));
   if (r.extras.decimalComma) extras.push(v.s('decimalComma'));
+  // How detection chose the column, while the mapping is the detected one.
+  const found = v.mapping?.preset !== 'custom' ? v.mapping?.detected?.find((d) => d.field === r.field) : undefined;
+  if (found && r.choice !== '') extras.push(v.s(`foundBy_${found.by}` as DropKey));
   const readAsOptions: readonly string[] = r.kind === 'instant' ? [...INSTANT_FORMATS, 'split'] : r.kind === 'duration' ? DURATION_UNITS : [];
   const showReadAs = r.choice !== '' && readAsOptions.length > 0 && r.choice !== 'one-queue' && r.constValue === null;
   const spec = specOf(v.mapping?.fields[r.field]);

@@ -166,7 +166,9 @@ export function guessInstant(values: string[]): FieldSpec {
 /** Marks a mapping as edited by hand: preset "custom" (read exactly as given), the detection notes replaced. */
 function edited(m: Mapping, from: string): Mapping {
   if (m.preset === 'custom') return m;
-  return { ...m, preset: 'custom', notes: [note('mappedByHand', { from })] };
+  // What detection said of each field no longer holds once the person edits.
+  const { detected: _detected, ...rest } = m;
+  return { ...rest, preset: 'custom', notes: [note('mappedByHand', { from })] };
 }
 
 /**
@@ -362,7 +364,7 @@ export function mappingFromText(text: string): { mapping: Mapping } | { error: s
 
 /** A mapping as the file `--map` takes (two-space JSON, the kit's own notes left out: they are the kit's to say). */
 export function mappingFileText(mapping: Mapping): string {
-  const { notes, ...rest } = mapping;
+  const { notes, detected: _detected, ...rest } = mapping;
   const own = (notes ?? []).filter((n) => typeof n === 'string');
   return JSON.stringify({ ...rest, ...(own.length ? { notes: own } : {}) }, null, 2) + '\n';
 }

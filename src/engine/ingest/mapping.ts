@@ -66,6 +66,19 @@ export interface CountedApartRule {
   reason: string;
 }
 
+/**
+ * How detection chose a field's column, and how sure it is (docs/mapping.md "Detection"): `layout` a vendor
+ * layout or preset recognised by its columns; `name` the whole column name; `words` the name's words
+ * (arrived_at, talk_sec); `values` the values alone. High: name and values agree (or a layout); medium: a name
+ * with no values in the sample to check it, or its words only; low: values only.
+ */
+export interface DetectedField {
+  field: ContactField | 'date' | 'time';
+  column: string;
+  by: 'layout' | 'name' | 'words' | 'values';
+  confidence: 'high' | 'medium' | 'low';
+}
+
 /** A value in a column that decides the outcome, whatever the outcome column says (checked in order). */
 export interface OutcomeRule {
   column: string;
@@ -107,6 +120,8 @@ export interface Mapping {
   /** What the data can and cannot support, said to the person reading the report. */
   /** What the kit says about reading the file with this mapping (its own notes as data), and the author's own. */
   notes?: MappingNote[];
+  /** How detection chose each field (absent in a mapping written by hand; ignored when a mapping file has it). */
+  detected?: DetectedField[];
 }
 
 export const OUTCOME_VALUES: readonly Outcome[] = ['answered', 'abandoned', 'flowout', 'callback', 'voicemail'];
@@ -118,7 +133,7 @@ export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
   };
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) fail('', 'must be a JSON object with "fields"');
   const m = doc as Record<string, unknown>;
-  const allowed = ['$schema', 'preset', 'format', 'delimiter', 'header', 'inputTimeZone', 'dayMonthOrder', 'century', 'outcomeRule', 'neverQueued', 'countedApart', 'outcomeWhen', 'fields', 'notes'];
+  const allowed = ['$schema', 'preset', 'format', 'delimiter', 'header', 'inputTimeZone', 'dayMonthOrder', 'century', 'outcomeRule', 'neverQueued', 'countedApart', 'outcomeWhen', 'fields', 'notes', 'detected'];
   for (const k of Object.keys(m)) if (!allowed.includes(k)) fail(`"${k}"`, `is not a mapping setting (expected ${allowed.slice(1).join(', ')})`);
   if (m.format !== undefined && m.format !== 'csv' && m.format !== 'queue_log') fail('"format"', 'must be "csv" or "queue_log"');
   if (m.delimiter !== undefined && ![',', ';', '\t', '|'].includes(m.delimiter as string)) fail('"delimiter"', 'must be one of , ; \\t |');

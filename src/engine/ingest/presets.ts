@@ -3,7 +3,7 @@
  * and a synonym matcher for worded headers. Sample records refine what a header alone cannot tell
  * (ISO or day/month dates, h:mm:ss or seconds, flags or times).
  */
-import type { ContactField, FieldSpec, Mapping } from './mapping.js';
+import type { ContactField, DetectedField, FieldSpec, Mapping } from './mapping.js';
 import { note, type MappingNote } from './notes.js';
 import type { Said } from '../words.js';
 import { normalizeName } from './names.js';
@@ -170,6 +170,7 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   // First whole names, then names by their words (arrived_at, talk_sec): a whole-name match always wins.
   const stems = new Map(header.map((h) => [h, nameWords(h)]));
   const unitOf = new Map<string, 's' | 'ms' | 'min'>();
+  const how = new Map<string, 'name' | 'words' | 'values'>();
   for (const byWords of [false, true]) {
     for (const [field, names] of SYNONYMS) {
       if (found.has(field)) continue;
@@ -179,6 +180,7 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
         const h = header.find((x) => !used.has(x) && (byWords ? stems.get(x)!.stem === n && (durations || !stems.get(x)!.unit) : norm(x) === n));
         if (h === undefined) continue;
         found.set(field, h);
+        how.set(field, byWords ? 'words' : 'name');
         used.add(h);
         const u = stems.get(h)!.unit;
         if (u) unitOf.set(h, u);
@@ -196,6 +198,7 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   if (flag !== undefined && !found.has('answered') && looksLikeTime(flag)) {
     found.delete('answeredFlag');
     found.set('answered', flag);
+    how.set('answered', how.get('answeredFlag')!);
   }
   const col = (h: string) => header.indexOf(h);
   const values = (h: string) => samples.map((r) => (r[col(h)] ?? '').trim()).filter((v) => v !== '');
@@ -210,7 +213,7 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
     found.delete(f);
     used.delete(h);
     // "Answer" holding Y/N is the answered flag.
-    if (f === 'answered' && !found.has('answeredFlag') && mostly(h, (v) => FLAG.test(v))) found.set('answeredFlag', h);
+    if (f === 'answered' && !found.has('answeredFlag') && mostly(h, (v) => FLAG.test(v))) { found.set('answeredFlag', h); how.set('answeredFlag', how.get('answered')!); }
   }
   for (const f of ['wait', 'talk', 'hold', 'wrap'] as const) {
     const h = found.get(f);
@@ -272,7 +275,7 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
     else if (dv.some((v) => v.includes(':'))) fields.arrived = instantSpec(d, dv);
   }
   // A "time" column of whole date-times is the arrival.
-  if (!fields.arrived && t && values(t).length && mostly(t, looksInstant)) fields.arrived = instantSpec(t, values(t));
+  if (!fields.arrived && t && values(t).length && mostly(t, looksInstant)) { fields.arrived = instantSpec(t, values(t)); how.set('arrived', how.get('time')!); }
   // Still none: by values alone, the column of date-times that comes first on most rows (arrival precedes
   // answer and end), said in a note.
   if (!fields.arrived) {
@@ -288,6 +291,7 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
       }
       const pick = [...firsts].sort((a, b) => b[1] - a[1])[0][0];
       fields.arrived = instantSpec(pick, values(pick));
+      how.set('arrived', 'values');
       notes.push(note('arrivalByValues', { column: pick }));
     }
   }
@@ -303,7 +307,18 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
   }
   if (!fields.hold || !fields.wrap) notes.push(note(!fields.hold && !fields.wrap ? 'noHoldOrWrap' : !fields.hold ? 'noHold' : 'noWrap'));
   if (!fields.id) notes.push(note('noId'));
-  return { preset: 'synonyms', fields, notes };
+  // How each field was chosen, and how sure: a name whose values agree is high, one with no values to check or
+  // found by its words medium, values alone low.
+  const detected: DetectedField[] = [];
+  for (const [field, spec] of Object.entries(fields) as [ContactField, FieldSpec | string][]) {
+    const s = typeof spec === 'string' ? { column: spec } : spec;
+    if (s.const !== undefined) continue;
+    const column = s.column ?? (s.date !== undefined ? `${s.date} + ${s.time}` : '');
+    const by = how.get(field) ?? (s.date !== undefined ? how.get('date') ?? 'name' : 'name');
+    const checked = s.column !== undefined ? values(s.column).length > 0 : true;
+    detected.push({ field, column, by, confidence: by === 'values' ? 'low' : by === 'name' && checked ? 'high' : 'medium' });
+  }
+  return { preset: 'synonyms', fields, notes, detected };
 }
 
 /** What values look like (a column's profile). */
@@ -426,9 +441,21 @@ export function detectMapping(header: string[], samples: string[][]): Mapping | 
   for (const p of PRESETS) {
     // Vendor layouts are tried before worded headers: their columns say more than any synonym.
     const m = p === 'synonyms' ? layoutFor(header, samples, instantSpec) ?? presetMapping(p, header, samples) : presetMapping(p, header, samples);
-    if (m) return withSurveys(m, header);
+    if (m) return withDetected(withSurveys(m, header));
   }
   return null;
+}
+
+/** A preset's or layout's fields, each chosen by the layout (high), unless detection said how already. */
+function withDetected(m: Mapping): Mapping {
+  const by = new Map((m.detected ?? []).map((d) => [d.field, d]));
+  const detected: DetectedField[] = [];
+  for (const [field, spec] of Object.entries(m.fields) as [ContactField, FieldSpec | string][]) {
+    const s = typeof spec === 'string' ? { column: spec } : spec;
+    if (s.const !== undefined) continue;
+    detected.push(by.get(field) ?? { field, column: s.column ?? s.columns?.join(' + ') ?? `${s.date} + ${s.time}`, by: m.preset === 'synonyms' ? 'name' : 'layout', confidence: 'high' });
+  }
+  return { ...m, detected };
 }
 
 /**

@@ -166,4 +166,15 @@ describe('detection: names read by their words, values that say what a column is
     assert.equal(a.validation.rowsRejected, 1);
     assert.equal(a.validation.rejections[0].code, 'noOutcome');
   });
+  it('each field says how it was found and how sure: by name, by the words of a name, by values alone, by a layout', () => {
+    const a = analyzeText(['ticket,line,start,pickup,hangup,queue_secs,result', 'T1,Help,2026-03-02T09:00:00Z,2026-03-02T09:00:12Z,2026-03-02T09:03:00Z,12,answered'].join('\n'));
+    const by = Object.fromEntries((a.mapping.detected ?? []).map((d) => [d.field, `${d.by} ${d.confidence}`]));
+    assert.equal(by.arrived, 'name high');
+    assert.equal(by.wait, 'words medium', 'queue_secs: "queue" and a unit');
+    const v = analyzeText(['ref,desk,stamp,outcome,wait', 'r1,North,2026-03-02T09:00:00Z,answered,12'].join('\n'));
+    const arrived = (v.mapping.detected ?? []).find((d) => d.field === 'arrived');
+    assert.deepEqual(arrived, { field: 'arrived', column: 'stamp', by: 'values', confidence: 'low' });
+    assert.match((v.mapping.notes ?? []).map(noteText).join(' '), /"stamp" is taken for it/);
+    assert.ok(validateMapping(JSON.parse(JSON.stringify(v.mapping))), 'a mapping echoed with what detection said is a valid mapping file');
+  });
 });
