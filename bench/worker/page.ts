@@ -35,6 +35,27 @@ const api = {
     engine.terminate();
     return { ms, offered, id: ds.id };
   },
+  /**
+   * The drop's path: the first look (the worker reads the head and detects the mapping), then the reading of
+   * the held file, to the first view with figures — what a person waits for after dropping a file.
+   */
+  async drop(dbName: string): Promise<{ firstLookMs: number; ms: number; offered: number; preset: string }> {
+    const engine = client(dbName);
+    await engine.list();
+    const file = new File([api.blob!], 'dropped.csv');
+    const t0 = performance.now();
+    const head = await engine.hold(file);
+    const firstLookMs = performance.now() - t0;
+    const ds = await engine.open({ name: 'dropped.csv', timeZone: 'UTC', ...(head.mapping ? { mapping: head.mapping } : {}) });
+    let resolveFirst: (v: { ms: number; offered: number }) => void;
+    const first = new Promise<{ ms: number; offered: number }>((r) => (resolveFirst = r));
+    await ds.subscribe({}, (r) => { if (r.status.state === 'ready' && r.totals) resolveFirst({ ms: performance.now() - t0, offered: r.totals.offered }); }, 1000);
+    const fed = ds.feed(file);
+    const { ms, offered } = await first;
+    await fed;
+    engine.terminate();
+    return { firstLookMs, ms, offered, preset: head.mapping?.preset ?? '' };
+  },
   async papa(): Promise<{ ms: number; offered: number }> {
     const w = new Worker('./papa.worker.js', { type: 'module' });
     const remote = wrap<{ run(b: Blob): Promise<{ offered: number }> }>(w);

@@ -1,6 +1,7 @@
 /** `sla-widgets evaluate`: the scorecard of an SLA document over a period, readable or as JSON. */
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { blocksOf } from './blocks.js';
 import { analyze } from '../engine/analyze.js';
 import { IdSet } from '../engine/ingest/id-set.js';
 import { ContactParts, slotMinutesFor } from '../engine/parts.js';
@@ -95,7 +96,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   const ids = new IdSet();
   for (const file of files.filter((x) => kinds.get(x) === 'contacts')) {
     try {
-      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']) });
+      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), sampleBlocks: file === '-' ? undefined : await blocksOf(file) });
       validations.push({ file, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);

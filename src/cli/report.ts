@@ -1,6 +1,7 @@
 /** `sla-widgets report`: reads contact exports and prints their metrics, readable or as JSON. */
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { blocksOf } from './blocks.js';
 import { analyze } from '../engine/analyze.js';
 import { IdSet } from '../engine/ingest/id-set.js';
 import { ContactParts, slotMinutesFor, type Dimension } from '../engine/parts.js';
@@ -105,7 +106,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const logStates: AgentState[] = [];
   for (const file of contactFiles) {
     try {
-      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), onAgentState: (s) => logStates.push(s) });
+      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), sampleBlocks: file === '-' ? undefined : await blocksOf(file), onAgentState: (s) => logStates.push(s) });
       perFile.push({ file, mapping: a.mapping, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);

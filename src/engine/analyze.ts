@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   dayMonthOrder?: 'dmy' | 'mdy';
   /** Receives agent states found beside the contacts (queue_log agent events). */
   onAgentState?: (s: AgentState) => void;
+  /** Blocks from further into the file, for detection and the day/month order (IngestOptions.sampleBlocks). */
+  sampleBlocks?: Uint8Array[];
   /** Called after each chunk with what has been read so far (progress while a large file is read). */
   onChunk?: (read: { bytes: number; rows: number; rejected: number }) => void;
 }
@@ -49,6 +51,7 @@ function pipeline(opts: AnalyzeOptions): { parts: ContactParts; ingest: ContactI
     ids: opts.ids,
     dayMonthOrder: opts.dayMonthOrder,
     onAgentState: opts.onAgentState,
+    sampleBlocks: opts.sampleBlocks,
     onContact: (c) => parts.add(c),
   });
   return { parts, ingest };

@@ -13,3 +13,4 @@ export { validateMapping, CONTACT_FIELDS, type Mapping, type FieldSpec } from '.
 export { detectMapping } from './ingest/presets.js';
 export type { Rejection } from './ingest/contacts.js';
 export { analyze, analyzeText, unneeded, type AnalyzeOptions, type Analysis } from './analyze.js';
+export { sampleBlocks } from './ingest/sample-blocks.js';

@@ -75,7 +75,7 @@ export async function* bytesOf(blob: Blob, head: Uint8Array, read: { bytes: numb
       // A stream's buffered chunks arrive as microtasks: without a turn of the event loop now and then, the
       // worker's timers (progress to the widgets) and messages (the page's heartbeat) wait for the whole file.
       if (performance.now() - turn > YIELD_EVERY_MS) {
-        await new Promise((r) => setTimeout(r, 0));
+        await nextTurn();
         turn = performance.now();
       }
     }
@@ -86,6 +86,19 @@ export async function* bytesOf(blob: Blob, head: Uint8Array, read: { bytes: numb
 
 /** How long a reading runs before it lets the worker's event loop turn (timers, messages). */
 const YIELD_EVERY_MS = 50;
+
+/**
+ * One turn of the event loop: a message to itself (a timer of 0 ms is held back 4 ms once nested, 8 % of the
+ * reading at one turn every 50 ms).
+ */
+const turns = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+function nextTurn(): Promise<void> {
+  if (!turns) return new Promise((r) => setTimeout(r, 0));
+  return new Promise((r) => {
+    turns.port1.onmessage = () => r();
+    turns.port2.postMessage(0);
+  });
+}
 
 /** The head of a file (up to HEAD_BYTES), read once. */
 export async function headOf(blob: Blob, read: { bytes: number }): Promise<Uint8Array<ArrayBuffer>> {

@@ -8,6 +8,7 @@ import { ContactParts, OPTIONAL_DIMENSIONS, slotMinutesFor } from '../engine/par
 import { LiveContacts } from '../engine/live/live-contacts.js';
 import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
 import { previewHead, type Preview } from '../engine/ingest/preview.js';
+import { sampleBlocks } from '../engine/ingest/sample-blocks.js';
 import { error, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
@@ -225,7 +226,9 @@ export class Datasets {
       }
     })();
     const o = ds.opts;
+    const sampled = await sampleBlocks(blob.size, async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()));
     const result = await analyze(chunks, {
+      sampleBlocks: sampled,
       parts, mapping: o.mapping, inputTimeZone: o.inputTimeZone ?? o.timeZone, dayMonthOrder: o.dayMonthOrder,
       onChunk: (read) => this.progress(ds, read, blob.size),
     });

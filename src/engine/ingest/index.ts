@@ -50,6 +50,11 @@ export interface IngestOptions {
   dayMonthOrder?: 'dmy' | 'mdy';
   /** Receives agent states found beside the contacts (Asterisk queue_log agent events). */
   onAgentState?: (s: AgentState) => void;
+  /**
+   * Blocks of bytes from further into the file (`sampleBlocks`): their whole lines join the head's rows as
+   * samples, so detection and the day/month order see the whole file, not only its start. Never read as data.
+   */
+  sampleBlocks?: Uint8Array[];
 }
 
 export interface IngestResult {
@@ -94,6 +99,11 @@ export class ContactIngest {
 
   get bytesRead(): number {
     return this.csv.bytesRead;
+  }
+
+  /** Whether the mapping is chosen and rows are being read (detection, and any day/month decision, done). */
+  get decided(): boolean {
+    return this.folder !== null || (this.reader !== null && !this.deciding);
   }
 
   push(chunk: Uint8Array | string): void {
@@ -144,10 +154,26 @@ export class ContactIngest {
     else if (this.held.length >= SAMPLE_ROWS) this.start(false);
   }
 
+  /** Rows of the sample blocks from further in (whole lines with as many fields as the header). */
+  private laterRows(): string[][] {
+    if (this.later) return this.later;
+    const rows: string[][] = [];
+    const width = this.header?.length ?? 0;
+    for (const block of this.opts.sampleBlocks ?? []) {
+      const first = block.indexOf(0x0a), last = block.lastIndexOf(0x0a);
+      if (first < 0 || last <= first) continue;
+      const csv = new CsvReader({ delimiter: this.csv.delimiter ?? undefined, onRecord: (r) => { if (!r.malformed && r.count === width) rows.push(r.texts()); } });
+      csv.push(block.subarray(first + 1, last + 1));
+      csv.end();
+    }
+    return (this.later = rows);
+  }
+  private later: string[][] | null = null;
+
   /** Chooses and compiles the mapping once the header and sample rows are in. */
   private start(final: boolean): void {
     if (this.header === null) throw new IngestError(error('emptyFile'));
-    const samples = this.held.map((h) => h.fields);
+    const samples = [...this.held.map((h) => h.fields), ...(this.header[0] === '1' ? [] : this.laterRows())];
     const explicit = this.opts.mapping;
     const queueLog = explicit ? explicit.format === 'queue_log' : samples.length > 0 && looksLikeQueueLog(samples[0]) && this.header[0] === '1';
     if (queueLog) {
@@ -202,8 +228,27 @@ export class ContactIngest {
       throw e;
     }
     this.deciding = !mapping.dayMonthOrder && this.reader.autoDateReaders().length > 0;
+    if (this.deciding) this.decideFromLater();
     if (this.deciding) this.decide(final);
     else this.flushHeld();
+  }
+
+  /** The day/month order from the rows further in (a date there with a day over 12), before holding any row. */
+  private decideFromLater(): void {
+    const readers = this.reader!.autoDateReaders();
+    for (const fields of this.laterRows()) {
+      this.replay.setTexts(fields, 0);
+      for (const r of readers) {
+        const o = r.observeOrder(this.replay);
+        if (!o) continue;
+        this.reader!.setDayMonthOrder(o);
+        this.mapping!.dayMonthOrder = o;
+        this.mapping!.notes = [...(this.mapping!.notes ?? []), note('dayMonthFurtherIn', { order: o, value: fields[r.col.index], column: r.col.name })];
+        this.deciding = false;
+        this.flushHeld();
+        return;
+      }
+    }
   }
 
   /** Looks for a date whose day or month is > 12; until then rows are held back. */

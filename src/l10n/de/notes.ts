@@ -14,6 +14,7 @@ export const notes: Record<NoteCode, string> = {
   genesysCloud: 'Genesys Cloud zählt Überläufe in sein eigenes "Offered"; dieses Kit nicht: angeboten = angenommen + abgebrochen + Kurzabbrüche, Überläufe gesondert.',
   asteriskQueueLog: 'Asterisk-queue_log: Zeilen je callid zusammengefasst; das Gespräch enthält das Halten; Nachbearbeitung wird nicht protokolliert.',
   dayMonthDetected: 'Reihenfolge Tag/Monat {order} erkannt an "{value}" in Zeile {line}.',
+  dayMonthFurtherIn: 'Reihenfolge Tag/Monat {order} erkannt an "{value}" in "{column}", weiter hinten in der Datei.',
   dayMonthBySpan: 'Reihenfolge Tag/Monat {order} für "{column}" angenommen: kein Datum hat einen Tag über 12, und die Daten umfassen so {days} Tage, andersherum {other}.',
   emptyFile: 'die Datei ist leer',
   noArrival: '{fields} gefunden, aber keine Ankunftszeit (eine Spalte wie arrived, start time oder Datum + Uhrzeit)',

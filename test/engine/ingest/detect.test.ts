@@ -1,5 +1,7 @@
 import { assert } from '../../helpers/assert.js';
 import { analyzeText } from '../../../src/engine/analyze.js';
+import { ContactIngest } from '../../../src/engine/ingest/index.js';
+import { sampleBlocks } from '../../../src/engine/ingest/sample-blocks.js';
 import { IngestError, errorText } from '../../../src/engine/ingest/errors.js';
 import { nameWords } from '../../../src/engine/ingest/presets.js';
 import { validateMapping } from '../../../src/engine/ingest/mapping.js';
@@ -176,5 +178,20 @@ describe('detection: names read by their words, values that say what a column is
     assert.deepEqual(arrived, { field: 'arrived', column: 'stamp', by: 'values', confidence: 'low' });
     assert.match((v.mapping.notes ?? []).map(noteText).join(' '), /"stamp" is taken for it/);
     assert.ok(validateMapping(JSON.parse(JSON.stringify(v.mapping))), 'a mapping echoed with what detection said is a valid mapping file');
+  });
+  it('blocks from further into the file tell the day/month order before any row is held, and join the samples', async () => {
+    const rows = ['id,queue,Date,Time,wait,outcome'];
+    for (let i = 0; i < 20_000; i++) rows.push(`r${i},Q,${i < 19_000 ? `0${1 + (i % 9)}` : '25'}/02/2026,09:00:00,5,abandoned`);
+    const bytes = new TextEncoder().encode(rows.join('\n') + '\n');
+    const blocks = await sampleBlocks(bytes.length, async (o, n) => bytes.subarray(o, o + n));
+    assert.equal(blocks.length, 8);
+    const ingest = new ContactIngest({ inputTimeZone: 'UTC', sampleBlocks: blocks, onContact: () => undefined });
+    ingest.push(bytes.subarray(0, 70_000));
+    assert.ok(ingest.decided, 'decided from the head and the blocks, with no row held for a date past the 12th');
+    ingest.push(bytes.subarray(70_000));
+    const r = ingest.end();
+    assert.equal(r.mapping.dayMonthOrder, 'dmy');
+    assert.equal(r.validation.rowsAccepted, 20_000);
+    assert.match((r.mapping.notes ?? []).map(noteText).join(' '), /Day\/month order dmy detected from "25\/02\/2026" in "Date", further into the file/);
   });
 });
