@@ -26,7 +26,8 @@ const GENESYS = '\ufeff' + [
 const GENESYS_HEAD = inspectHead(GENESYS);
 
 /** A report whose column names the kit does not know. */
-const UNKNOWN_HEAD = inspectHead('Begin,Desk,Result,Secs\n2026-03-02T09:00:00Z,North,answered,12\n2026-03-02T09:01:00Z,South,abandoned,40\n');
+/** A file the kit cannot map by itself: its date and its time of day sit in columns whose names say nothing. */
+const UNKNOWN_HEAD = inspectHead('Day,Clock,Desk,Result,Secs\n2026-03-02,09:00:00,North,answered,12\n2026-03-02,09:01:00,South,abandoned,40\n');
 
 const DAY = Date.UTC(2026, 2, 2, 15, 30);
 const KEPT: DatasetInfo[] = [
@@ -137,7 +138,7 @@ export const MappingWithProblem: Story = {
   args: { step: 'mapping', fileName: 'desk-report.csv', head: UNKNOWN_HEAD, mapping: startMapping(UNKNOWN_HEAD), datasets: null, noRecent: true },
   play: async ({ canvasElement }) => {
     const { root } = await drop(canvasElement);
-    await expect(root.querySelector('.step .problem')?.textContent).toContain('found outcome, but no arrival time');
+    await expect(root.querySelector('.step .problem')?.textContent).toContain('found date, outcome, but no arrival time');
     await expect(root.querySelector<HTMLSelectElement>('tr[data-field="arrived"] select')?.value).toBe('');
     await expect(root.querySelector('tr[data-field="arrived"] select')?.getAttribute('aria-required')).toBe('true');
   },

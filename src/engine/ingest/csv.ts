@@ -104,9 +104,17 @@ export class CsvRecord {
   }
 }
 
+/** Bounds of one record (docs/mapping.md "Bounds"): past them the record is rejected and reading goes on. */
+export const MAX_QUOTED_LINES = 100;
+export const MAX_RECORD_BYTES = 1 << 20;
+
 export interface CsvReaderOptions {
   /** Fixed delimiter; detected from the first line when absent. */
   delimiter?: Delimiter;
+  /** Most physical lines a quoted field may span (default 100): past it, a stray quote is assumed. */
+  maxQuotedLines?: number;
+  /** Most bytes one record may take (default 1 MiB). */
+  maxRecordBytes?: number;
   /** Called for every record (blank lines are skipped). The record is reused: copy what you keep. */
   onRecord: (record: CsvRecord) => void;
   /** Called once the delimiter is known. */
@@ -118,6 +126,10 @@ export class CsvReader {
   private carry: Uint8Array | null = null;
   private line = 1; // physical line where the unread input starts
   private started = false;
+  /** Past an over-long record: input is dropped up to the next line end. */
+  private skipping = false;
+  private readonly maxLines: number;
+  private readonly maxBytes: number;
   private readonly record = new CsvRecord();
   private readonly opts: CsvReaderOptions;
   /** Bytes consumed so far (for progress). */
@@ -125,6 +137,9 @@ export class CsvReader {
 
   constructor(opts: CsvReaderOptions) {
     this.opts = opts;
+    this.maxLines = opts.maxQuotedLines ?? MAX_QUOTED_LINES;
+    this.maxBytes = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
+    this.special[0] = 1; // NUL: binary data, said per record
     if (opts.delimiter) this.setDelimiter(opts.delimiter);
   }
 
@@ -148,6 +163,14 @@ export class CsvReader {
     // Node hands in Buffers: seen as plain Uint8Arrays, every byte loop stays monomorphic.
     let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.bytesRead += bytes.length;
+    if (this.skipping) {
+      // The rest of an over-long record: dropped up to its line end (never held).
+      const nl = bytes.indexOf(LF);
+      if (nl < 0) return;
+      this.skipping = false;
+      this.line++;
+      bytes = bytes.subarray(nl + 1);
+    }
     const carry = this.carry;
     this.carry = null;
     if (carry && carry.length > 0) {
@@ -155,15 +178,32 @@ export class CsvReader {
         bytes = concat(carry, bytes);
       } else {
         // Finish the carried record with as little of the new chunk as it needs, then read the chunk in place
-        // (no copy of the whole chunk).
+        // (no copy of the whole chunk). Line ends inside quotes are skipped by the quotes' parity, so a long
+        // quoted field is scanned once, not once per line (the carry is bounded by maxRecordBytes).
+        let quotes = 0;
+        for (let i = 0; i < carry.length; i++) if (carry[i] === QUOTE) quotes ^= 1;
         let x = 0;
+        let inside = 0;
         for (;;) {
-          const nl = bytes.indexOf(LF, x);
-          x = nl < 0 ? bytes.length : nl + 1;
+          let i = x;
+          for (; i < bytes.length; i++) {
+            const c = bytes[i];
+            if (c === QUOTE) quotes ^= 1;
+            else if (c === LF && (quotes === 0 || ++inside > this.maxLines)) break;
+          }
+          x = i < bytes.length ? i + 1 : bytes.length;
           const joined = concat(carry, bytes.subarray(0, x));
           const used = this.parse(joined, 0, false);
           if (used >= carry.length) {
-            const from = used - carry.length;
+            let from = used - carry.length;
+            if (this.skipping) {
+              // The carried record was over-long: the rest of its line is dropped.
+              const nl = bytes.indexOf(LF, from);
+              if (nl < 0) return;
+              this.skipping = false;
+              this.line++;
+              from = nl + 1;
+            }
             const end = this.parse(bytes, from, false);
             if (end < bytes.length) this.carry = bytes.slice(end);
             return;
@@ -186,6 +226,7 @@ export class CsvReader {
 
   private consume(buf: Uint8Array, final: boolean): void {
     let p = 0;
+    if (this.skipping) return;
     if (!this.started) {
       if (buf.length < 4 && !final) { this.carry = buf; return; }
       // Said once, not as a row per byte.
@@ -228,13 +269,16 @@ export class CsvReader {
       let f = 0;
       let malformed: Said<ReasonCode> | null = null;
       let complete = false;
+      let resync = -1; // where reading goes on after a runaway quote (the line after its opening)
       for (;;) {
         if (f >= rec.starts.length) rec.grow();
         if (p < n && buf[p] === QUOTE) {
           // Quoted field: find the closing quote; "" is an escaped quote.
+          const quoteLine = line;
           let q = p + 1;
           let esc = 0;
           let closed = false;
+          let runaway = false;
           while (q < n) {
             const c = buf[q];
             if (c === QUOTE) {
@@ -243,9 +287,23 @@ export class CsvReader {
               closed = true;
               break;
             }
-            if (c === LF) line++;
-            else if (c === CR) { if (q + 1 < n && buf[q + 1] === LF) q++; else if (q + 1 >= n && !final) break; line++; }
+            if (c === LF) { line++; if (line - quoteLine > this.maxLines) { runaway = true; break; } }
+            else if (c === CR) { if (q + 1 < n && buf[q + 1] === LF) q++; else if (q + 1 >= n && !final) break; line++; if (line - quoteLine > this.maxLines) { runaway = true; break; } }
+            else if (c === 0) malformed ??= reason('binaryByte');
             q++;
+            if (q - recStart > this.maxBytes) break;
+          }
+          if (!closed && (runaway || q - recStart > this.maxBytes)) {
+            // A stray quote (or a field past every bound): this record is rejected, and reading goes on at the
+            // line after the one the quote opened on, so the lines the quote swallowed are kept.
+            rec.starts[f] = p + 1; rec.ends[f] = p + 1; rec.escaped[f] = 0; f++;
+            malformed = runaway ? reason('quoteRunaway', { lines: this.maxLines, line: quoteLine }) : reason('recordTooLong', { bytes: this.maxBytes });
+            let nl = p;
+            while (nl < n && buf[nl] !== LF && buf[nl] !== CR) nl++;
+            if (nl >= n) { resync = n; this.skipping = !final; line = quoteLine; }
+            else { resync = buf[nl] === CR && buf[nl + 1] === LF ? nl + 2 : nl + 1; line = quoteLine + 1; }
+            complete = true;
+            break;
           }
           if (!closed) {
             if (!final) { line = recLine; p = recStart; break; }
@@ -272,9 +330,23 @@ export class CsvReader {
               p++;
               continue;
             }
+            if (p < n && buf[p] === 0) {
+              malformed ??= reason('binaryByte');
+              p++;
+              continue;
+            }
             break;
           }
           rec.starts[f] = s; rec.ends[f] = p; rec.escaped[f] = 0; f++;
+        }
+        if (p - recStart > this.maxBytes) {
+          // A record past the byte bound (a line with no end): rejected; the rest of its line is dropped.
+          malformed = reason('recordTooLong', { bytes: this.maxBytes });
+          while (p < n && buf[p] !== LF && buf[p] !== CR) p++;
+          if (p >= n) { resync = n; this.skipping = !final; }
+          else { resync = buf[p] === CR && buf[p + 1] === LF ? p + 2 : p + 1; line++; }
+          complete = true;
+          break;
         }
         if (p >= n) {
           if (!final) { line = recLine; p = recStart; break; }
@@ -298,6 +370,10 @@ export class CsvReader {
       rec.malformed = malformed;
       onRecord(rec);
       rec.buf = buf; // the handler may have reused the record; restore its buffer
+      if (resync >= 0) {
+        p = resync;
+        if (this.skipping) break;
+      }
     }
     this.line = line;
     return p;
