@@ -56,6 +56,13 @@ export function slotMinutesFor(intervalMinutes: number | undefined): 5 | 15 {
   return intervalMinutes === 5 ? 5 : 15;
 }
 
+/** A dimension past the number of distinct values the parts hold: the row that brings one more is rejected. */
+export class TooManyValues extends RangeError {
+  constructor(readonly what: string, readonly limit: number) {
+    super(`too many distinct ${what} values (at most ${limit})`);
+  }
+}
+
 /** A string dictionary: values by index (0 = absent), indexes by value. */
 export class Dict {
   readonly values: string[] = [''];
@@ -66,7 +73,7 @@ export class Dict {
     let i = this.index.get(v);
     if (i === undefined) {
       i = this.values.length;
-      if (i >= this.limit) throw new RangeError(`too many distinct ${this.what} values (at most ${this.limit - 1})`);
+      if (i >= this.limit) throw new TooManyValues(this.what, this.limit - 1);
       this.values.push(v);
       this.index.set(v, i);
     }
@@ -93,18 +100,24 @@ export interface PartsOptions {
 }
 
 const SERIES_SPACE = 2 ** 30;
+/** Distinct queues (4,194,303) and channels or tiers (4,095) the parts hold; memory is the bound long before. */
+const QUEUE_LIMIT = 2 ** 22;
+const TAG_LIMIT = 2 ** 12;
 
 export class ContactParts {
   readonly opts: PartsOptions;
   readonly slotMs: number;
-  queues = new Dict(65536, 'queue');
-  channels = new Dict(16, 'channel');
-  tiers = new Dict(16, 'tier');
+  queues = new Dict(QUEUE_LIMIT, 'queue');
+  channels = new Dict(TAG_LIMIT, 'channel');
+  tiers = new Dict(TAG_LIMIT, 'tier');
   agents = new Dict(2 ** 26, 'agent');
   customers = new Dict(2 ** 31, 'customer');
 
   /** Series (a combination of dimension values) → id, and back. */
   private readonly seriesIndex = new Map<number, number>();
+  private readonly combos = new Map<number, number>();
+  private lastComboKey = -1;
+  private lastCombo = 0;
   seriesQueue = new Int32Array(16);
   seriesChannel = new Int32Array(16);
   seriesTier = new Int32Array(16);
@@ -161,7 +174,13 @@ export class ContactParts {
   }
 
   private seriesOf(q: number, ch: number, ti: number, ag: number): number {
-    const key = ((ag * 16 + ti) * 16 + ch) * 65536 + q;
+    // (agent, tier, channel) as one id, then with the queue: both keys stay exact doubles (< 2^53).
+    const comboKey = (ag * TAG_LIMIT + ti) * TAG_LIMIT + ch;
+    let combo = comboKey === this.lastComboKey ? this.lastCombo : this.combos.get(comboKey);
+    if (combo === undefined) this.combos.set(comboKey, (combo = this.combos.size));
+    this.lastComboKey = comboKey;
+    this.lastCombo = combo;
+    const key = combo * QUEUE_LIMIT + q;
     let s = this.seriesIndex.get(key);
     if (s === undefined) {
       s = this.seriesCount++;
@@ -524,9 +543,9 @@ export class ContactParts {
   static fromSnapshot(s: PartsSnapshot): ContactParts {
     if (s.version !== 3) throw new Error(`parts snapshot version ${s.version} is not readable by this engine`);
     const p = new ContactParts(s.opts);
-    p.queues = Dict.from(s.dicts.queues, 65536, 'queue');
-    p.channels = Dict.from(s.dicts.channels, 16, 'channel');
-    p.tiers = Dict.from(s.dicts.tiers, 16, 'tier');
+    p.queues = Dict.from(s.dicts.queues, QUEUE_LIMIT, 'queue');
+    p.channels = Dict.from(s.dicts.channels, TAG_LIMIT, 'channel');
+    p.tiers = Dict.from(s.dicts.tiers, TAG_LIMIT, 'tier');
     p.agents = Dict.from(s.dicts.agents, 2 ** 26, 'agent');
     p.customers = Dict.from(s.dicts.customers, 2 ** 31, 'customer');
     const series = new Int32Array(s.buffers.series);

@@ -40,6 +40,8 @@ const encoder = new TextEncoder();
 /** Instants outside 1970–2099 are a wrong format or unit (epoch seconds read as milliseconds …), not data. */
 const MIN_TIME = 0;
 const MAX_TIME = Date.UTC(2100, 0, 1);
+/** The longest id or name a row may carry (characters): a longer one rejects its row. */
+export const MAX_VALUE_CHARS = 1024;
 /** A duration over 30 days is a wrong unit, not a wait or a call. */
 const MAX_DURATION = 30 * 86_400;
 
@@ -161,7 +163,12 @@ class InstantReader extends Reader {
     private readonly fallback: InstantReader | null,
   ) {
     super(field);
-    this.dateFormat = dateFormatSource && dateFormatSource !== 'auto' ? compileDateFormat(dateFormatSource) : null;
+    try {
+      this.dateFormat = dateFormatSource && dateFormatSource !== 'auto' ? compileDateFormat(dateFormatSource) : null;
+    } catch (e) {
+      // A date format the reader cannot follow fails the mapping with its words (exit 2), never "internal error".
+      throw new MappingError(`field "${field}": ${(e as Error).message}`);
+    }
   }
   /** The column a person would look at: the time column of a split date + time. */
   get shown(): Column {
@@ -597,6 +604,11 @@ export class ContactReader {
     if (agent === null) return REJECTED;
     const customer = T.customer ? T.customer.read(rec, fail) : undefined;
     if (customer === null) return REJECTED;
+    // A name or id past the bound rejects its row (docs/mapping.md "Bounds"), never the file.
+    if (id !== undefined && id !== null && id.length > MAX_VALUE_CHARS) return this.reject(T.id?.cols[0]?.name ?? 'id', id.slice(0, 40) + '…', reason('valueTooLong', { field: 'id', chars: MAX_VALUE_CHARS }));
+    for (const [field, v] of [['queue', queue], ['channel', channel], ['tier', tier], ['agent', agent], ['customer', customer]] as const) {
+      if (v !== undefined && v.length > MAX_VALUE_CHARS) return this.reject(T[field]?.cols[0]?.name ?? field, v.slice(0, 40) + '…', reason('valueTooLong', { field, chars: MAX_VALUE_CHARS }));
+    }
     c.channel = channel;
     c.tier = tier;
     c.agent = agent;
@@ -717,6 +729,7 @@ export class ContactReader {
       let s = rec.starts[idCol], e = rec.ends[idCol];
       while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
       while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+      if (e - s > MAX_VALUE_CHARS * 3) return this.reject(T.id!.cols[0].name, rec.text(idCol).slice(0, 40) + '…', reason('valueTooLong', { field: 'id', chars: MAX_VALUE_CHARS }));
       if (!rec.escaped[idCol] && !this.seen.add(b, s, e)) return this.reject(T.id!.cols[0].name, rec.text(idCol), reason('duplicateId'));
       if (rec.escaped[idCol]) {
         const bytes = encoder.encode(rec.text(idCol));

@@ -5,13 +5,14 @@
  */
 import { CsvReader, CsvRecord, type Delimiter } from './csv.js';
 import { IngestError, error } from './errors.js';
-import { ReasonTally, reasonText, type ReasonCode, type ReasonCount } from './reasons.js';
+import { ReasonTally, reason, reasonText, type ReasonCode, type ReasonCount } from './reasons.js';
 import type { Said } from '../words.js';
 import { ACCEPTED, APART, ContactReader, MappingError, REJECTED, type Rejection } from './contacts.js';
 import { detectMapping, extendPreset, instantSpec, looksLikeQueueLog, missingFields } from './presets.js';
 import { asteriskMasterCsv, looksLikeAsteriskCdr } from './layouts.js';
 import { QueueLogFolder } from './queue-log.js';
 import type { Mapping } from './mapping.js';
+import { TooManyValues } from '../parts.js';
 import type { IdSet } from './id-set.js';
 import { zoneNamed } from '../time/zone.js';
 import type { AgentState, Contact } from '../types.js';
@@ -328,9 +329,16 @@ export class ContactIngest {
     const reader = this.reader!;
     const res = reader.read(r);
     if (res === ACCEPTED) {
+      try {
+        this.opts.onContact(reader.contact);
+      } catch (e) {
+        // The parts cannot take one more distinct value (memory is the bound): this row, not the file.
+        if (!(e instanceof TooManyValues)) throw e;
+        this.addRejection(r.line, null, null, reason('tooManyValues', { what: e.what, limit: e.limit }));
+        return;
+      }
       v.rowsAccepted++;
       v.contacts++;
-      this.opts.onContact(reader.contact);
     } else if (res === REJECTED) {
       const f = reader.fail;
       this.addRejection(r.line, f.column, f.value, f.reason);

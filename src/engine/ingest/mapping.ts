@@ -177,8 +177,10 @@ export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
   return m as unknown as Mapping;
 }
 
-function validateSpec(spec: unknown, where: string, fail: (w: string, what: string) => never): void {
+function validateSpec(spec: unknown, where: string, fail: (w: string, what: string) => never, depth = 0): void {
   if (typeof spec === 'string') return;
+  // A fallback of a fallback … is read at most 8 deep (a 20,000-deep chain would overflow the stack).
+  if (depth > 8) fail(where, 'falls back more than 8 deep');
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) fail(where, 'must be a column name or an object');
   const s = spec as Record<string, unknown>;
   const keys = ['column', 'columns', 'join', 'const', 'date', 'time', 'format', 'dateFormat', 'unit', 'decimalComma', 'null', 'values', 'otherwise', 'fallback'];
@@ -191,7 +193,8 @@ function validateSpec(spec: unknown, where: string, fail: (w: string, what: stri
   if (s.unit !== undefined && !['s', 'ms', 'min', 'h:mm:ss'].includes(s.unit as string)) fail(`${where}.unit`, 'must be s, ms, min or h:mm:ss');
   if (s.null !== undefined && (!Array.isArray(s.null) || !s.null.every((x) => typeof x === 'string'))) fail(`${where}.null`, 'must be a list of strings');
   if (s.values !== undefined && (typeof s.values !== 'object' || Array.isArray(s.values))) fail(`${where}.values`, 'must map values to values');
-  if (s.fallback !== undefined) validateSpec(s.fallback, `${where}.fallback`, fail);
+  if (s.dateFormat !== undefined && (typeof s.dateFormat !== 'string' || s.dateFormat.length > 40)) fail(`${where}.dateFormat`, 'must be a date format such as yyyy-mm-dd, dd/mm/yyyy or yymmdd');
+  if (s.fallback !== undefined) validateSpec(s.fallback, `${where}.fallback`, fail, depth + 1);
 }
 
 export function specOf(s: FieldSpec | string | undefined): FieldSpec | undefined {

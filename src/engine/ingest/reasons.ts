@@ -17,6 +17,8 @@ export const REASONS = {
   quoteRunaway: 'quoted field runs past {lines} lines from line {line}: a stray quote? (reading goes on at the next line)',
   recordTooLong: 'record longer than {bytes} bytes (reading goes on at the next line)',
   binaryByte: 'a NUL byte: binary data, not text',
+  valueTooLong: '{field} longer than {chars} characters',
+  tooManyValues: 'too many distinct {what} values (at most {limit})',
   missingId: 'missing id',
   duplicateId: 'duplicate id',
   missingQueue: 'missing queue',

@@ -10,6 +10,8 @@ export const reasons: Record<ReasonCode, string> = {
   quoteInUnquoted: 'Anführungszeichen in einem Feld ohne Anführungszeichen',
   quoteRunaway: 'ein Feld in Anführungszeichen läuft über {lines} Zeilen ab Zeile {line}: ein verirrtes Anführungszeichen? (das Lesen geht in der nächsten Zeile weiter)',
   recordTooLong: 'Datensatz länger als {bytes} Bytes (das Lesen geht in der nächsten Zeile weiter)',
+  valueTooLong: '{field} länger als {chars} Zeichen',
+  tooManyValues: 'zu viele verschiedene Werte für {what} (höchstens {limit})',
   binaryByte: 'ein NUL-Byte: Binärdaten, kein Text',
   missingId: 'ID fehlt',
   duplicateId: 'doppelte ID',

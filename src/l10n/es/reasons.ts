@@ -10,6 +10,8 @@ export const reasons: Record<ReasonCode, string> = {
   quoteInUnquoted: 'comillas dentro de un campo sin comillas',
   quoteRunaway: 'un campo entre comillas pasa de {lines} líneas desde la línea {line}: ¿comillas sueltas? (la lectura sigue en la línea siguiente)',
   recordTooLong: 'registro de más de {bytes} bytes (la lectura sigue en la línea siguiente)',
+  valueTooLong: '{field} de más de {chars} caracteres',
+  tooManyValues: 'demasiados valores distintos de {what} (como mucho {limit})',
   binaryByte: 'un byte NUL: datos binarios, no texto',
   missingId: 'falta el id',
   duplicateId: 'id duplicado',

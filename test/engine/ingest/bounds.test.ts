@@ -1,0 +1,42 @@
+import { assert, inWords } from '../../helpers/assert.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
+import { ContactParts, Dict } from '../../../src/engine/parts.js';
+import { validateMapping } from '../../../src/engine/ingest/mapping.js';
+import { query } from '../../../src/engine/rollup.js';
+import { defaultDefinitions } from '../../../src/engine/definitions.js';
+
+/** Limits per row, never per file (docs/mapping.md "Bounds"). */
+describe('bounds: one value costs its row, never the file', () => {
+  it('70,000 distinct queues, 40 channels and 30 tiers are read (the parts once stopped at 65,535 and 15)', () => {
+    const rows = ['id,queue,channel,tier,arrived,wait,outcome'];
+    for (let i = 0; i < 70_000; i++) rows.push(`c${i},Q${i},ch${i % 40},t${i % 30},2026-03-02T09:00:00Z,5,answered`);
+    const a = analyzeText(rows.join('\n'), { dimensions: ['channel', 'tier'] });
+    assert.equal(a.validation.rowsAccepted, 70_000);
+    assert.equal(a.parts.queues.size, 70_000);
+    assert.equal(query(a.parts, defaultDefinitions('UTC'), { by: ['channel'] }).groups.length, 40);
+  });
+
+  it('an id or a name past 1,024 characters rejects its row, with the field named', () => {
+    const csv = ['id,queue,arrived,wait,outcome', `a,${'q'.repeat(2000)},2026-03-02T09:00:00Z,5,answered`, `${'i'.repeat(70_000)},Q,2026-03-02T09:00:00Z,5,answered`, 'b,Q,2026-03-02T09:00:00Z,5,answered'].join('\n');
+    const a = analyzeText(csv);
+    assert.equal(a.validation.rowsAccepted, 1);
+    assert.deepEqual(a.validation.rejections.map((r) => [r.line, r.column, r.reason]), [[2, 'queue', 'queue longer than 1024 characters'], [3, 'id', 'id longer than 1024 characters']]);
+  });
+
+  it('a dimension past what the parts hold rejects the row that brings one more value', () => {
+    const parts = new ContactParts({ slotMinutes: 15, dimensions: ['channel'], keepRepeats: false });
+    parts.channels = new Dict(3, 'channel'); // two values, for the test
+    const csv = ['id,queue,channel,arrived,wait,outcome', ...['voice', 'chat', 'email', 'voice'].map((ch, i) => `c${i},Q,${ch},2026-03-02T09:00:00Z,5,answered`)].join('\n');
+    const a = analyzeText(csv, { parts, dimensions: ['channel'] });
+    assert.equal(a.validation.rowsRead, 4);
+    assert.equal(a.validation.rowsAccepted, 3);
+    assert.deepEqual(inWords(a.validation.rejections), [{ line: 4, column: null, value: null, reason: 'too many distinct channel values (at most 2)' }]);
+  });
+
+  it('a mapping file cannot overflow the stack or the reader: a 20,000-deep fallback and a 200 KB date format are refused with words', () => {
+    let spec: object = { column: 'a' };
+    for (let i = 0; i < 20_000; i++) spec = { column: 'a', fallback: spec };
+    assert.throws(() => validateMapping({ preset: 'custom', fields: { queue: 'q', arrived: spec } }), /falls back more than 8 deep/);
+    assert.throws(() => validateMapping({ preset: 'custom', fields: { queue: 'q', arrived: { column: 'a', format: 'datetime', dateFormat: 'y'.repeat(200_000) } } }), /dateFormat must be a date format/);
+  });
+});
