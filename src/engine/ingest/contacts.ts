@@ -103,11 +103,15 @@ class TextReader extends Reader {
   private interning = true;
 
   private intern(rec: CsvRecord, i: number): string {
-    if (!this.interning || rec.escaped[i]) return rec.text(i);
+    const flags = rec.escaped[i];
+    if (!this.interning || flags & 1) return rec.text(i);
     const b = rec.buf;
     let s = rec.starts[i], e = rec.ends[i];
-    while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
-    while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+    // A quoted value keeps its spaces (two queues " Sales" and "Sales" stay two); an unquoted one is trimmed.
+    if ((flags & 2) === 0) {
+      while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+      while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+    }
     const n = e - s;
     const table = this.internBytes;
     outer: for (let k = 0; k < table.length; k++) {
@@ -727,11 +731,14 @@ export class ContactReader {
     if (idCol >= 0) {
       const b = rec.buf;
       let s = rec.starts[idCol], e = rec.ends[idCol];
-      while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
-      while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+      const flags = rec.escaped[idCol];
+      if ((flags & 2) === 0) {
+        while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+        while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+      }
       if (e - s > MAX_VALUE_CHARS * 3) return this.reject(T.id!.cols[0].name, rec.text(idCol).slice(0, 40) + '…', reason('valueTooLong', { field: 'id', chars: MAX_VALUE_CHARS }));
-      if (!rec.escaped[idCol] && !this.seen.add(b, s, e)) return this.reject(T.id!.cols[0].name, rec.text(idCol), reason('duplicateId'));
-      if (rec.escaped[idCol]) {
+      if ((flags & 1) === 0 && !this.seen.add(b, s, e)) return this.reject(T.id!.cols[0].name, rec.text(idCol), reason('duplicateId'));
+      if (flags & 1) {
         const bytes = encoder.encode(rec.text(idCol));
         if (!this.seen.add(bytes, 0, bytes.length)) return this.reject(T.id!.cols[0].name, rec.text(idCol), reason('duplicateId'));
       }

@@ -42,7 +42,10 @@ export class CsvRecord {
   buf: Uint8Array = new Uint8Array(0);
   starts = new Int32Array(64);
   ends = new Int32Array(64);
-  /** 1 where a quoted field holds escaped quotes ("") that text() must undo. */
+  /**
+   * Per field: bit 1 (1) when a quoted field holds escaped quotes ("") that text() must undo; bit 2 (2) when
+   * the field was quoted, so its spaces are the writer's own and kept (docs/mapping.md "Text").
+   */
   escaped = new Uint8Array(64);
   count = 0;
   /** 1-based physical line where the record starts. */
@@ -50,16 +53,19 @@ export class CsvRecord {
   /** Why the record is malformed (stray quote, unclosed quote), or null. */
   malformed: Said<ReasonCode> | null = null;
 
-  /** The field's text, trimmed of surrounding spaces; '' for a missing column. */
+  /** The field's text: an unquoted one trimmed of surrounding spaces, a quoted one as written; '' for a missing column. */
   text(i: number): string {
     if (i >= this.count) return '';
     let s = this.starts[i];
     let e = this.ends[i];
     const b = this.buf;
-    while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
-    while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
+    const flags = this.escaped[i];
+    if ((flags & 2) === 0) {
+      while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
+      while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
+    }
     const t = decodeSpan(b, s, e);
-    return this.escaped[i] ? t.replaceAll('""', '"') : t;
+    return flags & 1 ? t.replaceAll('""', '"') : t;
   }
 
   /** All fields as strings (for messages and for records held back). */
@@ -96,7 +102,8 @@ export class CsvRecord {
       if (ascii) p += f.length;
       else p += encoder.encodeInto(f, b.subarray(p)).written;
       this.ends[i] = p;
-      this.escaped[i] = 0;
+      // Text as given (already trimmed where it was unquoted): read as it is, never trimmed again.
+      this.escaped[i] = 2;
     }
     this.count = fields.length;
     this.line = line;
@@ -307,12 +314,12 @@ export class CsvReader {
           }
           if (!closed) {
             if (!final) { line = recLine; p = recStart; break; }
-            rec.starts[f] = p + 1; rec.ends[f] = n; rec.escaped[f] = esc; f++;
+            rec.starts[f] = p + 1; rec.ends[f] = n; rec.escaped[f] = esc | 2; f++;
             malformed = line > recLine ? reason('unclosedQuoteToEnd', { from: recLine, to: line }) : reason('unclosedQuote');
             p = n; complete = true;
             break;
           }
-          rec.starts[f] = p + 1; rec.ends[f] = q; rec.escaped[f] = esc;
+          rec.starts[f] = p + 1; rec.ends[f] = q; rec.escaped[f] = esc | 2;
           p = q + 1;
           if (p < n && buf[p] !== d && buf[p] !== LF && buf[p] !== CR) {
             // Text after the closing quote: keep it in the field, but say the record is malformed.

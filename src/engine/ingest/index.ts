@@ -219,6 +219,15 @@ export class ContactIngest {
       throw new IngestError(missing.code === 'noArrival' ? error('headerNoArrival', { fields: missing.values.fields, header }) : error('headerNothingKnown', { header }));
     }
     if (this.opts.dayMonthOrder) mapping = { ...mapping, dayMonthOrder: this.opts.dayMonthOrder };
+    // Two columns of one name: the first is read, and the file is told so (never a silent choice).
+    const seen = new Map<string, number>();
+    for (let i = 0; i < this.header.length; i++) {
+      const h = this.header[i];
+      if (h === '') continue;
+      const first = seen.get(h);
+      if (first === undefined) seen.set(h, i);
+      else mapping = { ...mapping, notes: [...(mapping.notes ?? []), note('duplicateColumn', { name: h, first: first + 1, second: i + 1 })] };
+    }
     this.mapping = mapping;
     const zoneName = mapping.inputTimeZone ?? this.opts.inputTimeZone;
     try {

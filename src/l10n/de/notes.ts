@@ -15,6 +15,7 @@ export const notes: Record<NoteCode, string> = {
   asteriskQueueLog: 'Asterisk-queue_log: Zeilen je callid zusammengefasst; das Gespräch enthält das Halten; Nachbearbeitung wird nicht protokolliert.',
   dayMonthDetected: 'Reihenfolge Tag/Monat {order} erkannt an "{value}" in Zeile {line}.',
   dayMonthFurtherIn: 'Reihenfolge Tag/Monat {order} erkannt an "{value}" in "{column}", weiter hinten in der Datei.',
+  duplicateColumn: 'Die Kopfzeile nennt "{name}" zweimal (Spalten {first} und {second}): Spalte {first} wird gelesen.',
   dayMonthBySpan: 'Reihenfolge Tag/Monat {order} für "{column}" angenommen: kein Datum hat einen Tag über 12, und die Daten umfassen so {days} Tage, andersherum {other}.',
   emptyFile: 'die Datei ist leer',
   noArrival: '{fields} gefunden, aber keine Ankunftszeit (eine Spalte wie arrived, start time oder Datum + Uhrzeit)',

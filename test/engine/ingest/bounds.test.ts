@@ -2,6 +2,7 @@ import { assert, inWords } from '../../helpers/assert.js';
 import { analyzeText } from '../../../src/engine/analyze.js';
 import { ContactParts, Dict } from '../../../src/engine/parts.js';
 import { validateMapping } from '../../../src/engine/ingest/mapping.js';
+import { noteText } from '../../../src/engine/ingest/notes.js';
 import { query } from '../../../src/engine/rollup.js';
 import { defaultDefinitions } from '../../../src/engine/definitions.js';
 
@@ -38,5 +39,13 @@ describe('bounds: one value costs its row, never the file', () => {
     for (let i = 0; i < 20_000; i++) spec = { column: 'a', fallback: spec };
     assert.throws(() => validateMapping({ preset: 'custom', fields: { queue: 'q', arrived: spec } }), /falls back more than 8 deep/);
     assert.throws(() => validateMapping({ preset: 'custom', fields: { queue: 'q', arrived: { column: 'a', format: 'datetime', dateFormat: 'y'.repeat(200_000) } } }), /dateFormat must be a date format/);
+  });
+
+  it('text as written: a quoted value keeps its spaces (" Sales" and "Sales" are two queues); two columns of one name are said', () => {
+    const csv = ['id,queue,arrived,wait,outcome,queue', 'a," Sales",2026-03-02T09:00:00Z,5,answered,x', 'b,"Sales",2026-03-02T09:00:00Z,5,answered,y', 'c,  Sales  ,2026-03-02T09:00:00Z,5,answered,z'].join('\n');
+    const a = analyzeText(csv);
+    assert.equal(a.validation.rowsAccepted, 3);
+    assert.deepEqual(a.parts.queues.values.slice(1).sort(), [' Sales', 'Sales'], 'the unquoted one is trimmed, the quoted ones kept as written');
+    assert.match((a.mapping.notes ?? []).map(noteText).join(' '), /The header names "queue" twice \(columns 2 and 6\): column 2 is read\./);
   });
 });
