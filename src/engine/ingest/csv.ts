@@ -19,22 +19,59 @@ export const DELIMITERS = [0x2c, 0x3b, 0x09, 0x7c] as const; // , ; tab |
 export type Delimiter = ',' | ';' | '\t' | '|';
 
 const utf8 = new TextDecoder('utf-8');
+const cp1252 = new TextDecoder('windows-1252');
 const encoder = new TextEncoder();
 
+/** The text encodings the reader tells apart (docs/mapping.md "Text"). */
+export type Encoding = 'utf-8' | 'windows-1252';
+
 /** Decodes a byte span: a fast path for short ASCII, TextDecoder for the rest. */
-export function decodeSpan(buf: Uint8Array, s: number, e: number): string {
+export function decodeSpan(buf: Uint8Array, s: number, e: number, decoder: TextDecoder = utf8): string {
   const n = e - s;
   if (n === 0) return '';
   if (n <= 40) {
     let out = '';
     for (let i = s; i < e; i++) {
       const c = buf[i];
-      if (c >= 0x80) return utf8.decode(buf.subarray(s, e));
+      if (c >= 0x80) return decoder.decode(buf.subarray(s, e));
       out += String.fromCharCode(c);
     }
     return out;
   }
-  return utf8.decode(buf.subarray(s, e));
+  return decoder.decode(buf.subarray(s, e));
+}
+
+/** Where the first byte that is not well-formed UTF-8 is in b[s, e), or −1 (a sequence cut by e counts as bad). */
+export function badUtf8(b: Uint8Array, s: number, e: number): number {
+  for (let i = s; i < e; ) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= e) return i;
+    for (let k = 1; k <= n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    // Overlong three- and four-byte forms and surrogates are not UTF-8.
+    if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] >= 0xa0) || (c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] >= 0x90)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * The encoding of a file's head: UTF-8 unless bytes ≥ 0x80 appear and none of them forms a UTF-8 sequence
+ * (then Windows-1252, the superset of Latin-1 that spreadsheet exports write). A UTF-8 file with a few broken
+ * bytes stays UTF-8: those rows are rejected, never read with U+FFFD.
+ */
+export function encodingOf(b: Uint8Array, s: number, e: number): Encoding {
+  let high = false, sequences = 0;
+  for (let i = s; i < e; ) {
+    if (b[i] < 0x80) { i++; continue; }
+    high = true;
+    const bad = badUtf8(b, i, Math.min(e, i + 4));
+    if (bad === i) { i++; continue; }
+    sequences++;
+    i += b[i] >= 0xf0 ? 4 : b[i] >= 0xe0 ? 3 : 2;
+  }
+  return high && sequences === 0 ? 'windows-1252' : 'utf-8';
 }
 
 /** One record: its fields as spans into `buf`, valid only during the callback. */
@@ -52,6 +89,8 @@ export class CsvRecord {
   line = 0;
   /** Why the record is malformed (stray quote, unclosed quote), or null. */
   malformed: Said<ReasonCode> | null = null;
+  /** How the bytes are decoded (the file's encoding). */
+  decoder: TextDecoder = utf8;
 
   /** The field's text: an unquoted one trimmed of surrounding spaces, a quoted one as written; '' for a missing column. */
   text(i: number): string {
@@ -64,7 +103,7 @@ export class CsvRecord {
       while (s < e && (b[s] === SPACE || b[s] === TAB)) s++;
       while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
     }
-    const t = decodeSpan(b, s, e);
+    const t = decodeSpan(b, s, e, this.decoder);
     return flags & 1 ? t.replaceAll('""', '"') : t;
   }
 
@@ -141,6 +180,8 @@ export class CsvReader {
   private readonly opts: CsvReaderOptions;
   /** Bytes consumed so far (for progress). */
   bytesRead = 0;
+  /** The file's encoding, told from its head. */
+  encoding: Encoding = 'utf-8';
 
   constructor(opts: CsvReaderOptions) {
     this.opts = opts;
@@ -240,6 +281,9 @@ export class CsvReader {
       const why = notText(buf);
       if (why) throw new IngestError(error(why));
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
+      else this.encoding = encodingOf(buf, 0, Math.min(buf.length, 65_536));
+      if (this.encoding === 'windows-1252') this.record.decoder = cp1252;
+      else for (let c = 0x80; c < 0x100; c++) this.special[c] = 1; // UTF-8: each record with such bytes is checked
       this.started = true;
     }
     if (this.delim < 0) {
@@ -277,6 +321,7 @@ export class CsvReader {
       let malformed: Said<ReasonCode> | null = null;
       let complete = false;
       let resync = -1; // where reading goes on after a runaway quote (the line after its opening)
+      let high = false; // bytes ≥ 0x80 in the record (checked as UTF-8 once it is complete)
       for (;;) {
         if (f >= rec.starts.length) rec.grow();
         if (p < n && buf[p] === QUOTE) {
@@ -297,6 +342,7 @@ export class CsvReader {
             if (c === LF) { line++; if (line - quoteLine > this.maxLines) { runaway = true; break; } }
             else if (c === CR) { if (q + 1 < n && buf[q + 1] === LF) q++; else if (q + 1 >= n && !final) break; line++; if (line - quoteLine > this.maxLines) { runaway = true; break; } }
             else if (c === 0) malformed ??= reason('binaryByte');
+            else if (c >= 0x80) high = true;
             q++;
             if (q - recStart > this.maxBytes) break;
           }
@@ -337,6 +383,11 @@ export class CsvReader {
               p++;
               continue;
             }
+            if (p < n && buf[p] >= 0x80) {
+              high = true;
+              p++;
+              continue;
+            }
             if (p < n && buf[p] === 0) {
               malformed ??= reason('binaryByte');
               p++;
@@ -374,6 +425,12 @@ export class CsvReader {
       if (!complete) break;
       rec.count = f;
       rec.line = recLine;
+      // Text as written: a byte sequence that is not UTF-8 rejects its row (never read as U+FFFD).
+      if (high && this.encoding === 'utf-8' && !malformed) {
+        for (let k = 0; k < f; k++) {
+          if (badUtf8(buf, rec.starts[k], rec.ends[k]) >= 0) { malformed = reason('notUtf8', { field: k + 1 }); break; }
+        }
+      }
       rec.malformed = malformed;
       onRecord(rec);
       rec.buf = buf; // the handler may have reused the record; restore its buffer

@@ -219,6 +219,7 @@ export class ContactIngest {
       throw new IngestError(missing.code === 'noArrival' ? error('headerNoArrival', { fields: missing.values.fields, header }) : error('headerNothingKnown', { header }));
     }
     if (this.opts.dayMonthOrder) mapping = { ...mapping, dayMonthOrder: this.opts.dayMonthOrder };
+    if (this.csv.encoding === 'windows-1252') mapping = { ...mapping, notes: [...(mapping.notes ?? []), note('encodingWindows1252')] };
     // Two columns of one name: the first is read, and the file is told so (never a silent choice).
     const seen = new Map<string, number>();
     for (let i = 0; i < this.header.length; i++) {

@@ -55,7 +55,8 @@ export function inspectHead(head: Uint8Array | string, rows = 5): FileHead {
     const numbered = header.map((_, i) => String(i + 1));
     return { delimiter: reader.delimiter, header: numbered, samples: records.slice(0, rows), mapping: asteriskMasterCsv(header.length, records, instantSpec), problem: null };
   }
-  const mapping = header.length ? detectMapping(header, samples) : null;
+  const detected = header.length ? detectMapping(header, samples) : null;
+  const mapping = detected && reader.encoding === 'windows-1252' ? { ...detected, notes: [...(detected.notes ?? []), note('encodingWindows1252')] } : detected;
   return {
     delimiter: reader.delimiter, header, samples, mapping,
     problem: header.length === 0 ? note('emptyFile') : mapping ? null : recordKind(header) === 'summaries' ? note('intervalReport') : missingFields(header),

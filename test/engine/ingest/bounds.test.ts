@@ -1,5 +1,14 @@
 import { assert, inWords } from '../../helpers/assert.js';
 import { analyzeText } from '../../../src/engine/analyze.js';
+import { ContactIngest } from '../../../src/engine/ingest/index.js';
+
+/** Reads bytes as a file would arrive (no string step), into parts. */
+function analyze1(bytes: Uint8Array) {
+  const parts = new ContactParts({ slotMinutes: 15, dimensions: [], keepRepeats: false });
+  const ingest = new ContactIngest({ onContact: (c) => parts.add(c) });
+  ingest.push(bytes);
+  return { ...ingest.end(), parts };
+}
 import { ContactParts, Dict } from '../../../src/engine/parts.js';
 import { validateMapping } from '../../../src/engine/ingest/mapping.js';
 import { noteText } from '../../../src/engine/ingest/notes.js';
@@ -47,5 +56,18 @@ describe('bounds: one value costs its row, never the file', () => {
     assert.equal(a.validation.rowsAccepted, 3);
     assert.deepEqual(a.parts.queues.values.slice(1).sort(), [' Sales', 'Sales'], 'the unquoted one is trimmed, the quoted ones kept as written');
     assert.match((a.mapping.notes ?? []).map(noteText).join(' '), /The header names "queue" twice \(columns 2 and 6\): column 2 is read\./);
+  });
+
+  it('text as written: Windows-1252 is told from UTF-8 and read right (said in a note); a broken UTF-8 sequence rejects its row, never U+FFFD', () => {
+    const latin = Uint8Array.from([...'id,queue,arrived,wait,outcome\na,Caf'].map((c) => c.charCodeAt(0)).concat([0xe9], [...',2026-03-02T09:00:00Z,5,answered\n'].map((c) => c.charCodeAt(0))));
+    const a = analyze1(latin);
+    assert.deepEqual(a.parts.queues.values.slice(1), ['Café']);
+    assert.match((a.mapping.notes ?? []).map(noteText).join(' '), /read as Windows-1252/);
+    const enc = new TextEncoder();
+    const utf = new Uint8Array([...enc.encode('id,queue,arrived,wait,outcome\na,Café,2026-03-02T09:00:00Z,5,answered\nb,Caf'), 0xe9, ...enc.encode(',2026-03-02T09:00:00Z,5,answered\n')]);
+    const u = analyze1(utf);
+    assert.deepEqual(u.parts.queues.values.slice(1), ['Café']);
+    assert.deepEqual(u.validation.rejections.map((r) => [r.line, r.reason]), [[3, 'bytes that are not UTF-8 in field 2 (the file is UTF-8 elsewhere)']]);
+    assert.ok(!u.parts.queues.values.some((q) => q.includes('\ufffd')));
   });
 });
