@@ -378,6 +378,25 @@ export interface ContactReaderOptions {
 }
 
 /**
+ * A record whose fields do not fit the header but which another delimiter splits into as many fields: the
+ * file changed its delimiter here (said with the line). Quotes aside, a rough count suffices to name it.
+ */
+function otherDelimiter(rec: CsvRecord, columns: number): string | null {
+  if (rec.count === 0 || columns < 2) return null;
+  const b = rec.buf;
+  const s = Math.max(0, rec.starts[0] - 1), e = rec.ends[rec.count - 1];
+  const counts = new Map<number, number>([[0x2c, 0], [0x3b, 0], [0x09, 0], [0x7c, 0]]);
+  let quoted = false;
+  for (let i = s; i < e; i++) {
+    const c = b[i];
+    if (c === 0x22) quoted = !quoted;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  for (const [c, n] of counts) if (n === columns - 1 && rec.count === 1) return c === 0x09 ? 'tab' : String.fromCharCode(c);
+  return null;
+}
+
+/**
  * Whether a cell holds one of the values (lowercased): the whole cell, or one item of a comma-separated list
  * (a tag column such as "abandoned,inbound,missed" holds "abandoned"). "*" matches any non-blank cell.
  */
@@ -565,6 +584,8 @@ export class ContactReader {
     const fail = this.fail;
     if (rec.malformed) return this.reject(null, null, rec.malformed);
     if (rec.count !== this.columnCount) {
+      const other = otherDelimiter(rec, this.columnCount);
+      if (other) return this.reject(null, null, reason('delimiterChanged', { delimiter: other }));
       return this.reject(null, null, reason('fieldCount', { count: rec.count, columns: this.columnCount }));
     }
     let empty = true;

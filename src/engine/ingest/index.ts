@@ -13,6 +13,7 @@ import { asteriskMasterCsv, looksLikeAsteriskCdr } from './layouts.js';
 import { QueueLogFolder } from './queue-log.js';
 import type { Mapping } from './mapping.js';
 import { TooManyValues } from '../parts.js';
+import { timeCounts } from './values.js';
 import type { IdSet } from './id-set.js';
 import { zoneNamed } from '../time/zone.js';
 import type { AgentState, Contact } from '../types.js';
@@ -33,6 +34,8 @@ export interface Validation {
   contacts: number;
   /** Of those, answered without a queue entry (wait 0, docs/metrics.md §1): they lift the service level. */
   answeredWithoutQueueing?: number;
+  /** Rows with a local time in the hour the clocks went back, read as the earlier instant (docs/metrics.md §1). */
+  ambiguousLocalTimes?: number;
 }
 
 export interface IngestOptions {
@@ -132,6 +135,8 @@ export class ContactIngest {
     }
     this.folder?.end();
     if (this.reader) this.validation.answeredWithoutQueueing = this.reader.answeredWithoutQueueing;
+    const n = this.validation.ambiguousLocalTimes;
+    if (n && this.mapping) this.mapping.notes = [...(this.mapping.notes ?? []), note('ambiguousTimes', { n })];
     return { validation: this.validation, mapping: this.mapping!, delimiter: this.csv.delimiter };
   }
 
@@ -337,8 +342,10 @@ export class ContactIngest {
     const v = this.validation;
     v.rowsRead++;
     const reader = this.reader!;
+    const ambiguousBefore = timeCounts.ambiguous;
     const res = reader.read(r);
     if (res === ACCEPTED) {
+      if (timeCounts.ambiguous !== ambiguousBefore) v.ambiguousLocalTimes = (v.ambiguousLocalTimes ?? 0) + 1;
       try {
         this.opts.onContact(reader.contact);
       } catch (e) {

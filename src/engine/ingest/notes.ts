@@ -20,6 +20,7 @@ export const NOTES = {
   asteriskQueueLog: 'Asterisk queue_log: lines folded per callid; talk includes hold; no wrap is logged.',
   dayMonthDetected: 'Day/month order {order} detected from "{value}" on line {line}.',
   encodingWindows1252: 'The file is not UTF-8: it is read as Windows-1252 (Latin-1), the encoding spreadsheet exports write, so "Café" stays "Café".',
+  ambiguousTimes: 'Rows with a local time in the hour the clocks went back (a time that happened twice), each read as the earlier instant: {n}.',
   duplicateColumn: 'The header names "{name}" twice (columns {first} and {second}): column {first} is read.',
   dayMonthFurtherIn: 'Day/month order {order} detected from "{value}" in "{column}", further into the file.',
   dayMonthBySpan: 'Day/month order {order} assumed for "{column}": no date has a day over 12, and its dates span {days} days that way against {other} the other way.',

@@ -17,6 +17,7 @@ export const REASONS = {
   quoteRunaway: 'quoted field runs past {lines} lines from line {line}: a stray quote? (reading goes on at the next line)',
   recordTooLong: 'record longer than {bytes} bytes (reading goes on at the next line)',
   binaryByte: 'a NUL byte: binary data, not text',
+  delimiterChanged: 'the line is split by {delimiter}, not by the delimiter of the file: the delimiter changes here',
   notUtf8: 'bytes that are not UTF-8 in field {field} (the file is UTF-8 elsewhere)',
   valueTooLong: '{field} longer than {chars} characters',
   tooManyValues: 'too many distinct {what} values (at most {limit})',

@@ -226,10 +226,14 @@ export function parseTimeWithZone(b: Uint8Array, s: number, e: number): number {
   return -1;
 }
 
+/** Local times read so far that fell in a repeated hour (read as the earlier instant, docs/metrics.md §1). */
+export const timeCounts = { ambiguous: 0 };
+
 function resolveLocal(wall: number, zone: Zone | null): number {
   if (zone === null) { lastTimeError = TimeError.NoZone; return NaN; }
   const u = zone.toUtc(wall);
   if (u === null) { lastTimeError = TimeError.DstGap; return NaN; }
+  if (zone.lastAmbiguous) timeCounts.ambiguous++;
   lastTimeError = TimeError.None;
   return u;
 }

@@ -67,6 +67,9 @@ export class Zone {
     return fixedYear - Math.floor(utcMs / 1000) * 1000;
   }
 
+  /** Whether the last `toUtc` fell in a fall-back overlap (two instants had that wall-clock time). */
+  lastAmbiguous = false;
+
   /** Local wall-clock milliseconds (as if UTC) of an instant. */
   toLocal(utcMs: number): number {
     return utcMs + this.offsetAt(utcMs);
@@ -77,13 +80,18 @@ export class Zone {
    * inside a spring-forward gap `null` (the time never happened there).
    */
   toUtc(localMs: number): number | null {
+    this.lastAmbiguous = false;
     if (this.fmt === null) return localMs;
     const before = this.offsetAt(localMs - MS_PER_DAY);
     const after = this.offsetAt(localMs + MS_PER_DAY);
     let best: number | null = null;
     for (const o of before === after ? [before] : [before, after]) {
       const u = localMs - o;
-      if (this.offsetAt(u) === o && (best === null || u < best)) best = u;
+      if (this.offsetAt(u) === o) {
+        // Two instants fit: the repeated hour when the clocks go back.
+        if (best !== null) this.lastAmbiguous = true;
+        if (best === null || u < best) best = u;
+      }
     }
     if (best === null && before === after) {
       // An offset change closer than a day on both sides (rare): try the offset at the local time itself.

@@ -16,6 +16,7 @@ export const notes: Record<NoteCode, string> = {
   dayMonthDetected: 'Reihenfolge Tag/Monat {order} erkannt an "{value}" in Zeile {line}.',
   dayMonthFurtherIn: 'Reihenfolge Tag/Monat {order} erkannt an "{value}" in "{column}", weiter hinten in der Datei.',
   encodingWindows1252: 'Die Datei ist kein UTF-8: sie wird als Windows-1252 (Latin-1) gelesen, die Kodierung von Tabellenexporten, so bleibt "Café" "Café".',
+  ambiguousTimes: 'Zeilen mit einer Ortszeit in der Stunde, in der die Uhren zurückgestellt wurden (eine Zeit, die es zweimal gab), jede als der frühere Zeitpunkt gelesen: {n}.',
   duplicateColumn: 'Die Kopfzeile nennt "{name}" zweimal (Spalten {first} und {second}): Spalte {first} wird gelesen.',
   dayMonthBySpan: 'Reihenfolge Tag/Monat {order} für "{column}" angenommen: kein Datum hat einen Tag über 12, und die Daten umfassen so {days} Tage, andersherum {other}.',
   emptyFile: 'die Datei ist leer',

@@ -12,6 +12,7 @@ export const reasons: Record<ReasonCode, string> = {
   recordTooLong: 'Datensatz länger als {bytes} Bytes (das Lesen geht in der nächsten Zeile weiter)',
   valueTooLong: '{field} länger als {chars} Zeichen',
   tooManyValues: 'zu viele verschiedene Werte für {what} (höchstens {limit})',
+  delimiterChanged: 'die Zeile ist durch {delimiter} getrennt, nicht durch das Trennzeichen der Datei: das Trennzeichen wechselt hier',
   notUtf8: 'Bytes, die kein UTF-8 sind, in Feld {field} (die Datei ist sonst UTF-8)',
   binaryByte: 'ein NUL-Byte: Binärdaten, kein Text',
   missingId: 'ID fehlt',

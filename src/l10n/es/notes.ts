@@ -16,6 +16,7 @@ export const notes: Record<NoteCode, string> = {
   dayMonthDetected: 'Orden día/mes {order} detectado a partir de "{value}" en la línea {line}.',
   dayMonthFurtherIn: 'Orden día/mes {order} detectado a partir de "{value}" en "{column}", más adelante en el archivo.',
   encodingWindows1252: 'El archivo no es UTF-8: se lee como Windows-1252 (Latin-1), la codificación de las exportaciones de hojas de cálculo, así que "Café" sigue siendo "Café".',
+  ambiguousTimes: 'Filas con una hora local en la hora en que se atrasaron los relojes (una hora que ocurrió dos veces), cada una leída como el instante anterior: {n}.',
   duplicateColumn: 'La cabecera nombra "{name}" dos veces (columnas {first} y {second}): se lee la columna {first}.',
   dayMonthBySpan: 'Orden día/mes {order} supuesto para "{column}": ninguna fecha tiene un día mayor que 12, y sus fechas abarcan {days} días en ese orden frente a {other} en el otro.',
   emptyFile: 'el archivo está vacío',

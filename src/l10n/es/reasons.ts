@@ -12,6 +12,7 @@ export const reasons: Record<ReasonCode, string> = {
   recordTooLong: 'registro de más de {bytes} bytes (la lectura sigue en la línea siguiente)',
   valueTooLong: '{field} de más de {chars} caracteres',
   tooManyValues: 'demasiados valores distintos de {what} (como mucho {limit})',
+  delimiterChanged: 'la línea está separada por {delimiter}, no por el separador del archivo: el separador cambia aquí',
   notUtf8: 'bytes que no son UTF-8 en el campo {field} (el archivo es UTF-8 en el resto)',
   binaryByte: 'un byte NUL: datos binarios, no texto',
   missingId: 'falta el id',

@@ -70,4 +70,14 @@ describe('bounds: one value costs its row, never the file', () => {
     assert.deepEqual(u.validation.rejections.map((r) => [r.line, r.reason]), [[3, 'bytes that are not UTF-8 in field 2 (the file is UTF-8 elsewhere)']]);
     assert.ok(!u.parts.queues.values.some((q) => q.includes('\ufffd')));
   });
+
+  it('a delimiter that changes half way is named with its line; a time in the repeated hour is counted and said', () => {
+    const csv = ['id,queue,arrived,wait,outcome', 'a,Q,2026-11-01 01:30:00,5,answered', 'b;Q;2026-11-01 02:30:00;5;answered', 'c,Q,2026-11-01 03:30:00,5,answered'].join('\n');
+    const a = analyzeText(csv, { inputTimeZone: 'America/New_York' });
+    assert.deepEqual(a.validation.rejections.map((r) => [r.line, r.reason]), [[3, 'the line is split by ;, not by the delimiter of the file: the delimiter changes here']]);
+    // 01:30 on 1 November 2026 in New York happened twice (EDT, then EST): read as the earlier, and counted.
+    assert.equal(a.validation.ambiguousLocalTimes, 1);
+    assert.equal(a.parts.firstArrival, Date.UTC(2026, 10, 1, 5, 30));
+    assert.match((a.mapping.notes ?? []).map(noteText).join(' '), /Rows with a local time in the hour the clocks went back \(a time that happened twice\), each read as the earlier instant: 1\./);
+  });
 });
