@@ -9,6 +9,8 @@ import type { Said } from '../words.js';
 import { IngestError, error } from './errors.js';
 
 const QUOTE = 0x22;
+/** How much of a file's start is looked at before reading it (binary, encoding). */
+const HEAD_LOOK = 65_536;
 const CR = 0x0d;
 const LF = 0x0a;
 const SPACE = 0x20;
@@ -180,6 +182,20 @@ export class CsvReader {
   private readonly opts: CsvReaderOptions;
   /** Bytes consumed so far (for progress). */
   bytesRead = 0;
+  private headParts: Uint8Array[] = [];
+  private headLength = 0;
+
+  /** The chunks held until the head was long enough, as one buffer. */
+  private takeHead(): Uint8Array {
+    const parts = this.headParts;
+    this.headParts = [];
+    this.headLength = 0;
+    if (parts.length === 1) return parts[0];
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) { out.set(p, o); o += p.length; }
+    return out;
+  }
   /** The file's encoding, told from its head. */
   encoding: Encoding = 'utf-8';
 
@@ -211,6 +227,14 @@ export class CsvReader {
     // Node hands in Buffers: seen as plain Uint8Arrays, every byte loop stays monomorphic.
     let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.bytesRead += bytes.length;
+    if (!this.started) {
+      // The head is looked at whole (what the file is, its encoding) before the first record, whatever the
+      // chunks: the same file gives the same answer read at once or a byte at a time.
+      this.headParts.push(bytes);
+      this.headLength += bytes.length;
+      if (this.headLength < HEAD_LOOK) return;
+      bytes = this.takeHead();
+    }
     if (this.skipping) {
       // The rest of an over-long record: dropped up to its line end (never held).
       const nl = bytes.indexOf(LF);
@@ -267,6 +291,10 @@ export class CsvReader {
   }
 
   end(): void {
+    if (!this.started && this.headLength > 0) {
+      this.consume(this.takeHead(), true);
+      return;
+    }
     const rest = this.carry ?? new Uint8Array(0);
     this.carry = null;
     this.consume(rest, true);
@@ -277,6 +305,7 @@ export class CsvReader {
     if (this.skipping) return;
     if (!this.started) {
       if (buf.length < 4 && !final) { this.carry = buf; return; }
+      // (push holds the first HEAD_LOOK bytes, so buf is the whole head here)
       // Said once, not as a row per byte.
       const why = notText(buf);
       if (why) throw new IngestError(error(why));
@@ -287,7 +316,8 @@ export class CsvReader {
       this.started = true;
     }
     if (this.delim < 0) {
-      const d = detectDelimiter(buf, p, final);
+      // A first line past the record bound is judged on what has come (it is rejected as a record anyway).
+      const d = detectDelimiter(buf, p, final || buf.length - p > this.maxBytes);
       if (d === null) { this.carry = buf.subarray(p); return; }
       this.setDelimiter(d);
     }
