@@ -33,7 +33,9 @@ source.addEventListener('sla-dataset-ready', async (e) => {
 const net = $('net');
 const say = (state, text) => { net.dataset.state = state; net.textContent = text; };
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch((err) => say('unsupported', `Offline copy unavailable: ${err.message}`));
+  // The page enforces Trusted Types (its CSP): the service worker's URL comes through the demo's own policy.
+  const sw = globalThis.trustedTypes ? trustedTypes.createPolicy('sla-demo', { createScriptURL: (u) => (new URL(u, location.href).origin === location.origin ? u : '') }).createScriptURL('./sw.js') : './sw.js';
+  navigator.serviceWorker.register(sw).catch((err) => say('unsupported', `Offline copy unavailable: ${err.message}`));
   navigator.serviceWorker.ready.then(() => {
     const update = () => (navigator.onLine ? say('ready', 'Works offline ✓') : say('offline', 'Offline — running from this browser'));
     update();

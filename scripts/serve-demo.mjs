@@ -22,6 +22,8 @@ export function contentSecurityPolicy(connect = []) {
   return [
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "font-src 'self'",
     "worker-src 'self'", `connect-src 'self' ${connect.join(' ')}`.trim(), "object-src 'none'", "base-uri 'self'", "frame-ancestors 'self'",
+    // Trusted Types on: the kit's worker comes through its `sla-widgets` policy, lit's templates through `lit-html`.
+    "require-trusted-types-for 'script'", 'trusted-types sla-widgets lit-html sla-demo',
   ].join('; ');
 }
 

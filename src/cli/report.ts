@@ -1,5 +1,6 @@
 /** `sla-widgets report`: reads contact exports and prints their metrics, readable or as JSON. */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import type { Rejection } from '../engine/ingest/contacts.js';
 import { parseArgs } from 'node:util';
 import { blocksOf } from './blocks.js';
 import { analyze } from '../engine/analyze.js';
@@ -24,7 +25,7 @@ export const REPORT_USAGE = `sla-widgets report <file…> [--map m.json] [--tz Z
   [--by queue|agent|tier|channel|interval|hour|day|week|month|quarter[,…]] [--week-start monday]
   [--sl 80/20] [--sl-preset answered-and-abandoned] [--short-abandon 5] [--include-flowouts]
   [--include-callbacks] [--business-hours calendar.json] [--abandon-rate offered]
-  [--fcr flag|repeat] [--fcr-window 7d] [--categories states.json] [--json]
+  [--fcr flag|repeat] [--fcr-window 7d] [--categories states.json] [--rejections rejected.csv] [--json]
   (files may be contacts, agent states and schedules: --by agent|team|<time> groups the latter)`;
 
 const FLAGS = {
@@ -32,6 +33,7 @@ const FLAGS = {
   tz: { type: 'string' },
   'input-tz': { type: 'string' },
   'day-month-order': { type: 'string' },
+  rejections: { type: 'string' },
   interval: { type: 'string' },
   by: { type: 'string' },
   'week-start': { type: 'string' },
@@ -104,9 +106,13 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();
   const logStates: AgentState[] = [];
+  // --rejections: every rejected row, as a CSV people can open (the report itself lists the first 100).
+  const rejected = f.rejections ? createWriteStream(f.rejections) : null;
+  rejected?.write('file,line,column,value,reason,code\n');
   for (const file of contactFiles) {
     try {
-      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), sampleBlocks: file === '-' ? undefined : await blocksOf(file), onAgentState: (s) => logStates.push(s) });
+      const onRejection = rejected ? (r: Rejection) => { rejected.write([file, r.line, r.column ?? '', r.value ?? '', r.reason, r.code].map(csvCell).join(',') + '\n'); } : undefined;
+      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), sampleBlocks: file === '-' ? undefined : await blocksOf(file), onAgentState: (s) => logStates.push(s), onRejection });
       perFile.push({ file, mapping: a.mapping, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
@@ -114,6 +120,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
       throw e;
     }
   }
+  if (rejected) await new Promise<void>((r, j) => rejected.end((e?: Error | null) => (e ? j(new UsageError(`--rejections: ${e.message}`)) : r())));
   const efficiency = stateFiles.length || scheduleFiles.length || logStates.length
     ? await efficiencyReport(stateFiles, scheduleFiles, byAll, defs, inputTz, categories, logStates)
     : null;
@@ -242,4 +249,11 @@ function detectedText(list: NonNullable<Mapping['detected']>): string {
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(d.field);
   }
   return [...groups].map(([k, fields]) => `${fields.join(', ')} ${k}`).join(' · ');
+}
+
+/** A CSV cell: quoted when it holds a delimiter, a quote or a line end; a leading = + - @ neutralised (a spreadsheet would run it). */
+function csvCell(v: unknown): string {
+  let t = String(v);
+  if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`;
+  return /[",\r\n]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
 }

@@ -86,9 +86,9 @@ export class EngineClient {
     const url = this.opts.workerUrl ?? new URL('../worker/engine.worker.ts', import.meta.url);
     if (this.opts.blob) {
       const src = `import ${JSON.stringify(String(url))};`;
-      return new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })), { type: 'module' });
+      return new Worker(scriptUrl(URL.createObjectURL(new Blob([src], { type: 'text/javascript' }))) as string, { type: 'module' });
     }
-    return new Worker(url, { type: 'module' });
+    return new Worker(scriptUrl(String(url)) as string, { type: 'module' });
   }
 
   private start(): Promise<void> {
@@ -373,4 +373,31 @@ export class DatasetHandle {
     this.client.forget(this.id);
     await this.client.call((api) => api.close(this.id));
   }
+}
+
+/** The Trusted Types policy the kit creates its worker under (README "Trusted Types"); made once, where the page has them. */
+let policy: { createScriptURL(u: string): unknown } | null | undefined;
+
+/**
+ * A worker's script URL: through the `sla-widgets` Trusted Types policy where the page enforces Trusted Types
+ * (a host allows it with `trusted-types sla-widgets`), which takes only this page's origin and `blob:` URLs;
+ * the URL as it is elsewhere.
+ */
+function scriptUrl(url: string): unknown {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): { createScriptURL(u: string): unknown } } }).trustedTypes;
+  if (!tt) return url;
+  if (policy === undefined) {
+    try {
+      policy = tt.createPolicy('sla-widgets', {
+        createScriptURL: (u) => {
+          const parsed = new URL(u, location.href);
+          if (parsed.protocol !== 'blob:' && parsed.origin !== location.origin) throw new TypeError(`sla-widgets: a worker from ${parsed.origin} is not this page's`);
+          return parsed.href;
+        },
+      });
+    } catch {
+      policy = null; // the page's CSP does not allow the policy: the URL goes as it is (and the browser says why)
+    }
+  }
+  return policy ? policy.createScriptURL(url) : url;
 }

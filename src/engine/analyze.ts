@@ -1,7 +1,7 @@
 /**
  * One call from chunks of CSV to parts and validation: what the CLI, the worker and tests share.
  */
-import { ContactIngest, type IngestResult } from './ingest/index.js';
+import { ContactIngest, type IngestOptions, type IngestResult } from './ingest/index.js';
 import { ContactParts, type Dimension } from './parts.js';
 import type { Mapping } from './ingest/mapping.js';
 import type { IdSet } from './ingest/id-set.js';
@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   dayMonthOrder?: 'dmy' | 'mdy';
   /** Receives agent states found beside the contacts (queue_log agent events). */
   onAgentState?: (s: AgentState) => void;
+  /** Receives every rejected row (IngestOptions.onRejection). */
+  onRejection?: IngestOptions['onRejection'];
   /** Blocks from further into the file, for detection and the day/month order (IngestOptions.sampleBlocks). */
   sampleBlocks?: Uint8Array[];
   /** Called after each chunk with what has been read so far (progress while a large file is read). */
@@ -52,6 +54,7 @@ function pipeline(opts: AnalyzeOptions): { parts: ContactParts; ingest: ContactI
     dayMonthOrder: opts.dayMonthOrder,
     onAgentState: opts.onAgentState,
     sampleBlocks: opts.sampleBlocks,
+    onRejection: opts.onRejection,
     onContact: (c) => parts.add(c),
   });
   return { parts, ingest };

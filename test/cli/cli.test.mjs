@@ -230,3 +230,19 @@ test('generate --out: five files of one center that report and evaluate read; --
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^sla-widgets: --out .*not-a-directory: is a file, not a directory\n$/);
 });
+
+test('report --rejections FILE writes every rejected row (the report lists the first 100), cells a spreadsheet will not run', async () => {
+  const { readFileSync } = await import('node:fs');
+  const file = join(dir, 'many-bad.csv');
+  const rows = ['id,queue,arrived,wait,outcome'];
+  for (let i = 0; i < 250; i++) rows.push(i % 2 ? `ok${i},Q,2026-03-02T09:00:00Z,5,answered` : `bad${i},Q,=cmd(),5,answered`);
+  writeFileSync(file, rows.join('\n') + '\n');
+  const out = join(dir, 'rejected.csv');
+  const r = run('report', file, '--tz', 'UTC', '--rejections', out, '--json');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).validation.rowsRejected, 125);
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  assert.equal(lines[0], 'file,line,column,value,reason,code');
+  assert.equal(lines.length, 1 + 125, 'all 125, not the first 100');
+  assert.equal(lines[1], `${file},2,arrived,'=cmd(),unparseable time,unparseableTime`);
+});

@@ -187,6 +187,9 @@ describe('the demo', () => {
     page.on('pageerror', (e) => list.push(`pageerror: ${e.message}`));
     await page.goto(demo.url + 'offline.html', { waitUntil: 'load' });
     await until(page, () => document.getElementById('drop').shadowRoot.querySelector('input[type="file"]'));
+    // The page enforces Trusted Types (its CSP): a script URL without a policy is refused, and the kit's worker,
+    // made through its own policy, starts all the same (everything below reads in it).
+    assert.equal(await page.evaluate(() => { try { document.createElement('script').src = 'x.js'; return 'allowed'; } catch { return 'refused'; } }), 'refused');
     const drop = (sel) => `document.getElementById('drop').shadowRoot.querySelector(${JSON.stringify(sel)})`;
     const clickIn = (sel) => page.evaluate(`${drop(sel)}.click()`);
     const stepIs = (step) => until(page, (s) => document.getElementById('drop').step === s, step, 60000);

@@ -43,6 +43,7 @@ export function renderMapping(v: DropView): TemplateResult {
         ${m.preset === 'custom' && v.detected.preset !== 'custom' ? v.s('editedFrom', { preset: v.detected.preset }) : nothing}</p>`
       : html`<p class="problem" part="error">${v.s('problemIntro', { problem: head.problem ? noteWords(head.problem, v.locale) : '' })} ${v.s('problemHelp')}</p>`}
     ${!queueLog && head.header.length ? html`<p class="muted">${v.s('delimiterInfo', { columns: head.header.length, delimiter })}</p>` : nothing}
+    ${head.header.length > MAX_COLUMNS ? html`<p class="warning" part="notice">${v.s('tooManyColumns', { shown: MAX_COLUMNS, columns: v.n(head.header.length) })}</p>` : nothing}
     ${m.notes?.length ? html`<details><summary>${v.s('notes')}</summary><ul>${m.notes.map((x) => html`<li>${noteWords(x, v.locale)}</li>`)}</ul></details>` : nothing}
     ${queueLog ? html`<p>${v.s('queueLogInfo')}</p>` : renderTable(v, editorRows(m, head), problems)}
     ${queueLog ? nothing : renderOutcomeValues(v, m, head)}
@@ -125,7 +126,7 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
           ${r.choice === 'spec' ? html`<option value="spec" selected>${specLabel}</option>` : nothing}
           ${r.field === 'queue' ? html`<option value="one-queue" ?selected=${r.choice === 'one-queue'}>${v.s('oneQueue')}</option>` : nothing}
           ${r.choice !== 'spec' && v.detected && specOfChoice(v.detected, r.field, head) === 'spec' ? html`<option value="spec">${detectedLabel(v.detected, r.field)}</option>` : nothing}
-          ${head.header.map((h, i) => html`<option value="c:${i}" ?selected=${r.choice === `c:${i}`}>${h || `#${i + 1}`}</option>`)}
+          ${offered(head.header, r.choice).map((i) => html`<option value="c:${i}" ?selected=${r.choice === `c:${i}`}>${head.header[i] || `#${i + 1}`}</option>`)}
         </select>
         ${problem ? html`<div id=${errId} class="field-error">${problemText(v, problem)}</div>` : nothing}
       </td>
@@ -138,7 +139,7 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
         ${r.readAs === 'split' && spec?.date !== undefined ? html`
           <select aria-label=${v.s('timeColumnFor', { field: label })} data-time-col=${r.field}
             @change=${(e: Event) => v.act.timeColumn(r.field, (e.target as HTMLSelectElement).value)}>
-            ${head.header.filter((h) => h !== spec.date).map((h) => html`<option value=${h} ?selected=${spec.time === h}>${h}</option>`)}
+            ${offered(head.header, '').map((i) => head.header[i]).filter((h) => h !== spec.date).map((h) => html`<option value=${h} ?selected=${spec.time === h}>${h}</option>`)}
           </select>` : nothing}
         ${showNulls ? html`<input type="text" class="nulls" data-nulls=${r.field} spellcheck="false" autocomplete="off"
           aria-label=${v.s('nullsFor', { field: label })} placeholder=${v.s('nullsPlaceholder')}
@@ -207,6 +208,19 @@ function renderMappingFile(v: DropView): TemplateResult {
       ${v.mappingFileError ? html`<p id="${v.ids}-mapfile-err" class="problem" role="alert" tabindex="-1">${v.mappingFileError}</p>` : nothing}
       ${v.mappingFileNote ? html`<p class="ready" role="status">${v.mappingFileNote}</p>` : nothing}
     </details>`;
+}
+
+/**
+ * The columns a select offers: the first MAX_COLUMNS (a header of thousands of columns — a binary file, a
+ * line with no end — must not build thousands of options per field and block the page), and the chosen one.
+ */
+export const MAX_COLUMNS = 300;
+function offered(header: readonly string[], choice: ColumnChoice): number[] {
+  const n = Math.min(header.length, MAX_COLUMNS);
+  const out = Array.from({ length: n }, (_, i) => i);
+  const chosen = choice.startsWith('c:') ? +choice.slice(2) : -1;
+  if (chosen >= n) out.push(chosen);
+  return out;
 }
 
 function specOfChoice(m: Mapping, field: ContactField, head: FileHead): ColumnChoice {

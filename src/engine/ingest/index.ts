@@ -54,6 +54,8 @@ export interface IngestOptions {
   dayMonthOrder?: 'dmy' | 'mdy';
   /** Receives agent states found beside the contacts (Asterisk queue_log agent events). */
   onAgentState?: (s: AgentState) => void;
+  /** Receives every rejected row (the validation keeps the first `maxRejections`): to write them all out. */
+  onRejection?: (r: Rejection) => void;
   /**
    * Blocks of bytes from further into the file (`sampleBlocks`): their whole lines join the head's rows as
    * samples, so detection and the day/month order see the whole file, not only its start. Never read as data.
@@ -370,6 +372,7 @@ export class ContactIngest {
     v.rowsRejected++;
     const reason = this.rejected.add(why);
     if (v.rejections.length < this.maxRejections) v.rejections.push({ line, column, value, reason, code: why.code, values: why.values });
+    this.opts.onRejection?.({ line, column, value, reason, code: why.code, values: why.values });
   }
 
   private addApart(why: Said<ReasonCode>): void {

@@ -559,6 +559,17 @@ describe('<sla-csv-drop>', function () {
     assert.match((mappingFromText('{ not json') as { error: string }).error, /^not JSON/);
   });
 
+  it('a header of 7,000 columns (a line with no end) offers the first 300 per field and says how many there are', async () => {
+    const { el } = await setup();
+    const header = Array.from({ length: 7000 }, (_, i) => `c${i}`).join(',');
+    choose(el, new File([header + '\n' + Array.from({ length: 7000 }, () => '1').join(',') + '\n'], 'wide.csv'));
+    await until(() => el.step === 'mapping', 15000, 'the mapping');
+    await el.updateComplete;
+    assert.match($(el, '[part="notice"]')!.textContent!, /The header has 7,000 columns: the first 300 are offered below/);
+    const options = $<HTMLSelectElement>(el, 'tr[data-field="arrived"] select')!.options.length;
+    assert.ok(options <= 303, `${options} options in one select`);
+  });
+
   it('a dropped file (DragEvent with a DataTransfer) is taken like a chosen one; the zone highlights while dragged over', async () => {
     const { el } = await setup();
     const zone = $(el, '[part="dropzone"]')!;
