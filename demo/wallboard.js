@@ -6,7 +6,21 @@
 import { errorWords } from './lib/index.js';
 
 const params = new URLSearchParams(location.search);
-const streamUrl = params.get('stream') || `ws://${location.hostname || '127.0.0.1'}:8787/ws`;
+const asked = params.get('stream') || `ws://${location.hostname || '127.0.0.1'}:8787/ws`;
+
+/**
+ * A link someone sends (?stream=…) must not point the board at any server: a stream is taken from this page's
+ * own host (any port, ws or http) or from an origin the host lists in <meta name="sla-stream-allow">.
+ */
+function allowedStream(url) {
+  let u;
+  try { u = new URL(url, location.href); } catch { return false; }
+  if (!['ws:', 'wss:', 'http:', 'https:'].includes(u.protocol)) return false;
+  if (u.hostname === location.hostname) return true;
+  const list = (document.querySelector('meta[name="sla-stream-allow"]')?.content ?? '').split(/\s+/).filter(Boolean);
+  return list.some((origin) => { try { return new URL(origin).origin === u.origin; } catch { return false; } });
+}
+const streamUrl = allowedStream(asked) ? asked : null;
 const rotateSec = Number(params.get('rotate') ?? 20);
 const staleSec = Number(params.get('stale') ?? 10);
 const tz = params.get('tz') || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -21,8 +35,13 @@ const source = $('live');
 source.setAttribute('tz', tz);
 source.setAttribute('sl', sl);
 source.staleAfter = staleSec;
-source.stream = streamUrl;
-$('feed-url').textContent = `stream: ${streamUrl} · ${tz}`;
+if (streamUrl) {
+  source.stream = streamUrl;
+  $('feed-url').textContent = `stream: ${streamUrl} · ${tz}`;
+} else {
+  $('feed-url').textContent = `stream refused: ${asked} is neither this host nor listed in <meta name="sla-stream-allow"> · ${tz}`;
+  $('feed-url').dataset.refused = '';
+}
 
 // Targets and thresholds, from the service level asked for.
 $('gauge-all').target = target;

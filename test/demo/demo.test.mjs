@@ -120,6 +120,15 @@ describe('the demo', () => {
     await page.close();
   });
 
+  it('the wallboard refuses a ?stream= on another host that the page does not list, and says so', async () => {
+    const page = await open('wallboard.html?stream=wss://feeds.example.invalid/ws');
+    await until(page, () => document.getElementById('feed-url').dataset.refused !== undefined);
+    assert.match(await page.evaluate(() => document.getElementById('feed-url').textContent), /^stream refused: wss:\/\/feeds\.example\.invalid\/ws/);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(errors.get(page).filter((e) => /feeds\.example\.invalid/.test(e)), [], 'no request to the host it was pointed at');
+    await page.close();
+  });
+
   it('the portal: its CSS does not reach inside the widgets, and the widgets do not change the page', async () => {
     // The host page alone (no script: no widgets defined) — what its own elements look like.
     const bare = await browser.newPage();
