@@ -39,6 +39,8 @@ export interface StreamStatus {
   staleSince: number | null;
   reconnects: number;
   error: string | null;
+  /** Events taken, ignored as duplicates and rejected (with the first rejected ones: their seq and why). */
+  events?: { applied: number; duplicates: number; rejected: number; rejections: { seq: number | null; reason: string }[] };
 }
 
 export interface DatasetStatus {

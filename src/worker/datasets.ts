@@ -14,7 +14,7 @@ import type { Said } from '../engine/words.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
 import { DatasetCache, type CacheOptions, type CachedDataset } from '../cache/dataset-cache.js';
-import type { DatasetInfo, DatasetOptions, DatasetStatus } from '../protocol/index.js';
+import type { DatasetInfo, DatasetOptions, DatasetStatus, StreamStatus } from '../protocol/index.js';
 import { StreamSource, type StreamKind } from './stream-source.js';
 import { ContentHasher, bytesOf, headOf, sampleKey } from './content-key.js';
 
@@ -280,12 +280,14 @@ export class Datasets {
       staleAfterMs: opts.staleAfterMs,
       since: () => (Number.isFinite(live.lastSeq) ? live.lastSeq : 0),
       onEvent: (e) => {
-        live.apply(e);
+        const r = live.apply(e);
+        // A rejected event is said on the stream's status at once (counts and the first ones, like rejected rows).
+        if (r.rejected && ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live) };
         ds.version++;
         this.changed(id, false);
       },
       onStatus: (st) => {
-        ds.status.stream = st;
+        ds.status.stream = { ...st, events: eventsOf(live) };
         ds.version++;
         this.changed(id, false);
       },
@@ -328,4 +330,9 @@ export class Datasets {
     this.close(id);
     await (await this.cache).delete(id);
   }
+}
+
+/** A live dataset's events as its status tells them: taken, duplicates, rejected, and the first rejected ones. */
+function eventsOf(live: LiveContacts): NonNullable<StreamStatus['events']> {
+  return { ...live.counts, rejections: live.rejections.slice(0, 20) };
 }

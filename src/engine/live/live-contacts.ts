@@ -89,6 +89,8 @@ export class LiveContacts {
   now = NaN;
   /** Events taken, duplicates ignored, events rejected. */
   readonly counts = { applied: 0, duplicates: 0, rejected: 0 };
+  /** The first rejected events (100), with their seq and why: listed like a file's rejected rows. */
+  readonly rejections: { seq: number | null; reason: string }[] = [];
   private readonly categories: Categories;
 
   constructor(private readonly parts: ContactParts, categories?: Categories) {
@@ -126,7 +128,7 @@ export class LiveContacts {
       }
       case 'contact': {
         const r = this.contact(e);
-        if (r) return this.reject(`event ${e.seq}: ${r}`);
+        if (r) return this.reject(`event ${e.seq}: ${r}`, e.seq);
         break;
       }
       default:
@@ -136,8 +138,9 @@ export class LiveContacts {
     return { applied: true };
   }
 
-  private reject(why: string): ApplyResult {
+  private reject(why: string, seq: number | null = null): ApplyResult {
     this.counts.rejected++;
+    if (this.rejections.length < 100) this.rejections.push({ seq, reason: why });
     return { applied: false, rejected: why };
   }
 
@@ -147,11 +150,31 @@ export class LiveContacts {
     const next: Contact & { inParts: boolean } = prev ? { ...prev } : { id: e.id, queue: '', arrived: NaN, outcome: 'answered', inParts: false };
     const time = (v: string | undefined, name: string): number | undefined | string => {
       if (v === undefined) return undefined;
-      const x = Date.parse(v);
-      return Number.isFinite(x) ? x : `${name} "${v}" is not an ISO 8601 instant`;
+      const x = typeof v === 'string' ? Date.parse(v) : NaN;
+      if (!Number.isFinite(x)) return `${name} "${v}" is not an ISO 8601 instant`;
+      return x >= 0 && x < Date.UTC(2100, 0, 1) ? x : `${name}: time out of range (before 1970 or after 2099)`;
     };
-    for (const k of ['queue', 'channel', 'tier', 'agent', 'customer'] as const) if (e[k] !== undefined) next[k] = e[k];
-    for (const k of ['talk', 'hold', 'wrap', 'csat', 'nps', 'qa'] as const) if (e[k] !== undefined) next[k] = e[k];
+    // The checks a file's rows pass (docs/stream.md "Validation"): names, durations and scores in their ranges.
+    for (const k of ['queue', 'channel', 'tier', 'agent', 'customer'] as const) {
+      const v = e[k];
+      if (v === undefined) continue;
+      if (typeof v !== 'string' || v.length > 1024) return `${k} must be text of at most 1024 characters`;
+      next[k] = v;
+    }
+    for (const k of ['talk', 'hold', 'wrap'] as const) {
+      const v = e[k];
+      if (v === undefined) continue;
+      if (typeof v !== 'number' || !Number.isFinite(v)) return `${k}: not a number`;
+      if (v < 0) return `${k}: negative duration`;
+      if (v > 30 * 86_400) return `${k}: implausible duration (over 30 days: a wrong unit?)`;
+      next[k] = v;
+    }
+    for (const [k, lo, hi] of [['csat', 1, 5], ['nps', 0, 10], ['qa', 0, 100]] as const) {
+      const v = e[k];
+      if (v === undefined) continue;
+      if (typeof v !== 'number' || !(v >= lo && v <= hi)) return `${k} out of range ${lo}–${hi}`;
+      next[k] = v;
+    }
     if (e.resolved !== undefined) next.resolved = e.resolved;
     if (e.transferred !== undefined) next.transferred = e.transferred;
     for (const k of ['arrived', 'answered', 'ended'] as const) {

@@ -60,4 +60,22 @@ describe('contacts from a live stream', () => {
     assert.match(String(live.apply(ev({ type: 'contact', time: at(1), id: 'z', queue: 'Q', arrived: at(1), outcome: 'gone' })).rejected), /outcome "gone" is none of/);
     assert.equal(live.counts.rejected, 2);
   });
+  it('live events pass the checks a file\'s rows pass: a negative talk, a CSAT of 42 or an NPS of 99 is rejected, counted and listed, never averaged', () => {
+    const parts = new ContactParts({ dimensions: [] });
+    const live = new LiveContacts(parts);
+    live.apply(ev({ type: 'contact', time: at(0), id: 'v1', queue: 'Q', arrived: at(0), answered: at(5), agent: 'ann' }));
+    const bad = [
+      ev({ type: 'contact', time: at(100), id: 'v1', ended: at(100), outcome: 'answered', talk: -5000 }),
+      ev({ type: 'contact', time: at(101), id: 'v1', csat: 42 }),
+      ev({ type: 'contact', time: at(102), id: 'v1', nps: 99 }),
+      ev({ type: 'contact', time: at(103), id: 'v2', queue: 'x'.repeat(2000), arrived: at(103) }),
+    ];
+    const why = bad.map((e) => live.apply(e).rejected);
+    assert.deepEqual(why.map((w) => w!.replace(/^event \d+: /, '')), ['talk: negative duration', 'csat out of range 1–5', 'nps out of range 0–10', 'queue must be text of at most 1024 characters']);
+    assert.equal(live.counts.rejected, 4);
+    assert.deepEqual(live.rejections.map((r) => r.seq), bad.map((e) => e.seq));
+    live.apply(ev({ type: 'contact', time: at(110), id: 'v1', ended: at(110), outcome: 'answered', talk: 100, csat: 5, nps: 9 }));
+    const t = query(parts, defs).totals;
+    assert.deepEqual([t.aht, t.csatMean, t.nps], [100, 5, 100], 'only the valid values are in the figures');
+  });
 });
