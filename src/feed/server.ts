@@ -11,6 +11,8 @@ import type { Contact } from '../engine/types.js';
 import { shifted, timeline, type Timeline } from './events.js';
 
 export interface FeedOptions {
+  /** The stream's id (default: new at every start). */
+  streamId?: string;
   contacts: Iterable<Contact>;
   /** Replay speed against the data's own times (1–60, default 1). */
   speed?: number;
@@ -21,7 +23,7 @@ export interface FeedOptions {
   heartbeatMs?: number;
   /** Events kept for clients that resume (default 200,000). */
   keep?: number;
-  /** Serve POST /control?action=pause|resume|drop (tests, demos of a stale wallboard). */
+  /** Serve POST /control?action=pause|resume|drop|restart|gap&n=|skip&n= (tests, demos of a stale wallboard, faults). */
   control?: boolean;
 }
 
@@ -56,10 +58,15 @@ export async function startFeedServer(opts: FeedOptions): Promise<FeedServer> {
   // Stream time: the data's time, shifted so that the replay starts now.
   let streamTime = start;
 
+  // The stream's id: new at every start, so a client that saw seq 500 of the last run takes seq 1 of this one.
+  let stream = opts.streamId ?? `${start.toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+  /** Events still to be kept from live clients (a gap they must ask to be replayed), and seqs to skip unsent. */
+  let hide = 0;
   const emit = (event: Record<string, unknown>) => {
-    const json = JSON.stringify({ seq: ++seq, ...event });
+    const json = JSON.stringify({ seq: ++seq, stream, ...event });
     log.push({ seq, json });
     if (log.length > keep) log.splice(0, log.length - keep);
+    if (hide > 0) { hide--; return; }
     for (const s of sinks) s.send(seq, json);
   };
 
@@ -83,6 +90,9 @@ export async function startFeedServer(opts: FeedOptions): Promise<FeedServer> {
 
   const since = (req: IncomingMessage): number => {
     const u = new URL(req.url ?? '/', 'http://x');
+    // A client resuming another stream (this server restarted since) gets this stream whole.
+    const theirs = u.searchParams.get('stream');
+    if (theirs && theirs !== stream) return 0;
     const h = req.headers['last-event-id'];
     const v = Number(u.searchParams.get('since') ?? (Array.isArray(h) ? h[0] : h) ?? 0);
     return Number.isFinite(v) ? v : 0;
@@ -113,7 +123,12 @@ export async function startFeedServer(opts: FeedOptions): Promise<FeedServer> {
       if (action === 'pause') paused = true;
       else if (action === 'resume') paused = false;
       else if (action === 'drop') setTimeout(() => api.drop(), 0);
-      else { res.writeHead(400, cors); res.end('action: pause, resume or drop\n'); return; }
+      // As if the server restarted: a new stream, seq from 1, nothing logged before; clients are cut off.
+      else if (action === 'restart') { stream = `${Date.now().toString(36)}-r`; seq = 0; log.length = 0; setTimeout(() => api.drop(), 0); }
+      // The next n events are logged but not sent (a gap a replay can fill); skip: n seqs never sent nor logged.
+      else if (action === 'gap') hide = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 100);
+      else if (action === 'skip') seq += Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 100);
+      else { res.writeHead(400, cors); res.end('action: pause, resume, drop, restart, gap or skip\n'); return; }
       res.writeHead(204, cors);
       res.end();
       return;

@@ -40,7 +40,16 @@ export interface StreamStatus {
   reconnects: number;
   error: string | null;
   /** Events taken, ignored as duplicates and rejected (with the first rejected ones: their seq and why). */
-  events?: { applied: number; duplicates: number; rejected: number; rejections: { seq: number | null; reason: string }[] };
+  events?: {
+    applied: number; duplicates: number; rejected: number;
+    /** Streams begun again (a new stream id), seq jumps refused, events found missing in gaps. */
+    resets: number; jumps: number; gapped: number;
+    /** Events still missing after replays (a gap the server could not fill): the figures lack them. */
+    missing: number;
+    /** Messages that were no events (not JSON). */
+    malformed: number;
+    rejections: { seq: number | null; reason: string }[];
+  };
 }
 
 export interface DatasetStatus {

@@ -274,20 +274,27 @@ export class Datasets {
     ds.parts = this.newParts(ds.opts, false);
     const live = new LiveContacts(ds.parts);
     ds.live = live;
+    let malformed = 0;
+    let lastResync = 0;
     ds.status = this.status(ds, ds.status.name, { state: 'ready' });
     ds.source = new StreamSource(url, {
       kind: opts.kind,
       staleAfterMs: opts.staleAfterMs,
-      since: () => (Number.isFinite(live.lastSeq) ? live.lastSeq : 0),
+      since: () => (Number.isFinite(live.resumeFrom) ? live.resumeFrom : 0),
+      stream: () => live.streamId,
+      onMalformed: () => { malformed++; if (ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live, malformed) }; },
       onEvent: (e) => {
+        const missingBefore = live.missing;
         const r = live.apply(e);
+        // A gap in the seqs: ask the server to replay from before it (at most once a second).
+        if (live.missing > missingBefore && Date.now() - lastResync > 1000) { lastResync = Date.now(); queueMicrotask(() => ds.source?.resync()); }
         // A rejected event is said on the stream's status at once (counts and the first ones, like rejected rows).
-        if (r.rejected && ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live) };
+        if ((r.rejected || live.missing !== missingBefore) && ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live, malformed) };
         ds.version++;
         this.changed(id, false);
       },
       onStatus: (st) => {
-        ds.status.stream = { ...st, events: eventsOf(live) };
+        ds.status.stream = { ...st, events: eventsOf(live, malformed) };
         ds.version++;
         this.changed(id, false);
       },
@@ -333,6 +340,6 @@ export class Datasets {
 }
 
 /** A live dataset's events as its status tells them: taken, duplicates, rejected, and the first rejected ones. */
-function eventsOf(live: LiveContacts): NonNullable<StreamStatus['events']> {
-  return { ...live.counts, rejections: live.rejections.slice(0, 20) };
+function eventsOf(live: LiveContacts, malformed: number): NonNullable<StreamStatus['events']> {
+  return { ...live.counts, malformed, missing: live.missing, rejections: live.rejections.slice(0, 20) };
 }

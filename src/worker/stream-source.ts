@@ -13,8 +13,12 @@ export interface StreamSourceOptions {
   kind?: StreamKind;
   onEvent: (e: StreamEvent) => void;
   onStatus: (s: StreamStatus) => void;
-  /** The seq to resume after (the last one applied). */
+  /** The seq to resume after (the last one applied, or before the first missing one). */
   since: () => number;
+  /** The stream id the seqs belong to (a restarted server replays its new stream whole). */
+  stream?: () => string | undefined;
+  /** A message that is not an event (not JSON): counted. */
+  onMalformed?: () => void;
   staleAfterMs?: number;
   /** First and longest wait between reconnects (ms). */
   backoffMs?: [number, number];
@@ -25,7 +29,8 @@ export function streamKind(url: string): StreamKind {
   return /\/sse(\?|$)/.test(url) || /[?&]format=sse/.test(url) ? 'sse' : 'ndjson';
 }
 
-const withSince = (url: string, since: number) => `${url}${url.includes('?') ? '&' : '?'}since=${Math.max(0, since)}`;
+const withSince = (url: string, since: number, stream?: string) =>
+  `${url}${url.includes('?') ? '&' : '?'}since=${Math.max(0, Number.isFinite(since) ? since : 0)}${stream ? `&stream=${encodeURIComponent(stream)}` : ''}`;
 
 export class StreamSource {
   readonly status: StreamStatus;
@@ -52,6 +57,14 @@ export class StreamSource {
     }, Math.min(1000, staleAfter / 2));
   }
 
+  /** Reconnects now, asking the server to replay from `since()` (a gap was found in the seqs). */
+  resync(): void {
+    if (this.stopped || this.status.state !== 'live') return;
+    this.closer?.();
+    this.closer = null;
+    this.connect();
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
@@ -70,7 +83,8 @@ export class StreamSource {
     try {
       e = JSON.parse(text);
     } catch {
-      return; // not an event: said nowhere else, so count it as noise of the transport
+      this.opts.onMalformed?.(); // not an event: counted, never applied
+      return;
     }
     this.status.lastEventAt = Date.now();
     this.delay = (this.opts.backoffMs ?? [500, 30_000])[0];
@@ -93,7 +107,7 @@ export class StreamSource {
 
   private connect(): void {
     if (this.stopped) return;
-    const url = withSince(this.url, this.opts.since());
+    const url = withSince(this.url, this.opts.since(), this.opts.stream?.());
     try {
       if (this.status.kind === 'ws') this.connectWs(url);
       else if (this.status.kind === 'sse') this.connectSse(url);

@@ -131,4 +131,29 @@ describe('live streams into the worker', () => {
     }
     await ds.close();
   });
+
+  for (const [kind, url] of [['NDJSON', `${FEED}/ndjson`], ['WebSocket', 'ws://127.0.0.1:8791/ws'], ['SSE', `${FEED}/sse`]] as const) {
+    it(`over ${kind}: a gap is found and replayed, a gap the server cannot replay is shown, a restarted server (seq from 1) is a new stream`, async () => {
+      const ds = await client.open({ name: `faults-${kind}`, timeZone: 'UTC' });
+      await ds.connect(url);
+      await until(async () => (await ds.view()).live!.lastSeq > 50);
+      // 40 events logged but not sent live: the next one shows the gap, a reconnect asks from before it.
+      await control('gap&n=40');
+      await until(async () => (await ds.view()).live!.events.gapped >= 40);
+      await until(async () => (await ds.view()).live!.events.missing === 0, 20000);
+      // 25 seqs the server never sends nor keeps: found missing, and shown as missing (the figures lack them).
+      await control('skip&n=25');
+      await until(async () => (await ds.view()).live!.events.missing === 25, 20000);
+      assert.equal((await ds.view()).status.stream!.events!.missing, 25);
+      // The server "restarts": a new stream id, seq from 1. Nothing of it is taken for a duplicate.
+      const before = (await ds.view()).live!.events;
+      await control('restart');
+      await until(async () => (await ds.view()).live!.events.resets === before.resets + 1, 20000);
+      await until(async () => (await ds.view()).live!.lastSeq > 30, 20000);
+      const after = (await ds.view()).live!.events;
+      assert.equal(after.duplicates, before.duplicates, 'no event of the new stream dropped as a duplicate');
+      assert.equal(after.missing, 0, 'the old stream\'s missing seqs are no longer waited for');
+      await ds.close();
+    });
+  }
 });

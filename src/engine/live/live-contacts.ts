@@ -12,6 +12,8 @@ import { Categories } from '../efficiency.js';
 
 export interface ContactEvent {
   seq: number;
+  /** The stream (its epoch): a server that restarts with seq from 1 sends a new one (docs/stream.md). */
+  stream?: string;
   type: 'contact';
   /** When the event happened (ISO 8601 UTC). */
   time: string;
@@ -37,6 +39,7 @@ export interface ContactEvent {
 
 export interface AgentStateEvent {
   seq: number;
+  stream?: string;
   type: 'agent-state';
   time: string;
   agent: string;
@@ -47,6 +50,7 @@ export interface AgentStateEvent {
 
 export interface HeartbeatEvent {
   seq: number;
+  stream?: string;
   type: 'heartbeat';
   time: string;
 }
@@ -78,6 +82,8 @@ export interface ApplyResult {
 }
 
 const DEDUPE_WINDOW = 100_000;
+/** The largest step between seqs taken as real (a larger one is refused and counted). */
+export const MAX_SEQ_JUMP = 1_000_000;
 
 export class LiveContacts {
   /** Contacts by id: waiting ones and finished ones (kept so later events can complete them). */
@@ -87,8 +93,15 @@ export class LiveContacts {
   private maxSeq = -Infinity;
   /** Stream time (ms). */
   now = NaN;
-  /** Events taken, duplicates ignored, events rejected. */
-  readonly counts = { applied: 0, duplicates: 0, rejected: 0 };
+  /**
+   * Events taken, duplicates ignored, events rejected; streams begun again (a server restarted with a new
+   * stream id), seq jumps refused, and events found missing in a gap of seqs.
+   */
+  readonly counts = { applied: 0, duplicates: 0, rejected: 0, resets: 0, jumps: 0, gapped: 0 };
+  /** The stream id of the events taken (undefined: the server sends none). */
+  streamId: string | undefined;
+  /** Seqs skipped by a gap and not (yet) delivered by a replay. */
+  private readonly missingSeqs = new Set<number>();
   /** The first rejected events (100), with their seq and why: listed like a file's rejected rows. */
   readonly rejections: { seq: number | null; reason: string }[] = [];
   private readonly categories: Categories;
@@ -102,15 +115,50 @@ export class LiveContacts {
     return this.maxSeq;
   }
 
+  /** Events found missing in gaps of seqs and not delivered since. */
+  get missing(): number {
+    return this.missingSeqs.size;
+  }
+
+  /** Where a reconnect asks the server to replay from: before the first missing seq, else after the last taken. */
+  get resumeFrom(): number {
+    let first = Infinity;
+    for (const s of this.missingSeqs) if (s < first) first = s;
+    return Number.isFinite(first) ? first - 1 : this.maxSeq;
+  }
+
   apply(e: StreamEvent): ApplyResult {
     if (!e || typeof e !== 'object' || typeof e.seq !== 'number' || !Number.isFinite(e.seq)) return this.reject('an event needs a numeric seq');
-    if (this.seen.has(e.seq) || e.seq <= this.maxSeq - DEDUPE_WINDOW) {
+    // A new stream id: the server began again (seq from 1). Its seqs are new, whatever the old ones were.
+    if (typeof e.stream === 'string' && e.stream !== this.streamId) {
+      if (this.streamId !== undefined) {
+        this.counts.resets++;
+        this.seen.clear();
+        this.missingSeqs.clear();
+        this.maxSeq = -Infinity;
+      }
+      this.streamId = e.stream;
+    }
+    // A seq far past the last one (a corrupt or foreign event) would make every later event a "duplicate".
+    if (Number.isFinite(this.maxSeq) && e.seq > this.maxSeq + MAX_SEQ_JUMP) {
+      this.counts.jumps++;
+      return this.reject(`event ${e.seq}: seq jumps from ${this.maxSeq} by more than ${MAX_SEQ_JUMP}`, e.seq);
+    }
+    if (this.missingSeqs.delete(e.seq)) {
+      // A gap filled by a replay: taken below like any new event.
+    } else if (this.seen.has(e.seq) || e.seq <= this.maxSeq - DEDUPE_WINDOW) {
       this.counts.duplicates++;
       return { applied: false, rejected: 'duplicate seq' };
     }
     const t = Date.parse(e.time);
     if (!Number.isFinite(t)) return this.reject(`event ${e.seq}: time "${e.time}" is not an ISO 8601 instant`);
     this.seen.add(e.seq);
+    if (Number.isFinite(this.maxSeq) && e.seq > this.maxSeq + 1) {
+      // A gap: the events between were never delivered. They are asked for again (resumeFrom) and counted.
+      const n = e.seq - this.maxSeq - 1;
+      this.counts.gapped += n;
+      for (let s = this.maxSeq + 1; s < e.seq && this.missingSeqs.size < DEDUPE_WINDOW; s++) this.missingSeqs.add(s);
+    }
     if (e.seq > this.maxSeq) {
       this.maxSeq = e.seq;
       if (this.seen.size > DEDUPE_WINDOW * 2) for (const s of this.seen) if (s <= this.maxSeq - DEDUPE_WINDOW) this.seen.delete(s);

@@ -15,7 +15,8 @@ import type { LiveContacts, LiveState } from './live-contacts.js';
 export type LiveView = LiveState & {
   queues: (LiveState['queues'][number] & { projectedServiceLevel: number | null })[];
   lastSeq: number;
-  events: { applied: number; duplicates: number; rejected: number };
+  /** Events taken, duplicates, rejected; streams begun again, seq jumps refused, found missing in gaps, still missing. */
+  events: { applied: number; duplicates: number; rejected: number; resets: number; jumps: number; gapped: number; missing: number };
 };
 
 /** The live view of the queues (all, or only `queues`), without the ages of every waiting contact. */
@@ -43,5 +44,5 @@ export function liveView(parts: ContactParts, live: LiveContacts, definitions: D
   // Only the view's queues cross to the page, and without the ages of every waiting contact (used here only).
   const only = queues ? new Set(queues) : null;
   const shown = all.filter((q) => !only || only.has(q.queue)).map((q) => ({ ...q, waitingAges: [] }));
-  return { ...state, queues: shown, lastSeq: Number.isFinite(live.lastSeq) ? live.lastSeq : 0, events: { ...live.counts } };
+  return { ...state, queues: shown, lastSeq: Number.isFinite(live.lastSeq) ? live.lastSeq : 0, events: { ...live.counts, missing: live.missing } };
 }

@@ -78,4 +78,27 @@ describe('contacts from a live stream', () => {
     const t = query(parts, defs).totals;
     assert.deepEqual([t.aht, t.csatMean, t.nps], [100, 5, 100], 'only the valid values are in the figures');
   });
+  it('a server that restarts (a new stream id, seq from 1) is a new stream, not 500 duplicates; a seq jump is refused; a gap is found, asked for again and filled', () => {
+    const parts = new ContactParts({ dimensions: [] });
+    const live = new LiveContacts(parts);
+    const c = (s: number, stream: string, id: string) => ({ seq: s, stream, type: 'contact', time: at(s % 5000), id, queue: 'Q', arrived: at(s % 5000), answered: at((s % 5000) + 1) }) as unknown as StreamEvent;
+    for (let s = 1; s <= 500; s++) live.apply(c(s, 'run-1', `a${s}`));
+    // The server restarts: seq from 1 again, under a new stream id. Every event is new.
+    for (let s = 1; s <= 500; s++) assert.equal(live.apply(c(s, 'run-2', `b${s}`)).applied, true);
+    assert.equal(live.counts.resets, 1);
+    assert.equal(live.counts.duplicates, 0);
+    assert.equal(query(parts, defs).totals.answered, 1000);
+    // One seq of 1e15 would make every later event a duplicate: refused, and the stream goes on.
+    assert.match(live.apply(c(1e15, 'run-2', 'x')).rejected!, /seq jumps from 500/);
+    assert.equal(live.apply(c(501, 'run-2', 'b501')).applied, true);
+    assert.equal(live.counts.jumps, 1);
+    // 100 events never delivered: found missing; a reconnect asks from before the gap, and the replay fills it.
+    assert.equal(live.apply(c(602, 'run-2', 'b602')).applied, true);
+    assert.equal(live.missing, 100);
+    assert.equal(live.resumeFrom, 501);
+    for (let s = 502; s <= 602; s++) live.apply(c(s, 'run-2', `b${s}`));
+    assert.equal(live.missing, 0);
+    assert.equal(live.counts.duplicates, 1, 'only 602, sent again by the replay');
+    assert.equal(query(parts, defs).totals.answered, 1102);
+  });
 });
