@@ -1,6 +1,7 @@
 /** `sla-widgets report`: reads contact exports and prints their metrics, readable or as JSON. */
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import type { Rejection } from '../engine/ingest/contacts.js';
+import { csvField } from '../engine/csv-out.js';
 import { parseArgs } from 'node:util';
 import { blocksOf } from './blocks.js';
 import { analyze } from '../engine/analyze.js';
@@ -111,7 +112,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   rejected?.write('file,line,column,value,reason,code\n');
   for (const file of contactFiles) {
     try {
-      const onRejection = rejected ? (r: Rejection) => { rejected.write([file, r.line, r.column ?? '', r.value ?? '', r.reason, r.code].map(csvCell).join(',') + '\n'); } : undefined;
+      const onRejection = rejected ? (r: Rejection) => { rejected.write([file, r.line, r.column ?? '', r.value ?? '', r.reason, r.code].map(csvField).join(',') + '\n'); } : undefined;
       const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), sampleBlocks: file === '-' ? undefined : await blocksOf(file), onAgentState: (s) => logStates.push(s), onRejection });
       perFile.push({ file, mapping: a.mapping, validation: a.validation });
     } catch (e) {
@@ -251,9 +252,3 @@ function detectedText(list: NonNullable<Mapping['detected']>): string {
   return [...groups].map(([k, fields]) => `${fields.join(', ')} ${k}`).join(' · ');
 }
 
-/** A CSV cell: quoted when it holds a delimiter, a quote or a line end; a leading = + - @ neutralised (a spreadsheet would run it). */
-function csvCell(v: unknown): string {
-  let t = String(v);
-  if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`;
-  return /[",\r\n]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
-}

@@ -222,6 +222,12 @@ export class EngineClient {
     return (await this.api.preview(this.held.get(file)!, mapping, inputTimeZone))!;
   }
 
+  /** Every rejected row of a file read with a mapping, as a CSV Blob (the validation lists the first 100). */
+  async rejectedRows(file: Blob, mapping?: Mapping, inputTimeZone?: string): Promise<Blob> {
+    await this.settled();
+    return this.untilRestart(this.call((api) => api.rejectedRows(file, mapping, inputTimeZone)));
+  }
+
   /** Lets go of a file looked at with `hold` and not read. */
   async release(file: Blob): Promise<void> {
     const upload = this.held.get(file);

@@ -9,6 +9,8 @@ import { LiveContacts } from '../engine/live/live-contacts.js';
 import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
 import { previewHead, type Preview } from '../engine/ingest/preview.js';
 import { sampleBlocks } from '../engine/ingest/sample-blocks.js';
+import { ContactIngest } from '../engine/ingest/index.js';
+import { csvText, type CsvValue } from '../engine/csv-out.js';
 import { error, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
@@ -121,6 +123,21 @@ export class Datasets {
     const held = this.uploads.get(upload);
     if (!held) return null;
     return previewHead(held.head, held.head.length >= held.blob.size, mapping, inputTimeZone);
+  }
+
+  /**
+   * Every rejected row of a file read with a mapping, as CSV (line, column, value, reason, code): what a
+   * dataset's validation lists only the first 100 of. The file is read again; nothing is kept.
+   */
+  async rejectedRows(blob: Blob, mapping: Mapping | undefined, inputTimeZone?: string): Promise<Blob> {
+    const rows: CsvValue[][] = [['line', 'column', 'value', 'reason', 'code']];
+    const ingest = new ContactIngest({
+      mapping: mapping ? structuredClone(mapping) : undefined, inputTimeZone, maxRejections: 0, onContact: () => undefined,
+      onRejection: (r) => { rows.push([r.line, r.column, r.value, r.reason, r.code]); },
+    });
+    for await (const chunk of bytesOf(blob, new Uint8Array(0), { bytes: 0 })) ingest.push(chunk);
+    ingest.end();
+    return new Blob([csvText(rows)], { type: 'text/csv' });
   }
 
   /** Lets go of a file looked at and not read (the person chose another). */

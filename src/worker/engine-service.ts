@@ -60,6 +60,8 @@ export class EngineService {
   /** A first look at a file (its first 64 KB), kept for the reading that follows so its head is read once. */
   hold(blob: Blob): Promise<{ upload: string; head: FileHead }> { return this.data.hold(blob); }
   release(upload: string): void { this.data.release(upload); }
+  /** Every rejected row of a file read with a mapping, as CSV. */
+  rejectedRows(blob: Blob, mapping?: Mapping, inputTimeZone?: string): Promise<Blob> { return this.data.rejectedRows(blob, mapping, inputTimeZone); }
   /** The first rows of a held file read with a mapping, before the whole file is (null: not held any more). */
   preview(upload: string, mapping: Mapping, inputTimeZone?: string): Preview | null { return this.data.preview(upload, mapping, inputTimeZone); }
   /** Sets a dataset in error (its reading was lost with a worker that was restarted). */

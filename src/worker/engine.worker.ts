@@ -35,6 +35,7 @@ class EngineWorkerApi {
   hold(blob: Blob) { return this.s.hold(blob); }
   release(upload: string) { this.s.release(upload); }
   preview(upload: string, mapping: Mapping, inputTimeZone?: string) { return this.s.preview(upload, mapping, inputTimeZone); }
+  rejectedRows(blob: Blob, mapping?: Mapping, inputTimeZone?: string) { return this.s.rejectedRows(blob, mapping, inputTimeZone); }
   fail(id: string, why: Said<ErrorCode>) { this.s.fail(id, why); }
   feedUrl(id: string, url: string) { return this.s.feedUrl(id, url); }
   connect(id: string, url: string, opts?: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number }) { return this.s.connect(id, url, opts); }

@@ -400,6 +400,23 @@ export class SlaCsvDrop extends LitElement {
     this.showProblems = true;
   }
 
+  /** Every rejected row of the file just read (the summary lists the first 100), downloaded as CSV. */
+  private async exportRejections(): Promise<void> {
+    const source = this.target?.isConnected ? this.target : await this.resolveSource();
+    if (!source || !this.file) return;
+    try {
+      const blob = await source.rejectedRows(this.file, this.mapping);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${(this.fileName || 'file').replace(/\.[^.]+$/, '')}.rejected.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      this.warning = errorWords(saidOf(e), this.locale);
+    }
+  }
+
   /** The mapping being edited, as the file `--map` takes. */
   private downloadMapping(): void {
     if (!this.mapping) return;
@@ -668,6 +685,7 @@ export class SlaCsvDrop extends LitElement {
     loadMappingFile: (e) => void this.loadMappingFile(e),
     applyMappingText: (text) => this.useMappingText(text, ''),
     downloadMapping: () => this.downloadMapping(),
+    exportRejections: () => void this.exportRejections(),
     inputZone: (zone) => { if (this.mapping) this.mapping = withInputTimeZone(this.mapping, zone); this.showProblems = true; },
     confirm: () => void this.confirm(),
     cancel: () => this.cancel(),

@@ -39,7 +39,8 @@ export function renderSummary(v: DropView): TemplateResult {
     ${f.contacts === 0 ? html`<p class="problem" role="status">${v.s('noContactsNote')}</p>` : html`<p class="ready">${v.s('readyNote')}</p>`}
     ${f.rejected && v.canRemap ? html`<p>${v.s('remapNote')}</p>` : nothing}
     <div class="actions">
-      ${f.rejected && v.canRemap ? html`<button part="button primary" class="button primary" data-action="back" @click=${v.act.backToMapping}>${v.s('backToMapping')}</button>` : nothing}
+      ${f.rejected && v.canRemap ? html`<button part="button primary" class="button primary" data-action="back" @click=${v.act.backToMapping}>${v.s('backToMapping')}</button>
+        <button part="button" class="button" data-action="export-rejections" @click=${v.act.exportRejections}>${v.s('exportRejections')}</button>` : nothing}
       <button part="button" class="button" data-action="another" @click=${v.act.another}>${v.s('another')}</button>
     </div>
   `;

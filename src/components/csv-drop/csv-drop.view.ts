@@ -34,6 +34,8 @@ export interface DropActions {
   applyMappingText(text: string): void;
   /** Downloads the mapping being edited as a file. */
   downloadMapping(): void;
+  /** Downloads every rejected row of the file read (CSV). */
+  exportRejections(): void;
   inputZone(zone: string): void;
   confirm(): void;
   cancel(): void;

@@ -126,6 +126,11 @@ export class SlaSource extends LitElement {
     return pageEngine().preview(file, mapping, mapping.inputTimeZone || this.inputTz || this.tz);
   }
 
+  /** Every rejected row of a file read with a mapping, as a CSV Blob (in this source's input zone). */
+  rejectedRows(file: Blob, mapping: Mapping | null): Promise<Blob> {
+    return pageEngine().rejectedRows(file, mapping ?? undefined, mapping?.inputTimeZone || this.inputTz || this.tz);
+  }
+
   /** Lets go of a file looked at with `inspect` and not loaded. */
   async release(file: Blob): Promise<void> {
     await pageEngine().release(file);

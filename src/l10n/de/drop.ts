@@ -170,6 +170,7 @@ export const drop: Partial<Record<keyof typeof en, string>> = {
   foundBy_words: 'an den Wörtern ihres Namens erkannt',
   foundBy_values: 'nur an ihren Werten erkannt: bitte prüfen',
   tooManyColumns: 'Die Kopfzeile hat {columns} Spalten: unten werden die ersten {shown} angeboten. Eine Kontaktdatei hat selten so viele; ist es die richtige Datei, und ist ihre erste Zeile die Kopfzeile?',
+  exportRejections: 'Alle abgelehnten Zeilen exportieren (CSV)',
   mappingFileTitle: 'Zuordnungsdatei',
   mappingFileHelp: 'Dasselbe JSON, das die Kommandozeile mit --map nimmt: eine laden, eine einfügen oder diese Zuordnung zum Wiederverwenden herunterladen.',
   loadMapping: 'Eine Zuordnungsdatei laden',

@@ -169,6 +169,7 @@ export const drop = {
   foundBy_words: 'found by the words of its name',
   foundBy_values: 'found by its values alone: check it',
   tooManyColumns: 'The header has {columns} columns: the first {shown} are offered below. A file of contacts seldom has so many; is it the right file, and is its first line the header?',
+  exportRejections: 'Export every rejected row (CSV)',
   mappingFileTitle: 'Mapping file',
   mappingFileHelp: 'The same JSON the command line takes with --map: load one, paste one, or download this mapping to use again.',
   loadMapping: 'Load a mapping file',

@@ -170,6 +170,7 @@ export const drop: Partial<Record<keyof typeof en, string>> = {
   foundBy_words: 'encontrada por las palabras de su nombre',
   foundBy_values: 'encontrada solo por sus valores: compruébela',
   tooManyColumns: 'La cabecera tiene {columns} columnas: abajo se ofrecen las primeras {shown}. Un archivo de contactos rara vez tiene tantas; ¿es el archivo correcto y su primera línea es la cabecera?',
+  exportRejections: 'Exportar todas las filas rechazadas (CSV)',
   mappingFileTitle: 'Archivo de asignación',
   mappingFileHelp: 'El mismo JSON que la línea de comandos acepta con --map: cargue uno, pegue uno o descargue esta asignación para usarla de nuevo.',
   loadMapping: 'Cargar un archivo de asignación',

@@ -570,6 +570,25 @@ describe('<sla-csv-drop>', function () {
     assert.ok(options <= 303, `${options} options in one select`);
   });
 
+  it('every rejected row can be exported as CSV (the summary lists the first 100): read again in the worker, cells made inert', async () => {
+    const { el, src } = await setup();
+    const rows = ['id,queue,arrived,wait,outcome'];
+    for (let i = 0; i < 300; i++) rows.push(i % 2 ? `ok${i},Q,2026-03-02T09:00:00Z,5,answered` : `bad${i},Q,=1+1,5,answered`);
+    const file = new File([rows.join('\n') + '\n'], 'many-bad.csv');
+    choose(el, file);
+    await until(() => el.step === 'mapping');
+    await el.updateComplete;
+    click(el, 'button[data-action="confirm"]');
+    await until(() => el.step === 'summary', 20000, 'the summary');
+    await el.updateComplete;
+    assert.ok($(el, 'button[data-action="export-rejections"]'), 'the export is offered after rejections');
+    const text = await (await src.rejectedRows(file, el.mapping)).text();
+    const lines = text.trim().split('\r\n');
+    assert.equal(lines.length, 1 + 150, 'all 150 rejected rows, not the first 100');
+    assert.equal(lines[0], 'line,column,value,reason,code');
+    assert.equal(lines[1], "2,arrived,'=1+1,unparseable time,unparseableTime");
+  });
+
   it('a dropped file (DragEvent with a DataTransfer) is taken like a chosen one; the zone highlights while dragged over', async () => {
     const { el } = await setup();
     const zone = $(el, '[part="dropzone"]')!;
