@@ -55,4 +55,6 @@ export const tokens = css`
       --_muted: CanvasText;
     }
   }
+  /* Names come from the data (queues, agents, files): bidi controls in one never reorder the text around it. */
+  bdi, [part~='queue'], [part~='label'] { unicode-bidi: isolate; }
 `;

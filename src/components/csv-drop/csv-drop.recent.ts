@@ -22,7 +22,7 @@ export function renderRecent(v: DropView): TemplateResult {
               <thead><tr><th scope="col">${v.s('recentName')}</th><th scope="col" class="num">${v.s('recentContacts')}</th><th scope="col" class="num">${v.s('recentSize')}</th><th scope="col">${v.s('recentLastUsed')}</th><th scope="col">${v.s('recentActions')}</th></tr></thead>
               <tbody>${list.map((d) => html`
                 <tr data-id=${d.id}>
-                  <th scope="row" class="name">${d.name}</th>
+                  <th scope="row" class="name"><bdi>${d.name}</bdi></th>
                   <td class="num">${v.n(d.contacts)}</td>
                   <td class="num">${formatBytes(d.bytes, l)}</td>
                   <td><time datetime=${new Date(d.lastUsed).toISOString()}>${when.format(d.lastUsed)}</time></td>

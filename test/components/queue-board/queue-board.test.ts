@@ -49,6 +49,12 @@ describe('<sla-queue-board>', () => {
     assert.deepEqual(body().map((r) => r[0]), ['Billing', 'Sales', 'Claims']);
     assert.deepEqual(sorted, [{ by: 'asa', dir: 'asc' }, { by: 'asa', dir: 'desc' }]);
   });
+  it('a queue name with bidi controls is isolated: it cannot reorder the status words beside it', async () => {
+    const el = await fixture<SlaQueueBoard>(html`<sla-queue-board .rows=${[row('\u202eselaS', { serviceLevelToday: 0.5 })]} .thresholds=${thresholds}></sla-queue-board>`);
+    const name = el.shadowRoot!.querySelector('tbody th bdi')!;
+    assert.equal(name.textContent, '\u202eselaS');
+    assert.equal(getComputedStyle(name).unicodeBidi, 'isolate');
+  });
   it('fires sla-status-change when data moves a queue, not when the page sets rows', async () => {
     const el = await fixture<SlaQueueBoard>(html`<sla-queue-board .rows=${rows} .thresholds=${thresholds}></sla-queue-board>`);
     const got: unknown[] = [];
