@@ -23,7 +23,7 @@ export interface FeedOptions {
   heartbeatMs?: number;
   /** Events kept for clients that resume (default 200,000). */
   keep?: number;
-  /** Serve POST /control?action=pause|resume|drop|restart|gap&n=|skip&n= (tests, demos of a stale wallboard, faults). */
+  /** Serve POST /control?action=pause|resume|drop|restart|gap&n=|skip&n=|garbage|jump|invalid (tests, a stale wallboard, faults). */
   control?: boolean;
 }
 
@@ -128,7 +128,11 @@ export async function startFeedServer(opts: FeedOptions): Promise<FeedServer> {
       // The next n events are logged but not sent (a gap a replay can fill); skip: n seqs never sent nor logged.
       else if (action === 'gap') hide = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 100);
       else if (action === 'skip') seq += Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 100);
-      else { res.writeHead(400, cors); res.end('action: pause, resume, drop, restart, gap or skip\n'); return; }
+      // Faults a client must survive: a message that is no JSON, a seq of 10^15, an event with values out of range.
+      else if (action === 'garbage') for (const s of sinks) s.send(seq, 'not an event {');
+      else if (action === 'jump') for (const s of sinks) s.send(1e15, JSON.stringify({ seq: 1e15, stream, type: 'heartbeat', time: new Date(streamTime).toISOString() }));
+      else if (action === 'invalid') emit({ type: 'contact', time: new Date(streamTime).toISOString(), id: `bad-${seq}`, queue: 'Sales', arrived: new Date(streamTime).toISOString(), csat: 42, talk: -5000 });
+      else { res.writeHead(400, cors); res.end('action: pause, resume, drop, restart, gap, skip, garbage, jump or invalid\n'); return; }
       res.writeHead(204, cors);
       res.end();
       return;

@@ -156,4 +156,26 @@ describe('live streams into the worker', () => {
       await ds.close();
     });
   }
+
+  for (const [kind, url] of [['NDJSON', `${FEED}/ndjson`], ['WebSocket', 'ws://127.0.0.1:8791/ws'], ['SSE', `${FEED}/sse`]] as const) {
+    it(`over ${kind}: a message that is no event, a seq of 10^15 and an event out of range are counted, and the stream goes on`, async () => {
+      const ds = await client.open({ name: `garbage-${kind}`, timeZone: 'UTC' });
+      await ds.connect(url);
+      await until(async () => (await ds.view()).live!.lastSeq > 20);
+      await control('garbage');
+      await control('jump');
+      await control('invalid');
+      await until(async () => {
+        const e = (await ds.view()).status.stream!.events;
+        return !!e && e.malformed >= 1 && e.jumps >= 1 && e.rejected >= 2;
+      }, 20000);
+      const v = await ds.view();
+      assert.ok(v.status.stream!.events!.rejections.some((r) => /csat out of range 1–5|talk: negative duration/.test(r.reason)), JSON.stringify(v.status.stream!.events!.rejections));
+      // The stream goes on: later events are taken, none of them a "duplicate" because of the seq of 10^15.
+      const seqNow = v.live!.lastSeq, dupNow = v.live!.events.duplicates;
+      await until(async () => (await ds.view()).live!.lastSeq > seqNow + 20, 20000);
+      assert.equal((await ds.view()).live!.events.duplicates, dupNow);
+      await ds.close();
+    });
+  }
 });
