@@ -1,6 +1,6 @@
 // Builds the Node CLI into one ESM file (Node 20 runs no TypeScript).
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -11,6 +11,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
+  define: { __SLA_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
 });
 chmodSync('dist/cli/main.js', 0o755);

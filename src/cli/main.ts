@@ -13,6 +13,10 @@ const USAGE = `usage:
   ${STAFFING_USAGE}
   ${FEED_USAGE}`;
 
+/** The package's version, written in by the build (scripts/build-cli.mjs). */
+declare const __SLA_VERSION__: string;
+const VERSION = typeof __SLA_VERSION__ === 'string' ? __SLA_VERSION__ : 'dev';
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   const out = (s: string) => process.stdout.write(s + '\n');
@@ -27,6 +31,11 @@ async function main(argv: string[]): Promise<number> {
       return evaluateCommand(rest, out);
     case 'feed':
       return feed(rest, out);
+    case '--version':
+    case '-v':
+    case 'version':
+      out(`sla-widgets ${VERSION}`);
+      return 0;
     case undefined:
     case '-h':
     case '--help':

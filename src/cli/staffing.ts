@@ -6,7 +6,7 @@ import { parseInterval, parseSl } from './options.js';
 import { pct, sec, table } from './format.js';
 
 export const STAFFING_USAGE =
-  'sla-widgets staffing --contacts N --interval 30m --aht S --sl 80/20 [--shrinkage 0.3] [--max-occupancy 0.85] [--asa S] [--table] [--json]';
+  'sla-widgets staffing --contacts N --interval 30m --aht 180|3m|0:03:00 --sl 80/20 [--shrinkage 0.3 (the default)] [--max-occupancy 0.85] [--asa 20s] [--table] [--json]';
 
 const FLAGS = {
   contacts: { type: 'string' },
@@ -20,6 +20,18 @@ const FLAGS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** A duration flag in seconds, as people write it: 240, 240s, 4m, 4min, 0:04:00, 1h. */
+function seconds(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const t = v.trim().toLowerCase();
+  let n = NaN;
+  const unit = /^(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hours)?$/.exec(t);
+  if (unit) n = +unit[1] * (unit[2]?.startsWith('h') ? 3600 : unit[2]?.startsWith('m') ? 60 : 1);
+  else if (/^\d+:\d{2}(:\d{2})?$/.test(t)) n = t.split(':').reduce((acc, p) => acc * 60 + +p, 0);
+  if (!(n > 0)) throw new UsageError(`--${flag} ${v}: expected a duration > 0 (240, 240s, 4m, 0:04:00)`);
+  return n;
+}
 
 function num(v: string | undefined, flag: string, ok: (n: number) => boolean, expected: string): number | undefined {
   if (v === undefined) return undefined;
@@ -55,12 +67,13 @@ export async function staffing(argv: string[], out: (s: string) => void): Promis
   const input: StaffingInput = {
     contacts: num(f.contacts, 'contacts', (n) => n >= 0, 'a number of contacts ≥ 0')!,
     intervalSec: parseInterval(f.interval ?? '30m') * 60,
-    ahtSec: num(f.aht, 'aht', (n) => n > 0, 'seconds > 0')!,
+    ahtSec: seconds(f.aht, 'aht')!,
     target: sl.target,
     thresholdSec: sl.thresholdSec,
-    shrinkage: num(f.shrinkage, 'shrinkage', (n) => n >= 0 && n < 1, 'a fraction from 0 to below 1, e.g. 0.3') ?? 0,
+    // 30 % by default, as the staffing widget (and docs/metrics.md §8's worked case): --shrinkage 0 for none.
+    shrinkage: num(f.shrinkage, 'shrinkage', (n) => n >= 0 && n < 1, 'a fraction from 0 to below 1, e.g. 0.3') ?? 0.3,
     maxOccupancy: num(f['max-occupancy'], 'max-occupancy', (n) => n > 0 && n <= 1, 'a fraction above 0 and at most 1, e.g. 0.85'),
-    asaSec: num(f.asa, 'asa', (n) => n > 0, 'seconds > 0'),
+    asaSec: seconds(f.asa, 'asa'),
   };
   if (sl.target >= 1) throw new UsageError(`--sl ${f.sl}: a 100 % target can never be met by Erlang C`);
   const { required, rows } = f.table ? staffingTable(input) : { required: requiredAgents(input), rows: [] };

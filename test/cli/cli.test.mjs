@@ -92,7 +92,7 @@ test('staffing: the worked case of METRICS.md §8, as JSON and with neighbours',
   assert.equal(j.serviceLevel.toFixed(5), '0.88835');
   assert.equal(j.asa.toFixed(3), '7.836');
   assert.equal(j.occupancy.toFixed(3), '0.714');
-  const t = JSON.parse(run('staffing', '--contacts', '20', '--interval', '30m', '--aht', '180', '--sl', '80/20', '--table', '--json').stdout);
+  const t = JSON.parse(run('staffing', '--contacts', '20', '--interval', '30m', '--aht', '180', '--sl', '80/20', '--shrinkage', '0', '--table', '--json').stdout);
   // A = 2 Erlangs: the table starts at 1 agent (N ≤ A: unbounded)
   assert.deepEqual(t.table[0], { agents: 1, scheduledAgents: 1, serviceLevel: 0, asa: null, occupancy: 1, probabilityOfWaiting: 1, unbounded: true });
   assert.equal(run('staffing', '--contacts', '100', '--aht', '0', '--sl', '80/20').status, 2);
@@ -245,4 +245,19 @@ test('report --rejections FILE writes every rejected row (the report lists the f
   assert.equal(lines[0], 'file,line,column,value,reason,code');
   assert.equal(lines.length, 1 + 125, 'all 125, not the first 100');
   assert.equal(lines[1], `${file},2,arrived,'=cmd(),unparseable time,unparseableTime`);
+});
+
+test('the command line as people type it: --version, durations with units, the staffing widget\'s 30 % shrinkage by default', () => {
+  const v = run('--version');
+  assert.equal(v.status, 0, v.stderr);
+  assert.match(v.stdout, /^sla-widgets \d+\.\d+\.\d+\n$/);
+  // The worked case of docs/metrics.md §8: 14 agents, 20 to schedule with 30 % shrinkage, AHT written three ways.
+  for (const aht of ['180', '180s', '3m', '0:03:00']) {
+    const r = run('staffing', '--contacts', '100', '--interval', '30m', '--aht', aht, '--sl', '80/20', '--json');
+    assert.equal(r.status, 0, `${aht}: ${r.stderr}`);
+    assert.deepEqual([JSON.parse(r.stdout).agents, JSON.parse(r.stdout).scheduledAgents], [14, 20], aht);
+  }
+  const bad = run('staffing', '--contacts', '100', '--aht', '3 fortnights', '--sl', '80/20');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--aht 3 fortnights: expected a duration > 0 \(240, 240s, 4m, 0:04:00\)/);
 });
