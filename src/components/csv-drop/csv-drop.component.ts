@@ -17,6 +17,7 @@ import {
   withOutcomeValue, withReadAs, type ColumnChoice, type ReadAs,
 } from './csv-drop.model.js';
 import { specOf } from '../../engine/ingest/mapping.js';
+import { download } from '../common/download.js';
 import type { Preview } from '../../engine/ingest/preview.js';
 import { localeOf } from '../common/i18n.js';
 import { findSource } from '../common/find-source.js';
@@ -405,13 +406,7 @@ export class SlaCsvDrop extends LitElement {
     const source = this.target?.isConnected ? this.target : await this.resolveSource();
     if (!source || !this.file) return;
     try {
-      const blob = await source.rejectedRows(this.file, this.mapping);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${(this.fileName || 'file').replace(/\.[^.]+$/, '')}.rejected.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      download(await source.rejectedRows(this.file, this.mapping), `${this.baseName()}.rejected.csv`);
     } catch (e) {
       this.warning = errorWords(saidOf(e), this.locale);
     }
@@ -420,12 +415,12 @@ export class SlaCsvDrop extends LitElement {
   /** The mapping being edited, as the file `--map` takes. */
   private downloadMapping(): void {
     if (!this.mapping) return;
-    const url = URL.createObjectURL(new Blob([mappingFileText(this.mapping)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${(this.fileName || 'file').replace(/\.[^.]+$/, '')}.mapping.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(new Blob([mappingFileText(this.mapping)], { type: 'application/json' }), `${this.baseName()}.mapping.json`);
+  }
+
+  /** The file's name without its extension, for the files saved beside it. */
+  private baseName(): string {
+    return (this.fileName || 'file').replace(/\.[^.]+$/, '');
   }
 
   /** "Read the file": the mapping checked, then the file and mapping handed to the source. */

@@ -157,19 +157,4 @@ export async function svgToPng(svg: SVGSVGElement, width: number, height: number
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
 }
 
-/** Saves a Blob as a file through a temporary link (revoked after the click). */
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  try {
-    a.click();
-  } finally {
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  }
-}
+export { download } from '../common/download.js';
