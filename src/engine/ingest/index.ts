@@ -8,7 +8,7 @@ import { IngestError, error } from './errors.js';
 import { ReasonTally, reason, reasonText, type ReasonCode, type ReasonCount } from './reasons.js';
 import type { Said } from '../words.js';
 import { ACCEPTED, APART, ContactReader, MappingError, REJECTED, type Rejection } from './contacts.js';
-import { detectMapping, extendPreset, instantSpec, looksLikeQueueLog, missingFields } from './presets.js';
+import { detectMapping, extendPreset, looksLikeQueueLog, missingFields } from './presets.js';
 import { asteriskMasterCsv, looksLikeAsteriskCdr } from './layouts.js';
 import { QueueLogFolder } from './queue-log.js';
 import type { Mapping } from './mapping.js';
@@ -215,7 +215,7 @@ export class ContactIngest {
       mapping = explicit
         ? extendPreset(explicit, this.header, samples)
         : this.header[0] === '1' && samples.length > 0 && looksLikeAsteriskCdr(samples[0])
-          ? asteriskMasterCsv(this.header.length, samples, instantSpec)
+          ? asteriskMasterCsv(this.header.length, samples)
           : detectMapping(this.header, samples);
     } catch (e) {
       throw new IngestError(error('badMapping', { detail: (e as Error).message }));

@@ -3,7 +3,7 @@
  * person can confirm or fix the mapping (the CSV drop shows this). Reads only the head it is given.
  */
 import { CsvReader, type Delimiter } from './csv.js';
-import { detectMapping, instantSpec, looksLikeQueueLog, missingFields } from './presets.js';
+import { detectMapping, looksLikeQueueLog, missingFields } from './presets.js';
 import { asteriskMasterCsv, looksLikeAsteriskCdr } from './layouts.js';
 import { recordKind } from './records.js';
 import type { Mapping } from './mapping.js';
@@ -53,7 +53,7 @@ export function inspectHead(head: Uint8Array | string, rows = 5): FileHead {
   }
   if (header.length && looksLikeAsteriskCdr(header)) {
     const numbered = header.map((_, i) => String(i + 1));
-    return { delimiter: reader.delimiter, header: numbered, samples: records.slice(0, rows), mapping: asteriskMasterCsv(header.length, records, instantSpec), problem: null };
+    return { delimiter: reader.delimiter, header: numbered, samples: records.slice(0, rows), mapping: asteriskMasterCsv(header.length, records), problem: null };
   }
   const detected = header.length ? detectMapping(header, samples) : null;
   const mapping = detected && reader.encoding === 'windows-1252' ? { ...detected, notes: [...(detected.notes ?? []), note('encodingWindows1252')] } : detected;

@@ -8,6 +8,7 @@
 import type { FieldSpec, Mapping, OutcomeRule, CountedApartRule } from './mapping.js';
 import { note, type MappingNote } from './notes.js';
 import { normalizeName } from './names.js';
+import { dateFormatOf, instantSpec } from './instants.js';
 import type { Outcome } from '../types.js';
 
 /** A header and its sample rows, with lookups by normalized name. */
@@ -35,6 +36,22 @@ export class Columns {
     const i = this.header.indexOf(name);
     return i < 0 ? [] : this.samples.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
   }
+  /** How an instant column is written, from its samples (the detection's own rule); undefined for no column. */
+  instantAt(name: string | undefined): FieldSpec | string | undefined {
+    return name === undefined ? undefined : instantSpec(name, this.values(name));
+  }
+  /** The first of these columns present, read as instants; undefined when none is. */
+  instantOf(...names: string[]): FieldSpec | string | undefined {
+    return this.instantAt(this.col(...names));
+  }
+  /** The first of these columns present, read as a duration; undefined when none is. */
+  durationOf(...names: string[]): FieldSpec | undefined {
+    return this.durationAt(this.col(...names));
+  }
+  /** A column read as a duration (in `unit` unless its samples show h:mm:ss); undefined for no column. */
+  durationAt(name: string | undefined, unit: 's' | 'ms' | 'min' = 's'): FieldSpec | undefined {
+    return name === undefined ? undefined : this.duration(name, unit);
+  }
   /** A duration column: h:mm:ss where the samples show colons, else the unit given. */
   duration(name: string, unit: 's' | 'ms' | 'min' = 's', nulls?: string[]): FieldSpec {
     const vs = this.values(name);
@@ -56,32 +73,28 @@ export interface Layout {
   /** Columns that must all be there (any case, spacing or punctuation): the ones only this export has. */
   signature: string[];
   /** The mapping for a header that has the signature. */
-  build(c: Columns, instant: (h: string, vs: string[]) => FieldSpec | string): Mapping;
+  build(c: Columns): Mapping;
 }
 
-const opt = (c: Columns, ...names: string[]): string | undefined => c.col(...names);
 const apart = (column: string | undefined, values: string[], reason: string): CountedApartRule[] => (column ? [{ column, values, reason }] : []);
 const when = (column: string | undefined, values: string[], outcome: Outcome): OutcomeRule[] => (column ? [{ column, values, outcome }] : []);
 const OUTBOUND = 'outbound contact';
 const NEVER_QUEUED = 'never queued (ended in the IVR, out of hours or before any queue)';
 
+/** A layout's mapping: the fields it found, its rules where it has some, the note of what it was read as. */
 function finish(layout: Layout, c: Columns, m: Omit<Mapping, 'preset'>, extra: MappingNote[] = []): Mapping {
+  const { countedApart, outcomeWhen, ...rest } = m;
   const fields = Object.fromEntries(Object.entries(m.fields).filter(([, v]) => v !== undefined)) as Mapping['fields'];
   return {
     preset: layout.name,
-    ...m,
+    ...rest,
     fields,
-    ...(m.countedApart?.length ? {} : { countedApart: undefined }),
-    ...(m.outcomeWhen?.length ? {} : { outcomeWhen: undefined }),
+    ...(countedApart?.length ? { countedApart } : {}),
+    ...(outcomeWhen?.length ? { outcomeWhen } : {}),
     notes: [note('layoutDetected', { layout: layout.title, columns: layout.signature.map((s) => c.col(s)).join(', ') }), ...extra],
   };
 }
 
-/** Drops keys whose value is undefined (a mapping is echoed as JSON and compared in tests). */
-function clean(m: Mapping): Mapping {
-  for (const k of Object.keys(m) as (keyof Mapping)[]) if (m[k] === undefined) delete m[k];
-  return m;
-}
 
 export const LAYOUTS: Layout[] = [
   {
@@ -89,25 +102,25 @@ export const LAYOUTS: Layout[] = [
     title: 'Aircall calls (API fields)',
     source: 'https://developer.aircall.io/api-references/#call (Call object: started_at, answered_at, ended_at, missed_call_reason)',
     signature: ['missed_call_reason', 'started_at', 'answered_at'],
-    build(c, instant) {
+    build(c) {
       const reason = c.col('missed_call_reason')!;
       const started = c.col('started_at')!;
       return finish(this, c, {
         neverQueued: 'counted-apart',
         fields: {
-          id: opt(c, 'id'),
+          id: c.col('id'),
           // Aircall has no queue: the line (number) the caller dialled stands for it.
-          queue: opt(c, 'number_name', 'number.name', 'line', 'number_digits') ?? { const: 'all' },
-          agent: opt(c, 'user_name', 'user.name', 'user'),
-          customer: opt(c, 'raw_digits'),
-          arrived: instant(started, c.values(started)),
-          answered: instant(c.col('answered_at')!, c.values(c.col('answered_at')!)),
-          ended: opt(c, 'ended_at') ? instant(c.col('ended_at')!, c.values(c.col('ended_at')!)) : undefined,
+          queue: c.col('number_name', 'number.name', 'line', 'number_digits') ?? { const: 'all' },
+          agent: c.col('user_name', 'user.name', 'user'),
+          customer: c.col('raw_digits'),
+          arrived: c.instantAt(started)!,
+          answered: c.instantAt(c.col('answered_at')!)!,
+          ended: c.instantOf('ended_at'),
           outcome: { column: reason, values: { short_abandoned: 'abandoned', no_available_agent: 'abandoned', agents_did_not_answer: 'flowout' } },
         },
         countedApart: [
           ...apart(reason, ['abandoned_in_ivr', 'out_of_opening_hours', 'abandoned_in_classic'], NEVER_QUEUED),
-          ...apart(opt(c, 'direction'), ['outbound'], OUTBOUND),
+          ...apart(c.col('direction'), ['outbound'], OUTBOUND),
         ],
       }, [note('waitFromStart'), note('noHandleTimes')]);
     },
@@ -117,21 +130,21 @@ export const LAYOUTS: Layout[] = [
     title: 'Five9 Call Log report',
     source: 'https://documentation.five9.com (Reporting: Call Log report fields — TIMESTAMP, SKILL, DISPOSITION, QUEUE WAIT TIME …)',
     signature: ['CALL ID', 'TIMESTAMP', 'QUEUE WAIT TIME', 'AFTER CALL WORK TIME'],
-    build(c, instant) {
+    build(c) {
       const ts = c.col('TIMESTAMP')!;
-      const disposition = opt(c, 'DISPOSITION');
+      const disposition = c.col('DISPOSITION');
       return finish(this, c, {
         fields: {
           id: c.col('CALL ID'),
           queue: { column: c.col('SKILL') ?? c.col('CAMPAIGN')!, null: ['[None]'] },
-          agent: opt(c, 'AGENT NAME', 'AGENT') ? { column: opt(c, 'AGENT NAME', 'AGENT')!, null: ['[None]'] } : undefined,
-          customer: opt(c, 'ANI'),
-          arrived: instant(ts, c.values(ts)),
+          agent: c.col('AGENT NAME', 'AGENT') ? { column: c.col('AGENT NAME', 'AGENT')!, null: ['[None]'] } : undefined,
+          customer: c.col('ANI'),
+          arrived: c.instantAt(ts)!,
           wait: c.duration(c.col('QUEUE WAIT TIME')!),
-          talk: opt(c, 'TALK TIME') ? c.duration(c.col('TALK TIME')!) : undefined,
-          hold: opt(c, 'HOLD TIME') ? c.duration(c.col('HOLD TIME')!) : undefined,
+          talk: c.durationOf('TALK TIME'),
+          hold: c.durationOf('HOLD TIME'),
           wrap: c.duration(c.col('AFTER CALL WORK TIME')!),
-          outcome: opt(c, 'ABANDONED') ? { column: c.col('ABANDONED')!, values: { '1': 'abandoned', '0': 'answered' } } : undefined,
+          outcome: c.col('ABANDONED') ? { column: c.col('ABANDONED')!, values: { '1': 'abandoned', '0': 'answered' } } : undefined,
         },
         neverQueued: 'counted-apart',
         outcomeWhen: [
@@ -139,7 +152,7 @@ export const LAYOUTS: Layout[] = [
           ...when(disposition, ['Queue Callback Timeout'], 'callback'),
         ],
         countedApart: [
-          ...apart(opt(c, 'CALL TYPE'), ['Outbound', 'Autodial', 'Manual', 'Preview', 'Agent', 'Internal', 'Test', 'Outbound Preview', 'Outbound Voicemail'], OUTBOUND),
+          ...apart(c.col('CALL TYPE'), ['Outbound', 'Autodial', 'Manual', 'Preview', 'Agent', 'Internal', 'Test', 'Outbound Preview', 'Outbound Voicemail'], OUTBOUND),
         ],
       }, [note('five9')]);
     },
@@ -149,27 +162,27 @@ export const LAYOUTS: Layout[] = [
     title: 'Talkdesk Explore calls report',
     source: 'https://support.talkdesk.com (Explore: Calls report; call types inbound, missed, abandoned, short_abandoned, voicemail, outbound)',
     signature: ['Talkdesk Phone Number', 'Call Type', 'Start Time'],
-    build(c, instant) {
+    build(c) {
       const start = c.col('Start Time')!;
       const type = c.col('Call Type')!;
       return finish(this, c, {
         fields: {
-          id: opt(c, 'Interaction ID', 'Call ID'),
-          queue: opt(c, 'Ring Groups', 'Ring Group', 'Phone Display Name', 'Talkdesk Phone Number')!,
-          agent: opt(c, 'Handling Agent', 'Agent Name'),
-          customer: opt(c, 'Customer Phone Number'),
-          arrived: instant(start, c.values(start)),
-          ended: opt(c, 'End Time') ? instant(c.col('End Time')!, c.values(c.col('End Time')!)) : undefined,
-          wait: opt(c, 'Waiting Time') ? c.duration(c.col('Waiting Time')!) : undefined,
+          id: c.col('Interaction ID', 'Call ID'),
+          queue: c.col('Ring Groups', 'Ring Group', 'Phone Display Name', 'Talkdesk Phone Number')!,
+          agent: c.col('Handling Agent', 'Agent Name'),
+          customer: c.col('Customer Phone Number'),
+          arrived: c.instantAt(start)!,
+          ended: c.instantOf('End Time'),
+          wait: c.durationOf('Waiting Time'),
           // Talkdesk's talk time holds the hold time: talk alone, hold not added again.
-          talk: opt(c, 'Talk Time') ? c.duration(c.col('Talk Time')!) : undefined,
-          csat: opt(c, 'CSAT Score'),
-          transferred: opt(c, 'Transfer?') ? { column: c.col('Transfer?')! } : undefined,
+          talk: c.durationOf('Talk Time'),
+          csat: c.col('CSAT Score'),
+          transferred: c.col('Transfer?') ? { column: c.col('Transfer?')! } : undefined,
           outcome: { column: type, values: { inbound: 'answered', abandoned: 'abandoned', short_abandoned: 'abandoned', missed: 'abandoned', voicemail: 'voicemail' } },
         },
         countedApart: [
           ...apart(type, ['outbound', 'outbound_missed'], OUTBOUND),
-          ...apart(opt(c, 'Hangup'), ['ivr'], NEVER_QUEUED),
+          ...apart(c.col('Hangup'), ['ivr'], NEVER_QUEUED),
         ],
       }, [note('talkIncludesHold'), note('noWrap')]);
     },
@@ -179,26 +192,26 @@ export const LAYOUTS: Layout[] = [
     title: 'Twilio Flex Insights conversations report',
     source: 'https://www.twilio.com/docs/flex/developer/insights (Conversations data model: Kind, Abandoned, Abandoned Phase, Queue Time, Wrap Up Time)',
     signature: ['Conversation ID', 'Kind', 'Abandoned', 'Queue Time'],
-    build(c, instant) {
+    build(c) {
       const date = c.col('Date')!;
-      const time = opt(c, 'Time', 'Start Time');
-      const arrived: FieldSpec | string = time ? { date, time, dateFormat: dateFormatFor(c.values(date)) } : instant(date, c.values(date));
+      const time = c.col('Time', 'Start Time');
+      const arrived: FieldSpec | string = time ? { date, time, dateFormat: dateFormatOf(c.values(date)) } : c.instantAt(date)!;
       return finish(this, c, {
         fields: {
           id: c.col('Conversation ID'),
           queue: c.col('Queue')!,
-          agent: opt(c, 'Agent', 'Agent Name'),
-          customer: opt(c, 'Customer Phone', 'Customer Phone Number'),
+          agent: c.col('Agent', 'Agent Name'),
+          customer: c.col('Customer Phone', 'Customer Phone Number'),
           arrived,
           wait: c.duration(c.col('Queue Time')!),
-          talk: opt(c, 'Talk Time') ? c.duration(c.col('Talk Time')!) : undefined,
-          hold: opt(c, 'Hold Time') ? c.duration(c.col('Hold Time')!) : undefined,
-          wrap: opt(c, 'Wrap Up Time') ? c.duration(c.col('Wrap Up Time')!) : undefined,
+          talk: c.durationOf('Talk Time'),
+          hold: c.durationOf('Hold Time'),
+          wrap: c.durationOf('Wrap Up Time'),
           outcome: { column: c.col('Abandoned')!, values: { yes: 'abandoned', no: 'answered' } },
         },
-        outcomeWhen: when(opt(c, 'Abandoned Phase'), ['Voicemail'], 'voicemail'),
+        outcomeWhen: when(c.col('Abandoned Phase'), ['Voicemail'], 'voicemail'),
         countedApart: [
-          ...apart(opt(c, 'Direction'), ['Outbound'], OUTBOUND),
+          ...apart(c.col('Direction'), ['Outbound'], OUTBOUND),
           ...apart(c.col('Kind'), ['Agent Status', 'Agent Status in Progress', 'Missed Conversation', 'Conversation in Progress'], 'not a conversation row (agent status, a missed offer to one agent, or still in progress)'),
         ],
       }, [note('talkIncludesHoldUnknown')]);
@@ -209,23 +222,23 @@ export const LAYOUTS: Layout[] = [
     title: '3CX call history',
     source: 'https://www.3cx.com/docs/manual/call-reports/ (Call History: Call Time, From, To, Direction, Status, Ringing, Talking)',
     signature: ['Call Time', 'Direction', 'Status', 'Ringing', 'Talking'],
-    build(c, instant) {
+    build(c) {
       const time = c.col('Call Time')!;
       const status = c.col('Status')!;
       return finish(this, c, {
         fields: {
-          id: opt(c, 'Call ID'),
-          queue: opt(c, 'Queue', 'To', 'Destination')!,
-          agent: opt(c, 'Agent'),
-          customer: opt(c, 'From', 'Caller ID'),
-          arrived: instant(time, c.values(time).filter((v) => !/^totals?$/i.test(v))),
+          id: c.col('Call ID'),
+          queue: c.col('Queue', 'To', 'Destination')!,
+          agent: c.col('Agent'),
+          customer: c.col('From', 'Caller ID'),
+          arrived: instantSpec(time, c.values(time).filter((v) => !/^totals?$/i.test(v))),
           // 3CX's ringing is the time before the answer (or before the caller gave up): the wait.
           wait: c.duration(c.col('Ringing')!),
           talk: { ...c.duration(c.col('Talking')!), null: ['00:00:00'] },
           outcome: { column: status, values: { answered: 'answered', unanswered: 'abandoned', missed: 'abandoned', abandoned: 'abandoned', voicemail: 'voicemail', 'redirected': 'flowout' } },
         },
         countedApart: [
-          ...apart(opt(c, 'Direction'), ['Outbound', 'Internal'], OUTBOUND),
+          ...apart(c.col('Direction'), ['Outbound', 'Internal'], OUTBOUND),
           ...apart(time, ['Totals', 'Total'], 'totals row (not a call)'),
         ],
       }, [note('waitFromRinging'), note('talkIncludesHold'), note('noWrap')]);
@@ -236,11 +249,11 @@ export const LAYOUTS: Layout[] = [
     title: 'Asterisk / FreePBX CDR',
     source: 'https://docs.asterisk.org/Configuration/Reporting/Call-Detail-Records-CDR/ (cdr_csv fields; FreePBX CDR Reports CSV export)',
     signature: ['calldate', 'dcontext', 'lastapp', 'billsec', 'disposition'],
-    build(c, instant) {
-      return cdrMapping(this, c, instant, {
-        start: c.col('calldate')!, answer: opt(c, 'answer'), end: opt(c, 'end'), dst: c.col('dst') ?? c.col('dcontext')!,
-        src: opt(c, 'src'), lastapp: c.col('lastapp')!, billsec: c.col('billsec')!, disposition: c.col('disposition')!,
-        dcontext: c.col('dcontext')!, id: opt(c, 'uniqueid', 'linkedid'), agent: opt(c, 'dstchannel'),
+    build(c) {
+      return cdrMapping(this, c, {
+        start: c.col('calldate')!, answer: c.col('answer'), end: c.col('end'), dst: c.col('dst') ?? c.col('dcontext')!,
+        src: c.col('src'), lastapp: c.col('lastapp')!, billsec: c.col('billsec')!, disposition: c.col('disposition')!,
+        dcontext: c.col('dcontext')!, id: c.col('uniqueid', 'linkedid'), agent: c.col('dstchannel'),
       });
     },
   },
@@ -249,13 +262,13 @@ export const LAYOUTS: Layout[] = [
     title: 'Zendesk Talk calls',
     source: 'https://support.zendesk.com/hc/en-us/articles/4408835500186 (Talk: completion status values; wait, IVR, talk, hold and wrap-up times)',
     signature: ['Call ID', 'Call completion status'],
-    build(c, instant) {
-      return zendeskMapping(this, c, instant, {
+    build(c) {
+      return zendeskMapping(this, c, {
         id: c.col('Call ID')!, status: c.col('Call completion status')!, created: c.col('Call created at', 'Call date', 'Created at', 'Date')!,
-        time: opt(c, 'Call time', 'Time'), direction: opt(c, 'Call direction'), group: opt(c, 'Call group', 'Group'),
-        agent: opt(c, 'Call agent name', 'Agent name', 'Agent'), customer: opt(c, 'Call customer phone number', 'Customer phone number'),
-        wait: opt(c, 'Call wait time'), talk: opt(c, 'Call talk time'), hold: opt(c, 'Call hold time'), wrap: opt(c, 'Call wrap-up time', 'Call wrap up time'),
-        csat: opt(c, 'CSAT'),
+        time: c.col('Call time', 'Time'), direction: c.col('Call direction'), group: c.col('Call group', 'Group'),
+        agent: c.col('Call agent name', 'Agent name', 'Agent'), customer: c.col('Call customer phone number', 'Customer phone number'),
+        wait: c.col('Call wait time'), talk: c.col('Call talk time'), hold: c.col('Call hold time'), wrap: c.col('Call wrap-up time', 'Call wrap up time'),
+        csat: c.col('CSAT'),
       });
     },
   },
@@ -264,11 +277,11 @@ export const LAYOUTS: Layout[] = [
     title: 'Zendesk Talk calls (API fields)',
     source: 'https://developer.zendesk.com/api-reference/voice/talk-api/incremental_exports/ (calls: completion_status, wait_time, ivr_time_spent …)',
     signature: ['completion_status', 'wait_time', 'ivr_time_spent'],
-    build(c, instant) {
-      return zendeskMapping(this, c, instant, {
-        id: c.col('id')!, status: c.col('completion_status')!, created: c.col('created_at')!, direction: opt(c, 'direction'),
-        group: opt(c, 'default_group', 'ivr_destination_group_name', 'line'), agent: opt(c, 'agent_id', 'agent_name'), customer: opt(c, 'phone_number'),
-        wait: opt(c, 'wait_time'), talk: opt(c, 'talk_time'), hold: opt(c, 'hold_time'), wrap: opt(c, 'wrap_up_time'),
+    build(c) {
+      return zendeskMapping(this, c, {
+        id: c.col('id')!, status: c.col('completion_status')!, created: c.col('created_at')!, direction: c.col('direction'),
+        group: c.col('default_group', 'ivr_destination_group_name', 'line'), agent: c.col('agent_id', 'agent_name'), customer: c.col('phone_number'),
+        wait: c.col('wait_time'), talk: c.col('talk_time'), hold: c.col('hold_time'), wrap: c.col('wrap_up_time'),
       });
     },
   },
@@ -277,29 +290,29 @@ export const LAYOUTS: Layout[] = [
     title: 'NICE CXone call detail',
     source: 'https://help.nice-incontact.com (Reporting: Call Detail data download — Contact_ID, Master_Contact_ID, Skill_Name, PreQueue, InQueue, Agent_Time, ACW_Time, Abandon)',
     signature: ['Contact_ID', 'Master_Contact_ID', 'Skill_Name'],
-    build(c, instant) {
+    build(c) {
       const date = c.col('Start_Date', 'Contact Start', 'contactStart')!;
-      const time = opt(c, 'Start_Time');
-      const arrived: FieldSpec | string = time ? { date, time, dateFormat: dateFormatFor(c.values(date)) } : instant(date, c.values(date));
-      const abandon = opt(c, 'Abandon', 'Abandoned');
-      const media = opt(c, 'Media_Name', 'Media Type', 'mediaTypeName');
+      const time = c.col('Start_Time');
+      const arrived: FieldSpec | string = time ? { date, time, dateFormat: dateFormatOf(c.values(date)) } : c.instantAt(date)!;
+      const abandon = c.col('Abandon', 'Abandoned');
+      const media = c.col('Media_Name', 'Media Type', 'mediaTypeName');
       const yes = { y: 'abandoned', yes: 'abandoned', true: 'abandoned', '1': 'abandoned', n: 'answered', no: 'answered', false: 'answered', '0': 'answered' };
       return finish(this, c, {
         fields: {
           id: c.col('Contact_ID'),
           queue: c.col('Skill_Name')!,
           channel: media ? { column: media, values: { call: 'voice', voice: 'voice', 'phone call': 'voice', chat: 'chat', email: 'email', sms: 'sms', 'work item': 'task' }, otherwise: 'other' } : undefined,
-          agent: opt(c, 'Agent_Name'),
-          customer: opt(c, 'ANI_DIALNUM', 'ANI', 'fromAddr'),
+          agent: c.col('Agent_Name'),
+          customer: c.col('ANI_DIALNUM', 'ANI', 'fromAddr'),
           arrived,
-          wait: opt(c, 'InQueue', 'inQueueSeconds') ? c.duration(opt(c, 'InQueue', 'inQueueSeconds')!) : undefined,
-          talk: opt(c, 'Agent_Time', 'agentSeconds') ? c.duration(opt(c, 'Agent_Time', 'agentSeconds')!) : undefined,
-          hold: opt(c, 'Hold_Time', 'holdSeconds') ? c.duration(opt(c, 'Hold_Time', 'holdSeconds')!) : undefined,
-          wrap: opt(c, 'ACW_Time', 'ACWSeconds') ? c.duration(opt(c, 'ACW_Time', 'ACWSeconds')!) : undefined,
+          wait: c.durationOf('InQueue', 'inQueueSeconds'),
+          talk: c.durationOf('Agent_Time', 'agentSeconds'),
+          hold: c.durationOf('Hold_Time', 'holdSeconds'),
+          wrap: c.durationOf('ACW_Time', 'ACWSeconds'),
           outcome: abandon ? { column: abandon, values: yes } : undefined,
         },
-        outcomeWhen: when(opt(c, 'Disp_Name', 'Disposition_Name'), ['Voicemail', 'Left Voicemail', 'Sent to Voicemail'], 'voicemail'),
-        countedApart: apart(opt(c, 'isOutbound', 'Outbound', 'Direction'), ['Y', 'Yes', 'True', 'Outbound'], OUTBOUND),
+        outcomeWhen: when(c.col('Disp_Name', 'Disposition_Name'), ['Voicemail', 'Left Voicemail', 'Sent to Voicemail'], 'voicemail'),
+        countedApart: apart(c.col('isOutbound', 'Outbound', 'Direction'), ['Y', 'Yes', 'True', 'Outbound'], OUTBOUND),
       }, [note('niceCxone')]);
     },
   },
@@ -308,25 +321,25 @@ export const LAYOUTS: Layout[] = [
     title: 'Cisco UCCX detailed call, CSQ, agent report',
     source: 'https://www.cisco.com/c/en/us/support/customer-collaboration/unified-contact-center-express/products-user-guide-list.html (Historical Reporting: Detailed Call, CSQ, Agent report; contact dispositions)',
     signature: ['Node ID - Session ID - Sequence No.', 'Contact Disposition'],
-    build(c, instant) {
+    build(c) {
       const start = c.col('Call Start Time', 'Start Time')!;
       return finish(this, c, {
         fields: {
           id: c.col('Node ID - Session ID - Sequence No.'),
-          queue: { column: opt(c, 'CSQ Names', 'CSQ Name', 'Call Skills')!, null: ['-', 'N/A'] },
-          agent: opt(c, 'Agent Name') ? { column: c.col('Agent Name')!, null: ['-', 'N/A'] } : undefined,
-          customer: opt(c, 'Originator DN', 'ANI', 'Calling Number'),
-          arrived: instant(start, c.values(start)),
-          ended: opt(c, 'Call End Time', 'End Time') ? instant(opt(c, 'Call End Time', 'End Time')!, c.values(opt(c, 'Call End Time', 'End Time')!)) : undefined,
-          wait: opt(c, 'Queue Time') ? c.duration(c.col('Queue Time')!) : undefined,
-          talk: opt(c, 'Talk Time') ? c.duration(c.col('Talk Time')!) : undefined,
-          hold: opt(c, 'Hold Time') ? c.duration(c.col('Hold Time')!) : undefined,
-          wrap: opt(c, 'Work Time') ? c.duration(c.col('Work Time')!) : undefined,
+          queue: { column: c.col('CSQ Names', 'CSQ Name', 'Call Skills')!, null: ['-', 'N/A'] },
+          agent: c.col('Agent Name') ? { column: c.col('Agent Name')!, null: ['-', 'N/A'] } : undefined,
+          customer: c.col('Originator DN', 'ANI', 'Calling Number'),
+          arrived: c.instantAt(start)!,
+          ended: c.instantOf('Call End Time', 'End Time'),
+          wait: c.durationOf('Queue Time'),
+          talk: c.durationOf('Talk Time'),
+          hold: c.durationOf('Hold Time'),
+          wrap: c.durationOf('Work Time'),
           outcome: { column: c.col('Contact Disposition')!, values: { handled: 'answered', '2': 'answered', abandoned: 'abandoned', '1': 'abandoned' } },
         },
         neverQueued: 'counted-apart',
         countedApart: [
-          ...apart(opt(c, 'Contact Type'), ['Outgoing', 'Outbound Preview', 'Internal', '2', '3', '6'], OUTBOUND),
+          ...apart(c.col('Contact Type'), ['Outgoing', 'Outbound Preview', 'Internal', '2', '3', '6'], OUTBOUND),
           ...apart(c.col('Contact Disposition'), ['Aborted', 'Rejected', '4', '5'], 'aborted or rejected by the system (no queue contact)'),
         ],
       }, [note('ciscoUccx')]);
@@ -337,24 +350,23 @@ export const LAYOUTS: Layout[] = [
     title: 'Freshcaller calls (API fields)',
     source: 'https://developers.freshcaller.com/api/#calls (calls, participants and call_metrics: assigned_call_queue_name, answering_speed, *_unit)',
     signature: ['assigned_call_queue_name', 'created_time', 'talk_time_unit'],
-    build(c, instant) {
+    build(c) {
       const created = c.col('created_time')!;
-      const secs = (name: string | undefined) => (name ? c.duration(name) : undefined);
       return finish(this, c, {
         fields: {
-          id: opt(c, 'id', 'call_id'),
+          id: c.col('id', 'call_id'),
           queue: c.col('assigned_call_queue_name')!,
-          agent: opt(c, 'assigned_agent_name'),
-          customer: opt(c, 'caller_number', 'participants.caller_number'),
-          arrived: instant(created, c.values(created)),
-          wait: secs(opt(c, 'answering_speed', 'wait_time')),
-          talk: secs(opt(c, 'talk_time')),
-          hold: secs(opt(c, 'hold_duration')),
-          wrap: secs(opt(c, 'call_work_time')),
-          outcome: opt(c, 'call_status', 'participants.call_status') ? { column: opt(c, 'call_status', 'participants.call_status')!, values: { '1': 'answered', completed: 'answered', '3': 'abandoned', abandoned: 'abandoned', missed: 'abandoned', voicemail: 'voicemail' } } : undefined,
+          agent: c.col('assigned_agent_name'),
+          customer: c.col('caller_number', 'participants.caller_number'),
+          arrived: c.instantAt(created)!,
+          wait: c.durationOf('answering_speed', 'wait_time'),
+          talk: c.durationOf('talk_time'),
+          hold: c.durationOf('hold_duration'),
+          wrap: c.durationOf('call_work_time'),
+          outcome: c.col('call_status', 'participants.call_status') ? { column: c.col('call_status', 'participants.call_status')!, values: { '1': 'answered', completed: 'answered', '3': 'abandoned', abandoned: 'abandoned', missed: 'abandoned', voicemail: 'voicemail' } } : undefined,
         },
         neverQueued: 'counted-apart',
-        countedApart: apart(opt(c, 'direction'), ['outgoing', 'outbound'], OUTBOUND),
+        countedApart: apart(c.col('direction'), ['outgoing', 'outbound'], OUTBOUND),
       }, [note('freshcaller')]);
     },
   },
@@ -363,30 +375,30 @@ export const LAYOUTS: Layout[] = [
     title: 'Dialpad call records (Analytics export)',
     source: 'https://help.dialpad.com/hc/en-us/articles/209411166-Analytics-Glossary and https://developers.dialpad.com/docs/stats-api-dialpad-analytics (records export)',
     signature: ['date_started', 'master_call_id', 'categories'],
-    build(c, instant) {
+    build(c) {
       const queued = c.col('date_queued');
       const cats = c.col('categories')!;
-      const at = (h: string | undefined) => (h ? instant(h, c.values(h)) : undefined);
+      const at = (h: string | undefined) => c.instantAt(h);
       return finish(this, c, {
         fields: {
-          id: opt(c, 'call_id'),
-          queue: opt(c, 'entry_point_target_name', 'target_name', 'entry_point_target_id')!,
-          agent: opt(c, 'name', 'email'),
-          customer: opt(c, 'external_number'),
+          id: c.col('call_id'),
+          queue: c.col('entry_point_target_name', 'target_name', 'entry_point_target_id')!,
+          agent: c.col('name', 'email'),
+          customer: c.col('external_number'),
           // The queue entry is the arrival: a call that never queued has none (IVR, closed hours, direct voicemail).
           arrived: at(queued ?? c.col('date_started')),
-          answered: at(opt(c, 'date_connected')),
-          ended: at(opt(c, 'date_ended')),
+          answered: at(c.col('date_connected')),
+          ended: at(c.col('date_ended')),
           // Dialpad writes durations in minutes; its talk holds the hold time.
-          talk: opt(c, 'talk_duration') ? c.duration(c.col('talk_duration')!, 'min') : undefined,
-          wrap: opt(c, 'wrapup_duration') ? c.duration(c.col('wrapup_duration')!, 'min') : undefined,
+          talk: c.durationAt(c.col('talk_duration'), 'min'),
+          wrap: c.durationAt(c.col('wrapup_duration'), 'min'),
         },
         neverQueued: 'counted-apart',
         outcomeWhen: [
           ...when(cats, ['voicemail', 'in_queue_voicemail', 'direct_to_voicemail', 'transfer_voicemail'], 'voicemail'),
           ...when(cats, ['callback_requested'], 'callback'),
         ],
-        countedApart: apart(opt(c, 'direction'), ['outbound'], OUTBOUND),
+        countedApart: apart(c.col('direction'), ['outbound'], OUTBOUND),
       }, [note('dialpad'), note('talkIncludesHold')]);
     },
   },
@@ -400,28 +412,24 @@ export const LAYOUTS: Layout[] = [
       const time = c.col('Time')!;
       return finish(this, c, {
         fields: {
-          queue: opt(c, 'Queue', 'Name', 'To', 'Extension')!,
-          customer: opt(c, 'From', 'Phone Number'),
-          arrived: { date, time, dateFormat: dateFormatFor(c.values(date)) },
+          queue: c.col('Queue', 'Name', 'To', 'Extension')!,
+          customer: c.col('From', 'Phone Number'),
+          arrived: { date, time, dateFormat: dateFormatOf(c.values(date)) },
           outcome: {
             column: c.col('Action Result')!,
             values: { accepted: 'answered', 'call connected': 'answered', missed: 'abandoned', 'no answer': 'abandoned', 'hang up': 'abandoned', abandoned: 'abandoned', voicemail: 'voicemail', 'sent to voicemail': 'voicemail' },
           },
         },
         countedApart: [
-          ...apart(opt(c, 'Direction'), ['Outbound'], OUTBOUND),
+          ...apart(c.col('Direction'), ['Outbound'], OUTBOUND),
           ...apart(c.col('Action Result'), ['Stopped'], 'another phone of the group answered (one leg of an answered call)'),
-          ...apart(opt(c, 'Type'), ['Fax', 'SMS', 'Text'], 'not a voice call'),
+          ...apart(c.col('Type'), ['Fax', 'SMS', 'Text'], 'not a voice call'),
         ],
       }, [note('ringcentral')]);
     },
   },
 ];
 
-/** The date format a layout's date column is read in: by its year's place, the day/month order found from the data. */
-function dateFormatFor(vs: string[]): string {
-  return vs.length && vs.every((v) => /^\d{4}[-/.]/.test(v)) ? 'yyyy-mm-dd' : 'auto';
-}
 
 interface CdrColumns { start: string; answer?: string; end?: string; dst: string; src?: string; lastapp: string; billsec: string; disposition: string; dcontext: string; id?: string; agent?: string }
 
@@ -429,8 +437,8 @@ interface CdrColumns { start: string; answer?: string; end?: string; dst: string
  * An Asterisk CDR (FreePBX's export, or cdr_csv's Master.csv without a header): one row per call leg, no queue
  * wait. The wait is answer − start where the answer time is there (it includes the IVR); billsec is talk.
  */
-function cdrMapping(layout: Layout, c: Columns, instant: (h: string, vs: string[]) => FieldSpec | string, k: CdrColumns): Mapping {
-  const at = (h: string | undefined) => (h ? instant(h, c.values(h)) : undefined);
+function cdrMapping(layout: Layout, c: Columns, k: CdrColumns): Mapping {
+  const at = (h: string | undefined) => c.instantAt(h);
   return finish(layout, c, {
     fields: {
       id: k.id,
@@ -459,20 +467,20 @@ export function looksLikeAsteriskCdr(first: string[]): boolean {
     && /^\d+$/.test(first[12]) && /^\d+$/.test(first[13]) && /^(ANSWERED|NO ANSWER|BUSY|FAILED|CONGESTION|UNKNOWN)$/.test(first[14]);
 }
 
-export function asteriskMasterCsv(columnCount: number, samples: string[][], instant: (h: string, vs: string[]) => FieldSpec | string): Mapping {
+export function asteriskMasterCsv(columnCount: number, samples: string[][]): Mapping {
   const header = Array.from({ length: columnCount }, (_, i) => String(i + 1));
   const c = new Columns(header, samples);
   const layout = LAYOUTS.find((l) => l.name === 'asterisk-cdr')!;
-  const m = cdrMapping({ ...layout, signature: [] }, c, instant, {
+  const m = cdrMapping({ ...layout, signature: [] }, c, {
     start: '10', answer: '11', end: '12', dst: '3', src: '2', lastapp: '8', billsec: '14', disposition: '15', dcontext: '4', id: columnCount >= 17 ? '17' : undefined, agent: '7',
   });
-  return clean({ ...m, preset: 'asterisk-cdr', header: false, notes: [note('layoutDetected', { layout: 'Asterisk cdr_csv Master.csv', columns: 'no header; start, answer, end, duration, billsec, disposition in columns 10–15' }), ...(m.notes ?? []).slice(1)] });
+  return ({ ...m, preset: 'asterisk-cdr', header: false, notes: [note('layoutDetected', { layout: 'Asterisk cdr_csv Master.csv', columns: 'no header; start, answer, end, duration, billsec, disposition in columns 10–15' }), ...(m.notes ?? []).slice(1)] });
 }
 
 interface ZendeskColumns { id: string; status: string; created: string; time?: string; direction?: string; group?: string; agent?: string; customer?: string; wait?: string; talk?: string; hold?: string; wrap?: string; csat?: string }
 
-function zendeskMapping(layout: Layout, c: Columns, instant: (h: string, vs: string[]) => FieldSpec | string, k: ZendeskColumns): Mapping {
-  const arrived: FieldSpec | string = k.time ? { date: k.created, time: k.time, dateFormat: dateFormatFor(c.values(k.created)) } : instant(k.created, c.values(k.created));
+function zendeskMapping(layout: Layout, c: Columns, k: ZendeskColumns): Mapping {
+  const arrived: FieldSpec | string = k.time ? { date: k.created, time: k.time, dateFormat: dateFormatOf(c.values(k.created)) } : c.instantAt(k.created)!;
   const statusValues: Record<string, string> = {};
   for (const [v, o] of [['completed', 'answered'], ['abandoned in queue', 'abandoned'], ['abandoned_in_queue', 'abandoned'], ['abandoned on hold', 'answered'], ['abandoned_on_hold', 'answered'], ['abandoned in voicemail', 'voicemail'], ['abandoned_in_voicemail', 'voicemail'], ['pending voicemail', 'voicemail'], ['voicemail', 'voicemail'], ['not answered', 'abandoned'], ['not_answered', 'abandoned']]) statusValues[v] = o;
   return finish(layout, c, {
@@ -482,10 +490,10 @@ function zendeskMapping(layout: Layout, c: Columns, instant: (h: string, vs: str
       agent: k.agent,
       customer: k.customer,
       arrived,
-      wait: k.wait ? c.duration(k.wait) : undefined,
-      talk: k.talk ? c.duration(k.talk) : undefined,
-      hold: k.hold ? c.duration(k.hold) : undefined,
-      wrap: k.wrap ? c.duration(k.wrap) : undefined,
+      wait: c.durationAt(k.wait),
+      talk: c.durationAt(k.talk),
+      hold: c.durationAt(k.hold),
+      wrap: c.durationAt(k.wrap),
       csat: k.csat,
       outcome: { column: k.status, values: statusValues },
     },
@@ -497,15 +505,15 @@ function zendeskMapping(layout: Layout, c: Columns, instant: (h: string, vs: str
 }
 
 /** The layout whose signature a header has, most specific first; null when none. */
-export function layoutFor(header: string[], samples: string[][], instant: (h: string, vs: string[]) => FieldSpec | string): Mapping | null {
+export function layoutFor(header: string[], samples: string[][]): Mapping | null {
   const c = new Columns(header, samples);
   const fits = LAYOUTS.filter((l) => c.has(...l.signature)).sort((a, b) => b.signature.length - a.signature.length);
-  return fits.length ? clean(fits[0].build(c, instant)) : null;
+  return fits.length ? fits[0].build(c) : null;
 }
 
-export function layoutNamed(name: string, header: string[], samples: string[][], instant: (h: string, vs: string[]) => FieldSpec | string): Mapping | null {
+export function layoutNamed(name: string, header: string[], samples: string[][]): Mapping | null {
   const l = LAYOUTS.find((x) => x.name === name);
   if (!l) return null;
   const c = new Columns(header, samples);
-  return c.has(...l.signature) ? clean(l.build(c, instant)) : null;
+  return c.has(...l.signature) ? l.build(c) : null;
 }

@@ -188,9 +188,10 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
       }
     }
   }
-  const col0 = (h: string) => header.indexOf(h);
+  const col = (h: string) => header.indexOf(h);
+  const values = (h: string) => samples.map((r) => (r[col(h)] ?? '').trim()).filter((v) => v !== '');
   const looksLikeTime = (h: string) => {
-    const vs = samples.map((r) => (r[col0(h)] ?? '').trim()).filter((v) => v !== '');
+    const vs = values(h);
     return vs.length > 0 && vs.every((v) => /\d{1,2}:\d{2}/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v));
   };
   // "Answered" by name may hold times, not flags: then it is the answer time.
@@ -200,8 +201,6 @@ export function synonymMapping(header: string[], samples: string[][]): Mapping |
     found.set('answered', flag);
     how.set('answered', how.get('answeredFlag')!);
   }
-  const col = (h: string) => header.indexOf(h);
-  const values = (h: string) => samples.map((r) => (r[col(h)] ?? '').trim()).filter((v) => v !== '');
   const fields: Mapping['fields'] = {};
   const notes: MappingNote[] = [];
 
@@ -417,7 +416,7 @@ export function presetMapping(name: string, header: string[], samples: string[][
     case 'synonyms':
       return synonymMapping(header, samples);
     default:
-      return layoutNamed(name, header, samples, instantSpec);
+      return layoutNamed(name, header, samples);
   }
 }
 
@@ -440,7 +439,7 @@ function withSurveys(m: Mapping, header: string[]): Mapping {
 export function detectMapping(header: string[], samples: string[][]): Mapping | null {
   for (const p of PRESETS) {
     // Vendor layouts are tried before worded headers: their columns say more than any synonym.
-    const m = p === 'synonyms' ? layoutFor(header, samples, instantSpec) ?? presetMapping(p, header, samples) : presetMapping(p, header, samples);
+    const m = p === 'synonyms' ? layoutFor(header, samples) ?? presetMapping(p, header, samples) : presetMapping(p, header, samples);
     if (m) return withDetected(withSurveys(m, header));
   }
   return null;
@@ -467,7 +466,7 @@ export function extendPreset(explicit: Mapping, header: string[], samples: strin
   if (!EXTENDABLE.includes(explicit.preset)) return explicit;
   // The mapping echoed for Asterisk's header-less Master.csv names its columns by number.
   const base = explicit.preset === 'asterisk-cdr' && explicit.header === false && samples.length > 0 && looksLikeAsteriskCdr(samples[0])
-    ? asteriskMasterCsv(header.length, samples, instantSpec)
+    ? asteriskMasterCsv(header.length, samples)
     : presetMapping(explicit.preset, header, samples);
   if (!base) throw new Error(`the header does not look like a ${explicit.preset} export (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})`);
   return { ...base, ...explicit, fields: { ...base.fields, ...(explicit.fields ?? {}) }, notes: [...(base.notes ?? []), ...(explicit.notes ?? [])] };
