@@ -489,6 +489,11 @@ export class ContactReader {
     if (!this.instants.arrived) throw new MappingError('the mapping names no arrival time (arrived)');
   }
 
+  /** Rejects a row whose name is past the bound (docs/mapping.md "Bounds"), showing its start. */
+  private tooLong(field: 'queue' | 'channel' | 'tier' | 'agent' | 'customer', v: string): ReadResult {
+    return this.reject(this.text[field]?.cols[0]?.name ?? field, v.slice(0, 40) + '…', reason('valueTooLong', { field, chars: MAX_VALUE_CHARS }));
+  }
+
   /** Resolves a column by exact name, then by normalized name, then as a 1-based number. */
   column(name: string | undefined, field: string): Column {
     if (name === undefined) throw new MappingError(`field "${field}" names no column`);
@@ -631,9 +636,12 @@ export class ContactReader {
     if (customer === null) return REJECTED;
     // A name or id past the bound rejects its row (docs/mapping.md "Bounds"), never the file.
     if (id !== undefined && id !== null && id.length > MAX_VALUE_CHARS) return this.reject(T.id?.cols[0]?.name ?? 'id', id.slice(0, 40) + '…', reason('valueTooLong', { field: 'id', chars: MAX_VALUE_CHARS }));
-    for (const [field, v] of [['queue', queue], ['channel', channel], ['tier', tier], ['agent', agent], ['customer', customer]] as const) {
-      if (v !== undefined && v.length > MAX_VALUE_CHARS) return this.reject(T[field]?.cols[0]?.name ?? field, v.slice(0, 40) + '…', reason('valueTooLong', { field, chars: MAX_VALUE_CHARS }));
-    }
+    // (five plain checks: this runs once per row, so no array of pairs is built for it)
+    if (queue !== undefined && queue.length > MAX_VALUE_CHARS) return this.tooLong('queue', queue);
+    if (channel !== undefined && channel.length > MAX_VALUE_CHARS) return this.tooLong('channel', channel);
+    if (tier !== undefined && tier.length > MAX_VALUE_CHARS) return this.tooLong('tier', tier);
+    if (agent !== undefined && agent.length > MAX_VALUE_CHARS) return this.tooLong('agent', agent);
+    if (customer !== undefined && customer.length > MAX_VALUE_CHARS) return this.tooLong('customer', customer);
     c.channel = channel;
     c.tier = tier;
     c.agent = agent;

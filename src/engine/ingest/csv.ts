@@ -246,7 +246,8 @@ export class CsvReader {
     const carry = this.carry;
     this.carry = null;
     if (carry && carry.length > 0) {
-      if (!this.started || this.delim < 0) {
+      if (this.delim < 0) {
+        // The first line is still coming: its delimiter is told once it ends.
         bytes = concat(carry, bytes);
       } else {
         // Finish the carried record with as little of the new chunk as it needs, then read the chunk in place
@@ -304,8 +305,7 @@ export class CsvReader {
     let p = 0;
     if (this.skipping) return;
     if (!this.started) {
-      if (buf.length < 4 && !final) { this.carry = buf; return; }
-      // (push holds the first HEAD_LOOK bytes, so buf is the whole head here)
+      // push holds the first HEAD_LOOK bytes (end() the whole file when shorter): buf is the whole head here.
       // Said once, not as a row per byte.
       const why = notText(buf);
       if (why) throw new IngestError(error(why));

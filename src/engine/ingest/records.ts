@@ -415,7 +415,7 @@ export class SummaryReader extends RecordReader<IntervalSummary> {
     } else if (!this.blank(r, c.sl)) {
       const raw = r.text(c.sl!.index).trim();
       let v = parseNumber(r.buf, r.starts[c.sl!.index], r.ends[c.sl!.index], true);
-      if (raw.endsWith('%')) v = parseNumber(encoder.encode(raw.slice(0, -1)), 0, encoder.encode(raw.slice(0, -1)).length, true) / 100;
+      if (raw.endsWith('%')) { const digits = encoder.encode(raw.slice(0, -1)); v = parseNumber(digits, 0, digits.length, true) / 100; }
       else if (v > 1) v = v / 100;
       if (!(v >= 0 && v <= 1)) return bad(c.sl!.name, raw, reason('serviceLevelOutOfRange'));
       out.answeredWithinThreshold = Math.round(v * offered);
