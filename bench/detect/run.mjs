@@ -2,15 +2,12 @@
 // with no mapping, on 1M rows in three shapes (the kit's own columns; a Five9 call log; a worded Spanish export
 // whose dates say their day/month order only 900,000 rows in), goal < 1 s each; then, in Chromium, the drop's
 // path for 1M contacts: the first look (head + detection in the worker) and the first figures after the drop.
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join, extname } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_FLAGS, HOW_TO_GET_CHROME } from '../../scripts/find-chrome.mjs';
-import { ContactIngest } from '../../dist/engine/index.js';
-import { sampleBlocks } from '../../dist/engine/index.js';
+import { ContactIngest, sampleBlocks } from '../../dist/engine/index.js';
+import { contactsFile, servePage } from '../common.mjs';
 
 const ROWS = 1_000_000;
 const out = 'bench/out/detect';
@@ -31,14 +28,7 @@ async function make(path, header, row) {
   await new Promise((r) => s.end(r));
 }
 
-const kit = `bench/out/contacts-${ROWS}.csv`;
-if (!existsSync(kit)) {
-  console.log(`generating ${kit} …`);
-  const fd = openSync(kit, 'w');
-  const r = spawnSync(process.execPath, ['dist/cli/main.js', 'generate', '--contacts', String(ROWS), '--seed', 'bench'], { stdio: ['ignore', fd, 'inherit'] });
-  closeSync(fd);
-  if (r.status !== 0) process.exit(1);
-}
+const kit = contactsFile(ROWS);
 // A Five9 call log: the fixture's rows again and again, each with its own id.
 const five9Lines = readFileSync('test/fixtures/vendors/five9-call-log.csv', 'utf8').trim().split(/\r?\n/);
 const five9 = join(out, 'five9-1m.csv');
@@ -78,25 +68,11 @@ for (const [what, path] of [['the kit\'s own columns', kit], ['a Five9 call log'
 }
 
 // (2) the drop's path in Chromium (the worker benchmark's page, its drop())
-await build({
-  entryPoints: { page: 'bench/worker/page.ts', 'engine.worker': 'src/worker/engine.worker.ts', 'papa.worker': 'bench/worker/papa.worker.ts' },
-  outdir: join(out, 'page'), bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning',
-});
-writeFileSync(join(out, 'page', 'index.html'), '<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="./page.js"></script>');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.csv': 'text/csv' };
-const server = createServer((req, res) => {
-  const p = new URL(req.url, 'http://x').pathname;
-  const file = p === '/data.csv' ? kit : join(out, 'page', p === '/' ? 'index.html' : p.slice(1));
-  if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const { base, close: closeServer } = await servePage(join(out, 'page'), kit);
 const chrome = findChrome();
 if (!chrome) { console.error(HOW_TO_GET_CHROME); process.exit(2); }
 const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_FLAGS });
 const page = await browser.newPage();
-const base = `http://127.0.0.1:${server.address().port}`;
 await page.goto(`${base}/`);
 await page.waitForFunction(() => document.title === 'ready');
 const bytes = await page.evaluate((u) => window.bench.load(u), `${base}/data.csv`);
@@ -106,7 +82,7 @@ for (let i = 0; i < 2; i++) {
   if (!best || d.ms < best.ms) best = d;
 }
 await browser.close();
-server.close();
+closeServer();
 console.log(`\n(2) the drop in Chromium, ${(bytes / 1e6).toFixed(1)} MB, ${best.offered.toLocaleString('en-US')} offered: first look (head + detection, read as ${best.preset}) ${best.firstLookMs.toFixed(0)} ms · first figures ${(best.ms / 1000).toFixed(2)} s after the drop`);
 writeFileSync('bench/out/detect.json', JSON.stringify({ date: new Date().toISOString(), rows: ROWS, detection: results, drop: { bytes, ...best } }, null, 2));
 console.log('results: bench/out/detect.json');

@@ -1,14 +1,11 @@
 // Worker benchmark in real Chromium (npm run bench:worker): upload to first numbers against Papa Parse in a
 // worker + the same aggregation; reopening from the cache against parsing again; a live stream of 10,000
 // events/s with 24 subscribed views (longest main-thread task, main-thread time and bytes per update).
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join, extname } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_FLAGS, HOW_TO_GET_CHROME } from '../../scripts/find-chrome.mjs';
 import { startFeedServer } from '../../dist/feed/server.js';
+import { contactsFile, servePage } from '../common.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,31 +19,8 @@ const VIEWS = arg('views', 24);
 
 const out = 'bench/out/worker';
 mkdirSync(out, { recursive: true });
-const csv = `bench/out/contacts-${CONTACTS}.csv`;
-if (!existsSync(csv)) {
-  console.log(`generating ${csv} …`);
-  const fd = openSync(csv, 'w');
-  const r = spawnSync(process.execPath, ['dist/cli/main.js', 'generate', '--contacts', String(CONTACTS), '--seed', 'bench'], { stdio: ['ignore', fd, 'inherit'] });
-  closeSync(fd);
-  if (r.status !== 0) process.exit(1);
-}
-
-await build({
-  entryPoints: { page: 'bench/worker/page.ts', 'engine.worker': 'src/worker/engine.worker.ts', 'papa.worker': 'bench/worker/papa.worker.ts' },
-  outdir: out, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning',
-});
-writeFileSync(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="./page.js"></script>');
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.csv': 'text/csv' };
-const server = createServer((req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
-  const file = path === '/data.csv' ? csv : join(out, path === '/' ? 'index.html' : path.slice(1));
-  if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const csv = contactsFile(CONTACTS);
+const { base, close: closeServer } = await servePage(out, csv);
 
 const chrome = findChrome();
 if (!chrome) { console.error(HOW_TO_GET_CHROME); process.exit(2); }
@@ -99,7 +73,7 @@ const live = await page.evaluate(() => ({ ...window.bench.live, datasets: undefi
 const events = feed.lastSeq();
 await feed.close();
 await browser.close();
-server.close();
+closeServer();
 
 const updates = live.updates - u0;
 const result = {

@@ -4,17 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ContactIngest, IngestError } from '../../dist/engine/index.js';
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../helpers/seeded.mjs';
 
 const BASE = 'id,queue,arrived,answered,wait,outcome\n' + Array.from({ length: 60 }, (_, i) =>
   `c${i},${['Sales', '"Help, desk"', 'Billing'][i % 3]},2026-03-02T09:${String(i % 60).padStart(2, '0')}:00Z,${i % 4 ? `2026-03-02T09:${String(i % 60).padStart(2, '0')}:12Z` : ''},${i % 40},${i % 4 ? 'answered' : 'abandoned'}`).join('\n') + '\n';

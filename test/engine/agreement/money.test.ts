@@ -10,6 +10,7 @@ import { evaluate, minorUnitDigits, periodFor, roundMoney } from '../../../src/e
 import { validateSla, type SlaDocument, type SlaMetric } from '../../../src/engine/agreement/sla.js';
 import { zoneNamed } from '../../../src/engine/time/zone.js';
 import type { Outage } from '../../../src/engine/types.js';
+import { mulberry32 as rng } from '../../helpers/seeded.mjs';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -208,18 +209,6 @@ describe('credits: summed, then capped, then in money rounded once to the curren
     assert.equal(doc.currency, 'USD');
   });
 });
-
-/** mulberry32: a small seeded generator, so the property test is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('property: over seeded random agreements and data', () => {
   /** The contract's closed rule, written here on its own: breach when the value is worse than the target. */
