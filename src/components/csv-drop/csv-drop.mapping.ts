@@ -126,7 +126,7 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
           ${r.choice === 'spec' ? html`<option value="spec" selected>${specLabel}</option>` : nothing}
           ${r.field === 'queue' ? html`<option value="one-queue" ?selected=${r.choice === 'one-queue'}>${v.s('oneQueue')}</option>` : nothing}
           ${r.choice !== 'spec' && v.detected && specOfChoice(v.detected, r.field, head) === 'spec' ? html`<option value="spec">${detectedLabel(v.detected, r.field)}</option>` : nothing}
-          ${offered(head.header, r.choice).map((i) => html`<option value="c:${i}" ?selected=${r.choice === `c:${i}`}>${head.header[i] || `#${i + 1}`}</option>`)}
+          ${columnOptions(head.header, r.field, r.choice)}
         </select>
         ${problem ? html`<div id=${errId} class="field-error">${problemText(v, problem)}</div>` : nothing}
       </td>
@@ -221,6 +221,22 @@ function offered(header: readonly string[], choice: ColumnChoice): number[] {
   const chosen = choice.startsWith('c:') ? +choice.slice(2) : -1;
   if (chosen >= n) out.push(chosen);
   return out;
+}
+
+/**
+ * The options of a field's column select, as elements made once per header and field and kept while its choice
+ * stays: a wide header (300 options × 20 fields) as lit templates made a first render of 130 ms; made natively
+ * and reused, it is a small part of that and later renders do nothing.
+ */
+const optionCache = new WeakMap<readonly string[], Map<string, { choice: ColumnChoice; nodes: HTMLOptionElement[] }>>();
+function columnOptions(header: readonly string[], field: string, choice: ColumnChoice): HTMLOptionElement[] {
+  let byField = optionCache.get(header);
+  if (!byField) optionCache.set(header, (byField = new Map()));
+  const hit = byField.get(field);
+  if (hit && hit.choice === choice) return hit.nodes;
+  const nodes = offered(header, choice).map((i) => new Option(header[i] || `#${i + 1}`, `c:${i}`, false, choice === `c:${i}`));
+  byField.set(field, { choice, nodes });
+  return nodes;
 }
 
 function specOfChoice(m: Mapping, field: ContactField, head: FileHead): ColumnChoice {

@@ -74,6 +74,8 @@ export const csvDropStyles = [
     tr.unmapped th, tr.unmapped td { color: var(--_muted); font-weight: 400; }
     .required { font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_breach); font-weight: 600; }
     select, input[type='text'] { font: inherit; max-inline-size: 100%; color: inherit; background: var(--sla-color-surface, Canvas); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 0.15em 0.3em; }
+    /* A column select sized by the sheet, not by its options: a select of hundreds of options measures every one for its own width. */
+    tr[data-field] td > select:first-child { inline-size: 16em; }
     select[aria-invalid='true'], input[aria-invalid='true'] { border-color: var(--_breach); border-width: 2px; }
     td code { font-size: 0.9em; overflow-wrap: anywhere; }
     td.sample code { overflow-wrap: normal; white-space: nowrap; }
