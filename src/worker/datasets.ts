@@ -302,11 +302,12 @@ export class Datasets {
       onMalformed: () => { malformed++; if (ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live, malformed) }; },
       onEvent: (e) => {
         const missingBefore = live.missing;
-        const r = live.apply(e);
+        live.apply(e);
         // A gap in the seqs: ask the server to replay from before it (at most once a second).
         if (live.missing > missingBefore && Date.now() - lastResync > 1000) { lastResync = Date.now(); queueMicrotask(() => ds.source?.resync()); }
-        // A rejected event is said on the stream's status at once (counts and the first ones, like rejected rows).
-        if ((r.rejected || live.missing !== missingBefore) && ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live, malformed) };
+        // The stream's status carries the counts as they are now (taken, duplicates, rejected with the first
+        // reasons, gaps): every seq the server gives out is counted, rejected or shown missing (docs/stream.md).
+        if (ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live, malformed) };
         ds.version++;
         this.changed(id, false);
       },

@@ -178,4 +178,46 @@ describe('live streams into the worker', () => {
       await ds.close();
     });
   }
+  for (const [kind, url] of [['NDJSON', `${FEED}/ndjson`], ['WebSocket', 'ws://127.0.0.1:8791/ws'], ['SSE', `${FEED}/sse`]] as const) {
+    it(`over ${kind}: every seq the server gave out is counted, rejected or shown missing — through a drop, a replayed gap, a lost gap, a jump, garbage and a bad event`, async function () {
+      this.timeout(90_000);
+      const ds = await client.open({ name: `accounting-${kind}`, timeZone: 'UTC' });
+      await ds.connect(url);
+      await until(async () => (await ds.view()).live!.lastSeq > 20);
+      // A quiet moment on both sides: what the server gave out so far, and what the client made of it.
+      const quiet = async () => {
+        await control('pause');
+        const s = await serverSeq();
+        await until(async () => (await ds.view()).live!.lastSeq === s, 20000);
+        const v = await ds.view();
+        return { seq: s, events: v.status.stream!.events!, missing: v.live!.events.missing };
+      };
+      const a = await quiet();
+      await control('resume');
+      await control('gap&n=30'); // logged, not sent live: replayed on the reconnect
+      await until(async () => (await ds.view()).live!.events.gapped >= a.events.gapped + 30, 20000);
+      const r0 = (await ds.view()).status.stream!.reconnects;
+      await control('drop');
+      // Back on a new connection: it has reconnected and taken an event given out after the drop.
+      const s0 = await serverSeq();
+      await until(async () => { const v = await ds.view(); return v.status.stream!.reconnects > r0 && v.live!.lastSeq > s0; }, 20000);
+      await control('invalid'); // one event out of range: rejected with its reason
+      await control('garbage'); // no event at all: counted as malformed, it has no seq
+      await control('jump'); // a seq of 10^15: refused, it is not one of the server's
+      await control('skip&n=12'); // 12 seqs never sent nor kept: shown missing
+      await until(async () => (await ds.view()).live!.events.missing === a.missing + 12, 20000);
+      const b = await quiet();
+      await control('resume');
+      const sent = b.seq - a.seq;
+      const counted = b.events.applied - a.events.applied;
+      const rejected = (b.events.rejected - b.events.jumps) - (a.events.rejected - a.events.jumps);
+      const missing = b.missing - a.missing; // the log replayed to a new client may hold an earlier test's lost gap
+      assert.equal(missing, 12, 'the seqs never sent are missing, the gap replayed is not');
+      assert.equal(counted + rejected + missing, sent, `${sent} seqs given out = ${counted} counted + ${rejected} rejected + ${missing} missing`);
+      assert.equal(b.events.jumps - a.events.jumps, 1, 'the jump is counted');
+      assert.ok(b.events.malformed - a.events.malformed >= 1, 'the garbage is counted');
+      assert.ok(rejected >= 1, 'the bad event is counted as rejected');
+      await ds.close();
+    });
+  }
 });
