@@ -99,6 +99,8 @@ export class ContactIngest {
     this.maxRejections = opts.maxRejections ?? 100;
     this.csv = new CsvReader({
       delimiter: opts.mapping?.delimiter ?? (opts.mapping?.format === 'queue_log' ? '|' : undefined),
+      maxQuotedLines: opts.mapping?.maxQuotedLines,
+      maxRecordBytes: opts.mapping?.maxRecordBytes,
       onRecord: (r) => this.record(r),
     });
   }

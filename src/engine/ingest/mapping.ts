@@ -93,6 +93,10 @@ export interface Mapping {
   /** csv (default) or queue_log (Asterisk, folded per call). */
   format?: 'csv' | 'queue_log';
   delimiter?: Delimiter;
+  /** Physical lines one quoted field may span before a stray quote is assumed (default 100, docs/mapping.md "Bounds"). */
+  maxQuotedLines?: number;
+  /** Bytes one record may take before it is rejected (default 1 MiB, docs/mapping.md "Bounds"). */
+  maxRecordBytes?: number;
   /** Whether the first record is a header (default true). */
   header?: boolean;
   /** Zone of timestamps written without one (default: --input-tz, else the report zone). */
@@ -127,16 +131,23 @@ export interface Mapping {
 export const OUTCOME_VALUES: readonly Outcome[] = ['answered', 'abandoned', 'flowout', 'callback', 'voicemail'];
 
 /** Validates a mapping document (from a file) and returns it typed, or throws with the bad field named. */
+/** How far a mapping may raise the reader's bounds: a million lines in one quoted field, 256 MiB in one record. */
+export const MAX_QUOTED_LINES_LIMIT = 1_000_000;
+export const MAX_RECORD_BYTES_LIMIT = 256 << 20;
+
 export function validateMapping(doc: unknown, source = 'mapping'): Mapping {
   const fail = (where: string, what: string): never => {
     throw new Error(`${source}: ${where} ${what}`);
   };
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) fail('', 'must be a JSON object with "fields"');
   const m = doc as Record<string, unknown>;
-  const allowed = ['$schema', 'preset', 'format', 'delimiter', 'header', 'inputTimeZone', 'dayMonthOrder', 'century', 'outcomeRule', 'neverQueued', 'countedApart', 'outcomeWhen', 'fields', 'notes', 'detected'];
+  const allowed = ['$schema', 'preset', 'format', 'delimiter', 'maxQuotedLines', 'maxRecordBytes', 'header', 'inputTimeZone', 'dayMonthOrder', 'century', 'outcomeRule', 'neverQueued', 'countedApart', 'outcomeWhen', 'fields', 'notes', 'detected'];
   for (const k of Object.keys(m)) if (!allowed.includes(k)) fail(`"${k}"`, `is not a mapping setting (expected ${allowed.slice(1).join(', ')})`);
   if (m.format !== undefined && m.format !== 'csv' && m.format !== 'queue_log') fail('"format"', 'must be "csv" or "queue_log"');
   if (m.delimiter !== undefined && ![',', ';', '\t', '|'].includes(m.delimiter as string)) fail('"delimiter"', 'must be one of , ; \\t |');
+  const whole = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  if (m.maxQuotedLines !== undefined && !whole(m.maxQuotedLines, 1, MAX_QUOTED_LINES_LIMIT)) fail('"maxQuotedLines"', `must be a whole number from 1 to ${MAX_QUOTED_LINES_LIMIT.toLocaleString('en')}`);
+  if (m.maxRecordBytes !== undefined && !whole(m.maxRecordBytes, 1024, MAX_RECORD_BYTES_LIMIT)) fail('"maxRecordBytes"', `must be a whole number of bytes from 1024 to ${MAX_RECORD_BYTES_LIMIT.toLocaleString('en')} (256 MiB)`);
   if (m.header !== undefined && typeof m.header !== 'boolean') fail('"header"', 'must be true or false');
   if (m.dayMonthOrder !== undefined && m.dayMonthOrder !== 'dmy' && m.dayMonthOrder !== 'mdy') fail('"dayMonthOrder"', 'must be "dmy" or "mdy"');
   if (m.century !== undefined && (typeof m.century !== 'number' || m.century % 100 !== 0)) fail('"century"', 'must be a multiple of 100, e.g. 1900');

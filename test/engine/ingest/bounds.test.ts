@@ -80,4 +80,21 @@ describe('bounds: one value costs its row, never the file', () => {
     assert.equal(a.parts.firstArrival, Date.UTC(2026, 10, 1, 5, 30));
     assert.match((a.mapping.notes ?? []).map(noteText).join(' '), /Rows with a local time in the hour the clocks went back \(a time that happened twice\), each read as the earlier instant: 1\./);
   });
+  it('a mapping raises the bounds for a file that needs them: a note of 150 lines, a record of 2 MiB', () => {
+    // A quoted note spanning 150 lines, then a row with a 2 MiB note: both past the defaults (100 lines, 1 MiB).
+    const note = Array.from({ length: 150 }, (_, i) => `line ${i + 1} of the note`).join('\n');
+    const csv = ['id,queue,arrived,wait,outcome,note', `a,Q,2026-03-02T09:00:00Z,5,answered,"${note}"`, `b,Q,2026-03-02T09:01:00Z,5,answered,"${'n'.repeat(2 << 20)}"`, 'c,Q,2026-03-02T09:02:00Z,5,answered,short'].join('\n');
+    const mapping = { preset: 'custom', fields: { id: 'id', queue: 'queue', arrived: 'arrived', wait: 'wait', outcome: 'outcome' } };
+    const lines = csv.split('\n');
+    const noteOnly = analyzeText(lines.slice(0, 151).join('\n'), { mapping: validateMapping(mapping) });
+    assert.equal(noteOnly.validation.rejections[0].reason, 'quoted field runs past 100 lines from line 2: a stray quote? (reading goes on at the next line)');
+    const bigOnly = analyzeText([lines[0], ...lines.slice(151)].join('\n'), { mapping: validateMapping(mapping) });
+    assert.deepEqual(bigOnly.validation.rejections.map((r) => [r.line, r.reason]), [[2, 'record longer than 1048576 bytes (reading goes on at the next line)']]);
+    assert.equal(bigOnly.validation.rowsAccepted, 1);
+    const raised = analyzeText(csv, { mapping: validateMapping({ ...mapping, maxQuotedLines: 200, maxRecordBytes: 4 << 20 }) });
+    assert.deepEqual([raised.validation.rowsRead, raised.validation.rowsAccepted, raised.validation.rowsRejected], [3, 3, 0]);
+    // How far a mapping may raise them, said by the validator.
+    assert.throws(() => validateMapping({ ...mapping, maxQuotedLines: 0 }), /"maxQuotedLines" must be a whole number from 1 to 1,000,000/);
+    assert.throws(() => validateMapping({ ...mapping, maxRecordBytes: 1 << 30 }), /"maxRecordBytes" must be a whole number of bytes from 1024 to 268,435,456 \(256 MiB\)/);
+  });
 });
