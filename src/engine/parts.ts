@@ -454,8 +454,9 @@ export class ContactParts {
       }
       this.repeatCache = null;
     }
-    if (!(other.firstArrival >= this.firstArrival)) this.firstArrival = other.firstArrival;
-    if (!(other.lastArrival <= this.lastArrival)) this.lastArrival = other.lastArrival;
+    // Empty parts (NaN) change neither: merged after others, they once reset the earliest arrival.
+    if (other.firstArrival < this.firstArrival || Number.isNaN(this.firstArrival)) this.firstArrival = other.firstArrival;
+    if (other.lastArrival > this.lastArrival || Number.isNaN(this.lastArrival)) this.lastArrival = other.lastArrival;
     this.contacts += other.contacts;
   }
 

@@ -167,6 +167,11 @@ export interface CsvReaderOptions {
   onRecord: (record: CsvRecord) => void;
   /** Called once the delimiter is known. */
   onDelimiter?: (d: Delimiter) => void;
+  /**
+   * The bytes are a file's continuation from a record boundary (a range read beside others): its head was
+   * looked at already, so nothing is told from these bytes but records, in the file's encoding. Needs `delimiter`.
+   */
+  continued?: { encoding: Encoding };
 }
 
 export class CsvReader {
@@ -205,6 +210,27 @@ export class CsvReader {
     this.maxBytes = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
     this.special[0] = 1; // NUL: binary data, said per record
     if (opts.delimiter) this.setDelimiter(opts.delimiter);
+    if (opts.continued) {
+      if (!opts.delimiter) throw new Error('a continued reading needs its delimiter');
+      this.started = true;
+      this.encoding = opts.continued.encoding;
+      if (this.encoding === 'windows-1252') this.record.decoder = cp1252;
+      else for (let c = 0x80; c < 0x100; c++) this.special[c] = 1;
+    }
+  }
+
+  /**
+   * Whether a record is under way: bytes carried, an over-long line being dropped, or the head not yet looked
+   * at. After bytes that end with a line feed, false means every byte so far is in whole records: the next
+   * byte starts a record (the boundary a range read beside others is checked against).
+   */
+  get pending(): boolean {
+    return !this.started || this.skipping || (this.carry !== null && this.carry.length > 0);
+  }
+
+  /** Physical lines consumed so far (a range's lines, to number the next range's). */
+  get linesRead(): number {
+    return this.line - 1;
   }
 
   get delimiter(): Delimiter | null {

@@ -13,6 +13,22 @@ function hash(buf: Uint8Array, s: number, e: number): number {
   return h ^ (h >>> 12);
 }
 
+/** Ids as `IdSet.list` gives them. */
+export interface IdList {
+  arena: Uint8Array;
+  count: number;
+  /** The smallest and largest id (by length, then bytes) when every id came above or below those before; else null. */
+  min: Uint8Array | null;
+  max: Uint8Array | null;
+}
+
+/** Orders two ids by length, then bytes (IdSet's order). */
+export function compareIds(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] - b[k];
+  return 0;
+}
+
 export class IdSet {
   private arena = new Uint8Array(1 << 20);
   private used = 0;
@@ -70,6 +86,27 @@ export class IdSet {
     table[slot * 2 + 1] = this.append(buf, s, e) + 1;
     if (++this.count * 2 > this.mask) this.rehash();
     return true;
+  }
+
+  /**
+   * The ids taken, in the order they came, as one buffer (each after its 2-byte length), with the smallest and
+   * the largest (by length, then bytes) while they came in order: ranges of a file read beside each other hand
+   * these over to find the ids that two ranges share (docs/mapping.md "Ranges").
+   */
+  list(): IdList {
+    const arena = this.arena.slice(0, this.used);
+    const bound = (at: number) => arena.slice(at + 2, at + 2 + (arena[at] | (arena[at + 1] << 8)));
+    return { arena, count: this.count, min: this.ordered && this.count ? bound(this.minAt) : null, max: this.ordered && this.count ? bound(this.maxAt) : null };
+  }
+
+  /** Adds every id of a list; calls `seen` with each one that was there already. */
+  addList(list: IdList, seen?: (buf: Uint8Array, s: number, e: number) => void): void {
+    const a = list.arena;
+    for (let o = 0; o < a.length; ) {
+      const n = a[o] | (a[o + 1] << 8);
+      if (!this.add(a, o + 2, o + 2 + n)) seen?.(a, o + 2, o + 2 + n);
+      o += n + 2;
+    }
   }
 
   /** Orders ids by length, then bytes: a total order, cheap to test. */

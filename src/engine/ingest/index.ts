@@ -3,7 +3,7 @@
  * accepted + rejected = rowsRead, always; valid records that are no queue contact are accepted and
  * counted apart with their reason.
  */
-import { CsvReader, CsvRecord, type Delimiter } from './csv.js';
+import { CsvReader, CsvRecord, type Delimiter, type Encoding } from './csv.js';
 import { IngestError, error } from './errors.js';
 import { ReasonTally, reason, reasonText, type ReasonCode, type ReasonCount } from './reasons.js';
 import type { Said } from '../words.js';
@@ -61,6 +61,15 @@ export interface IngestOptions {
    * samples, so detection and the day/month order see the whole file, not only its start. Never read as data.
    */
   sampleBlocks?: Uint8Array[];
+  /**
+   * The mapping is the one a first look at this file resolved (`ContactIngest.resolved`): used as it is, with
+   * no detection, no preset extended and no notes added (a range read beside others, docs/mapping.md "Ranges").
+   */
+  compiled?: boolean;
+  /** The file's header, read already: every record of these bytes is data (a range after the first). */
+  header?: string[];
+  /** The bytes continue a file from a record boundary, in its encoding (a range after the first). */
+  continued?: { encoding: Encoding };
 }
 
 export interface IngestResult {
@@ -101,8 +110,43 @@ export class ContactIngest {
       delimiter: opts.mapping?.delimiter ?? (opts.mapping?.format === 'queue_log' ? '|' : undefined),
       maxQuotedLines: opts.mapping?.maxQuotedLines,
       maxRecordBytes: opts.mapping?.maxRecordBytes,
+      continued: opts.continued,
       onRecord: (r) => this.record(r),
     });
+    if (opts.header) this.header = opts.header;
+    if (opts.compiled && !opts.mapping) throw new Error('a compiled reading needs its mapping');
+  }
+
+  /** Whether a record is under way (see CsvReader.pending). */
+  get pending(): boolean {
+    return this.csv.pending;
+  }
+
+  /** Physical lines consumed so far. */
+  get linesRead(): number {
+    return this.csv.linesRead;
+  }
+
+  /** The file's encoding, told from its head. */
+  get encoding(): Encoding {
+    return this.csv.encoding;
+  }
+
+  /** A first look ends here (the head's whole lines pushed): the mapping is chosen from them if it is not yet. */
+  endLook(): void {
+    this.csv.end();
+    if (!this.reader && !this.folder && this.header) this.start(false);
+  }
+
+  /**
+   * After a first look (`endLook`): the mapping as this file is read, with its delimiter and
+   * day/month order decided, and the header — what ranges read beside each other need to read alike; null while
+   * it is not decided yet or the file is not a plain CSV of contacts (queue_log folds lines across the file).
+   */
+  resolved(): { mapping: Mapping; header: string[]; encoding: Encoding } | null {
+    if (!this.decided || this.folder || !this.mapping || !this.header || !this.csv.delimiter) return null;
+    if (this.mapping.header === false) return null;
+    return { mapping: { ...this.mapping, delimiter: this.csv.delimiter }, header: this.header, encoding: this.csv.encoding };
   }
 
   get bytesRead(): number {
@@ -156,9 +200,11 @@ export class ContactIngest {
         this.header = fields.map((_, i) => String(i + 1));
         this.held.push({ fields, line: r.line, malformed: r.malformed, count: r.count });
       } else this.header = fields;
-      if (queueLog) this.start(false);
+      if (queueLog || this.opts.compiled) this.start(false);
       return;
     }
+    if (this.opts.compiled && !this.reader) this.start(false);
+    if (this.reader && !this.deciding) return this.take(r);
     this.held.push({ fields: r.texts(), line: r.line, malformed: r.malformed, count: r.count });
     if (this.deciding) this.decide(false);
     else if (this.held.length >= SAMPLE_ROWS) this.start(false);
@@ -212,6 +258,7 @@ export class ContactIngest {
       }
       return;
     }
+    if (this.opts.compiled) return this.compile(explicit!, final);
     let mapping: Mapping | null;
     try {
       mapping = explicit
@@ -238,10 +285,15 @@ export class ContactIngest {
       if (first === undefined) seen.set(h, i);
       else mapping = { ...mapping, notes: [...(mapping.notes ?? []), note('duplicateColumn', { name: h, first: first + 1, second: i + 1 })] };
     }
+    this.compile(mapping, final);
+  }
+
+  /** Reads rows with the mapping chosen (no detection from here on). */
+  private compile(mapping: Mapping, final = false): void {
     this.mapping = mapping;
     const zoneName = mapping.inputTimeZone ?? this.opts.inputTimeZone;
     try {
-      this.reader = new ContactReader({ mapping, header: this.header, inputZone: zoneName ? zoneNamed(zoneName) : null, skip: this.opts.skip, ids: this.opts.ids });
+      this.reader = new ContactReader({ mapping, header: this.header!, inputZone: zoneName ? zoneNamed(zoneName) : null, skip: this.opts.skip, ids: this.opts.ids });
       if (mapping.dayMonthOrder) this.reader.setDayMonthOrder(mapping.dayMonthOrder);
     } catch (e) {
       if (e instanceof MappingError || e instanceof RangeError) throw new IngestError(error('badMapping', { detail: (e as Error).message }));

@@ -1,0 +1,224 @@
+/**
+ * One file read as ranges beside each other (docs/mapping.md "Ranges"): the same records, rejections, line
+ * numbers and parts as one reading from start to end, whatever the ranges. No threads here: the CLI runs ranges
+ * on worker threads and the page on workers; tests run them one after another.
+ *
+ * 1. A first look (`firstLook`) reads the head as a reading would and resolves how the file is read: mapping,
+ *    delimiter, day/month order, header, encoding. A file whose head does not decide it is read in one piece.
+ * 2. The file is cut at line feeds near equal shares (`cutPoints`). A cut may fall inside a quoted field that
+ *    spans lines: each range reads its share, then on, line by line, until it is between records
+ *    (`readRange`); where it stopped is where the next range must start. A range that started elsewhere is
+ *    read again from there (`mergeRanges` asks for it) — rare, and never wrong.
+ * 3. Ids taken by two ranges are found on the ids' bytes; a range holding an id an earlier range took is read
+ *    again knowing it, so its first occurrence is rejected as in one reading.
+ * 4. Rejections are numbered by the physical lines of the ranges before; counts and parts add.
+ */
+import { ContactIngest, type Validation } from './index.js';
+import type { Encoding } from './csv.js';
+import type { Mapping } from './mapping.js';
+import { IdSet, compareIds, type IdList } from './id-set.js';
+import { ContactParts, type PartsOptions, type PartsSnapshot } from '../parts.js';
+import { unneeded } from '../analyze.js';
+import { ReasonTally, reasonText, type ReasonCode } from './reasons.js';
+import type { Said } from '../words.js';
+import { note } from './notes.js';
+
+/** Reads `length` bytes at `offset` (fewer at the end of the file), synchronously: fs.readSync, FileReaderSync. */
+export type ReadAt = (offset: number, length: number) => Uint8Array;
+
+/** How every range reads: what the first look resolved. */
+export interface RangePlan {
+  mapping: Mapping;
+  header: string[];
+  encoding: Encoding;
+  parts: PartsOptions;
+  inputTimeZone?: string;
+  maxRejections?: number;
+}
+
+export interface RangeResult {
+  /** The bytes read: [start, end). `end` is where the next range must start. */
+  start: number;
+  end: number;
+  /** Physical lines in [start, end). */
+  lines: number;
+  /** Lines numbered from the range's first line (1). */
+  validation: Validation;
+  parts: PartsSnapshot;
+  ids: IdList;
+}
+
+const CHUNK = 1 << 20;
+const LF = 0x0a;
+
+/**
+ * A first look: the head read as a reading would, until the mapping and every decision are made. Returns the
+ * plan every range reads by, or null when the file must be read in one piece (not decided by its head,
+ * Asterisk queue_log, a file without a header).
+ */
+export function firstLook(head: Uint8Array, opts: { mapping?: Mapping; inputTimeZone?: string; dayMonthOrder?: 'dmy' | 'mdy'; sampleBlocks?: Uint8Array[]; parts: PartsOptions; maxRejections?: number }): { plan: RangePlan; notes: Mapping['notes'] } | null {
+  const ingest = new ContactIngest({ mapping: opts.mapping, inputTimeZone: opts.inputTimeZone, dayMonthOrder: opts.dayMonthOrder, sampleBlocks: opts.sampleBlocks, onContact: () => {} });
+  const lf = head.lastIndexOf(LF);
+  if (lf < 0) return null;
+  try {
+    ingest.push(head.subarray(0, lf + 1));
+    ingest.endLook();
+  } catch {
+    return null; // what is wrong with the file is said by the reading in one piece
+  }
+  const r = ingest.resolved();
+  if (!r) return null;
+  const { notes, ...mapping } = r.mapping;
+  return { plan: { mapping, header: r.header, encoding: r.encoding, parts: opts.parts, inputTimeZone: opts.inputTimeZone, maxRejections: opts.maxRejections }, notes };
+}
+
+/** Where to cut a file of `size` bytes into `n` shares: after the first line feed at or past each share's start. */
+export function cutPoints(read: ReadAt, size: number, n: number): number[] {
+  const cuts = [0];
+  for (let k = 1; k < n; k++) {
+    const at = Math.max(cuts[cuts.length - 1], Math.floor((size * k) / n));
+    const cut = nextLineStart(read, size, at);
+    if (cut >= size) break;
+    if (cut > cuts[cuts.length - 1]) cuts.push(cut);
+  }
+  return cuts;
+}
+
+/** The byte after the first line feed at or after `at` (the file's size when there is none). */
+function nextLineStart(read: ReadAt, size: number, at: number): number {
+  for (let p = at; p < size; ) {
+    const b = read(p, Math.min(65_536, size - p));
+    if (b.length === 0) break;
+    const i = b.indexOf(LF);
+    if (i >= 0) return p + i + 1;
+    p += b.length;
+  }
+  return size;
+}
+
+/**
+ * Reads one range: from `start` (0: the file's start, with its header) to `stop`, then on line by line until
+ * it is between records. `ids`: ids earlier ranges took that this range holds (read again to reject them).
+ */
+export function readRange(read: ReadAt, size: number, start: number, stop: number, plan: RangePlan, ids?: IdSet): RangeResult {
+  const parts = new ContactParts(plan.parts);
+  const idSet = ids ?? new IdSet();
+  const first = start === 0;
+  const ingest = new ContactIngest({
+    mapping: plan.mapping,
+    compiled: true,
+    header: first ? undefined : plan.header,
+    continued: first ? undefined : { encoding: plan.encoding },
+    inputTimeZone: plan.inputTimeZone,
+    maxRejections: plan.maxRejections,
+    skip: unneeded(parts),
+    ids: idSet,
+    onContact: (c) => parts.add(c),
+  });
+  let p = start;
+  while (p < stop) {
+    const b = read(p, Math.min(CHUNK, stop - p));
+    if (b.length === 0) break;
+    ingest.push(b);
+    p += b.length;
+  }
+  // A record under way at the cut (a quoted field over lines, a runaway quote): read on, a line at a time.
+  while (ingest.pending && p < size) {
+    const b = read(p, Math.min(65_536, size - p));
+    if (b.length === 0) break;
+    let from = 0;
+    while (from < b.length && ingest.pending) {
+      const i = b.indexOf(LF, from);
+      const to = i < 0 ? b.length : i + 1;
+      ingest.push(b.subarray(from, to));
+      from = to;
+    }
+    p += from;
+  }
+  const { validation } = ingest.end();
+  return { start, end: p, lines: ingest.linesRead, validation, parts: parts.toSnapshot(), ids: idSet.list() };
+}
+
+export interface Merged {
+  validation: Validation;
+  parts: ContactParts;
+  mapping: Mapping;
+}
+
+/**
+ * Ranges read beside each other, put together as one reading: `again(k, start, ids)` reads range k again (from
+ * another start, or knowing ids that earlier ranges took) and resolves to its result.
+ */
+export async function mergeRanges(
+  results: RangeResult[],
+  plan: RangePlan,
+  notes: Mapping['notes'],
+  again: (k: number, start: number, ids: IdSet | undefined) => Promise<RangeResult>,
+): Promise<Merged> {
+  // Each range must start where the one before stopped; one that did not is read again from there.
+  for (let k = 1; k < results.length; k++) {
+    if (results[k].start !== results[k - 1].end) results[k] = await again(k, results[k - 1].end, undefined);
+  }
+  // Ids two ranges took: the later range is read again knowing them. While each range's ids lie apart from
+  // the ids of every range before (ids that grow through the file), none can share one and no id is looked at;
+  // from the first range that does not, every id is.
+  const taken = new IdSet();
+  let lo: Uint8Array | null = null, hi: Uint8Array | null = null;
+  let exact = false;
+  for (let k = 0; k < results.length; k++) {
+    const l = results[k].ids;
+    if (l.count === 0) continue;
+    if (!exact && l.min && l.max && (lo === null || hi === null || compareIds(l.min, hi) > 0 || compareIds(l.max, lo) < 0)) {
+      lo = lo === null || compareIds(l.min, lo) < 0 ? l.min : lo;
+      hi = hi === null || compareIds(l.max, hi) > 0 ? l.max : hi;
+      continue;
+    }
+    if (!exact) {
+      exact = true;
+      for (let j = 0; j < k; j++) taken.addList(results[j].ids);
+    }
+    const shared = new IdSet();
+    taken.addList(l, (b, s, e) => shared.add(b, s, e));
+    if (shared.size > 0) results[k] = await again(k, results[k].start, shared);
+  }
+  // Counts add; rejections are numbered by the lines before.
+  const v: Validation = {
+    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [],
+    countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0,
+  };
+  const max = plan.maxRejections ?? 100;
+  const rejected = new ReasonTally(v.byReason, v.byCode);
+  const apart = new ReasonTally(v.countedApart.byReason, v.countedApart.byCode);
+  let lines = 0;
+  let withoutQueueing = 0, ambiguous = 0;
+  for (const r of results) {
+    const w = r.validation;
+    v.rowsRead += w.rowsRead; v.rowsAccepted += w.rowsAccepted; v.rowsRejected += w.rowsRejected; v.contacts += w.contacts;
+    withoutQueueing += w.answeredWithoutQueueing ?? 0;
+    ambiguous += w.ambiguousLocalTimes ?? 0;
+    for (const c of w.byCode) rejected.add(renumber(c, lines), c.count);
+    v.countedApart.total += w.countedApart.total;
+    for (const c of w.countedApart.byCode) apart.add(c, c.count);
+    for (const j of w.rejections) {
+      if (v.rejections.length >= max) break;
+      const why = renumber({ code: j.code, values: j.values } as Said<ReasonCode>, lines);
+      v.rejections.push({ ...j, line: j.line + lines, values: why.values, reason: reasonText(why) });
+    }
+    lines += r.lines;
+  }
+  v.answeredWithoutQueueing = withoutQueueing;
+  if (ambiguous) v.ambiguousLocalTimes = ambiguous;
+  const parts = ContactParts.fromSnapshot(results[0].parts);
+  for (let k = 1; k < results.length; k++) parts.merge(ContactParts.fromSnapshot(results[k].parts));
+  const mapping: Mapping = { ...plan.mapping, notes: [...(notes ?? []), ...(ambiguous ? [note('ambiguousTimes', { n: ambiguous })] : [])] };
+  if (!mapping.notes!.length) delete mapping.notes;
+  return { validation: v, parts, mapping };
+}
+
+/** A reason that names a line of its own (a quote opened on line L) is numbered like the rejection's line. */
+function renumber(r: Said<ReasonCode>, lines: number): Said<ReasonCode> {
+  if (lines === 0 || (r.code !== 'quoteRunaway' && r.code !== 'unclosedQuoteToEnd')) return { code: r.code, values: r.values } as Said<ReasonCode>;
+  const values = { ...(r.values as Record<string, unknown>) };
+  for (const k of ['line', 'from', 'to']) if (typeof values[k] === 'number') values[k] = (values[k] as number) + lines;
+  return { code: r.code, values } as Said<ReasonCode>;
+}
