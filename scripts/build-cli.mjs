@@ -16,6 +16,18 @@ await build({
 });
 chmodSync('dist/cli/main.js', 0o755);
 
+// The worker thread that reads ranges of a large file beside the others, and the reading on threads as a
+// library for the engine benchmark (src/cli/parallel.ts).
+await build({
+  entryPoints: ['src/cli/range-worker.ts', 'src/cli/parallel.ts'],
+  outdir: 'dist/cli',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
 // The feed server as a library, for the browser tests' server plugin and benchmarks.
 await build({
   entryPoints: ['src/feed/server.ts'],

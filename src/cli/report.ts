@@ -4,6 +4,7 @@ import type { Rejection } from '../engine/ingest/contacts.js';
 import { csvField } from '../engine/csv-out.js';
 import { parseArgs } from 'node:util';
 import { blocksOf } from './blocks.js';
+import { analyzeParallel, defaultThreads } from './parallel.js';
 import { analyze } from '../engine/analyze.js';
 import { IdSet } from '../engine/ingest/id-set.js';
 import { ContactParts, slotMinutesFor, type Dimension } from '../engine/parts.js';
@@ -26,7 +27,7 @@ export const REPORT_USAGE = `sla-widgets report <file…> [--map m.json] [--tz Z
   [--by queue|agent|tier|channel|interval|hour|day|week|month|quarter[,…]] [--week-start monday]
   [--sl 80/20] [--sl-preset answered-and-abandoned] [--short-abandon 5] [--include-flowouts]
   [--include-callbacks] [--business-hours calendar.json] [--abandon-rate offered]
-  [--fcr flag|repeat] [--fcr-window 7d] [--categories states.json] [--rejections rejected.csv] [--json]
+  [--fcr flag|repeat] [--fcr-window 7d] [--categories states.json] [--rejections rejected.csv] [--threads N] [--json]
   (files may be contacts, agent states and schedules: --by agent|team|<time> groups the latter)`;
 
 const FLAGS = {
@@ -35,6 +36,7 @@ const FLAGS = {
   'input-tz': { type: 'string' },
   'day-month-order': { type: 'string' },
   rejections: { type: 'string' },
+  threads: { type: 'string' },
   interval: { type: 'string' },
   by: { type: 'string' },
   'week-start': { type: 'string' },
@@ -106,6 +108,10 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();
+  const threads = f.threads === undefined ? defaultThreads() : Number(f.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UsageError(`--threads: expected a whole number from 1 to 256, got "${f.threads}"`);
+  // Tests read small files in ranges too (SLA_PARALLEL_MIN_BYTES); people never need to.
+  const parallelMin = process.env.SLA_PARALLEL_MIN_BYTES ? Number(process.env.SLA_PARALLEL_MIN_BYTES) : undefined;
   const logStates: AgentState[] = [];
   // --rejections: every rejected row, as a CSV people can open (the report itself lists the first 100).
   const rejected = f.rejections ? createWriteStream(f.rejections) : null;
@@ -113,7 +119,10 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   for (const file of contactFiles) {
     try {
       const onRejection = rejected ? (r: Rejection) => { rejected.write([file, r.line, r.column ?? '', r.value ?? '', r.reason, r.code].map(csvField).join(',') + '\n'); } : undefined;
-      const a = await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), sampleBlocks: file === '-' ? undefined : await blocksOf(file), onAgentState: (s) => logStates.push(s), onRejection });
+      const sampleBlocks = file === '-' ? undefined : await blocksOf(file);
+      // A large plain CSV on every core (docs/mapping.md "Ranges"), unless every rejected row is to be written out.
+      const a = (file !== '-' && !rejected ? await analyzeParallel(file, { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), sampleBlocks, threads, minBytes: parallelMin }) : null)
+        ?? await analyze((file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 })), { mapping, inputTimeZone: inputTz, parts, ids, dayMonthOrder: dayMonth(f['day-month-order']), sampleBlocks, onAgentState: (s) => logStates.push(s), onRejection });
       perFile.push({ file, mapping: a.mapping, validation: a.validation });
     } catch (e) {
       if (e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);

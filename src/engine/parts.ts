@@ -438,7 +438,7 @@ export class ContactParts {
     for (let c = 0; c < other.cellCount; c++) {
       for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) {
         const k = h.keys[r];
-        for (let m = 0; m < h.counts[r]; m++) this.addHistBucket(cellMap[c], k >>> 16, k & 0xffff);
+        for (let n = h.counts[r]; n > 0; n -= 127) this.addHistBucket(cellMap[c], k >>> 16, k & 0xffff, Math.min(n, 127));
       }
     }
     if (this.opts.keepRepeats) {
@@ -458,6 +458,70 @@ export class ContactParts {
     if (other.firstArrival < this.firstArrival || Number.isNaN(this.firstArrival)) this.firstArrival = other.firstArrival;
     if (other.lastArrival > this.lastArrival || Number.isNaN(this.lastArrival)) this.lastArrival = other.lastArrival;
     this.contacts += other.contacts;
+  }
+
+  /**
+   * Adds parts handed over as a snapshot (a range read on another thread) without restoring them first: each
+   * distinct name is looked up once, cells and repeat entries are mapped through arrays, and each histogram run
+   * is added as one weighted entry, not once per contact.
+   */
+  mergeSnapshot(s: PartsSnapshot): void {
+    if (s.version !== 3) throw new Error(`parts snapshot version ${s.version} is not readable by this engine`);
+    if (this.empty && s.opts.slotMinutes === this.opts.slotMinutes && s.opts.keepRepeats === this.opts.keepRepeats && s.opts.dimensions.join() === this.opts.dimensions.join()) return this.restore(s);
+    if (s.opts.slotMinutes * 60_000 !== this.slotMs) throw new Error('cannot merge parts with different slot lengths');
+    const remap = (values: string[], dict: Dict, keep: boolean) => {
+      const m = new Int32Array(values.length);
+      if (keep) for (let i = 1; i < values.length; i++) m[i] = dict.id(values[i]);
+      return m;
+    };
+    const qm = remap(s.dicts.queues, this.queues, true);
+    const cm = remap(s.dicts.channels, this.channels, this.keepChannel);
+    const tm = remap(s.dicts.tiers, this.tiers, this.keepTier);
+    const am = remap(s.dicts.agents, this.agents, this.keepAgent);
+    const series = new Int32Array(s.buffers.series);
+    const seriesMap = new Int32Array(s.seriesCount);
+    for (let i = 0; i < s.seriesCount; i++) seriesMap[i] = this.seriesOf(qm[series[i * 4]], cm[series[i * 4 + 1]], tm[series[i * 4 + 2]], am[series[i * 4 + 3]]);
+    const cells = s.cellCount;
+    const slots = new Int32Array(s.buffers.cellSlot), cellSeries = new Int32Array(s.buffers.cellSeries);
+    const values = new Float64Array(cells * NF);
+    decodeColumns(s.buffers.values, values, cells);
+    const cellMap = new Int32Array(cells);
+    for (let c = 0; c < cells; c++) {
+      const mine = this.cellOf(slots[c], seriesMap[cellSeries[c]]);
+      cellMap[c] = mine;
+      const a = mine * NF, b = c * NF;
+      for (let f = 0; f < NF; f++) this.values[a + f] += values[b + f];
+    }
+    if (s.sealed) {
+      const offsets = new Uint32Array(s.sealed.offsets), keys = new Uint32Array(s.sealed.keys), counts = new Uint32Array(s.sealed.counts);
+      for (let c = 0; c < cells; c++) {
+        for (let r = offsets[c]; r < offsets[c + 1]; r++) {
+          // Weights up to 127 per entry (the entries' signs are bytes).
+          for (let n = counts[r]; n > 0; n -= 127) this.addHistBucket(cellMap[c], keys[r] >>> 16, keys[r] & 0xffff, Math.min(n, 127));
+        }
+      }
+    } else {
+      const hk = new Uint32Array(s.buffers.histKey), hb = new Uint16Array(s.buffers.histBucket), hs = new Int8Array(s.buffers.histSign);
+      for (let i = 0; i < s.histLen; i++) this.addHistBucket(cellMap[hk[i] >>> 2], hk[i] & 3, hb[i], hs[i]);
+    }
+    if (this.opts.keepRepeats && s.repLen > 0) {
+      const um = remap(s.dicts.customers, this.customers, true);
+      const repInt = new Int32Array(s.buffers.repInt), repArrived = new Float64Array(s.buffers.repArrived), repFlags = new Int8Array(s.buffers.repFlags);
+      if (this.repLen + s.repLen > this.repCustomer.length) this.growRepeats(Math.max(1024, this.repLen + s.repLen, this.repCustomer.length * 2));
+      for (let i = 0; i < s.repLen; i++) {
+        const j = this.repLen++;
+        this.repCustomer[j] = um[repInt[i * 3]];
+        this.repQueue[j] = qm[repInt[i * 3 + 1]];
+        this.repCell[j] = cellMap[repInt[i * 3 + 2]];
+        this.repArrived[j] = repArrived[i];
+        this.repAnswered[j] = repFlags[i * 2];
+        this.repResolvedFlag[j] = repFlags[i * 2 + 1];
+      }
+      this.repeatCache = null;
+    }
+    if (s.firstArrival < this.firstArrival || Number.isNaN(this.firstArrival)) this.firstArrival = s.firstArrival;
+    if (s.lastArrival > this.lastArrival || Number.isNaN(this.lastArrival)) this.lastArrival = s.lastArrival;
+    this.contacts += s.contacts;
   }
 
   /** Set after a restore from sealed runs: the raw entries must be rebuilt before the first new one. */
@@ -542,8 +606,22 @@ export class ContactParts {
   }
 
   static fromSnapshot(s: PartsSnapshot): ContactParts {
-    if (s.version !== 3) throw new Error(`parts snapshot version ${s.version} is not readable by this engine`);
     const p = new ContactParts(s.opts);
+    p.restore(s);
+    return p;
+  }
+
+  /** Whether nothing was ever added (a snapshot can be taken over as it is). */
+  get empty(): boolean {
+    return this.cellCount === 0 && this.seriesCount === 0 && this.repLen === 0 && this.histLen === 0 && !this.sealed;
+  }
+
+  /** Takes a snapshot over into parts to which nothing was added yet (same options). */
+  restore(s: PartsSnapshot): void {
+    if (s.version !== 3) throw new Error(`parts snapshot version ${s.version} is not readable by this engine`);
+    if (!this.empty) throw new Error('a snapshot is restored only into empty parts');
+    if (s.opts.slotMinutes !== this.opts.slotMinutes || s.opts.keepRepeats !== this.opts.keepRepeats || s.opts.dimensions.join() !== this.opts.dimensions.join()) throw new Error('a snapshot is restored only into parts of the same options');
+    const p = this as ContactParts;
     p.queues = Dict.from(s.dicts.queues, QUEUE_LIMIT, 'queue');
     p.channels = Dict.from(s.dicts.channels, TAG_LIMIT, 'channel');
     p.tiers = Dict.from(s.dicts.tiers, TAG_LIMIT, 'tier');
@@ -584,7 +662,6 @@ export class ContactParts {
     p.firstArrival = s.firstArrival;
     p.lastArrival = s.lastArrival;
     p.contacts = s.contacts;
-    return p;
   }
 
   /**

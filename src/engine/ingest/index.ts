@@ -143,10 +143,10 @@ export class ContactIngest {
    * day/month order decided, and the header — what ranges read beside each other need to read alike; null while
    * it is not decided yet or the file is not a plain CSV of contacts (queue_log folds lines across the file).
    */
-  resolved(): { mapping: Mapping; header: string[]; encoding: Encoding } | null {
+  resolved(): { mapping: Mapping; delimiter: Delimiter; header: string[]; encoding: Encoding } | null {
     if (!this.decided || this.folder || !this.mapping || !this.header || !this.csv.delimiter) return null;
     if (this.mapping.header === false) return null;
-    return { mapping: { ...this.mapping, delimiter: this.csv.delimiter }, header: this.header, encoding: this.csv.encoding };
+    return { mapping: this.mapping, delimiter: this.csv.delimiter, header: this.header, encoding: this.csv.encoding };
   }
 
   get bytesRead(): number {

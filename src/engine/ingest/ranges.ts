@@ -56,7 +56,7 @@ const LF = 0x0a;
  * plan every range reads by, or null when the file must be read in one piece (not decided by its head,
  * Asterisk queue_log, a file without a header).
  */
-export function firstLook(head: Uint8Array, opts: { mapping?: Mapping; inputTimeZone?: string; dayMonthOrder?: 'dmy' | 'mdy'; sampleBlocks?: Uint8Array[]; parts: PartsOptions; maxRejections?: number }): { plan: RangePlan; notes: Mapping['notes'] } | null {
+export function firstLook(head: Uint8Array, opts: { mapping?: Mapping; inputTimeZone?: string; dayMonthOrder?: 'dmy' | 'mdy'; sampleBlocks?: Uint8Array[]; parts: PartsOptions; maxRejections?: number }): { plan: RangePlan; mapping: Mapping } | null {
   const ingest = new ContactIngest({ mapping: opts.mapping, inputTimeZone: opts.inputTimeZone, dayMonthOrder: opts.dayMonthOrder, sampleBlocks: opts.sampleBlocks, onContact: () => {} });
   const lf = head.lastIndexOf(LF);
   if (lf < 0) return null;
@@ -68,8 +68,9 @@ export function firstLook(head: Uint8Array, opts: { mapping?: Mapping; inputTime
   }
   const r = ingest.resolved();
   if (!r) return null;
-  const { notes, ...mapping } = r.mapping;
-  return { plan: { mapping, header: r.header, encoding: r.encoding, parts: opts.parts, inputTimeZone: opts.inputTimeZone, maxRejections: opts.maxRejections }, notes };
+  // Every range reads by the mapping with the delimiter told; the mapping said is the one a reading says.
+  const { notes: _notes, ...mapping } = r.mapping;
+  return { plan: { mapping: { ...mapping, delimiter: r.delimiter }, header: r.header, encoding: r.encoding, parts: opts.parts, inputTimeZone: opts.inputTimeZone, maxRejections: opts.maxRejections }, mapping: r.mapping };
 }
 
 /** Where to cut a file of `size` bytes into `n` shares: after the first line feed at or past each share's start. */
@@ -152,8 +153,10 @@ export interface Merged {
 export async function mergeRanges(
   results: RangeResult[],
   plan: RangePlan,
-  notes: Mapping['notes'],
+  shown: Mapping,
   again: (k: number, start: number, ids: IdSet | undefined) => Promise<RangeResult>,
+  before?: IdSet,
+  into?: ContactParts,
 ): Promise<Merged> {
   // Each range must start where the one before stopped; one that did not is read again from there.
   for (let k = 1; k < results.length; k++) {
@@ -162,9 +165,10 @@ export async function mergeRanges(
   // Ids two ranges took: the later range is read again knowing them. While each range's ids lie apart from
   // the ids of every range before (ids that grow through the file), none can share one and no id is looked at;
   // from the first range that does not, every id is.
-  const taken = new IdSet();
+  // `before`: ids of the files read before into the same dataset; this file's ids join them, as in one reading.
+  const taken = before ?? new IdSet();
   let lo: Uint8Array | null = null, hi: Uint8Array | null = null;
-  let exact = false;
+  let exact = taken.size > 0;
   for (let k = 0; k < results.length; k++) {
     const l = results[k].ids;
     if (l.count === 0) continue;
@@ -181,6 +185,7 @@ export async function mergeRanges(
     taken.addList(l, (b, s, e) => shared.add(b, s, e));
     if (shared.size > 0) results[k] = await again(k, results[k].start, shared);
   }
+  if (before && !exact) for (const r of results) taken.addList(r.ids);
   // Counts add; rejections are numbered by the lines before.
   const v: Validation = {
     rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [],
@@ -208,10 +213,10 @@ export async function mergeRanges(
   }
   v.answeredWithoutQueueing = withoutQueueing;
   if (ambiguous) v.ambiguousLocalTimes = ambiguous;
-  const parts = ContactParts.fromSnapshot(results[0].parts);
-  for (let k = 1; k < results.length; k++) parts.merge(ContactParts.fromSnapshot(results[k].parts));
-  const mapping: Mapping = { ...plan.mapping, notes: [...(notes ?? []), ...(ambiguous ? [note('ambiguousTimes', { n: ambiguous })] : [])] };
-  if (!mapping.notes!.length) delete mapping.notes;
+  // `into`: the dataset's parts (files read before), else the first range's.
+  const parts = into ?? ContactParts.fromSnapshot(results[0].parts);
+  for (let k = into ? 0 : 1; k < results.length; k++) parts.mergeSnapshot(results[k].parts);
+  const mapping: Mapping = ambiguous ? { ...shown, notes: [...(shown.notes ?? []), note('ambiguousTimes', { n: ambiguous })] } : shown;
   return { validation: v, parts, mapping };
 }
 

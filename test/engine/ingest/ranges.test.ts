@@ -3,35 +3,13 @@ import { analyzeText } from '../../../src/engine/analyze.js';
 import { cutPoints, firstLook, mergeRanges, readRange, type RangePlan, type RangeResult, type ReadAt } from '../../../src/engine/ingest/ranges.js';
 import { ContactParts } from '../../../src/engine/parts.js';
 import type { Mapping } from '../../../src/engine/ingest/mapping.js';
-import { mulberry32 } from '../../helpers/seeded.mjs';
+import { messyCsv } from '../../helpers/messy.mjs';
 
 // One file read as ranges gives what one reading gives (docs/mapping.md "Ranges"): the same rows, rejections
 // with the same lines and reasons, and the same parts, wherever the cuts fall — inside quoted fields over
 // lines, on a runaway quote, between a CR and its LF, on blank lines, across duplicate ids.
 
 const PARTS = { slotMinutes: 15 as const, dimensions: ['channel', 'agent'] as const, keepRepeats: true };
-
-/** A hostile but valid-looking export: notes with line feeds, quotes and delimiters; CRLF and LF; errors. */
-function messyCsv(rows: number, seed: number): string {
-  const rnd = mulberry32(seed);
-  const out = ['id,queue,channel,agent,customer,arrived,answered,ended,outcome,note'];
-  const t0 = Date.UTC(2026, 2, 2, 8, 0, 0);
-  for (let i = 0; i < rows; i++) {
-    const at = t0 + Math.floor(rnd() * 10 * 3600_000);
-    const wait = Math.floor(rnd() * 90);
-    const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
-    const answered = rnd() < 0.8;
-    const id = rnd() < 0.03 ? `c${Math.floor(rnd() * i)}` : `c${i}`; // some ids again, near and far
-    const r = rnd();
-    const note = i > rows / 2 && i < rows / 2 + 120 ? 'plain' : r < 0.25 ? `"first line\nsecond, with ""quotes""\r\nthird"` : r < 0.3 ? '""' : r < 0.32 ? `"${'x'.repeat(200)}\n\n"` : 'plain';
-    const arrived = rnd() < 0.02 ? 'not a time' : iso(at);
-    const eol = rnd() < 0.5 ? '\r\n' : '\n';
-    const line = `${id},${['Sales', 'Help', 'Billing'][i % 3]},${['voice', 'chat'][i % 2]},a${i % 7},cust${Math.floor(rnd() * 50)},${arrived},${answered ? iso(at + wait * 1000) : ''},${iso(at + (wait + 60) * 1000)},${answered ? 'answered' : 'abandoned'},${note}`;
-    out.push(line + (rnd() < 0.02 ? eol + eol : '') + (i === rows - 1 ? '' : ''));
-    if (i === Math.floor(rows / 2)) out.push(`stray,Sales,voice,a1,cust1,${iso(at)},,,abandoned,"a quote that never closes`);
-  }
-  return out.join('\n') + '\n';
-}
 
 /** Every cell's values and histogram, keyed by slot and names (the cells' order differs between readings). */
 function canonical(p: ContactParts): Map<string, number[]> {
@@ -65,12 +43,12 @@ function assertSameParts(a: ContactParts, b: ContactParts, what: string): void {
 }
 
 /** Reads `bytes` as ranges cut at `cuts` (each range read again as mergeRanges asks), one after another. */
-async function asRanges(bytes: Uint8Array, cuts: number[], plan: RangePlan, notes: Mapping['notes']) {
+async function asRanges(bytes: Uint8Array, cuts: number[], plan: RangePlan, shown: Mapping) {
   const read: ReadAt = (o, l) => bytes.subarray(o, o + l);
   const stops = [...cuts.slice(1), bytes.length];
   const results: RangeResult[] = cuts.map((c, k) => readRange(read, bytes.length, c, stops[k], plan));
   let again = 0;
-  const merged = await mergeRanges(results, plan, notes, async (k, start, ids) => { again++; return readRange(read, bytes.length, start, stops[k], plan, ids); });
+  const merged = await mergeRanges(results, plan, shown, async (k, start, ids) => { again++; return readRange(read, bytes.length, start, stops[k], plan, ids); });
   return { ...merged, again };
 }
 
@@ -95,8 +73,9 @@ describe('a file read as ranges beside each other', () => {
       const read: ReadAt = (o, l) => bytes.subarray(o, o + l);
       const cuts = cutPoints(read, bytes.length, n);
       assert.equal(cuts.length, n, 'as many ranges as asked');
-      const r = await asRanges(bytes, cuts, look.plan, look.notes);
+      const r = await asRanges(bytes, cuts, look.plan, look.mapping);
       assert.deepEqual(r.validation, one.validation);
+      assert.deepEqual(r.mapping, one.mapping, 'the mapping said, notes and all');
       assertSameParts(r.parts, one.parts, `${n} ranges`);
     });
   }
@@ -107,7 +86,7 @@ describe('a file read as ranges beside each other', () => {
     let tried = 0, reread = 0;
     for (let at = bytes.indexOf(10) + 1, i = 0; at > 0 && at < bytes.length; at = bytes.indexOf(10, at) + 1, i++) {
       if (i % 7) continue;
-      const r = await asRanges(bytes, [0, at], look.plan, look.notes);
+      const r = await asRanges(bytes, [0, at], look.plan, look.mapping);
       tried++;
       reread += r.again;
       assert.deepEqual(r.validation, one.validation, `cut at byte ${at}`);
@@ -124,7 +103,7 @@ describe('a file read as ranges beside each other', () => {
     const b = new TextEncoder().encode(t);
     const seq = analyzeText(t, { maxRejections: 1e6 });
     const l = firstLook(b, { parts: { slotMinutes: 15, dimensions: [], keepRepeats: false }, maxRejections: 1e6 })!;
-    const r = await asRanges(b, cutPoints((o, n) => b.subarray(o, o + n), b.length, 4), l.plan, l.notes);
+    const r = await asRanges(b, cutPoints((o, n) => b.subarray(o, o + n), b.length, 4), l.plan, l.mapping);
     assert.deepEqual(r.validation, seq.validation);
     assert.ok(seq.validation.rejections.some((x) => x.code === 'duplicateId'));
     assert.ok(r.again > 0, 'a range was read again knowing the ids before it');

@@ -1,0 +1,1 @@
+export function messyCsv(rows: number, seed: number): string;
