@@ -1,9 +1,11 @@
 // Engine benchmark (`npm run bench:engine`; not part of the tests).
 //
-// Parses + aggregates a generated contact file into 15-min × queue parts with our reader, with Papa Parse and
-// with uDSV (both feeding the same aggregation code), each in its own child process (bench/engine/child.mjs),
-// checks that all three get the same results, and prints times, throughput, peak RSS and the ratios against
-// the goals: ≥ 5× faster than Papa Parse, faster than uDSV, peak RSS < 2× the file size.
+// Parses + aggregates a generated contact file into 15-min × queue parts with our reader on one thread and on
+// every core (ranges on worker threads), with Papa Parse and with uDSV (both feeding the same aggregation
+// code), and with DuckDB (read_csv + the same aggregation in SQL, on every core and on one), each in its own
+// child process (bench/engine/child.mjs); checks that all get the same totals, and prints times, throughput,
+// peak RSS and the ratios against the goals: ≥ 1.5× faster than DuckDB (one thread against one, every core
+// against every core), ≥ 5× faster than Papa Parse, faster than uDSV, peak RSS under the file's size.
 //
 //   node bench/engine/run.mjs [--contacts N] [--runs R] [--chunk-kib K] [--impl a,b,…]
 //
@@ -27,13 +29,14 @@ const OUT_DIR = path.join(ROOT, 'bench/out');
 const CHILD = fileURLToPath(new URL('./child.mjs', import.meta.url));
 const CLI = path.join(ROOT, 'dist/cli/main.js');
 const ENGINE = path.join(ROOT, 'dist/engine/index.js');
-const IMPLS = ['sla-widgets', 'papaparse', 'udsv'];
+const IMPLS = ['sla-widgets', 'sla-widgets-threads', 'duckdb-1', 'duckdb', 'papaparse', 'udsv'];
 const OURS = 'sla-widgets';
 
 const GOALS = {
+  duck: 1.5, // duckdb time / ours ≥ 1.5 (one thread against one, every core against every core)
   papa: 5, // papaparse time / ours ≥ 5
   udsv: 1, // udsv time / ours > 1
-  rss: 2, // our peak RSS / file size < 2
+  rss: 1, // our peak RSS / file size < 1
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -54,7 +57,7 @@ function parseArgs(argv) {
       opts.impls = value().split(',').map((s) => s.trim()).filter(Boolean);
       for (const s of opts.impls) if (!IMPLS.includes(s)) fail(`unknown implementation "${s}" (expected ${IMPLS.join(', ')})`);
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/engine/run.mjs [--contacts N] [--runs R] [--chunk-kib K] [--impl sla-widgets,papaparse,udsv]');
+      console.log(`usage: node bench/engine/run.mjs [--contacts N] [--runs R] [--chunk-kib K] [--impl ${IMPLS.join(',')}]`);
       process.exit(0);
     } else fail(`unknown option ${a}`);
   }
@@ -216,7 +219,19 @@ console.log(`\n${c.rowsRead.toLocaleString('en-US')} rows read (${c.rowsAccepted
 const ratios = {};
 const ours = results[OURS];
 console.log('\nGoals:');
-const line = (label, value, goal, pass) => console.log(`  ${label.padEnd(32)} ${value.toFixed(2).padStart(6)}×   goal ${goal.padEnd(6)} ${pass ? 'PASS' : 'MISS'}`);
+const line = (label, value, goal, pass) => console.log(`  ${label.padEnd(36)} ${value.toFixed(2).padStart(6)}×   goal ${goal.padEnd(6)} ${pass === null ? '' : pass ? 'PASS' : 'MISS'}`);
+const threads = results['sla-widgets-threads'];
+if (ours && results['duckdb-1']) {
+  const v = results['duckdb-1'].ms / ours.ms;
+  ratios.duckdb1OverOurs = { value: v, goal: `>= ${GOALS.duck}`, pass: v >= GOALS.duck };
+  line('duckdb (1 thread) / ours (1)', v, `≥ ${GOALS.duck}×`, v >= GOALS.duck);
+}
+if (threads && results.duckdb) {
+  const v = results.duckdb.ms / threads.ms;
+  ratios.duckdbOverOursThreads = { value: v, goal: `>= ${GOALS.duck}`, pass: v >= GOALS.duck };
+  line(`duckdb / ours (${os.availableParallelism()} threads each)`, v, `≥ ${GOALS.duck}×`, v >= GOALS.duck);
+}
+if (ours && threads) line('ours on 1 thread / on every core', ours.ms / threads.ms, '—', null);
 if (ours && results.papaparse) {
   const v = results.papaparse.ms / ours.ms;
   ratios.papaparseOverOurs = { value: v, goal: `>= ${GOALS.papa}`, pass: v >= GOALS.papa };
