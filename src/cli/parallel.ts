@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { cutPoints, firstLook, mergeRanges, type RangeResult } from '../engine/ingest/ranges.js';
+import { cutPoints, firstLook, mergeRanges, readRange, type RangeResult } from '../engine/ingest/ranges.js';
 import type { IdSet } from '../engine/ingest/id-set.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { ContactParts } from '../engine/parts.js';
@@ -46,21 +46,27 @@ export async function analyzeParallel(file: string, o: ParallelOptions): Promise
     return null;
   }
   if (size < (o.minBytes ?? PARALLEL_MIN_BYTES)) return null;
+  // The threads start while the head is looked at; this thread reads the first range itself.
+  const pool = Array.from({ length: Math.max(1, o.threads - 1) }, () => new Worker(new URL('./range-worker.js', import.meta.url)));
   const fd = openSync(file, 'r');
+  const read = (offset: number, length: number) => { const b = new Uint8Array(length); return b.subarray(0, readSync(fd, b, 0, length, offset)); };
   let cuts: number[];
   let look: ReturnType<typeof firstLook>;
   try {
-    const read = (offset: number, length: number) => { const b = new Uint8Array(length); return b.subarray(0, readSync(fd, b, 0, length, offset)); };
     look = firstLook(read(0, 65_536), { mapping: o.mapping, inputTimeZone: o.inputTimeZone, dayMonthOrder: o.dayMonthOrder, sampleBlocks: o.sampleBlocks, parts: o.parts.opts, maxRejections: o.maxRejections });
-    if (!look) return null;
-    cuts = cutPoints(read, size, o.threads);
-  } finally {
+    cuts = look ? cutPoints(read, size, o.threads) : [];
+  } catch (e) {
     closeSync(fd);
+    await Promise.all(pool.map((w) => w.terminate()));
+    throw e;
   }
-  if (cuts.length < 2) return null;
+  if (!look || cuts.length < 2) {
+    closeSync(fd);
+    await Promise.all(pool.map((w) => w.terminate()));
+    return null;
+  }
   const plan = look.plan;
   const stops = [...cuts.slice(1), size];
-  const pool = Array.from({ length: Math.min(o.threads, cuts.length) }, () => new Worker(new URL('./range-worker.js', import.meta.url)));
   const idle = [...pool];
   const waiting: ((w: Worker) => void)[] = [];
   const take = () => new Promise<Worker>((resolve) => { const w = idle.pop(); if (w) resolve(w); else waiting.push(resolve); });
@@ -82,12 +88,18 @@ export async function analyzeParallel(file: string, o: ParallelOptions): Promise
   try {
     const T = process.env.SLA_TIMING ? (w: string) => console.error(w, Math.round(performance.now())) : () => {};
     T('ranges start');
-    const results = await Promise.all(cuts.map((start, k) => run({ file, size, start, stop: stops[k], plan })));
+    const others = Promise.all(cuts.slice(1).map((start, k) => run({ file, size, start, stop: stops[k + 1], plan })));
+    // Let the tasks reach the threads (posted from promise callbacks) before this thread is busy with its own.
+    await new Promise((r) => setImmediate(r));
+    const first = readRange(read, size, 0, stops[0], plan, undefined, true);
+    T('first range read');
+    const results = [first, ...(await others)];
     T('ranges read');
     const merged = await mergeRanges(results, plan, look.mapping, (k, start, ids) => run({ file, size, start, stop: stops[k], plan, ids: ids?.list() }), o.ids, o.parts);
     T('merged');
     return { mapping: merged.mapping, validation: merged.validation };
   } finally {
+    closeSync(fd);
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readRange, type RangePlan } from '../engine/ingest/ranges.js';
+import type { PartsSnapshot } from '../engine/parts.js';
 import { IdSet, type IdList } from '../engine/ingest/id-set.js';
 
 export interface RangeTask { file: string; size: number; start: number; stop: number; plan: RangePlan; ids?: IdList }
@@ -22,7 +23,8 @@ parentPort!.on('message', (t: RangeTask) => {
     const t0 = performance.now();
     const r = readRange(read, t.size, t.start, t.stop, t.plan, ids);
     if (process.env.SLA_TIMING) console.error('range', t.start, Math.round(performance.now() - t0), 'ms');
-    parentPort!.postMessage({ ok: r }, [...Object.values(r.parts.buffers), r.ids.arena.buffer as ArrayBuffer]);
+    const snap = r.parts as PartsSnapshot;
+    parentPort!.postMessage({ ok: r }, [...Object.values(snap.buffers), ...(snap.sealed ? Object.values(snap.sealed) : []), r.ids.arena.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) });
   } finally {

@@ -611,6 +611,16 @@ export class ContactParts {
     return p;
   }
 
+  /**
+   * Adds other parts: taken over whole (their arrays, no copy) when nothing was added to these yet and the
+   * options are the same, else merged. `other` is not to be used afterwards.
+   */
+  mergeParts(other: ContactParts): void {
+    const same = other.opts.slotMinutes === this.opts.slotMinutes && other.opts.keepRepeats === this.opts.keepRepeats && other.opts.dimensions.join() === this.opts.dimensions.join();
+    if (!this.empty || !same) return this.merge(other);
+    Object.assign(this, other); // every field, the private lookups included (both are ContactParts)
+  }
+
   /** Whether nothing was ever added (a snapshot can be taken over as it is). */
   get empty(): boolean {
     return this.cellCount === 0 && this.seriesCount === 0 && this.repLen === 0 && this.histLen === 0 && !this.sealed;

@@ -44,11 +44,13 @@ export interface RangeResult {
   lines: number;
   /** Lines numbered from the range's first line (1). */
   validation: Validation;
-  parts: PartsSnapshot;
+  /** A snapshot (read on another thread), or the parts themselves (read on this one). */
+  parts: PartsSnapshot | ContactParts;
   ids: IdList;
 }
 
-const CHUNK = 1 << 20;
+// 64 KiB reads: the chunk stays in the CPU cache while it is parsed (1 MiB reads were about 1.25× slower).
+const CHUNK = 1 << 16;
 const LF = 0x0a;
 
 /**
@@ -101,7 +103,7 @@ function nextLineStart(read: ReadAt, size: number, at: number): number {
  * Reads one range: from `start` (0: the file's start, with its header) to `stop`, then on line by line until
  * it is between records. `ids`: ids earlier ranges took that this range holds (read again to reject them).
  */
-export function readRange(read: ReadAt, size: number, start: number, stop: number, plan: RangePlan, ids?: IdSet): RangeResult {
+export function readRange(read: ReadAt, size: number, start: number, stop: number, plan: RangePlan, ids?: IdSet, here = false): RangeResult {
   const parts = new ContactParts(plan.parts);
   const idSet = ids ?? new IdSet();
   const first = start === 0;
@@ -137,7 +139,8 @@ export function readRange(read: ReadAt, size: number, start: number, stop: numbe
     p += from;
   }
   const { validation } = ingest.end();
-  return { start, end: p, lines: ingest.linesRead, validation, parts: parts.toSnapshot(), ids: idSet.list() };
+  // `here`: read on the thread that merges, the parts are handed over as they are (no snapshot to copy).
+  return { start, end: p, lines: ingest.linesRead, validation, parts: here ? parts : parts.toSnapshot(), ids: idSet.list() };
 }
 
 export interface Merged {
@@ -214,8 +217,11 @@ export async function mergeRanges(
   v.answeredWithoutQueueing = withoutQueueing;
   if (ambiguous) v.ambiguousLocalTimes = ambiguous;
   // `into`: the dataset's parts (files read before), else the first range's.
-  const parts = into ?? ContactParts.fromSnapshot(results[0].parts);
-  for (let k = into ? 0 : 1; k < results.length; k++) parts.mergeSnapshot(results[k].parts);
+  const parts = into ?? new ContactParts(plan.parts);
+  for (const r of results) {
+    if (r.parts instanceof ContactParts) parts.mergeParts(r.parts);
+    else parts.mergeSnapshot(r.parts);
+  }
   const mapping: Mapping = ambiguous ? { ...shown, notes: [...(shown.notes ?? []), note('ambiguousTimes', { n: ambiguous })] } : shown;
   return { validation: v, parts, mapping };
 }
