@@ -16,6 +16,11 @@ export class SlaDataWidget extends LitElement {
   @property() error = '';
   /** Loading progress (0–1) when known. */
   @property({ type: Number }) progress: number | null = null;
+  /**
+   * Figures so far of a file still being read: the share read (0–1), shown beside them ("so far: 37 % of the
+   * file read"); no status, verdict or alert is drawn from them until the reading ends. Null otherwise.
+   */
+  @property({ type: Number }) partial: number | null = null;
   /** When the figures were last updated (ms), for "updated 2 min ago" when stale. */
   @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
 

@@ -15,17 +15,26 @@ export interface ViewStatus {
   error: string;
   /** How much of the file is read (0–1) when its size is known, else null. */
   progress: number | null;
+  /**
+   * Figures while a file is still read (state 'ready'): the share read (0–1). Shown with the figures ("so far:
+   * 37 % of the file read"); no status, target verdict or alert is drawn from them. Null when the reading is done.
+   */
+  partial: number | null;
   /** When the figures are from: since when a stream is stale, else now. */
   updatedAt: number;
 }
 
 export function viewStatus(r: ViewResult, locale: string): ViewStatus {
   const st = r.status;
-  const state = st.state === 'loading' || st.state === 'empty' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
+  const progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
+  // A file being read whose first contacts are in: its figures so far are shown, marked partial.
+  const partial = st.state === 'loading' && r.totals !== null && progress !== null ? progress : null;
+  const state = partial !== null ? 'ready' : st.state === 'loading' || st.state === 'empty' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
   return {
     state,
+    partial,
     error: state === 'error' && st.error ? errorWords(st.error, locale) : '',
-    progress: st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null,
+    progress,
     updatedAt: st.stream?.staleSince ?? Date.now(),
   };
 }

@@ -89,8 +89,9 @@ export class SlaGauge extends SlaDataWidget {
       const v = qs.map((q) => figureOf(q, this.metric)).filter((x): x is number => x !== null);
       value = v.length ? (this.metric === 'waiting' ? v.reduce((a, b) => a + b, 0) : this.metric === 'longestWait' ? Math.max(...v) : v[0]) : null;
     } else value = figureOf(r.totals, this.metric);
-    const { state, error, progress, updatedAt } = viewStatus(r, this.locale);
+    const { state, error, progress, updatedAt, partial } = viewStatus(r, this.locale);
     this.progress = progress;
+    this.partial = partial;
     this.error = error;
     const d = r.definitions;
     this.applyData({
@@ -107,14 +108,15 @@ export class SlaGauge extends SlaDataWidget {
 
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('target') || changed.has('margin') || changed.has('direction') || changed.has('metric') || changed.has('statusKind')) {
+    if (changed.has('value') || changed.has('target') || changed.has('margin') || changed.has('direction') || changed.has('metric') || changed.has('statusKind') || changed.has('partial')) {
       this.status = this.statusFor(this.status);
     }
   }
 
   /** The status of the value now, given the one shown before (ignored for a closed status). */
   private statusFor(before: Status | null): Status | null {
-    if (this.target === null) return null;
+    // A figure so far is judged against nothing: a half-read file is neither in breach nor on target.
+    if (this.target === null || this.partial !== null) return null;
     const t = { target: this.target, margin: this.margin, direction: this.way };
     return this.statusKind === 'closed' ? closedStatus(this.value, t) : liveStatus(this.value, t, before);
   }
@@ -155,7 +157,8 @@ export class SlaGauge extends SlaDataWidget {
     if (this.value === null || this.state === 'no-data') return `${label}: ${noData(l)}`;
     const target = this.target === null ? '' : `, ${word(l, 'target')} ${word(l, this.way === 'higher' ? 'atLeast' : 'atMost')} ${formatMetric(this.metric, this.target, l)}`;
     const status = this.status ? `, ${word(l, this.status)}` : '';
-    const stale = this.state === 'stale' ? `, ${word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) })}` : '';
+    const stale = this.state === 'stale' ? `, ${word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) })}`
+      : this.partial !== null ? `, ${word(l, 'soFar', { pct: Math.round(this.partial * 100) })}` : '';
     return `${label}: ${formatMetric(this.metric, this.value, l)}${target}${status}${stale}`;
   }
 
@@ -172,7 +175,8 @@ export class SlaGauge extends SlaDataWidget {
     const stateText = this.state === 'loading' ? (this.progress !== null ? word(l, 'loadingPct', { pct: Math.round(this.progress * 100) }) : word(l, 'loading'))
       : this.state === 'error' ? this.error || word(l, 'error')
       : this.state === 'stale' ? word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) })
-      : this.state === 'no-data' || this.value === null ? noData(l) : '';
+      : this.state === 'no-data' || this.value === null ? noData(l)
+      : this.partial !== null ? word(l, 'soFar', { pct: Math.round(this.partial * 100) }) : '';
     return html`
       <div part="meter" role=${hasValue ? 'meter' : 'group'} aria-label=${hasValue ? label : this.spoken()}
         aria-valuemin=${hasValue ? min : nothing} aria-valuemax=${hasValue ? max : nothing}
@@ -187,7 +191,7 @@ export class SlaGauge extends SlaDataWidget {
         <div part="label" aria-hidden="true">${label}</div>
         ${this.target !== null ? html`<div part="target" aria-hidden="true">${word(l, 'target')} ${this.way === 'higher' ? '≥' : '≤'} ${formatMetric(this.metric, this.target, l)}</div>` : nothing}
         ${trend !== null ? html`<div part="trend" aria-hidden="true">${better ? '▲' : trend === 0 ? '▶' : '▼'} ${formatMetric(this.metric, Math.abs(trend), l)} ${word(l, 'vsPrevious')}</div>` : nothing}
-        ${stateText ? html`<div part="state" data-kind=${this.state} aria-live="polite">${stateText}</div>` : nothing}
+        ${stateText ? html`<div part="state" data-kind=${this.partial !== null && this.state === 'ready' ? 'partial' : this.state} aria-live="polite">${stateText}</div>` : nothing}
       </div>
     `;
   }

@@ -80,13 +80,15 @@ export class SlaQueueBoard extends SlaDataWidget {
       };
     });
     this.agents = r.live?.agents ?? null;
-    ({ state: this.state, error: this.error, progress: this.progress, updatedAt: this.updatedAt } = viewStatus(r, localeOf(this)));
+    ({ state: this.state, error: this.error, progress: this.progress, updatedAt: this.updatedAt, partial: this.partial } = viewStatus(r, localeOf(this)));
     this.applyRows(rows);
   }
 
   /** New rows from the data: status changes fire `sla-status-change` (a page setting `rows` gets none). */
   applyRows(rows: QueueRow[]): void {
     this.rows = rows;
+    // Figures so far of a file being read are judged against no threshold (no status, no event) until it ends.
+    if (this.partial !== null) return;
     const computed = boardRows(rows, this.thresholds, { by: this.sortBy, dir: this.sortDir }, this.previous);
     for (const row of computed) {
       const before = this.lastStatus.get(row.queue) ?? null;
@@ -115,9 +117,10 @@ export class SlaQueueBoard extends SlaDataWidget {
     const note = this.state === 'loading' ? (this.progress !== null ? word(locale, 'loadingPct', { pct: Math.round(this.progress * 100) }) : word(locale, 'loading'))
       : this.state === 'error' ? this.error || word(locale, 'error')
       : this.state === 'stale' ? s('stale', { ago: ago(this.updatedAt, locale) })
+      : this.partial !== null ? word(locale, 'soFar', { pct: Math.round(this.partial * 100) })
       : '';
     // Statuses for display without moving the hysteresis memory (a copy).
-    const rows = boardRows(this.rows, this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
+    const rows = boardRows(this.rows, this.partial !== null ? {} : this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
     const cols = COLUMNS.filter((c) => c === 'queue' || rows.some((r) => r[c] !== null));
     return html`
       <table part="table" aria-label=${this.label || s('label')}>

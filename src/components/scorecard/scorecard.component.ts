@@ -168,7 +168,8 @@ export class SlaScorecard extends SlaDataWidget {
     this.hasSource = true;
     const status = viewStatus(r, this.locale);
     this.progress = status.progress;
-    if (status.state === 'loading') {
+    // Money is counted on the whole file: the scorecard waits for the reading to end (no figures so far).
+    if (status.state === 'loading' || status.partial !== null) {
       this.state = 'loading';
       return;
     }

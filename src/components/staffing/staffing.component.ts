@@ -261,7 +261,8 @@ export class SlaStaffing extends SlaDataWidget {
       target: fieldText(d.serviceLevel.target * 100), threshold: d.serviceLevel.thresholdSec, zone: d.timeZone, n: d.intervalMinutes,
     });
     const status = viewStatus(r, this.locale);
-    if (status.state === 'loading') {
+    // Agents required from half a file's volumes would be too few: staffing waits for the reading to end.
+    if (status.state === 'loading' || status.partial !== null) {
       this.state = 'loading';
       this.progress = status.progress;
       return;

@@ -210,7 +210,8 @@ export class SlaTrend extends SlaDataWidget {
   }
 
   private lastStatus(points: readonly TrendPoint[]): Status | null {
-    if (this.target === null || this.target === undefined || !points.length) return null;
+    // Figures so far of a file being read are judged against nothing until it ends.
+    if (this.target === null || this.target === undefined || !points.length || this.partial !== null) return null;
     const seq = liveStatusSequence(points.map((p) => p.value), { target: this.target, margin: this.margin, direction: this.way });
     return seq[seq.length - 1];
   }
@@ -242,6 +243,7 @@ export class SlaTrend extends SlaDataWidget {
     this.intervalMinutes = d.intervalMinutes;
     const status = viewStatus(r, this.locale);
     this.progress = status.progress;
+    this.partial = status.partial;
     let { error, state }: { error: string; state: TrendState } = status;
     let points: TrendPoint[] = [];
     if (state !== 'loading' && state !== 'error') {
@@ -404,6 +406,7 @@ export class SlaTrend extends SlaDataWidget {
       parts.push(this.s(this.byPeriods() ? 'summaryBreachedPeriods' : 'summaryBreached', { breached: g.breached, count: g.counted }));
     }
     if (this.state === 'stale') parts.push(word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) }));
+    if (this.partial !== null) parts.push(word(l, 'soFar', { pct: Math.round(this.partial * 100) }));
     return parts.join('; ');
   }
 
@@ -424,7 +427,8 @@ export class SlaTrend extends SlaDataWidget {
     const stateText = stateNow === 'loading' ? (this.progress !== null ? word(l, 'loadingPct', { pct: Math.round(this.progress * 100) }) : word(l, 'loading'))
       : stateNow === 'error' ? zoneError || this.error || word(l, 'error')
       : stateNow === 'stale' && drawn ? word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) })
-      : !drawn ? noDataText(l) : '';
+      : !drawn ? noDataText(l)
+      : this.partial !== null ? word(l, 'soFar', { pct: Math.round(this.partial * 100) }) : '';
     const definition = this.definition || this.s('definitionPage', { metric: label, zone: this.zoneName, grain: this.grainText() });
     const stateEl = stateText ? html`<div part="state" data-kind=${drawn ? stateNow : stateNow === 'ready' ? 'no-data' : stateNow} aria-live="polite">${stateText}</div>` : nothing;
     return html`<div class="frame">

@@ -2,6 +2,9 @@ import { fixture, html } from '@open-wc/testing';
 import { assert } from '../../helpers/assert.js';
 import '../../../src/components/source/source.js';
 import '../../../src/components/gauge/gauge.js';
+import '../../../src/components/queue-board/queue-board.js';
+import type { SlaQueueBoard } from '../../../src/components/queue-board/queue-board.component.js';
+import { generateContactsCsv } from '../../../src/sample/generate.js';
 import type { SlaSource } from '../../../src/components/source/source.component.js';
 import type { SlaGauge } from '../../../src/components/gauge/gauge.component.js';
 import { pageEngine } from '../../../src/client/page-engine.js';
@@ -160,5 +163,44 @@ describe('<sla-source> beyond views: scorecard, staffing, a cached dataset by id
     const g3 = gone.querySelector('sla-gauge') as SlaGauge;
     await until(() => g3.state === 'error');
     assert.match(g3.error, /no longer in this browser's cache/);
+  });
+  it('while a large file is read: figures so far, marked with the share read and judged against nothing; then the whole', async function () {
+    this.timeout(120_000);
+    // 300,000 contacts (about 40 MB) under a target: a figure so far must carry no status and fire no event.
+    const text = [...generateContactsCsv({ contacts: 300_000, seed: 'so-far' })].join('');
+    const file = new Blob([text]);
+    // Offered, counted by a small reader of its own: answered and abandoned rows (docs/metrics.md §2).
+    const lines = text.trim().split('\n');
+    const col = lines[0].split(',').indexOf('outcome');
+    const offered = lines.slice(1).filter((l) => { const o = l.split(',')[col]; return o === 'answered' || o === 'abandoned'; }).length;
+    const el = await fixture<SlaSource>(html`<sla-source tz="UTC"><sla-gauge metric="offered" target="1" throttle="50"></sla-gauge><sla-queue-board throttle="50"></sla-queue-board></sla-source>`);
+    const gauge = el.querySelector('sla-gauge') as SlaGauge;
+    const board = el.querySelector('sla-queue-board') as SlaQueueBoard;
+    const events: unknown[] = [];
+    gauge.addEventListener('sla-status-change', (e) => events.push((e as CustomEvent).detail));
+    const seen: { value: number | null; partial: number | null; status: string | null; board: string }[] = [];
+    const watch = setInterval(() => seen.push({ value: gauge.value, partial: gauge.partial, status: gauge.status, board: board.rows.length ? board.shadowRoot!.querySelector('[part="state"]')?.textContent ?? '' : '' }), 10);
+    el.file = file;
+    try {
+      await until(() => gauge.partial !== null && (gauge.value ?? 0) > 0, 60_000);
+      await gauge.updateComplete;
+      // So far: a figure, the share read, no status; the board shows its rows with the same mark.
+      const part = gauge.shadowRoot!.querySelector('[part="state"]')!.textContent!;
+      assert.match(part, /^so far: \d+ % of the file read$/);
+      assert.equal(gauge.status, null, 'no verdict on a figure so far');
+      assert.match(gauge.shadowRoot!.querySelector('[part="meter"]')!.getAttribute('aria-valuetext')!, /so far: \d+ % of the file read/);
+      await until(() => gauge.partial === null && gauge.status !== null, 90_000);
+    } finally {
+      clearInterval(watch);
+    }
+    const partials = seen.filter((x) => x.partial !== null && x.value !== null);
+    assert.ok(partials.length > 0, 'figures were shown before the end');
+    assert.ok(partials.every((x) => x.status === null), 'none of them judged');
+    assert.ok(partials.every((x) => x.value! < offered), 'each a part of the whole');
+    assert.ok(seen.some((x) => /^so far: \d+ % of the file read$/.test(x.board)), 'the board showed its rows so far, marked');
+    assert.equal(gauge.value, offered, 'then the whole file');
+    assert.equal(gauge.shadowRoot!.querySelector('[part="state"]'), null, 'and no mark');
+    assert.deepEqual(events.map((e) => (e as { status: string }).status), ['ok'], 'one status event: on the whole figure');
+    await until(() => board.partial === null, 10_000);
   });
 });
