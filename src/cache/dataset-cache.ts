@@ -40,7 +40,42 @@ const STORES = { datasets: 'datasets', parts: 'parts', files: 'files' } as const
 function snapshotBytes(s: PartsSnapshot): number {
   let n = 0;
   for (const b of Object.values(s.buffers)) n += b.byteLength;
-  return n + JSON.stringify(s.dicts).length * 2;
+  if (s.sealed) for (const b of Object.values(s.sealed)) n += b.byteLength;
+  const z = (s as StoredParts).dictsDeflated;
+  return n + (z ? z.byteLength : JSON.stringify(s.dicts).length * 2);
+}
+
+/**
+ * Parts as stored: the snapshot's buffers deflated (the browser's own CompressionStream). Parts are mostly
+ * zeros and small counts: about a fifth of their size, so a dataset kept for reopening takes about a tenth of
+ * its file. Older entries, stored whole, are read as they are.
+ */
+type StoredParts = PartsSnapshot & { deflated?: true; dictsDeflated?: ArrayBuffer; /** buffers stored as they are (small) */ raw?: string[] };
+
+async function squeeze(b: ArrayBuffer, format: 'compress' | 'decompress'): Promise<ArrayBuffer> {
+  const stream = new Blob([b]).stream().pipeThrough(format === 'compress' ? new CompressionStream('deflate-raw') : new DecompressionStream('deflate-raw'));
+  return new Response(stream).arrayBuffer();
+}
+
+/** Buffers under this size are stored as they are: a stream each would cost more than it saves. */
+const SMALL = 1 << 16;
+
+async function deflated(s: PartsSnapshot): Promise<StoredParts> {
+  if (typeof CompressionStream === 'undefined') return s;
+  const each = async <K extends string>(o: Record<K, ArrayBuffer>) => Object.fromEntries(await Promise.all(Object.entries(o).map(async ([k, v]) => [k, (v as ArrayBuffer).byteLength < SMALL ? v : await squeeze(v as ArrayBuffer, 'compress')]))) as Record<K, ArrayBuffer>;
+  // The names (queues, agents, customers) as one deflated JSON text: customers alone are a string per contact.
+  const dicts = await squeeze(new TextEncoder().encode(JSON.stringify(s.dicts)).buffer as ArrayBuffer, 'compress');
+  const none = { queues: [], channels: [], tiers: [], agents: [], customers: [] };
+  const raw = [...Object.entries(s.buffers), ...Object.entries(s.sealed ?? {})].filter(([, v]) => (v as ArrayBuffer).byteLength < SMALL).map(([k]) => k);
+  return { ...s, dicts: none, dictsDeflated: dicts, buffers: await each(s.buffers), ...(s.sealed ? { sealed: await each(s.sealed) } : {}), deflated: true, raw };
+}
+
+async function inflated(s: StoredParts): Promise<PartsSnapshot> {
+  if (!s.deflated) return s;
+  const each = async <K extends string>(o: Record<K, ArrayBuffer>) => Object.fromEntries(await Promise.all(Object.entries(o).map(async ([k, v]) => [k, s.raw?.includes(k) ? v : await squeeze(v as ArrayBuffer, 'decompress')]))) as Record<K, ArrayBuffer>;
+  const { deflated: _d, dictsDeflated, raw: _r, ...rest } = s;
+  const dicts = dictsDeflated ? JSON.parse(new TextDecoder().decode(await squeeze(dictsDeflated, 'decompress'))) as PartsSnapshot['dicts'] : s.dicts;
+  return { ...rest, dicts, buffers: await each(s.buffers), ...(s.sealed ? { sealed: await each(s.sealed) } : {}) };
 }
 
 export class DatasetCache {
@@ -90,8 +125,9 @@ export class DatasetCache {
     try {
       const meta = (await this.db.get(STORES.datasets, id)) as CachedDataset | undefined;
       if (!meta) return null;
-      const parts = (await this.db.get(STORES.parts, meta.partsOf ?? id)) as PartsSnapshot | undefined;
-      if (!parts) return null;
+      const stored = (await this.db.get(STORES.parts, meta.partsOf ?? id)) as StoredParts | undefined;
+      if (!stored) return null;
+      const parts = await inflated(stored);
       meta.lastUsed = Date.now();
       // Recording the use need not delay the numbers.
       this.db.put(STORES.datasets, meta).catch(() => {});
@@ -120,17 +156,18 @@ export class DatasetCache {
 
   /** Stores a dataset; on a quota error the cache falls back to memory and keeps it there. */
   async put(meta: Omit<CachedDataset, 'bytes'>, parts: PartsSnapshot, file: Blob | null): Promise<void> {
-    const full: CachedDataset = { ...meta, bytes: snapshotBytes(parts) + (file?.size ?? 0) };
     if (!this.db) {
-      this.memory.set(full.id, { meta: full, parts, file });
+      this.memory.set(meta.id, { meta: { ...meta, bytes: snapshotBytes(parts) + (file?.size ?? 0) }, parts, file });
       return;
     }
+    const stored = await deflated(parts);
+    const full: CachedDataset = { ...meta, bytes: snapshotBytes(stored) + (file?.size ?? 0) };
     try {
       await this.evictFor(full.bytes);
       const tx = this.db.transaction([STORES.datasets, STORES.parts, STORES.files], 'readwrite');
       await Promise.all([
         tx.objectStore(STORES.datasets).put(full),
-        tx.objectStore(STORES.parts).put(parts, full.id),
+        tx.objectStore(STORES.parts).put(stored, full.id),
         file ? tx.objectStore(STORES.files).put(file, full.id) : Promise.resolve(),
         tx.done,
       ]);

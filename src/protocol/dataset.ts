@@ -22,6 +22,11 @@ export interface DatasetOptions {
   keepRepeats?: boolean;
   /** Day/month order of ambiguous dates. */
   dayMonthOrder?: 'dmy' | 'mdy';
+  /**
+   * Keep the file itself in the cache beside its parts (default false: the parts alone reopen the dataset, a
+   * small part of the file's size; the file is kept only where a page wants to read it again, e.g. re-mapped).
+   */
+  keepFile?: boolean;
 }
 
 export type DatasetState = 'empty' | 'loading' | 'ready' | 'error';

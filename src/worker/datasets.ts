@@ -255,7 +255,8 @@ export class Datasets {
     this.set(ds, this.status(ds, name, { state: 'ready', warning: cache.warning }));
     const contentHash = known ?? (await hasher!.digest());
     const now = Date.now();
-    await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), blob);
+    // The parts reopen the dataset; the file is kept only when asked (docs/protocol.md, keepFile).
+    await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), o.keepFile ? blob : null);
     if (cache.warning !== ds.status.warning) {
       ds.status.warning = cache.warning;
       ds.version++;

@@ -2,6 +2,7 @@ import { assert } from '../helpers/assert.js';
 import { errorText } from '../../src/engine/ingest/errors.js';
 import { SaidError } from '../../src/protocol/index.js';
 import { EngineClient } from '../../src/client/engine-client.js';
+import { DatasetCache } from '../../src/cache/dataset-cache.js';
 import { generateContactsCsv } from '../../src/sample/generate.js';
 import { analyzeText } from '../../src/engine/analyze.js';
 import { query } from '../../src/engine/rollup.js';
@@ -96,6 +97,36 @@ describe('the engine in a worker', () => {
       assert.equal(await second.reopen('no-such-id'), null);
     } finally {
       second.terminate();
+    }
+  });
+
+  it('the cache keeps a dataset\'s parts, not its file, unless the file is asked to be kept', async () => {
+    const db = `keep-${Date.now()}`;
+    const c = new EngineClient({ dbName: db, heartbeatMs: 0 });
+    try {
+      const text = [...generateContactsCsv({ contacts: 30_000, seed: 'small-cache' })].join('');
+      // The page's default dataset: channel, tier and agent kept, and what FCR by repeat needs.
+      const plain = await c.open({ name: 'plain', timeZone: TZ });
+      await plain.feed(new Blob([text]));
+      const kept = await c.open({ name: 'kept', timeZone: TZ, keepFile: true });
+      await kept.feed(new Blob([text, '\n'])); // other content: not the first one's cache entry
+      const cache = await DatasetCache.open({ dbName: db });
+      assert.equal(await cache.file(plain.id), null, 'no file kept by default');
+      assert.equal((await cache.file(kept.id))?.size, text.length + 1, 'the file, when asked');
+      const meta = (await cache.list()).find((d) => d.id === plain.id)!;
+      // Every contact its own cell here (agent × 15 minutes) and its repeat entry: still a sixth of the file, deflated.
+      assert.ok(meta.bytes < text.length * 0.2, `the parts alone: ${meta.bytes} bytes for a file of ${text.length}`);
+      // The parts reopen it: the same figures without the file.
+      const again = new EngineClient({ dbName: db, heartbeatMs: 0 });
+      try {
+        const back = await again.reopen(plain.id);
+        assert.ok(back);
+        assert.equal((await back!.view()).totals!.offered, (await plain.view()).totals!.offered);
+      } finally {
+        again.terminate();
+      }
+    } finally {
+      c.terminate();
     }
   });
 

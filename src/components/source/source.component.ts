@@ -58,6 +58,11 @@ export class SlaSource extends LitElement {
   @property({ type: Number, attribute: 'stale-after' }) staleAfter = 15;
   /** A File or Blob to read (an upload). */
   @property({ attribute: false }) file: Blob | null = null;
+  /**
+   * Keep the file itself in the browser's cache beside its figures (default: the figures alone, a small part
+   * of the file's size, are kept and reopen the dataset).
+   */
+  @property({ type: Boolean, attribute: 'keep-file' }) keepFile = false;
   /** A dataset kept in the cache (IndexedDB), by id: reopened with no parse (an upload, after a reload). */
   @property({ attribute: 'dataset-id' }) datasetId = '';
   /** The mapping to read `src` or `file` with (default: detected from the header). */
@@ -222,7 +227,7 @@ export class SlaSource extends LitElement {
         }
         if (!src && !stream) throw new IngestError(error('datasetGone', { id: datasetId }));
       }
-      const ds = await engine.open({ name: (file as File | null)?.name || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}) });
+      const ds = await engine.open({ name: (file as File | null)?.name || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}) });
       await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
       // Scorecards and staffing wait for the whole file (datasetHandle()).
       const fed = file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;
