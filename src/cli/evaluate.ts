@@ -1,4 +1,5 @@
 /** `sla-widgets evaluate`: the scorecard of an SLA document over a period, readable or as JSON. */
+import { helpText } from './help.js';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { blocksOf } from './blocks.js';
@@ -18,10 +19,8 @@ import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './option
 import { table } from './format.js';
 import { efficiencyReport, fileKind, loadCategories } from './efficiency.js';
 
-export const EVALUATE_USAGE =
-  'sla-widgets evaluate <contacts… [agent states, schedules]> --sla sla.json [--period 2021-02|2021-Q1|2021-W05|2021-02-14] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--map m.json] [--forecast f.csv] [--outages o.csv] [--exclusions x.csv] [--baseline 30d] [--categories states.json] [--json]';
 
-const FLAGS = {
+export const FLAGS = {
   sla: { type: 'string' },
   period: { type: 'string' },
   tz: { type: 'string' },
@@ -33,6 +32,7 @@ const FLAGS = {
   exclusions: { type: 'string' },
   baseline: { type: 'string' },
   categories: { type: 'string' },
+  verbose: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -59,7 +59,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   }
   const { values: f, positionals: files } = parsed;
   if (f.help) {
-    out(EVALUATE_USAGE);
+    out(helpText('evaluate'));
     return 0;
   }
   if (!f.sla) throw new UsageError(`evaluate needs --sla sla.json (see: sla-widgets evaluate --help)`);
@@ -147,7 +147,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
     out(JSON.stringify({ files: validations, scorecard: sc }, null, 2));
     return 0;
   }
-  out(readableScorecard(sc, validations));
+  out(readableScorecard(sc, validations, !!f.verbose));
   return 0;
 }
 
@@ -177,7 +177,7 @@ export function scopeLine(scope: ScopeReport): string {
   return `scope: ${parts.join('; ')} — ${scope.contacts.inScope} of ${scope.contacts.inPeriod} contacts in scope`;
 }
 
-function readableScorecard(sc: Scorecard, files: { file: string; validation: Validation }[]): string {
+function readableScorecard(sc: Scorecard, files: { file: string; validation: Validation }[], verbose = false): string {
   const lines: string[] = [];
   for (const { file, validation: v } of files) {
     lines.push(`${file}: rows read ${v.rowsRead} · accepted ${v.rowsAccepted} · rejected ${v.rowsRejected}${v.rowsRejected ? ` (${Object.entries(v.byReason).map(([k, n]) => `${k}: ${n}`).join(', ')}; --json lists them)` : ''}`);
@@ -200,10 +200,7 @@ function readableScorecard(sc: Scorecard, files: { file: string; validation: Val
   const b = sc.metrics.find((m) => m.baseline)?.baseline;
   if (b) lines.push(`baselines: ${b.from} – ${b.to} (${b.days} days before the period; days with data: ${b.daysWithData}); realistic target = baseline moved 20 % (times) or 2 points (rates) toward the easier side`);
   lines.push('');
-  if (sc.exclusions.length) {
-    lines.push('excluded intervals:');
-    for (const e of sc.exclusions) lines.push(`  ${e.start} – ${e.end}${e.queue ? ` · ${e.queue}` : ' · all queues'}: ${e.reason} (${e.contacts} contacts)`);
-  } else lines.push('excluded intervals: none');
+  lines.push(...exclusionLines(sc, verbose));
   const c = sc.credits;
   lines.push(`credits: ${(c.owed * 100).toFixed(1)} % of the monthly fee${c.capped ? ` (capped from ${(c.total * 100).toFixed(1)} %)` : ''}${c.amount !== null ? ` = ${c.amount.toFixed(c.decimals ?? 2)} ${c.currency ?? ''}`.trimEnd() : ''}`);
   if (sc.bonus && !sc.metrics.some((m) => m.period === sc.period.grain)) lines.push(`bonus: not assessed for a ${sc.period.grain} (the metrics are ${[...new Set(sc.metrics.map((m) => m.period))].join(', ')}ly)`);
@@ -213,4 +210,36 @@ function readableScorecard(sc: Scorecard, files: { file: string; validation: Val
     for (const e of sc.escalations) lines.push(`  ${e.metric} in breach → ${e.severity}: ${e.owner ?? 'no owner named'}${e.responseMinutes ? `, respond within ${e.responseMinutes} min` : ''}`);
   } else lines.push('escalations due: none');
   return lines.join('\n');
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * The excluded intervals, in the agreement's zone: a summary (how many, the contacts and their share of the
+ * period's volume, the largest five) or, with --verbose, every one.
+ */
+export function exclusionLines(sc: Scorecard, verbose: boolean): string[] {
+  const ex = sc.exclusions;
+  if (!ex.length) return ['excluded intervals: none'];
+  const zone = zoneNamed(sc.timeZone);
+  const local = (iso: string) => {
+    const ms = Date.parse(iso);
+    return new Date(zone.toLocal(ms)).toISOString().slice(0, 16).replace('T', ' ');
+  };
+  const span = (e: Scorecard['exclusions'][number]) => {
+    const a = local(e.start), b = local(e.end);
+    return `${a}–${b.slice(0, 10) === a.slice(0, 10) ? b.slice(11) : b}`;
+  };
+  const line = (e: Scorecard['exclusions'][number]) => `  ${span(e)}${e.queue ? ` · ${e.queue}` : ' · all queues'}: ${e.reason} (${plural(e.contacts, 'contact')})`;
+  const contacts = ex.reduce((n, e) => n + e.contacts, 0);
+  const volume = sc.scope?.contacts.inScope ?? 0;
+  const share = volume > 0 ? ` (${(Math.round((contacts / volume) * 1000) / 10).toLocaleString('en-US')} % of the period's ${plural(volume, 'contact')} in scope)` : '';
+  const head = `excluded intervals (${sc.timeZone}): ${plural(ex.length, 'interval')}, ${plural(contacts, 'contact')}${share}`;
+  if (verbose) return [`${head}:`, ...ex.map(line)];
+  const largest = [...ex].sort((a, b) => b.contacts - a.contacts || a.start.localeCompare(b.start)).slice(0, 5);
+  return [
+    `${head}; the ${largest.length === ex.length ? (ex.length === 1 ? 'one' : 'all') : `largest ${largest.length}`}:`,
+    ...largest.map(line),
+    ...(largest.length < ex.length ? [`  … and ${plural(ex.length - largest.length, 'more interval')} (--verbose lists every one)`] : []),
+  ];
 }

@@ -1,4 +1,5 @@
 /** `sla-widgets feed`: a local live feed replaying a CSV (or generated contacts) over WebSocket, SSE and NDJSON. */
+import { helpText } from './help.js';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateContactsCsv } from '../sample/generate.js';
@@ -9,9 +10,8 @@ import { UsageError, flagError } from './errors.js';
 import { loadMapping, machineZone, zoneFlag } from './options.js';
 import { zoneNamed } from '../engine/time/zone.js';
 
-export const FEED_USAGE = 'sla-widgets feed [contacts.csv] [--speed 1–60 | --rate events/s] [--port 8787] [--host 127.0.0.1] [--map m.json] [--input-tz Zone] [--contacts N --seed S --days D] [--channels voice,chat] [--from 08:00] [--control]';
 
-const FLAGS = {
+export const FLAGS = {
   speed: { type: 'string' },
   rate: { type: 'string' },
   port: { type: 'string' },
@@ -52,7 +52,7 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
     throw flagError(e, 'feed');
   }
   const { values: f, positionals } = parsed;
-  if (f.help) { out(FEED_USAGE); return 0; }
+  if (f.help) { out(helpText('feed')); return 0; }
   const file = positionals[0];
   if (file) {
     try { if (!statSync(file).isFile()) throw new Error(); } catch { throw new UsageError(`${file}: cannot read the file`); }

@@ -2,6 +2,7 @@
  * `sla-widgets generate`: realistic, seeded contacts as CSV on stdout, or with `--out DIR` one whole center in
  * five files (contacts, agent states, schedules, forecast, outages). The same arguments give the same bytes.
  */
+import { helpText } from './help.js';
 import { parseArgs } from 'node:util';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
@@ -11,9 +12,8 @@ import { CENTER_FILES, generateCenter, type CenterChunk, type CenterFile } from 
 import { UsageError, flagError } from './errors.js';
 import { zoneFlag } from './options.js';
 
-export const GENERATE_USAGE = 'sla-widgets generate --contacts N --seed S [--start 2026-01-05] [--days D] [--queues Q] [--agents A] [--tz Zone] [--out DIR]';
 
-const FLAGS = {
+export const FLAGS = {
   contacts: { type: 'string' },
   seed: { type: 'string' },
   start: { type: 'string' },
@@ -40,7 +40,7 @@ export async function generate(argv: string[], out: NodeJS.WritableStream): Prom
     throw flagError(e, 'generate');
   }
   if (f.help) {
-    out.write(GENERATE_USAGE + '\n');
+    out.write(helpText('generate') + '\n');
     return 0;
   }
   const contacts = positiveInt(f.contacts, 'contacts', 50_000_000);

@@ -1,17 +1,11 @@
 /** The sla-widgets command line: the same engine as the widgets, in Node. */
-import { report, REPORT_USAGE } from './report.js';
-import { generate, GENERATE_USAGE } from './generate.js';
-import { staffing, STAFFING_USAGE } from './staffing.js';
-import { evaluateCommand, EVALUATE_USAGE } from './evaluate.js';
-import { feed, FEED_USAGE } from './feed.js';
+import { report } from './report.js';
+import { generate } from './generate.js';
+import { staffing } from './staffing.js';
+import { evaluateCommand } from './evaluate.js';
+import { feed } from './feed.js';
 import { UsageError } from './errors.js';
-
-const USAGE = `usage:
-  ${REPORT_USAGE}
-  ${GENERATE_USAGE}
-  ${EVALUATE_USAGE}
-  ${STAFFING_USAGE}
-  ${FEED_USAGE}`;
+import { HELP, helpText, overview } from './help.js';
 
 /** The package's version, written in by the build (scripts/build-cli.mjs). */
 declare const __SLA_VERSION__: string;
@@ -36,11 +30,18 @@ async function main(argv: string[]): Promise<number> {
     case 'version':
       out(`sla-widgets ${VERSION}`);
       return 0;
+    case 'help':
+      if (rest[0] !== undefined) {
+        if (!HELP[rest[0]]) throw new UsageError(`help ${rest[0]}: no such command (expected ${Object.keys(HELP).join(', ')})`);
+        out(helpText(rest[0]));
+        return 0;
+      }
+      out(overview(VERSION));
+      return 0;
     case undefined:
     case '-h':
     case '--help':
-    case 'help':
-      out(USAGE);
+      out(overview(VERSION));
       return cmd === undefined ? 2 : 0;
     default:
       throw new UsageError(`unknown command "${cmd}" (expected report, evaluate, generate, staffing or feed)`);

@@ -1,4 +1,5 @@
 /** `sla-widgets report`: reads contact exports and prints their metrics, readable or as JSON. */
+import { helpText } from './help.js';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import type { Rejection } from '../engine/ingest/contacts.js';
 import { csvField } from '../engine/csv-out.js';
@@ -23,14 +24,8 @@ import { Zone, zoneNamed } from '../engine/time/zone.js';
 import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
 import { COLUMNS, pct, sec, table } from './format.js';
 
-export const REPORT_USAGE = `sla-widgets report <file…> [--map m.json] [--tz Zone] [--input-tz Zone] [--day-month-order dmy|mdy] [--interval 15m]
-  [--by queue|agent|tier|channel|interval|hour|day|week|month|quarter[,…]] [--week-start monday]
-  [--sl 80/20] [--sl-preset answered-and-abandoned] [--short-abandon 5] [--include-flowouts]
-  [--include-callbacks] [--business-hours calendar.json] [--abandon-rate offered]
-  [--fcr flag|repeat] [--fcr-window 7d] [--categories states.json] [--rejections rejected.csv] [--threads N] [--json]
-  (files may be contacts, agent states and schedules: --by agent|team|<time> groups the latter)`;
 
-const FLAGS = {
+export const FLAGS = {
   map: { type: 'string' },
   tz: { type: 'string' },
   'input-tz': { type: 'string' },
@@ -63,7 +58,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   }
   const { values: f, positionals: files } = parsed;
   if (f.help) {
-    out(REPORT_USAGE);
+    out(helpText('report'));
     return 0;
   }
   if (files.length === 0) throw new UsageError(`report needs at least one file (see: sla-widgets report --help)`);

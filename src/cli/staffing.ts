@@ -1,14 +1,13 @@
 /** `sla-widgets staffing`: Erlang C — how many agents a volume needs for a service-level target. */
+import { helpText } from './help.js';
 import { parseArgs } from 'node:util';
 import { requiredAgents, staffingTable, type StaffingInput, type StaffingRow } from '../engine/erlang/erlang-c.js';
 import { UsageError, flagError } from './errors.js';
 import { parseInterval, parseSl } from './options.js';
 import { pct, sec, table } from './format.js';
 
-export const STAFFING_USAGE =
-  'sla-widgets staffing --contacts N --interval 30m --aht 180|3m|0:03:00 --sl 80/20 [--shrinkage 0.3 (the default)] [--max-occupancy 0.85] [--asa 20s] [--table] [--json]';
 
-const FLAGS = {
+export const FLAGS = {
   contacts: { type: 'string' },
   interval: { type: 'string' },
   aht: { type: 'string' },
@@ -59,7 +58,7 @@ export async function staffing(argv: string[], out: (s: string) => void): Promis
     throw flagError(e, 'staffing');
   }
   if (f.help) {
-    out(STAFFING_USAGE);
+    out(helpText('staffing'));
     return 0;
   }
   for (const k of ['contacts', 'aht', 'sl'] as const) if (f[k] === undefined) throw new UsageError(`staffing needs --${k} (see: sla-widgets staffing --help)`);

@@ -261,3 +261,32 @@ test('the command line as people type it: --version, durations with units, the s
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--aht 3 fortnights: expected a duration > 0 \(240, 240s, 4m, 0:04:00\)/);
 });
+
+test('evaluate sums up its excluded intervals in the agreement\'s zone (--verbose lists them all), with rounded figures and plurals', () => {
+  const out = join(dir, 'center-exclusions');
+  assert.equal(run('generate', '--contacts', '30000', '--seed', 'ex', '--out', out).status, 0);
+  const args = [join(out, 'contacts.csv'), '--sla', 'examples/sla.example.json', '--forecast', join(out, 'forecast.csv'), '--outages', join(out, 'outages.csv')];
+  const { scorecard } = JSON.parse(run('evaluate', ...args, '--json').stdout);
+  const ex = scorecard.exclusions;
+  assert.ok(ex.length > 10, `${ex.length} excluded intervals: enough to sum up`);
+  const contacts = ex.reduce((n, e) => n + e.contacts, 0);
+  const r = run('evaluate', ...args);
+  assert.equal(r.status, 0, r.stderr);
+  const head = r.stdout.split('\n').find((l) => l.startsWith('excluded intervals'));
+  const share = (Math.round((contacts / scorecard.scope.contacts.inScope) * 1000) / 10).toLocaleString('en-US');
+  assert.equal(head, `excluded intervals (America/New_York): ${ex.length} intervals, ${contacts.toLocaleString('en-US')} contacts (${share} % of the period's ${scorecard.scope.contacts.inScope.toLocaleString('en-US')} contacts in scope); the largest 5:`);
+  const listed = r.stdout.split('\n').filter((l) => /^ {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2}–\d{2}:\d{2} · /.test(l));
+  assert.equal(listed.length, 5, 'the largest five');
+  const sizes = listed.map((l) => Number(/\((\d+) contacts?\)$/.exec(l)[1]));
+  assert.deepEqual(sizes, [...ex.map((e) => e.contacts)].sort((a, b) => b - a).slice(0, 5));
+  assert.match(r.stdout, new RegExp(`^  … and ${ex.length - 5} more intervals \\(--verbose lists every one\\)$`, 'm'));
+  // Local times of the agreement's zone: the first interval in UTC, moved to New York, is how it is written.
+  const first = [...ex].sort((a, b) => b.contacts - a.contacts || a.start.localeCompare(b.start))[0];
+  const ny = new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(first.start));
+  assert.ok(listed[0].startsWith(`  ${ny}–`), `${listed[0]} starts at ${ny} New York time`);
+  assert.doesNotMatch(r.stdout, /\d\.\d{5,}/, 'no float noise');
+  const all = run('evaluate', ...args, '--verbose');
+  assert.equal(all.stdout.split('\n').filter((l) => /^ {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2}–/.test(l)).length, ex.length, '--verbose: every one');
+  assert.match(all.stdout, /\((1 contact|\d+ contacts)\)$/m);
+  assert.doesNotMatch(all.stdout, /\(1 contacts\)/);
+});

@@ -308,7 +308,8 @@ function computeExclusions(parts: ContactParts, doc: SlaDocument, p: Period, zon
         const over = f.volume > 0 ? `+${((actual / f.volume - 1) * 100).toFixed(1)} %` : 'no volume forecast';
         list.push({
           start: iso(f.intervalStart), end: iso(f.intervalStart + len), queue: f.queue,
-          reason: `volume ${actual} over forecast ${f.volume} (${over}; more than ${Math.round(share * 100)} % over is excluded)`,
+          // The forecast as people write it (two decimals at most: a file's 1.8599999999999999 is 1.86).
+          reason: `volume ${actual} over forecast ${Number(f.volume.toFixed(2))} (${over}; more than ${Math.round(share * 100)} % over is excluded)`,
           contacts: actual,
           overForecast: { forecast: f.volume, share },
         });

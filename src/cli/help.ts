@@ -1,0 +1,197 @@
+/**
+ * `sla-widgets help <command>` and `<command> --help`: what the command does, every flag with its unit and
+ * default, and examples that run as written (test/cli/help.test.mjs runs them and checks every flag is here).
+ */
+
+export interface FlagHelp {
+  /** As typed: `--sl 80/20`. */
+  flag: string;
+  what: string;
+}
+
+export interface CommandHelp {
+  name: string;
+  /** A few words, for the list of commands. */
+  short: string;
+  /** What it is for. */
+  summary: string;
+  usage: string;
+  flags: FlagHelp[];
+  /** Command lines that run as written from the repo (after `npm run build`), each with what it shows. */
+  examples: { run: string; shows: string }[];
+  /** More words, after the flags. */
+  notes?: string[];
+}
+
+export const HELP: Record<string, CommandHelp> = {
+  report: {
+    name: 'report',
+    short: 'figures of contact exports by queue, agent, interval, day … in a zone you name',
+    summary: 'The figures of contact exports (any vendor\'s CSV, Asterisk queue_log, interval reports), agent states and schedules: service level, ASA, abandonment, AHT, FCR, CSAT … by queue, agent, interval, day … in a zone you name.',
+    usage: 'sla-widgets report <file…> [flags]',
+    flags: [
+      { flag: '--map m.json', what: 'how the file\'s columns are read (docs/mapping.md); default: detected from the header, and said in the report\'s "mapping"' },
+      { flag: '--tz Zone', what: 'IANA zone of every boundary (interval, day, week …); default: this machine\'s zone' },
+      { flag: '--input-tz Zone', what: 'zone of timestamps written without one; default: --tz' },
+      { flag: '--day-month-order dmy|mdy', what: 'order of dates like 03/04/2026 when the file cannot tell; default: decided from the data, else refused' },
+      { flag: '--interval 15m', what: 'interval length: 5m, 15m, 30m or 60m; default 15m' },
+      { flag: '--by queue,day', what: 'groups, comma-separated: queue, agent, team, tier, channel, interval, hour, day, week, month, quarter; default: totals only' },
+      { flag: '--week-start monday', what: 'first day of a week for --by week; default monday' },
+      { flag: '--sl 80/20', what: 'service level target in percent / threshold in whole seconds; default 80/20' },
+      { flag: '--sl-preset NAME', what: 'which contacts count in the service level: answered-and-abandoned (default), answered, abandons-after-threshold, abandons-within-threshold-met' },
+      { flag: '--short-abandon 5', what: 'abandons within this many whole seconds (0–600) count in no service level; default 5' },
+      { flag: '--include-flowouts', what: 'flow-outs join the service level\'s denominator, never met; default: they do not' },
+      { flag: '--include-callbacks', what: 'callbacks count: met when their wait is within the threshold; default: they do not' },
+      { flag: '--business-hours calendar.json', what: 'open hours and holidays in --tz: only contacts arriving while open enter the service level' },
+      { flag: '--abandon-rate offered', what: 'abandonment over everything offered (short abandons too); default: abandoned / (answered + abandoned)' },
+      { flag: '--fcr auto|flag|repeat', what: 'first contact resolution from the export\'s flag, or from repeats of a customer to a queue; default auto (the flag when there is one)' },
+      { flag: '--fcr-window 7d', what: 'a repeat within this many days means not resolved; default 7d' },
+      { flag: '--categories states.json', what: 'how agent states are counted (productive, available, away …) in utilisation and adherence; default: the kit\'s categories' },
+      { flag: '--rejections rejected.csv', what: 'write every rejected row (file, line, column, value, reason) as CSV; the report itself lists the first 100' },
+      { flag: '--threads N', what: 'read a CSV of 16 MB or more on N threads (the same report); default: this machine\'s cores' },
+      { flag: '--json', what: 'print { validation, mapping, definitions, totals, groups } as JSON instead of a table' },
+      { flag: '--help, -h', what: 'this help' },
+    ],
+    examples: [
+      { run: 'sla-widgets report test/fixtures/anonymous-bank-1999-02/calls.tsv --map examples/anonymous-bank.mapping.json --tz Asia/Jerusalem --by day', shows: 'a bank\'s February 1999 by day, read with a hand-written mapping' },
+      { run: 'sla-widgets report test/fixtures/vendors/five9-call-log.csv --tz America/New_York --by queue --sl 90/30 --json', shows: 'a Five9 call log with no mapping, by queue, against 90/30, as JSON' },
+    ],
+    notes: ['Exit 0 when the files were read (rejected rows are listed, never dropped silently), 2 for bad input or flags, with a sentence saying why.'],
+  },
+  evaluate: {
+    name: 'evaluate',
+    short: 'the scorecard of a service-level agreement over a period',
+    summary: 'The scorecard of a service-level agreement over a period: each metric against its target, exclusions and their effect, credits and penalties, baselines and realistic targets.',
+    usage: 'sla-widgets evaluate <contacts… [agent states, schedules]> --sla sla.json [flags]',
+    flags: [
+      { flag: '--sla sla.json', what: 'the agreement (docs/agreement.md); required' },
+      { flag: '--period 2026-02', what: 'the period: a month 2026-02, a quarter 2026-Q1, a week 2026-W05 or a day 2026-02-14; default: the agreement\'s period around the last contact' },
+      { flag: '--tz Zone', what: 'IANA zone of the period\'s boundaries; default: the agreement\'s timeZone, else this machine\'s' },
+      { flag: '--input-tz Zone', what: 'zone of timestamps written without one; default: --tz' },
+      { flag: '--day-month-order dmy|mdy', what: 'order of dates like 03/04/2026 when the file cannot tell' },
+      { flag: '--map m.json', what: 'how the contacts file\'s columns are read; default: detected' },
+      { flag: '--forecast f.csv', what: 'forecast volume per interval: intervals far over it can be excluded, as the agreement says' },
+      { flag: '--outages o.csv', what: 'outages (start, end, reason): their intervals are excluded, as the agreement says' },
+      { flag: '--exclusions x.csv', what: 'other agreed exclusions (start, end, reason)' },
+      { flag: '--baseline 30d', what: 'days before the period that give the baseline and a realistic target (0–90); default 30d' },
+      { flag: '--categories states.json', what: 'how agent states are counted, for utilisation and adherence targets' },
+      { flag: '--verbose', what: 'list every excluded interval; default: a summary (count, share of volume, the largest few)' },
+      { flag: '--json', what: 'print the scorecard as JSON' },
+      { flag: '--help, -h', what: 'this help' },
+    ],
+    examples: [
+      { run: 'sla-widgets evaluate examples/data/sample.csv --sla examples/sla.example.json', shows: 'the sample month against the example agreement: targets, credits, bonus, escalations' },
+      { run: 'sla-widgets evaluate examples/data/sample.csv --sla examples/sla.example.json --period 2026-W10 --tz Europe/London --verbose', shows: 'one week of it in London time, every excluded interval listed' },
+    ],
+  },
+  generate: {
+    name: 'generate',
+    short: 'a seeded, realistic contact export to try everything on',
+    summary: 'A seeded, realistic contact export (the kit\'s columns) to try everything on: the same seed gives the same file on every machine.',
+    usage: 'sla-widgets generate --contacts N --seed S [flags] > contacts.csv',
+    flags: [
+      { flag: '--contacts N', what: 'how many contacts (up to 50,000,000); required' },
+      { flag: '--seed S', what: 'any text; the same seed gives the same file; required' },
+      { flag: '--start 2026-01-05', what: 'the first day (YYYY-MM-DD); default 2026-01-05' },
+      { flag: '--days D', what: 'days of contacts; default: as many as the contacts fill' },
+      { flag: '--queues Q', what: 'number of queues (up to 200); default 4' },
+      { flag: '--agents A', what: 'agents on the roster; default: enough for the volume' },
+      { flag: '--tz Zone', what: 'the center\'s zone (its opening hours); default America/New_York' },
+      { flag: '--out DIR', what: 'write one center\'s five files into DIR (contacts, agent states, schedules, forecast, outages) instead of contacts to stdout' },
+      { flag: '--help, -h', what: 'this help' },
+    ],
+    examples: [
+      { run: 'sla-widgets generate --contacts 2000 --seed demo', shows: '2,000 contacts as CSV on stdout' },
+      { run: 'sla-widgets generate --contacts 2000 --seed demo --days 2 --queues 6 --tz Europe/Madrid', shows: 'two days of six queues of a center in Madrid' },
+    ],
+  },
+  staffing: {
+    name: 'staffing',
+    short: 'agents needed for a volume (Erlang C)',
+    summary: 'Agents needed for a volume (Erlang C): the least that reaches the service level, with its ASA and occupancy, before and after shrinkage.',
+    usage: 'sla-widgets staffing --contacts N --aht DURATION --sl 80/20 [flags]',
+    flags: [
+      { flag: '--contacts N', what: 'contacts offered in one interval; required' },
+      { flag: '--interval 30m', what: 'the interval they arrive in: 5m, 15m, 30m or 60m; default 30m' },
+      { flag: '--aht 180', what: 'average handle time: seconds (180), with a unit (180s, 3m) or as a clock (0:03:00, 3:00); required' },
+      { flag: '--sl 80/20', what: 'service level target in percent / threshold in seconds; required' },
+      { flag: '--shrinkage 0.3', what: 'share of paid time not on the phones (breaks, training), 0 to below 1; default 0.3, as the staffing widget' },
+      { flag: '--max-occupancy 0.85', what: 'most occupancy allowed (above 0, at most 1): more agents when the service level alone would overwork them; default: no limit' },
+      { flag: '--asa 20s', what: 'also require this average speed of answer (same forms as --aht)' },
+      { flag: '--table', what: 'a table of agents from the fewest workable to the required, with their service level, ASA and occupancy' },
+      { flag: '--json', what: 'print the result as JSON' },
+      { flag: '--help, -h', what: 'this help' },
+    ],
+    examples: [
+      { run: 'sla-widgets staffing --contacts 200 --interval 30m --aht 3m --sl 80/20', shows: 'agents for 200 calls in half an hour at a 3-minute AHT, 80 % within 20 s' },
+      { run: 'sla-widgets staffing --contacts 200 --interval 30m --aht 180 --sl 80/20 --shrinkage 0 --max-occupancy 0.85 --table', shows: 'the same without shrinkage, capped at 85 % occupancy, as a table' },
+    ],
+  },
+  feed: {
+    name: 'feed',
+    short: 'a live stream for wallboards, from a file or generated',
+    summary: 'A live stream for wallboards (WebSocket, SSE and NDJSON, with replay after a reconnect): contacts from a file or generated, replayed in real time or faster.',
+    usage: 'sla-widgets feed [contacts.csv] [flags]',
+    flags: [
+      { flag: '--speed 1–60', what: 'replay this many times faster than the contacts happened; default 1' },
+      { flag: '--rate N', what: 'instead of --speed: N events a second, whatever their times' },
+      { flag: '--port 8787', what: 'the port to listen on (0: any free one); default 8787' },
+      { flag: '--host 127.0.0.1', what: 'the address to listen on; default 127.0.0.1 (this machine only)' },
+      { flag: '--map m.json', what: 'how the file\'s columns are read; default: detected' },
+      { flag: '--input-tz Zone', what: 'zone of the file\'s timestamps written without one; default: this machine\'s' },
+      { flag: '--contacts N', what: 'without a file: how many contacts to generate; default 20,000' },
+      { flag: '--seed S', what: 'without a file: the generator\'s seed; default "feed"' },
+      { flag: '--days D', what: 'without a file: days of generated contacts (1–31); default 1' },
+      { flag: '--channels voice,chat', what: 'replay only these channels; default: all' },
+      { flag: '--from 08:00', what: 'start the replay at this time of the first day (not the quiet night); default: the first contact' },
+      { flag: '--control', what: 'serve POST /control?action=pause|resume|drop|restart|gap|skip|garbage|jump|invalid (tests, demos of a stale board)' },
+      { flag: '--help, -h', what: 'this help' },
+    ],
+    examples: [
+      { run: 'sla-widgets feed --speed 10 --from 08:00', shows: 'a generated day from 8 in the morning at ten times real time, on port 8787' },
+      { run: 'sla-widgets feed examples/data/sample.csv --rate 50 --port 0 --control', shows: 'a file replayed at 50 events a second on any free port, with fault controls' },
+    ],
+  },
+};
+
+/** The help of one command, as printed. */
+export function helpText(name: string): string {
+  const h = HELP[name];
+  const width = Math.min(34, Math.max(...h.flags.map((f) => f.flag.length)));
+  const wrap = (text: string, indent: number, cols = 100) => {
+    const out: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line && line.length + 1 + word.length > cols - indent) { out.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) out.push(line);
+    return out.join('\n' + ' '.repeat(indent));
+  };
+  return [
+    `sla-widgets ${h.name}: ${wrap(h.summary, 2)}`,
+    '',
+    `usage: ${h.usage}`,
+    '',
+    'flags:',
+    ...h.flags.map((f) => `  ${f.flag.padEnd(width)}  ${wrap(f.what, width + 4)}`),
+    '',
+    'examples:',
+    ...h.examples.flatMap((e) => [`  ${e.run}`, `      ${wrap(e.shows, 6)}`]),
+    ...(h.notes?.length ? ['', ...h.notes.map((n) => wrap(n, 0))] : []),
+  ].join('\n');
+}
+
+/** `sla-widgets help`: every command in a line, and where to read more. */
+export function overview(version: string): string {
+  const names = Object.keys(HELP);
+  const width = Math.max('--version'.length, ...names.map((n) => n.length));
+  return [
+    `sla-widgets ${version}: contact-center service levels from exports and streams, by the contract in docs/.`,
+    '',
+    'commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${HELP[n].short}`),
+    `  ${'--version'.padEnd(width)}  the version`,
+    '',
+    'sla-widgets help <command> (or <command> --help): every flag, its unit and default, and examples.',
+  ].join('\n');
+}
