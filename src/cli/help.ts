@@ -107,8 +107,8 @@ export const HELP: Record<string, CommandHelp> = {
   },
   staffing: {
     name: 'staffing',
-    short: 'agents needed for a volume (Erlang C)',
-    summary: 'Agents needed for a volume (Erlang C): the least that reaches the service level, with its ASA and occupancy, before and after shrinkage.',
+    short: 'agents needed for a volume (Erlang C or Erlang A)',
+    summary: 'Agents needed for a volume: the least that reaches the service level, with its ASA and occupancy, before and after shrinkage — by Erlang C, or by Erlang A, which counts callers who hang up.',
     usage: 'sla-widgets staffing --contacts N --aht DURATION --sl 80/20 [flags]',
     flags: [
       { flag: '--contacts N', what: 'contacts offered in one interval; required' },
@@ -118,6 +118,8 @@ export const HELP: Record<string, CommandHelp> = {
       { flag: '--shrinkage 0.3', what: 'share of paid time not on the phones (breaks, training), 0 to below 1; default 0.3, as the staffing widget' },
       { flag: '--max-occupancy 0.85', what: 'most occupancy allowed (above 0, at most 1): more agents when the service level alone would overwork them; default: no limit' },
       { flag: '--asa 20s', what: 'also require this average speed of answer (same forms as --aht)' },
+      { flag: '--model erlang-c|erlang-a', what: 'Erlang C (callers wait for ever: it overstates waiting where they hang up) or Erlang A (callers hang up after --patience); default erlang-c' },
+      { flag: '--patience 90s', what: 'for erlang-a: the callers\' mean patience (same forms as --aht); report prints it from a file\'s abandons' },
       { flag: '--table', what: 'a table of agents from the fewest workable to the required, with their service level, ASA and occupancy' },
       { flag: '--json', what: 'print the result as JSON' },
       { flag: '--help, -h', what: 'this help' },
@@ -125,6 +127,7 @@ export const HELP: Record<string, CommandHelp> = {
     examples: [
       { run: 'sla-widgets staffing --contacts 200 --interval 30m --aht 3m --sl 80/20', shows: 'agents for 200 calls in half an hour at a 3-minute AHT, 80 % within 20 s' },
       { run: 'sla-widgets staffing --contacts 200 --interval 30m --aht 180 --sl 80/20 --shrinkage 0 --max-occupancy 0.85 --table', shows: 'the same without shrinkage, capped at 85 % occupancy, as a table' },
+      { run: 'sla-widgets staffing --contacts 200 --interval 30m --aht 3m --sl 80/20 --model erlang-a --patience 90s', shows: 'the same callers hanging up after 90 s on average: fewer agents, and the share that abandons' },
     ],
   },
   feed: {

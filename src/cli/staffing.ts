@@ -1,4 +1,5 @@
 /** `sla-widgets staffing`: Erlang C — how many agents a volume needs for a service-level target. */
+import { erlangA, requiredAgentsA, type ErlangAFigures } from '../engine/erlang/erlang-a.js';
 import { helpText } from './help.js';
 import { parseArgs } from 'node:util';
 import { requiredAgents, staffingTable, type StaffingInput, type StaffingRow } from '../engine/erlang/erlang-c.js';
@@ -15,6 +16,8 @@ export const FLAGS = {
   shrinkage: { type: 'string' },
   'max-occupancy': { type: 'string' },
   asa: { type: 'string' },
+  model: { type: 'string' },
+  patience: { type: 'string' },
   table: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -75,6 +78,10 @@ export async function staffing(argv: string[], out: (s: string) => void): Promis
     asaSec: seconds(f.asa, 'asa'),
   };
   if (sl.target >= 1) throw new UsageError(`--sl ${f.sl}: a 100 % target can never be met by Erlang C`);
+  const model = f.model ?? 'erlang-c';
+  if (model !== 'erlang-c' && model !== 'erlang-a') throw new UsageError(`--model ${f.model}: expected erlang-c or erlang-a`);
+  if (model === 'erlang-a') return erlangAStaffing(input, f, out);
+  if (f.patience !== undefined) throw new UsageError('--patience is for --model erlang-a (Erlang C assumes callers never hang up)');
   const { required, rows } = f.table ? staffingTable(input) : { required: requiredAgents(input), rows: [] };
   const result = { trafficErlangs: required.trafficErlangs, ...rowJson(required) };
   if (f.json) {
@@ -95,6 +102,35 @@ export async function staffing(argv: string[], out: (s: string) => void): Promis
         `${r.agents}${r.agents === required.agents ? ' ←' : ''}`, String(r.scheduledAgents), pct(r.serviceLevel),
         r.unbounded ? 'unbounded' : sec(r.asa), pct(r.occupancy), pct(r.probabilityOfWaiting),
       ]),
+    ));
+  }
+  return 0;
+}
+
+/** Erlang A: callers hang up after a mean patience (--patience), as the data's abandons show. */
+function erlangAStaffing(input: StaffingInput, f: { patience?: string; json?: boolean; table?: boolean }, out: (s: string) => void): number {
+  if (f.patience === undefined) throw new UsageError('--model erlang-a needs --patience, the callers\' mean patience (e.g. 90s or 2m; report prints it from a file\'s abandons)');
+  const patienceSec = seconds(f.patience, 'patience')!;
+  if (!(patienceSec > 0)) throw new UsageError(`--patience ${f.patience}: expected more than 0 s`);
+  const r = requiredAgentsA({ ...input, patienceSec });
+  const lambda = input.contacts / input.intervalSec;
+  const json = (x: ErlangAFigures) => ({ agents: x.agents, serviceLevel: x.serviceLevel, asa: x.asa, abandonment: x.abandonment, occupancy: x.occupancy, probabilityOfWaiting: x.probabilityOfWaiting, meanWait: x.meanWait });
+  const rows = f.table ? Array.from({ length: 7 }, (_, i) => r.agents - 3 + i).filter((n) => n >= 1).map((n) => erlangA(n, lambda, input.ahtSec, patienceSec, input.thresholdSec)) : [];
+  if (f.json) {
+    out(JSON.stringify({ model: 'erlang-a', patienceSec, trafficErlangs: r.trafficErlangs, scheduledAgents: r.scheduledAgents, ...json(r), ...(f.table ? { table: rows.map(json) } : {}) }, null, 2));
+    return 0;
+  }
+  out(
+    `${input.contacts} contacts in ${input.intervalSec / 60} min at AHT ${input.ahtSec} s = ${r.trafficErlangs.toFixed(3)} Erlangs; Erlang A, callers' mean patience ${patienceSec} s\n` +
+      `${r.agents} agents reach ${pct(r.serviceLevel)} answered within ${input.thresholdSec} s (target ${pct(input.target)})` +
+      ` · ASA ${sec(r.asa)} · abandoned ${pct(r.abandonment)} · occupancy ${pct(r.occupancy)} · P(wait) ${pct(r.probabilityOfWaiting)}` +
+      `\n${r.scheduledAgents} to schedule with ${pct(input.shrinkage ?? 0)} shrinkage`,
+  );
+  if (f.table) {
+    out('');
+    out(table(
+      ['agents', 'SL', 'ASA', 'abandoned', 'occupancy', 'P(wait)'],
+      rows.map((x) => [`${x.agents}${x.agents === r.agents ? ' ←' : ''}`, pct(x.serviceLevel), sec(x.asa), pct(x.abandonment), pct(x.occupancy), pct(x.probabilityOfWaiting)]),
     ));
   }
   return 0;
