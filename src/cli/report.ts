@@ -6,6 +6,7 @@ import { csvField } from '../engine/csv-out.js';
 import { parseArgs } from 'node:util';
 import { blocksOf } from './blocks.js';
 import { analyzeParallel, defaultThreads } from './parallel.js';
+import { patienceFrom, type PatienceEstimate } from '../engine/erlang/erlang-a.js';
 import { analyze } from '../engine/analyze.js';
 import { IdSet } from '../engine/ingest/id-set.js';
 import { ContactParts, slotMinutesFor, type Dimension } from '../engine/parts.js';
@@ -159,6 +160,8 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     definitions,
     totals: result.totals,
     groups: result.groups,
+    // The callers' mean patience, for Erlang A staffing (docs/metrics.md §8).
+    meanPatience: patienceFrom(parts),
     ...(efficiency ? { efficiency: { ...efficiency, parts: undefined } } : {}),
     ...(staffing ? { staffing } : {}),
   };
@@ -228,6 +231,8 @@ function readable(j: any, files: string[]): string {
   lines.push(`totals: SL ${pct(t.serviceLevel)} (${t.serviceLevelMet} of ${t.serviceLevelBase}) · ASA ${sec(t.asa)} · abandon rate ${pct(t.abandonRate)} · AHT ${sec(t.aht)} · offered ${t.offered}`);
   lines.push(table(['', ...shown.map((c) => c[0])], [['total', ...shown.map((c) => c[1](t))], ...j.groups.map((g: any) => [g.key + (g.fcrProvisional ? ' *' : ''), ...shown.map((c) => c[1](g))])]));
   if (hidden.length) lines.push(`not in the data (no value anywhere): ${hidden.join(', ')}`);
+  const p = j.meanPatience as PatienceEstimate;
+  if (p.meanSec !== null) lines.push(`callers' mean patience ${Math.round(p.meanSec)} s (${Math.round(p.waitedSec).toLocaleString('en-US')} s waited / ${p.abandons.toLocaleString('en-US')} ${p.abandons === 1 ? 'abandon' : 'abandons'}): staffing --model erlang-a --patience ${Math.round(p.meanSec)}s`);
   if (j.groups.some((g: any) => g.fcrProvisional)) lines.push('* FCR provisional: some contacts\' repeat windows reach past the last arrival loaded');
   return lines.join('\n');
 }

@@ -11,6 +11,8 @@
  * - the service level is P(served within T), by uniformisation of that chain of positions.
  */
 import { erlangB, requiredAgents, trafficErlangs, type StaffingInput } from './erlang-c.js';
+import { F, H_ABANDONED, NF, type ContactParts } from '../parts.js';
+import { bucketUpper, bucketWidth } from '../histogram.js';
 
 export interface ErlangAFigures {
   agents: number;
@@ -146,4 +148,35 @@ export function requiredAgentsA(input: ErlangAInput): ErlangAResult {
   const f = fig(lo);
   const shrinkage = input.shrinkage ?? 0;
   return { ...f, trafficErlangs: trafficErlangs(input.contacts, input.ahtSec, input.intervalSec), scheduledAgents: Math.ceil(lo / (1 - shrinkage) - 1e-9), model: 'erlang-a', patienceSec: input.patienceSec };
+}
+
+export interface PatienceEstimate {
+  /** Callers' mean patience in seconds, or null when no one hung up after a known wait. */
+  meanSec: number | null;
+  /** Abandons with a known wait (short ones too: the model counts every hang-up). */
+  abandons: number;
+  /** Seconds every caller of known wait spent waiting, answered or not. */
+  waitedSec: number;
+}
+
+/**
+ * The callers' mean patience from the data (docs/metrics.md §8): with exponential patience every second a caller
+ * waits is a chance to hang up, so mean patience = seconds waited by all callers (answered and abandoned) /
+ * abandons. Answered waits are summed exactly; abandoned waits from their histogram at each bucket's middle
+ * (within half a second up to 10 minutes). Contacts of unknown wait are in neither sum.
+ */
+export function patienceFrom(parts: ContactParts): PatienceEstimate {
+  let waited = 0, abandons = 0;
+  const v = parts.values;
+  for (let c = 0; c < parts.cellCount; c++) waited += v[c * NF + F.answerWaitSum];
+  const h = parts.histograms();
+  for (let r = 0; r < h.keys.length; r++) {
+    if (h.keys[r] >>> 16 !== H_ABANDONED) continue;
+    const b = h.keys[r] & 0xffff, n = h.counts[r];
+    const upper = bucketUpper(b);
+    const mid = b === 0 ? 0 : Number.isFinite(upper) ? upper - bucketWidth(b) / 2 : 86_400;
+    waited += n * mid;
+    abandons += n;
+  }
+  return { meanSec: abandons > 0 ? waited / abandons : null, abandons, waitedSec: waited };
 }

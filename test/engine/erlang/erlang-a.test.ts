@@ -1,5 +1,6 @@
 import { assert } from '../../helpers/assert.js';
-import { erlangA, requiredAgentsA } from '../../../src/engine/erlang/erlang-a.js';
+import { erlangA, patienceFrom, requiredAgentsA } from '../../../src/engine/erlang/erlang-a.js';
+import { analyzeText } from '../../../src/engine/analyze.js';
 import { requiredAgents, staffingRow } from '../../../src/engine/erlang/erlang-c.js';
 import { mulberry32 } from '../../helpers/seeded.mjs';
 
@@ -7,7 +8,7 @@ import { mulberry32 } from '../../helpers/seeded.mjs';
  * M/M/N+M simulated, FIFO: each caller takes the agent free first, at its arrival or when that agent frees,
  * unless its patience runs out before (then it takes no agent). Seeded: the same figures on every machine.
  */
-function simulate(n: number, lambda: number, ahtSec: number, patienceSec: number, T: number, callers: number, seed: number) {
+function simulate(n: number, lambda: number, ahtSec: number, patienceSec: number, T: number, callers: number, seed: number, rows?: string[]) {
   const rnd = mulberry32(seed);
   const exp = (mean: number) => -Math.log(1 - rnd()) * mean;
   const free = new Float64Array(n); // when each agent is free next
@@ -23,8 +24,10 @@ function simulate(n: number, lambda: number, ahtSec: number, patienceSec: number
     const counted = k >= warm;
     if (wait > patience) {
       if (counted) { abandoned++; waitAll += patience; waited++; }
+      rows?.push(`c${k},Q,${new Date(Date.UTC(2026, 2, 2) + t * 1000).toISOString()},${patience.toFixed(3)},abandoned`);
       continue;
     }
+    rows?.push(`c${k},Q,${new Date(Date.UTC(2026, 2, 2) + t * 1000).toISOString()},${wait.toFixed(3)},answered`);
     free[a] = start + exp(ahtSec);
     if (counted) {
       answered++;
@@ -97,5 +100,16 @@ describe('Erlang A (Palm\'s M/M/N+M, docs/metrics.md §8)', () => {
       assert.equal(a.model, 'erlang-a');
     }
     assert.throws(() => requiredAgentsA({ ...input, patienceSec: 0 }), /patience must be more than 0 s/);
+  });
+
+  it('the callers\' mean patience from the data: seconds waited by all / abandons, close to the patience they were simulated with', () => {
+    for (const [n, patience] of [[9, 120], [14, 60]] as const) {
+      const rows = ['id,queue,arrived,wait,outcome'];
+      simulate(n, 100 / 1800, 180, patience, 20, 60_000, 7, rows);
+      const p = patienceFrom(analyzeText(rows.join('\n'), { dimensions: [] }).parts);
+      assert.ok(p.abandons > 500, `${p.abandons} abandons`);
+      assert.close(p.meanSec!, patience, patience * 0.1, `estimated ${p.meanSec} s for ${patience} s`);
+    }
+    assert.equal(patienceFrom(analyzeText('id,queue,arrived,wait,outcome\na,Q,2026-03-02T09:00:00Z,5,answered').parts).meanSec, null, 'no abandon: no estimate');
   });
 });
