@@ -4,7 +4,7 @@ import { SlaDataWidget } from '../common/data-widget.js';
 import { live } from 'lit/directives/live.js';
 import { staffingStyles } from './staffing.styles.js';
 import {
-  DEFAULT_VALUES, FIELDS, INTERVAL_CHOICES, calculate, calculationKey, fieldText, fractionFromAttribute, hasStates,
+  DEFAULT_VALUES, FIELDS, INTERVAL_CHOICES, MODELS, type StaffingModel, calculate, calculationKey, fieldText, fractionFromAttribute, hasStates,
   intervalChart, intervalDays, intervalRows, parseField, splitSl, type Calculation, type Field, type FormValues,
 } from './staffing.model.js';
 import { hasKey, t as tIn } from '../../l10n/index.js';
@@ -59,7 +59,7 @@ function dayLabel(day: string, locale: string): string {
 }
 
 /**
- * The Erlang C calculator: contacts per interval, AHT and the service-level target give the agents required
+ * The staffing calculator (Erlang C, or Erlang A with callers' patience): contacts per interval, AHT and the service-level target give the agents required
  * (and to schedule after shrinkage) with the service level, ASA and occupancy they reach, and the levels around
  * them. With an `<sla-source>` it also shows, per interval of a day, the agents the observed volume required
  * beside the agents present. Every figure comes from the engine (src/engine/erlang).
@@ -103,6 +103,13 @@ export class SlaStaffing extends SlaDataWidget {
   @property({ converter: fractionConverter }) shrinkage: number | null = 0.3;
   /** Most occupancy allowed, a fraction (0.85) or "85%"; null for no cap. */
   @property({ attribute: 'max-occupancy', converter: fractionConverter }) maxOccupancy: number | null = null;
+  /**
+   * The model: `erlang-c` (default; callers wait for ever) or `erlang-a` (callers hang up after `patience`
+   * seconds on average: fewer agents, and the share that abandons). The figures say which was used.
+   */
+  @property() model: StaffingModel = 'erlang-c';
+  /** Callers' mean patience in seconds, for Erlang A (`report` prints the data's as meanPatience). */
+  @property({ type: Number }) patience: number | null = null;
   /** The calculator's accessible name (default: "Staffing calculator" in the page's language). */
   @property() label = '';
 
@@ -186,6 +193,8 @@ export class SlaStaffing extends SlaDataWidget {
     const fromPct = (f: Field) => { const n = parseField(values[f]); return n === null ? null : n / 100; };
     if (has('shrinkage') && (!Object.is(fromPct('shrinkage'), this.shrinkage) || bad.has('shrinkage'))) set('shrinkage', fieldText(pct(this.shrinkage)));
     if (has('maxOccupancy') && (!Object.is(fromPct('maxOccupancy'), this.maxOccupancy) || bad.has('maxOccupancy'))) set('maxOccupancy', fieldText(pct(this.maxOccupancy)));
+    if (has('model') && values.model !== this.model) set('model', this.model === 'erlang-a' ? 'erlang-a' : 'erlang-c');
+    if (has('patience') && differs('patience', this.patience)) set('patience', fieldText(this.patience));
     if (values !== this.values || bad.size !== this.bad.size) {
       this.values = values;
       this.bad = bad;
@@ -221,6 +230,8 @@ export class SlaStaffing extends SlaDataWidget {
         break;
       case 'shrinkage': this.shrinkage = n(f)! / 100; break;
       case 'maxOccupancy': this.maxOccupancy = n(f) === null ? null : n(f)! / 100; break;
+      case 'model': this.model = this.values.model === 'erlang-a' ? 'erlang-a' : 'erlang-c'; break;
+      case 'patience': this.patience = n(f); break;
     }
   }
 
@@ -322,7 +333,7 @@ export class SlaStaffing extends SlaDataWidget {
   private renderForm() {
     const v = this.values;
     const errs = this.calc.errors;
-    const field = (f: Exclude<Field, 'interval'>, label: StaffingKey, attrs: { min?: number; max?: number; hint?: boolean }) => {
+    const field = (f: Exclude<Field, 'interval' | 'model'>, label: StaffingKey, attrs: { min?: number; max?: number; hint?: boolean }) => {
       const err = errs[f];
       // The traffic error belongs to contacts and AHT together: both are marked, both point at it.
       const invalid = !!err || (f === 'aht' && errs.contacts?.key === 'errTraffic');
@@ -353,6 +364,14 @@ export class SlaStaffing extends SlaDataWidget {
       ${field('threshold', 'threshold', { min: 0 })}
       ${field('shrinkage', 'shrinkage', { min: 0, max: 99 })}
       ${field('maxOccupancy', 'maxOccupancy', { min: 1, max: 100, hint: true })}
+      <div part="field" class="field" data-field="model">
+        <label for="model">${this.s('model')}</label>
+        <select id="model" name="model">
+          ${MODELS.map((m) => html`<option value=${m} .selected=${m === v.model}>${this.s(m === 'erlang-a' ? 'erlangA' : 'erlangC')}</option>`)}
+        </select>
+        <span part="message" class="message"></span>
+      </div>
+      ${v.model === 'erlang-a' ? field('patience', 'patience', { min: 1 }) : nothing}
     </form>`;
   }
 
@@ -360,8 +379,9 @@ export class SlaStaffing extends SlaDataWidget {
     const l = this.locale;
     const { result: r, input } = this.calc;
     const f = fmt(l);
-    const ids = 'contacts aht interval target threshold shrinkage maxOccupancy';
-    const title = r && input ? this.s('definition', {
+    const ids = `contacts aht interval target threshold shrinkage maxOccupancy model${this.calc.model === 'erlang-a' ? ' patience' : ''}`;
+    const title = r && input ? this.s(this.calc.model === 'erlang-a' ? 'definitionA' : 'definition', {
+      patience: this.calc.patienceSec ?? '',
       contacts: formatMetric('offered', input.contacts, l), interval: input.intervalSec / 60, aht: input.ahtSec, erlangs: f.erlangs.format(r.trafficErlangs),
       target: formatMetric('serviceLevel', input.target, l), threshold: input.thresholdSec,
       cap: input.maxOccupancy !== undefined ? this.s('cap', { pct: formatMetric('occupancy', input.maxOccupancy, l) }) : '',
@@ -376,7 +396,9 @@ export class SlaStaffing extends SlaDataWidget {
         ${figure('out-scheduled', this.s('scheduledAgents', { pct: formatMetric('occupancy', input.shrinkage ?? 0, l) }), formatMetric('agents', r.scheduledAgents, l))}
         ${figure('out-sl', word(l, 'serviceLevel'), formatMetric('serviceLevel', r.serviceLevel, l))}
         ${figure('out-asa', word(l, 'asa'), r.asa === null ? this.s('unbounded') : formatMetric('asa', r.asa, l))}
+        ${r.abandonment !== undefined ? figure('out-abandoned', this.s('abandonedCol'), formatMetric('abandonRate', r.abandonment, l)) : nothing}
         ${figure('out-occupancy', word(l, 'occupancy'), formatMetric('occupancy', r.occupancy, l))}
+        ${figure('out-model', this.s('model'), this.s(this.calc.model === 'erlang-a' ? 'erlangA' : 'erlangC'))}
         ${figure('out-traffic', this.s('traffic'), this.s('erlangs', { n: f.erlangs.format(r.trafficErlangs) }))}
       ` : html`<p class="invalid">${this.s('fixFields')}</p>`}
     </div>`;
@@ -390,7 +412,7 @@ export class SlaStaffing extends SlaDataWidget {
       <caption>${this.s('tableCaption', { from: rows[0].agents, to: rows[rows.length - 1].agents })}</caption>
       <thead><tr>
         <th scope="col">${this.s('agents')}</th><th scope="col">${this.s('scheduled')}</th>
-        <th scope="col">${word(l, 'serviceLevel')}</th><th scope="col">${word(l, 'asa')}</th><th scope="col">${word(l, 'occupancy')}</th>
+        <th scope="col">${word(l, 'serviceLevel')}</th><th scope="col">${word(l, 'asa')}</th>${this.calc.model === 'erlang-a' ? html`<th scope="col">${this.s('abandonedCol')}</th>` : nothing}<th scope="col">${word(l, 'occupancy')}</th>
       </tr></thead>
       <tbody>${rows.map((row) => {
         const req = row.agents === r.agents;
@@ -400,6 +422,7 @@ export class SlaStaffing extends SlaDataWidget {
           <td>${formatMetric('agents', row.scheduledAgents, l)}</td>
           <td>${formatMetric('serviceLevel', row.serviceLevel, l)}</td>
           <td>${row.asa === null ? this.s('unbounded') : formatMetric('asa', row.asa, l)}</td>
+          ${row.abandonment !== undefined ? html`<td>${formatMetric('abandonRate', row.abandonment, l)}</td>` : nothing}
           <td>${formatMetric('occupancy', row.occupancy, l)}</td>
         </tr>`;
       })}</tbody>

@@ -8,24 +8,33 @@ import { curveStepAfter, line } from 'd3-shape';
 import { max } from 'd3-array';
 import { staffingTable, trafficErlangs, type StaffingInput, type StaffingResult, type StaffingRow } from '../../engine/erlang/erlang-c.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
+import { erlangA, requiredAgentsA, type ErlangAFigures } from '../../engine/erlang/erlang-a.js';
 import type { StaffingKey } from '../../l10n/staffing.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The calculator
 
 /** The form's fields, in the order they are shown. */
-export const FIELDS = ['contacts', 'aht', 'interval', 'target', 'threshold', 'shrinkage', 'maxOccupancy'] as const;
+export const FIELDS = ['contacts', 'aht', 'interval', 'target', 'threshold', 'shrinkage', 'maxOccupancy', 'model', 'patience'] as const;
 export type Field = (typeof FIELDS)[number];
 
 /**
  * What the person typed, field by field, as text in the units on screen: contacts, AHT s, interval min,
- * target %, threshold s, shrinkage %, max occupancy % (empty = no cap).
+ * target %, threshold s, shrinkage %, max occupancy % (empty = no cap), the model (erlang-c or erlang-a) and
+ * the callers' mean patience s (for erlang-a).
  */
 export type FormValues = Record<Field, string>;
 
 export const DEFAULT_VALUES: Readonly<FormValues> = Object.freeze({
-  contacts: '120', aht: '240', interval: '15', target: '80', threshold: '20', shrinkage: '30', maxOccupancy: '',
+  contacts: '120', aht: '240', interval: '15', target: '80', threshold: '20', shrinkage: '30', maxOccupancy: '', model: 'erlang-c', patience: '',
 });
+
+/** The staffing models: Erlang C (callers wait for ever) and Erlang A (callers hang up after a mean patience). */
+export type StaffingModel = 'erlang-c' | 'erlang-a';
+export const MODELS: readonly StaffingModel[] = ['erlang-c', 'erlang-a'];
+
+/** A level's figures; under Erlang A also the share that hangs up. */
+export type LevelRow = StaffingRow & { abandonment?: number };
 
 /** Intervals offered in the form's list (minutes); a page may preset another positive length. */
 export const INTERVAL_CHOICES: readonly number[] = [15, 30, 60];
@@ -44,10 +53,13 @@ export interface FieldError {
 export interface Calculation {
   /** The engine's input, or null when a field is wrong. */
   input: StaffingInput | null;
+  /** Which model answered, and the patience it was given (Erlang A). */
+  model: StaffingModel;
+  patienceSec: number | null;
   /** The engine's answer (null when a field is wrong). */
-  result: StaffingResult | null;
+  result: (StaffingResult & { abandonment?: number }) | null;
   /** Staffing levels from N − 2 to N + 3 (staffingTable), the required one among them. */
-  rows: StaffingRow[];
+  rows: LevelRow[];
   /** What is wrong, per field. */
   errors: Partial<Record<Field, FieldError>>;
 }
@@ -81,6 +93,8 @@ export function calculate(values: FormValues, badInput: ReadonlySet<Field> = new
   const threshold = num('threshold', (n) => n >= 0, 'errThreshold');
   const shrinkage = num('shrinkage', (n) => n >= 0 && n < 100, 'errShrinkage');
   const maxOccupancy = num('maxOccupancy', (n) => n > 0 && n <= 100, 'errMaxOccupancy', true);
+  const model: StaffingModel = values.model === 'erlang-a' ? 'erlang-a' : 'erlang-c';
+  const patience = model === 'erlang-a' ? num('patience', (n) => n > 0, 'errPatience') : null;
   if (contacts !== null && aht !== null && interval !== null) {
     const a = trafficErlangs(contacts, aht, interval * 60);
     if (!(a <= MAX_ERLANGS)) {
@@ -88,7 +102,7 @@ export function calculate(values: FormValues, badInput: ReadonlySet<Field> = new
       errors.contacts = { key: 'errTraffic', vars: { erlangs, max: MAX_ERLANGS } };
     }
   }
-  if (Object.keys(errors).length) return { input: null, result: null, rows: [], errors };
+  if (Object.keys(errors).length) return { input: null, result: null, rows: [], errors, model, patienceSec: patience };
   const input: StaffingInput = {
     contacts: contacts!,
     intervalSec: interval! * 60,
@@ -98,13 +112,25 @@ export function calculate(values: FormValues, badInput: ReadonlySet<Field> = new
     shrinkage: shrinkage! / 100,
     ...(maxOccupancy !== null ? { maxOccupancy: maxOccupancy / 100 } : {}),
   };
+  if (model === 'erlang-a') {
+    // Erlang A: the same levels around the required one, each with the share of callers that hangs up.
+    const a = requiredAgentsA({ ...input, patienceSec: patience! });
+    const lambda = input.contacts / input.intervalSec;
+    const level = (f: ErlangAFigures): LevelRow => ({
+      agents: f.agents, scheduledAgents: Math.ceil(f.agents / (1 - (input.shrinkage ?? 0)) - 1e-9), serviceLevel: f.serviceLevel, asa: f.asa,
+      occupancy: f.occupancy, probabilityOfWaiting: f.probabilityOfWaiting, unbounded: false, abandonment: f.abandonment,
+    });
+    const rows: LevelRow[] = [];
+    for (let n = Math.max(1, a.agents - 2); n <= a.agents + 3; n++) rows.push(level(erlangA(n, lambda, input.ahtSec, patience!, input.thresholdSec)));
+    return { input, result: { ...level(a), trafficErlangs: a.trafficErlangs }, rows, errors, model, patienceSec: patience };
+  }
   const { required, rows } = staffingTable(input, 2, 3);
-  return { input, result: required, rows, errors };
+  return { input, result: required, rows, errors, model, patienceSec: null };
 }
 
 /** The same inputs and errors give the same key: a user change that changes nothing fires no event. */
 export function calculationKey(c: Calculation): string {
-  return JSON.stringify([c.input, Object.entries(c.errors).map(([f, e]) => [f, e!.key])]);
+  return JSON.stringify([c.input, c.model, c.patienceSec, Object.entries(c.errors).map(([f, e]) => [f, e!.key])]);
 }
 
 /** "80/20" → ['80', '20']; anything else gives its parts as they are (and the fields say what is wrong). */

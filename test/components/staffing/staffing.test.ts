@@ -10,6 +10,7 @@ import {
   type FormValues,
 } from '../../../src/components/staffing/staffing.model.js';
 import { requiredAgents, staffingTable } from '../../../src/engine/erlang/erlang-c.js';
+import { requiredAgentsA } from '../../../src/engine/erlang/erlang-a.js';
 import { observedStaffing, type ObservedStaffing } from '../../../src/engine/erlang/observed.js';
 import { generateContactsCsv } from '../../../src/sample/generate.js';
 import { analyzeText } from '../../../src/engine/analyze.js';
@@ -217,6 +218,37 @@ describe('<sla-staffing> calculator', () => {
     assert.equal(field(el, 'target').value, '90');
     assert.equal(field(el, 'maxOccupancy').value, '85');
     assert.equal(got.length, 0, 'no event when the page sets attributes or properties');
+  });
+
+  it('Erlang A: chosen in the list, the patience typed; the figures are the engine\'s, with the share that hangs up, and say which model', async () => {
+    const got: CustomEvent<StaffingChangeDetail>[] = [];
+    const el = await fixture<SlaStaffing>(html`<sla-staffing contacts="200" aht="180" interval="30" sl="80/20" shrinkage="30%"
+      @sla-staffing-change=${(e: CustomEvent<StaffingChangeDetail>) => got.push(e)}></sla-staffing>`);
+    assert.equal(out(el, 'out-model'), 'Erlang C (callers wait)');
+    assert.equal(q(el, 'output#out-abandoned'), null, 'Erlang C has no abandons');
+    const model = q<HTMLSelectElement>(el, '#model');
+    model.value = 'erlang-a';
+    model.dispatchEvent(new Event('input', { bubbles: true }));
+    model.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    // No patience yet: the field asks for it, and no figures are given.
+    assert.equal(message(el, 'patience'), 'Enter a number.');
+    assert.equal(out(el, 'out-agents'), undefined);
+    await typeInto(el, 'patience', '90');
+    const a = requiredAgentsA({ contacts: 200, intervalSec: 1800, ahtSec: 180, target: 0.8, thresholdSec: 20, shrinkage: 0.3, patienceSec: 90 });
+    assert.equal(out(el, 'out-agents'), String(a.agents));
+    assert.ok(a.agents < requiredAgents({ contacts: 200, intervalSec: 1800, ahtSec: 180, target: 0.8, thresholdSec: 20 }).agents, 'fewer than Erlang C');
+    assert.equal(out(el, 'out-abandoned'), `${(a.abandonment * 100).toFixed(1)}%`);
+    assert.equal(out(el, 'out-model'), 'Erlang A (callers hang up)');
+    assert.match(q(el, '[part="result"]').getAttribute('title')!, /^Erlang A: .* callers hanging up after 90 s on average/);
+    const heads = [...shadow(el).querySelectorAll('[part="table"] thead th')].map((t) => t.textContent!.trim());
+    assert.ok(heads.includes('Abandoned'), heads.join(' | '));
+    assert.equal(el.model, 'erlang-a');
+    assert.equal(el.patience, 90);
+    assert.ok(got.some((e) => e.detail.field === 'model'), 'choosing the model is a committed change');
+    // Preset by attributes as well.
+    const b = await fixture<SlaStaffing>(html`<sla-staffing contacts="200" aht="180" interval="30" sl="80/20" model="erlang-a" patience="90"></sla-staffing>`);
+    assert.equal(out(b, 'out-agents'), String(a.agents));
   });
 
   it('by keyboard: typing updates the result at once; each committed change fires sla-staffing-change once with the inputs and the result', async () => {
