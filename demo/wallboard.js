@@ -129,7 +129,10 @@ function fit() {
   let best = { size: 0, cols: 1 };
   for (let cols = 1; cols <= n; cols++) {
     const rows = Math.ceil(n / cols);
-    const size = Math.min((W - gap * (cols - 1)) / cols, ((H - gap * (rows - 1)) / rows) / 1.45); // a gauge is about 1.45 times as tall as wide, labels included
+    // A gauge: its arc (with the figure) about its width tall, then three lines (queue, target, status) at 3.2 % of the
+    // screen's height each (wallboard.css), whatever its width.
+    const text = 3 * 1.3 * 0.032 * innerHeight + 0.012 * innerHeight;
+    const size = Math.min((W - gap * (cols - 1)) / cols, ((H - gap * (rows - 1)) / rows - text) / 1.1);
     if (size > best.size) best = { size, cols };
   }
   const size = Math.floor(Math.min(best.size, 0.2 * innerWidth));

@@ -120,6 +120,53 @@ describe('the demo', () => {
     await page.close();
   });
 
+  it('the wallboard from the far side of the room: at 1920×1080 every queue name, target and status is 32 px or more (3 % of the height), on one line, the status in words', async () => {
+    for (const [width, height] of [[1920, 1080], [3840, 2160]]) {
+      const page = await open(`wallboard.html?stream=ws://127.0.0.1:${feed.port}/ws&rotate=0`, { width, height });
+      await until(page, () => document.querySelectorAll('#gauges sla-gauge').length === 5 && [...document.querySelectorAll('#gauges sla-gauge')].every((g) => g.value !== null));
+      await new Promise((r) => setTimeout(r, 1500));
+      // Every text that names a figure or says how it stands: its font size, and whether it wraps.
+      const measure = () => {
+        const out = [];
+        const look = (where, el, within) => {
+          if (!el) return;
+          const cs = getComputedStyle(el);
+          const r = el.getBoundingClientRect(), w = within.getBoundingClientRect();
+          const seen = r.top >= w.top - 1 && r.bottom <= w.bottom + 1 && r.left >= w.left - 1 && r.right <= w.right + 1;
+          const size = parseFloat(cs.fontSize);
+          const lineHeight = cs.lineHeight === 'normal' ? size * 1.25 : parseFloat(cs.lineHeight);
+          const box = el.getBoundingClientRect().height - ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce((n, k) => n + parseFloat(cs[k]), 0);
+          const lines = Math.round(box / lineHeight);
+          out.push({ where, text: el.textContent.trim(), size, lines, seen });
+        };
+        for (const g of document.querySelectorAll('#gauges sla-gauge')) {
+          for (const p of ['label', 'target', 'status']) look(`gauge ${p}`, g.shadowRoot.querySelector(`[part="${p}"]`), document.getElementById('gauges'));
+        }
+        const board = document.getElementById('board').shadowRoot;
+        const host = document.getElementById('board');
+        for (const th of board.querySelectorAll('tbody th')) look('board queue', th, host);
+        for (const th of board.querySelectorAll('thead th')) look('board column', th, host);
+        return out;
+      };
+      const seen = (await page.evaluate(measure)).filter((m) => m.where.startsWith('gauge'));
+      await page.screenshot({ path: join(SHOTS, `wallboard-type-${width}x${height}.png`) });
+      await page.keyboard.press('ArrowRight');
+      await until(page, () => document.getElementById('board').shadowRoot.querySelectorAll('tbody tr').length === 4);
+      await new Promise((r) => setTimeout(r, 1000));
+      seen.push(...(await page.evaluate(measure)).filter((m) => m.where.startsWith('board')));
+      await page.screenshot({ path: join(SHOTS, `wallboard-type-queues-${width}x${height}.png`) });
+      const least = (3 / 100) * height;
+      assert.ok(seen.filter((m) => m.where === 'gauge status').length >= 1, 'statuses shown in words');
+      for (const m of seen) {
+        assert.ok(m.size >= least - 0.5, `${width}×${height}: ${m.where} "${m.text}" is ${m.size.toFixed(1)} px, under ${least} px`);
+        assert.ok(m.seen, `${width}×${height}: ${m.where} "${m.text}" is cut off (outside its box)`);
+        // Column headings may take two lines; names, targets and statuses never.
+        if (m.where !== 'board column') assert.equal(m.lines, 1, `${width}×${height}: ${m.where} "${m.text}" wraps onto ${m.lines} lines`);
+      }
+      await page.close();
+    }
+  });
+
   it('the wallboard refuses a ?stream= on another host that the page does not list, and says so', async () => {
     const page = await open('wallboard.html?stream=wss://feeds.example.invalid/ws');
     await until(page, () => document.getElementById('feed-url').dataset.refused !== undefined);

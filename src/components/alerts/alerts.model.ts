@@ -327,7 +327,9 @@ export function formatDuration(ms: number, locale: string): string {
 /** A time of day in a zone ("10:42:05"), formatters built once per locale and zone (UTC for a zone unknown). */
 export function formatClock(ms: number | null, locale: string, timeZone: string): string {
   if (ms === null || !Number.isFinite(ms)) return '–';
-  const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
+  // The locale's own clock (12-hour with AM/PM in English, 24-hour in Spanish and German): the wallboard's
+  // clock and the alerts' times read alike.
+  const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
   let f: Intl.DateTimeFormat;
   try {
     f = dateTimeFormat(locale, { ...clock, timeZone });

@@ -20,6 +20,9 @@ export interface StatusChangeDetail {
   value: number | null;
 }
 
+/** Each status by a shape as well as a colour (never by colour alone): a check, a triangle, a cross. */
+const STATUS_MARK: Record<Status, string> = { ok: '✓', warn: '▲', breach: '✕' };
+
 /**
  * One metric against its target: an arc with the target marker and the warning band, the value, the label,
  * the status colour and the trend against the previous period.
@@ -31,6 +34,7 @@ export interface StatusChangeDetail {
  * @csspart label - the label
  * @csspart target - the target line under the label
  * @csspart trend - the change against the previous period
+ * @csspart status - the status in words beside its mark (✓ on target, ▲ near the target, ✕ in breach), never by colour alone
  * @csspart state - loading, no data, stale or error text
  *
  * @cssproperty --sla-gauge-size - the gauge's width (default 12em)
@@ -190,6 +194,7 @@ export class SlaGauge extends SlaDataWidget {
         <div part="value" aria-hidden="true">${(this.state === 'ready' || this.state === 'stale') && this.value !== null ? formatMetric(this.metric, this.value, l) : '–'}</div>
         <div part="label" aria-hidden="true">${label}</div>
         ${this.target !== null ? html`<div part="target" aria-hidden="true">${word(l, 'target')} ${this.way === 'higher' ? '≥' : '≤'} ${formatMetric(this.metric, this.target, l)}</div>` : nothing}
+        ${this.status && hasValue ? html`<div part="status" data-status=${this.status} aria-hidden="true"><span class="mark">${STATUS_MARK[this.status]}</span> ${word(l, this.status)}</div>` : nothing}
         ${trend !== null ? html`<div part="trend" aria-hidden="true">${better ? '▲' : trend === 0 ? '▶' : '▼'} ${formatMetric(this.metric, Math.abs(trend), l)} ${word(l, 'vsPrevious')}</div>` : nothing}
         ${stateText ? html`<div part="state" data-kind=${this.partial !== null && this.state === 'ready' ? 'partial' : this.state} aria-live="polite">${stateText}</div>` : nothing}
       </div>

@@ -36,6 +36,9 @@ export const gaugeStyles = [
     }
     [part='label'] { font-size: 0.95em; margin-block-start: 1.6em; }
     [part='target'], [part='trend'], [part='state'] { font-size: 0.8em; color: var(--_muted); }
+    [part='status'] { font-size: 0.8em; font-weight: 600; white-space: nowrap; color: var(--_status, var(--_fg)); }
+    [part='status'][data-status='warn'] { color: var(--_fg); }
+    [part='status'] .mark { color: var(--_status); }
     [part='state'][data-kind='error'] { color: var(--_breach); }
   `,
 ];

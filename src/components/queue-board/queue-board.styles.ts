@@ -22,6 +22,9 @@ export const queueBoardStyles = [
     tr[data-status='warn'] th::before { content: '▲ '; }
     tr[data-status='breach'] th::before { content: '● '; }
     [part='state'] { color: var(--_muted); padding: 0.5em; }
+    /* A row's status in words after its name and mark, not by colour alone; a row's name never breaks. */
+    tbody th { white-space: nowrap; }
+    .status { font-size: 0.9em; font-weight: 600; }
     .sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     tbody th { font-weight: 600; text-align: start; }
     [part='agents'] { color: var(--_muted); font-size: 0.9em; padding-block-start: 0.4em; }

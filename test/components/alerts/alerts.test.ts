@@ -159,8 +159,8 @@ describe('<sla-alerts>', () => {
   it('lists alerts newest first, severity in words and icons, value against threshold, since when in the zone; axe-clean', async () => {
     const el = await fixture<SlaAlerts>(html`<sla-alerts tz="UTC" .alerts=${[...sample].reverse()}></sla-alerts>`);
     assert.deepEqual(rows(el).map((li) => li.getAttribute('data-severity')), ['breach', 'near']);
-    assert.equal(text(rows(el)[0]), '◆ Breach Sales projected service level 71.2% (target ≥ 80.0%) since 09:01:00 Acknowledge');
-    assert.equal(text(rows(el)[1]), '▲ Near Support longest wait 57 s (limit ≤ 1:00) since 09:00:30 Acknowledge');
+    assert.equal(text(rows(el)[0]), '◆ Breach Sales projected service level 71.2% (target ≥ 80.0%) since 09:01:00 AM Acknowledge');
+    assert.equal(text(rows(el)[1]), '▲ Near Support longest wait 57 s (limit ≤ 1:00) since 09:00:30 AM Acknowledge');
     assert.match(rows(el)[0].title, /^projected service level < 80\.0% is a breach, within 5\.0% of it near; an alert ends once the figure is 2\.5% clear of the line; .*UTC/);
     assert.equal(el.shadowRoot!.querySelector('ul')!.getAttribute('aria-label'), 'Alerts (2)');
     assert.equal(region(el).getAttribute('aria-live'), 'polite');
@@ -168,7 +168,7 @@ describe('<sla-alerts>', () => {
     await expect(el).to.be.accessible();
     el.tz = 'America/New_York';
     await el.updateComplete;
-    assert.match(text(rows(el)[0]), /since 04:01:00/);
+    assert.match(text(rows(el)[0]), /since 04:01:00 AM/);
   });
 
   it('each state renders and is accessible: loading, error, no live data, no alerts, stale, and beyond max', async () => {
@@ -186,13 +186,13 @@ describe('<sla-alerts>', () => {
     el.state = 'ready';
     el.checkedAt = T0 + 65_000;
     await el.updateComplete;
-    assert.equal(text(part(el, 'empty')), '✓ No alerts · last check 09:01:05');
+    assert.equal(text(part(el, 'empty')), '✓ No alerts · last check 09:01:05 AM');
     await expect(el).to.be.accessible();
     el.clock = () => T0 + 45_000;
     el.state = 'stale';
     el.alerts = [{ id: 'stale', severity: 'stale', queue: null, metric: null, value: null, threshold: null, margin: null, since: T0, acknowledged: false }, ...sample];
     await el.updateComplete;
-    assert.equal(text(rows(el)[0]), '◌ Stale data No data for 45 s — figures may be out of date last data 09:00:00 Acknowledge');
+    assert.equal(text(rows(el)[0]), '◌ Stale data No data for 45 s — figures may be out of date last data 09:00:00 AM Acknowledge');
     await expect(el).to.be.accessible();
     el.max = 1;
     await el.updateComplete;
@@ -347,9 +347,10 @@ describe('<sla-alerts> on a live <sla-source stream>', () => {
 });
 
 describe('formatClock', () => {
-  it('shows stream time in the zone it is given', () => {
-    assert.equal(formatClock(T0, 'en', 'UTC'), '09:00:00');
-    assert.equal(formatClock(T0, 'en', 'Europe/Madrid'), '10:00:00');
+  it('shows stream time in the zone it is given, by the locale\'s own clock (as the wallboard\'s)', () => {
+    assert.equal(formatClock(T0, 'en', 'UTC'), '09:00:00 AM');
+    assert.equal(formatClock(T0 + 6 * 3600_000, 'en', 'Europe/Madrid'), '04:00:00 PM');
+    assert.equal(formatClock(T0 + 6 * 3600_000, 'de', 'Europe/Madrid'), '16:00:00');
     assert.equal(formatClock(null, 'en', 'UTC'), '–');
   });
 });

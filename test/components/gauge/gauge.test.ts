@@ -37,6 +37,14 @@ describe('<sla-gauge>', () => {
     assert.equal(el.getAttribute('status'), 'warn');
     assert.equal(meter(el).getAttribute('aria-valuenow'), '0.824');
     assert.equal(meter(el).getAttribute('aria-valuetext'), 'Service level 80/20: 82.4%, target at least 80.0%, near the target');
+    // The status in words beside a shape, not by colour alone.
+    assert.equal(part(el, 'status'), '▲ near the target');
+    el.value = 0.7;
+    await el.updateComplete;
+    assert.equal(part(el, 'status'), '✕ in breach');
+    el.value = 0.9;
+    await el.updateComplete;
+    assert.equal(part(el, 'status'), '✓ on target');
     await expect(el).to.be.accessible();
   });
 

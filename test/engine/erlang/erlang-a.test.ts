@@ -51,6 +51,17 @@ describe('Erlang A (Palm\'s M/M/N+M, docs/metrics.md §8)', () => {
     assert.ok(a.abandonment < 1e-7);
   });
 
+  it('the published comparison: 50 agents, 48 calls a minute, 1 min handle time, 2 min mean patience → 3.1 % abandon, 3.7 s mean wait, 93 % occupancy', () => {
+    // Mandelbaum & Zeltyn, "The Palm/Erlang-A Queue, with Applications to Call Centers" (Technion, 2005), the
+    // Erlang-A against Erlang-C comparison, figures as printed (one decimal, whole per cent).
+    const a = erlangA(50, 48 / 60, 60, 120, 20);
+    assert.close(a.abandonment, 0.031, 0.0005);
+    assert.close(a.meanWait, 3.7, 0.05);
+    assert.close(a.occupancy, 0.93, 0.005);
+    // The same case where callers never hang up (Erlang C): about 20.8 s mean wait — abandonment changes the answer.
+    assert.close(staffingRow(50, 48, 60, 20).asa!, 20.8, 0.05);
+  });
+
   it('callers who hang up: fewer wait, fewer wait long; abandons = mean wait / mean patience (every second waited is a chance to hang up)', () => {
     const c = staffingRow(14, 10, 180, 20);
     let before = { serviceLevel: 1, abandonment: 1 };
