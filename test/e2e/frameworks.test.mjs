@@ -125,7 +125,7 @@ for (const [name, path, workerPattern, select] of pages) {
     assert.ok(Math.abs(seen.valueNow - sl) < 1e-9, `service level ${seen.valueNow} on the page, ${sl} from the CLI`);
     assert.match(seen.valueText, /^Service level 80\/20: \d+(\.\d)?%, target at least 80(\.0)?%/);
     assert.ok(['ok', 'warn', 'breach'].includes(seen.status));
-    assert.deepEqual([...seen.queues].map((q) => q.replace(/\s*\(.*\)$/, '')).sort(), ['Billing', 'Retention', 'Sales', 'Support']);
+    assert.deepEqual([...seen.queues].map((q) => q.replace(/ · .*$/, '')).sort(), ['Billing', 'Retention', 'Sales', 'Support']);
     assert.match(seen.asa, /\d/);
     // The board's thresholds went in as a property: its rows have statuses.
     assert.ok(seen.rowStatuses.length === 4 && seen.rowStatuses.every((st) => ['ok', 'warn', 'breach'].includes(st)), `row statuses ${seen.rowStatuses}`);
