@@ -120,6 +120,21 @@ describe('the demo', () => {
     await page.close();
   });
 
+  it('the portal and the offline page on a phone (390 px): no sideways scroll, every widget within the screen', async () => {
+    for (const path of ['portal.html', 'offline.html']) {
+      const page = await open(path, { width: 390, height: 844 });
+      await new Promise((r) => setTimeout(r, 2500)); // the sample's figures drawn
+      const { scroll, widest } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        widest: [...document.querySelectorAll('*')].filter((e) => e.tagName.startsWith('SLA-')).map((e) => [e.tagName.toLowerCase(), Math.round(e.getBoundingClientRect().right)]).filter(([, r]) => r > 391),
+      }));
+      await page.screenshot({ path: join(SHOTS, `${path.replace('.html', '')}-390.png`), fullPage: true });
+      assert.ok(scroll <= 391, `${path}: the page is ${scroll} px wide at 390`);
+      assert.deepEqual(widest, [], `${path}: widgets past the screen's edge`);
+      await page.close();
+    }
+  });
+
   it('the wallboard from the far side of the room: at 1920×1080 every queue name, target and status is 32 px or more (3 % of the height), on one line, the status in words', async () => {
     for (const [width, height] of [[1920, 1080], [3840, 2160]]) {
       const page = await open(`wallboard.html?stream=ws://127.0.0.1:${feed.port}/ws&rotate=0`, { width, height });

@@ -57,7 +57,7 @@ export const alertsStyles = [
     [part~='queue'] { font-weight: 700; }
     [part~='value'] { font-weight: 700; font-variant-numeric: tabular-nums; }
     [part~='threshold'], [part~='since'], [part~='seen'] { color: var(--_muted); font-size: 0.9em; }
-    [part~='since'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
+    [part~='since'] { font-variant-numeric: tabular-nums; }
     /* Acknowledged: still listed, dimmed (muted text, thin edge) until it clears; contrast stays readable. */
     li[data-acknowledged] { --_edge-width: 0.15em; color: var(--_muted); }
     li[data-acknowledged] [part~='severity'], li[data-acknowledged] [part~='queue'], li[data-acknowledged] [part~='value'] { font-weight: 500; }

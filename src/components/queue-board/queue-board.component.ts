@@ -123,7 +123,7 @@ export class SlaQueueBoard extends SlaDataWidget {
     const rows = boardRows(this.rows, this.partial !== null ? {} : this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
     const cols = COLUMNS.filter((c) => c === 'queue' || rows.some((r) => r[c] !== null));
     return html`
-      <table part="table" aria-label=${this.label || s('label')}>
+      <table part="table" class="stack" aria-label=${this.label || s('label')}>
         <thead>
           <tr>
             ${cols.map((c) => html`<th scope="col" aria-sort=${this.sortBy === c ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
@@ -135,7 +135,7 @@ export class SlaQueueBoard extends SlaDataWidget {
           ${rows.map((r) => html`<tr data-status=${r.status ?? 'none'}>
             ${cols.map((c) => c === 'queue'
               ? html`<th scope="row"><bdi>${r.queue}</bdi>${r.status && r.status !== 'ok' ? html`<span class="status" data-status=${r.status}> · ${word(locale, r.status)}</span>` : nothing}</th>`
-              : html`<td data-status=${r.cells[c] ?? 'none'}>${this.cell(c, r, locale)}</td>`)}
+              : html`<td data-status=${r.cells[c] ?? 'none'} data-label=${s(c)}>${this.cell(c, r, locale)}</td>`)}
           </tr>`)}
         </tbody>
       </table>

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../common/tokens.styles.js';
+import { stackedTable } from '../common/stacked.styles.js';
 
 export const queueBoardStyles = [
   tokens,
+  stackedTable,
   css`
     :host { display: block; font-size: var(--sla-board-font-size, var(--sla-font-size, 16px)); background: var(--_bg); contain: layout paint style; }
     /* Fixed layout: a new figure in one cell does not re-measure the whole table (a wallboard updates every second). */

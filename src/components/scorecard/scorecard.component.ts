@@ -412,7 +412,7 @@ export class SlaScorecard extends SlaDataWidget {
     const c = sc.credits;
     return html`
       <div class="table-scroll" tabindex="0" role="region" aria-label=${s('caption', { sla: sc.sla, period: sc.period.key })}>
-      <table part="table" aria-busy=${this.busy ? 'true' : 'false'}>
+      <table part="table" class="stack" aria-busy=${this.busy ? 'true' : 'false'}>
         <caption>${s('caption', { sla: sc.sla, period: sc.period.key })}</caption>
         <thead>
           <tr>
@@ -498,14 +498,14 @@ export class SlaScorecard extends SlaDataWidget {
     const definition = this.definitionOf(sc, m, l);
     return html`<tr data-status=${m.status ?? 'none'} data-metric=${m.metric}>
       <th scope="row" title=${definition}>${labelOf(m, l)}</th>
-      <td class="value">${formatMetric(m.metric, m.value, l)}</td>
-      <td>${formatTarget(m.metric, m.direction, m.target, l)}</td>
-      <td class="status">${m.status ? html`<span class="icon" aria-hidden="true">${ICON[m.status]} </span>${word(l, m.status)}` : html`<span class="muted">${word(l, 'noData')}</span>`}</td>
-      <td class="trend" data-way=${way ?? 'none'}>${way === null ? html`<span class="muted">–</span>`
+      <td class="value" data-label=${s('value')}>${formatMetric(m.metric, m.value, l)}</td>
+      <td data-label=${s('target')}>${formatTarget(m.metric, m.direction, m.target, l)}</td>
+      <td class="status" data-label=${s('status')}>${m.status ? html`<span class="icon" aria-hidden="true">${ICON[m.status]} </span>${word(l, m.status)}` : html`<span class="muted">${word(l, 'noData')}</span>`}</td>
+      <td class="trend" data-way=${way ?? 'none'} data-label=${s('trend', { previous: sc.previousPeriod })}>${way === null ? html`<span class="muted">–</span>`
         : html`<span aria-hidden="true">${way === 'better' ? '▲' : way === 'worse' ? '▼' : '▶'} </span>${formatDelta(m.metric, m.trend, l)}<span class="sr"> (${s(way)})</span>`}</td>
-      <td>${m.valueWithoutExclusions === null ? html`<span class="muted">–</span>` : `${formatMetric(m.metric, m.valueWithoutExclusions, l)} (${formatDelta(m.metric, m.exclusionEffect, l)})`}</td>
-      <td class=${m.credit ? 'owed' : ''}>${m.credit === null ? html`<span class="muted">${s('notAssessed')}</span>` : formatShare(m.credit, l)}</td>
-      ${sc.bonus ? html`<td>${m.bonusMet === null ? html`<span class="muted">${s('notAssessed')}</span>`
+      <td data-label=${s('withoutExclusions')}>${m.valueWithoutExclusions === null ? html`<span class="muted">–</span>` : `${formatMetric(m.metric, m.valueWithoutExclusions, l)} (${formatDelta(m.metric, m.exclusionEffect, l)})`}</td>
+      <td class=${m.credit ? 'owed' : ''} data-label=${s('credit')}>${m.credit === null ? html`<span class="muted">${s('notAssessed')}</span>` : formatShare(m.credit, l)}</td>
+      ${sc.bonus ? html`<td data-label=${s('bonus')}>${m.bonusMet === null ? html`<span class="muted">${s('notAssessed')}</span>`
         : html`${m.bonusMet ? s('met') : s('missed')}${bonusAt !== null ? ` (${formatTarget(m.metric, m.direction, bonusAt, l)})` : ''}`}</td>` : nothing}
     </tr>`;
   }

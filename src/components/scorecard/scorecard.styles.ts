@@ -1,8 +1,11 @@
 import { css } from 'lit';
 import { tokens } from '../common/tokens.styles.js';
+import { stackedTableBelow } from '../common/stacked.styles.js';
 
 export const scorecardStyles = [
   tokens,
+  // Eight columns need about 900 px: below that each metric is a block of its figures, none cut.
+  stackedTableBelow(900),
   css`
     :host {
       display: block;
@@ -22,7 +25,7 @@ export const scorecardStyles = [
     [part='toolbar'] { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em 0.75em; margin-block-end: 0.75em; }
     fieldset { border: 0; margin: 0; padding: 0; display: inline-flex; align-items: center; gap: 0.25em; min-inline-size: 0; }
     legend { float: inline-start; margin-inline-end: 0.5em; padding: 0; color: var(--_muted); }
-    .seg { display: inline-flex; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
+    .seg { display: inline-flex; flex-wrap: wrap; max-inline-size: 100%; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
     .seg label { position: relative; padding: 0.25em 0.7em; cursor: pointer; }
     .seg label + label { border-inline-start: 1px solid var(--_border); }
     .seg input { position: absolute; inset: 0; margin: 0; opacity: 0; cursor: pointer; }
@@ -64,10 +67,11 @@ export const scorecardStyles = [
     .trend[data-way='worse'] { color: var(--_breach); }
     .sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
-    .sections { display: grid; gap: 1em; margin-block-start: 1em; }
+    .sections { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1em; margin-block-start: 1em; }
     .sections p { margin: 0 0 0.3em; }
     .section-title { font-weight: 600; }
-    dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
+    dl { margin: 0; display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.2em 1em; }
+    dt, dd { overflow-wrap: anywhere; }
     dt { color: var(--_muted); }
     dd { margin: 0; }
     ul { margin: 0; padding-inline-start: 1.2em; }
@@ -97,7 +101,7 @@ export const scorecardStyles = [
       [part='table'][aria-busy='true'] { opacity: 1; }
       tbody th[title] { text-decoration: none; }
     }
-      /* A narrow column scrolls the table sideways rather than cutting off the credit columns. */
+    /* Below 900 px the table is a list (stackedTableBelow); above, a column too narrow still scrolls rather than cuts. */
     .table-scroll { overflow-x: auto; max-inline-size: 100%; }
     .table-scroll:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
     @media print { .table-scroll { overflow: visible; } }

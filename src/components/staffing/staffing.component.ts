@@ -408,7 +408,7 @@ export class SlaStaffing extends SlaDataWidget {
     const l = this.locale;
     const { result: r, rows, input } = this.calc;
     if (!r || !input || rows.length === 0) return nothing;
-    return html`<table part="table" class="levels">
+    return html`<table part="table" class="levels stack">
       <caption>${this.s('tableCaption', { from: rows[0].agents, to: rows[rows.length - 1].agents })}</caption>
       <thead><tr>
         <th scope="col">${this.s('agents')}</th><th scope="col">${this.s('scheduled')}</th>
@@ -419,11 +419,11 @@ export class SlaStaffing extends SlaDataWidget {
         const below = row.unbounded || row.serviceLevel < input.target;
         return html`<tr class=${req ? 'required' : below ? 'below' : ''} aria-current=${req ? 'true' : nothing}>
           <th scope="row">${formatMetric('agents', row.agents, l)}${req ? html` <span class="tag">${this.s('required')}</span>` : below ? html`<span class="sr"> (${this.s('belowTarget')})</span>` : nothing}</th>
-          <td>${formatMetric('agents', row.scheduledAgents, l)}</td>
-          <td>${formatMetric('serviceLevel', row.serviceLevel, l)}</td>
-          <td>${row.asa === null ? this.s('unbounded') : formatMetric('asa', row.asa, l)}</td>
-          ${row.abandonment !== undefined ? html`<td>${formatMetric('abandonRate', row.abandonment, l)}</td>` : nothing}
-          <td>${formatMetric('occupancy', row.occupancy, l)}</td>
+          <td data-label=${this.s('scheduled')}>${formatMetric('agents', row.scheduledAgents, l)}</td>
+          <td data-label=${word(l, 'serviceLevel')}>${formatMetric('serviceLevel', row.serviceLevel, l)}</td>
+          <td data-label=${word(l, 'asa')}>${row.asa === null ? this.s('unbounded') : formatMetric('asa', row.asa, l)}</td>
+          ${row.abandonment !== undefined ? html`<td data-label=${this.s('abandonedCol')}>${formatMetric('abandonRate', row.abandonment, l)}</td>` : nothing}
+          <td data-label=${word(l, 'occupancy')}>${formatMetric('occupancy', row.occupancy, l)}</td>
         </tr>`;
       })}</tbody>
     </table>`;
@@ -455,7 +455,7 @@ export class SlaStaffing extends SlaDataWidget {
       ${stateText ? html`<div part="state" data-kind=${this.state} aria-live="polite">${stateText}</div>` : nothing}
       ${rows.length ? html`
         ${this.renderChart(rows, states, shortCount)}
-        <table part="interval-table" class="intervals">
+        <table part="interval-table" class="intervals stack">
           <caption>${this.s('intervalsCaption', { n: this.intervalMinutes, day: dayLabel(day, l), zone })}</caption>
           <thead><tr>
             <th scope="col">${word(l, 'interval')}</th><th scope="col">${word(l, 'offered')}</th><th scope="col">${word(l, 'aht')}</th>
@@ -464,11 +464,11 @@ export class SlaStaffing extends SlaDataWidget {
           </tr></thead>
           <tbody>${rows.map((r) => html`<tr class=${r.short ? 'short' : ''} data-interval=${r.interval}>
             <th scope="row"><time datetime=${r.interval}>${r.time}</time></th>
-            <td>${formatMetric('offered', r.offered, l)}</td>
-            <td>${formatMetric('aht', r.aht, l)}</td>
-            <td>${formatMetric('agents', r.requiredAgents, l)}</td>
-            ${states ? html`<td>${r.presentAgents === null ? word(l, 'noData') : f.agents.format(r.presentAgents)}</td>
-              <td>${r.gap === null ? word(l, 'noData') : f.gap.format(r.gap)}${r.short ? html` <span class="tag short">${this.s('short')}</span>` : nothing}</td>` : nothing}
+            <td data-label=${word(l, 'offered')}>${formatMetric('offered', r.offered, l)}</td>
+            <td data-label=${word(l, 'aht')}>${formatMetric('aht', r.aht, l)}</td>
+            <td data-label=${this.s('requiredCol')}>${formatMetric('agents', r.requiredAgents, l)}</td>
+            ${states ? html`<td data-label=${this.s('presentCol')}>${r.presentAgents === null ? word(l, 'noData') : f.agents.format(r.presentAgents)}</td>
+              <td data-label=${this.s('gapCol')}>${r.gap === null ? word(l, 'noData') : f.gap.format(r.gap)}${r.short ? html` <span class="tag short">${this.s('short')}</span>` : nothing}</td>` : nothing}
           </tr>`)}</tbody>
         </table>
         ${states ? html`<p part="note" class="note">${this.s('understaffed', { n: shortCount, total: rows.length })}</p>`

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../common/tokens.styles.js';
+import { stackedTable } from '../common/stacked.styles.js';
 
 export const staffingStyles = [
   tokens,
+  stackedTable,
   css`
     :host {
       display: block;
