@@ -30,7 +30,8 @@ process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-vitest'],
+  // Docs pages for every tag (autodocs, from custom-elements.json through the preview's manifest).
+  addons: ['@storybook/addon-vitest', '@storybook/addon-docs'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // The project's vite.config.ts is used without its `build` (Storybook drops it): ES workers, relative base.
   // Storybook's own preview bundle is large by nature; its size is not the kit's (npm run size measures that).

@@ -19,6 +19,8 @@ const themed: Decorator = (story, { globals }) => {
 };
 
 const preview: Preview = {
+  // A docs page per tag: its attributes, properties, events, CSS custom properties, parts and slots.
+  tags: ['autodocs'],
   globalTypes: {
     theme: {
       description: 'Widget theme',

@@ -30,6 +30,8 @@ sla-widgets demo — ${demo.url}
   wallboard       ${demo.url}wallboard.html   (live from ws://${host}:${feedPort}/ws; ← → switch boards)
   client portal   ${demo.url}portal.html      (and portal-script.html: the single <script> build)
   offline demo    ${demo.url}offline.html     (drop a CSV; reload with the network gone)
+  component docs  npm run storybook → http://127.0.0.1:6006/ (each tag's attributes, events, parts, usage in HTML,
+                  React and Vue); built by npm test into dist/storybook/index.html
 Ctrl-C stops both servers.`);
 const stop = async () => { feed.kill(); await demo.close(); process.exit(0); };
 process.on('SIGINT', stop);

@@ -1,3 +1,4 @@
+import { usage } from './usage.js';
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/components/alerts/alerts.js';
@@ -28,6 +29,7 @@ const nearClaims: AlertItem = { id: 'waiting|20|Claims', severity: 'near', queue
 const stale: AlertItem = { id: 'stale', severity: 'stale', queue: null, metric: null, value: null, threshold: null, margin: null, since: T0, acknowledged: false };
 
 const meta: Meta<Args> = {
+  parameters: usage('sla-alerts', 'max="8"', "Live alerts for a wallboard or a supervisor's panel: breaches and near misses per queue, announced politely, acknowledged by hand."),
   title: 'Widgets/Alerts',
   component: 'sla-alerts',
   args: { state: 'ready', alerts: [], checkedAt: null, error: '', progress: null, max: 20, tz: 'UTC', lang: 'en' },

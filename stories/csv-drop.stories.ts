@@ -2,6 +2,7 @@
 // the drop sits beside an <sla-source> with no data, so it has a source to read into and nothing is loaded.
 // The file heads are what the engine's inspectHead() makes of small exports (pure, no worker). The play
 // functions are the story tests (npm run test:stories): steps, roles and figures, whatever the toolbar language.
+import { usage } from './usage.js';
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
@@ -53,6 +54,7 @@ const VALIDATION: Validation = {
 };
 
 const meta: Meta<Args> = {
+  parameters: usage('sla-csv-drop', '', "Drop an ACD's CSV export (any vendor's): the columns are recognised, the mapping can be fixed in the page, and the figures are computed and kept in the browser."),
   title: 'Widgets/CsvDrop',
   component: 'sla-csv-drop',
   args: {

@@ -1,6 +1,7 @@
 // <sla-gauge> in every state a user can see, set through properties only (no source, no network), so each
 // story draws the same thing every time. The play functions are the story tests (npm run test:stories); they
 // check what does not depend on the toolbar's language: states, statuses, roles and numbers.
+import { usage } from './usage.js';
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
@@ -14,6 +15,7 @@ const DEFINITION = 'serviceLevel · SL 80/20 answered-and-abandoned, short aband
 const TWO_MINUTES_AGO = Date.now() - 2 * 60_000;
 
 const meta: Meta<Args> = {
+  parameters: usage('sla-gauge', 'metric="serviceLevel" target="0.8" margin="0.03"', "One figure against its target: service level, ASA, abandonment … with its status in words."),
   title: 'Widgets/Gauge',
   component: 'sla-gauge',
   args: {
@@ -37,7 +39,8 @@ const meta: Meta<Args> = {
     target: { control: { type: 'number', step: 0.01 } },
     margin: { control: { type: 'number', step: 0.01 } },
     previous: { control: { type: 'number', step: 0.001 } },
-    progress: { control: { type: 'range', min: 0, max: 1, step: 0.01 } },
+    // A number, not a range: Storybook's range control cannot show a null (unknown) progress and broke the page.
+    progress: { control: { type: 'number', min: 0, max: 1, step: 0.01 } },
   },
   render: (a) => html`
     <sla-gauge

@@ -2,6 +2,7 @@
 // The board has no property for loading, stale or error (those come from its source), so those stories give it
 // a fixed source: an element with the `subscribe(view, onResult)` a widget's SourceController calls, answering
 // with one ViewResult (the worker's own shape) — no worker, no network, the same picture every time.
+import { usage } from './usage.js';
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
@@ -67,6 +68,7 @@ RESULTS.set('qb-stale', result(
 ));
 
 const meta: Meta<Args> = {
+  parameters: usage('sla-queue-board', '', "Every queue now: waiting, longest wait, service level today and this interval, abandonment, ASA; sortable."),
   title: 'Widgets/Queue board',
   component: 'sla-queue-board',
   args: { rows: OK_ROWS, thresholds: THRESHOLDS, label: 'Queues today', sortBy: 'queue', sortDir: 'asc' },

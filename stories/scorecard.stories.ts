@@ -2,6 +2,7 @@
 // source, no worker, no network), so each story draws the same thing every time. The play functions are the
 // story tests (npm run test:stories); they check what does not depend on the toolbar's language: states,
 // statuses, the table's structure and the numbers' digits.
+import { usage } from './usage.js';
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
@@ -88,12 +89,14 @@ const empty: Scorecard = {
 };
 
 const meta: Meta<Args> = {
+  parameters: usage('sla-scorecard', '', "The agreement's scorecard for a period: each metric against its target, exclusions, credits and bonus; exports CSV and PNG; a list on a phone."),
   title: 'Widgets/Scorecard',
   component: 'sla-scorecard',
   args: { scorecard: ok, state: 'ready', error: '', progress: null, updatedAt: null },
   argTypes: {
     state: { control: 'select', options: ['ready', 'loading', 'no-data', 'stale', 'error'] },
-    progress: { control: { type: 'range', min: 0, max: 1, step: 0.01 } },
+    // A number, not a range: Storybook's range control cannot show a null (unknown) progress and broke the page.
+    progress: { control: { type: 'number', min: 0, max: 1, step: 0.01 } },
     scorecard: { control: 'object' },
   },
   render: (a) => html`

@@ -1,3 +1,4 @@
+import { usage } from './usage.js';
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/components/staffing/staffing.js';
@@ -51,6 +52,7 @@ function day(withStates: boolean): ObservedStaffing[] {
 }
 
 const meta: Meta<Args> = {
+  parameters: usage('sla-staffing', 'model="erlang-a" patience="90"', "Agents a volume needs (Erlang C, or Erlang A with callers' patience), and with a source the required against the present per interval."),
   title: 'Widgets/Staffing',
   component: 'sla-staffing',
   args: {

@@ -2,6 +2,7 @@
 // computed here from fixed formulas, in a pinned zone, so each story draws the same thing every time. The play
 // functions are the story tests (npm run test:stories); they check what does not depend on the toolbar's
 // language: states, statuses, roles, shading and sizes.
+import { usage } from './usage.js';
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
@@ -41,6 +42,7 @@ const BREACH = series((i) => (i === 9 ? null : 0.9 - 0.006 * i - (i > 30 ? 0.08 
 const ASA = series((i) => 18 + 6 * Math.sin(i / 3) + (i >= 24 && i <= 29 ? 20 : 0));
 
 const meta: Meta<Args> = {
+  parameters: usage('sla-trend', 'metric="serviceLevel" target="0.8" range="today"', "A figure interval by interval (or day by day) against its target, with the breached periods marked."),
   title: 'Widgets/Trend',
   component: 'sla-trend',
   args: {
@@ -64,7 +66,8 @@ const meta: Meta<Args> = {
     grain: { control: 'select', options: ['interval', 'hour', 'day', 'week', 'month'] },
     target: { control: { type: 'number', step: 0.01 } },
     margin: { control: { type: 'number', step: 0.01 } },
-    progress: { control: { type: 'range', min: 0, max: 1, step: 0.01 } },
+    // A number, not a range: Storybook's range control cannot show a null (unknown) progress and broke the page.
+    progress: { control: { type: 'number', min: 0, max: 1, step: 0.01 } },
     points: { control: 'object' },
   },
   render: (a) => html`
