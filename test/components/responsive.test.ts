@@ -6,6 +6,8 @@ import '../../src/components/scorecard/scorecard.js';
 import '../../src/components/trend/trend.js';
 import '../../src/components/alerts/alerts.js';
 import '../../src/components/staffing/staffing.js';
+import '../../src/components/csv-drop/csv-drop.js';
+import '../../src/components/source/source.js';
 import type { QueueRow } from '../../src/components/queue-board/queue-board.model.js';
 import type { AlertItem } from '../../src/components/alerts/alerts.model.js';
 import type { Scorecard } from '../../src/engine/agreement/evaluate.js';
@@ -98,4 +100,41 @@ describe('widgets from 280 px to a 4K wallboard', function () {
       assert.deepEqual(problems.slice(0, 12), [], `${problems.length} elements out of their widget`);
     });
   }
+
+  it('sla-csv-drop: the pick, the mapping and the summary with rejected lines, at every width', async () => {
+    const csv = ['id,queue,arrived,answered,outcome,a very long column name that an export might well have', ...Array.from({ length: 30 }, (_, i) => `k${i},Sales and renewals,${i === 7 ? 'yesterday at noon' : `2026-03-02T09:${String(i).padStart(2, '0')}:00Z`},2026-03-02T09:${String(i).padStart(2, '0')}:20Z,answered,x`)].join('\n');
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      const id = `resp-${width}`;
+      const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"><sla-source id=${id} tz="UTC"></sla-source><sla-csv-drop source=${id}></sla-csv-drop></div>`);
+      const drop = wrap.querySelector('sla-csv-drop') as HTMLElement & { updateComplete: Promise<unknown>; step: string };
+      await drop.updateComplete;
+      const check = async (what: string) => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        for (const o of overflowing(drop)) problems.push(`${what} at ${width} px: ${o}`);
+      };
+      await check('pick');
+      const input = drop.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+      const dt = new DataTransfer();
+      dt.items.add(new File([csv], `export-${width}.csv`, { type: 'text/csv' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitFor(() => drop.step === 'mapping');
+      await drop.updateComplete;
+      await check('mapping');
+      drop.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="confirm"]')!.click();
+      await waitFor(() => drop.step === 'summary');
+      await drop.updateComplete;
+      await check('summary');
+    }
+    assert.deepEqual(problems.slice(0, 12), [], `${problems.length} elements out of the drop`);
+  });
 });
+
+function waitFor(pred: () => boolean, ms = 20000): Promise<void> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => (pred() ? resolve() : Date.now() - t0 > ms ? reject(new Error('timed out')) : setTimeout(tick, 20));
+    tick();
+  });
+}

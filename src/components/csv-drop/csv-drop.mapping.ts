@@ -85,7 +85,7 @@ export function renderTable(v: DropView, rows: EditorRow[], problems: MappingPro
   const head = v.head!;
   return html`
     <div class="wide">
-      <table part="mapping">
+      <table part="mapping" class="stack">
         <caption id="${v.ids}-caption">${v.s('tableCaption')}</caption>
         <thead><tr>
           <th scope="col">${v.s('colField')}</th><th scope="col">${v.s('colColumn')}</th>
@@ -118,7 +118,7 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
   return html`
     <tr class=${r.choice === '' ? 'unmapped' : ''} data-field=${r.field}>
       <th scope="row"><label for=${id}>${label}</label>${r.required ? html` <span class="required">${v.s('required')}</span>` : nothing}</th>
-      <td>
+      <td data-label=${v.s('colColumn')}>
         <select id=${id} aria-required=${r.required ? 'true' : 'false'} aria-invalid=${problem ? 'true' : 'false'}
           aria-describedby=${problem ? errId : nothing}
           @change=${(e: Event) => v.act.editColumn(r.field, (e.target as HTMLSelectElement).value as ColumnChoice)}>
@@ -130,7 +130,7 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
         </select>
         ${problem ? html`<div id=${errId} class="field-error">${problemText(v, problem)}</div>` : nothing}
       </td>
-      <td>
+      <td data-label=${v.s('colReadAs')}>
         ${showReadAs ? html`
           <select aria-label=${v.s('readAsFor', { field: label })} data-read-as=${r.field}
             @change=${(e: Event) => v.act.editReadAs(r.field, (e.target as HTMLSelectElement).value as ReadAs)}>
@@ -146,7 +146,7 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
           .value=${r.extras.nulls.join(', ')} @change=${(e: Event) => v.act.nulls(r.field, (e.target as HTMLInputElement).value)} />` : nothing}
         ${extras.length ? html`<div class="muted small">${extras.join(' · ')}</div>` : nothing}
       </td>
-      <td class="sample">${r.choice === '' ? nothing : r.sample ? html`<code>${r.sample}</code>` : html`<span class="muted">${v.s('noSample')}</span>`}</td>
+      <td class="sample" data-label=${v.s('colSample')}>${r.choice === '' ? nothing : r.sample ? html`<code>${r.sample}</code>` : html`<span class="muted">${v.s('noSample')}</span>`}</td>
     </tr>
   `;
 }

@@ -17,16 +17,16 @@ export function renderRecent(v: DropView): TemplateResult {
         : list.length === 0 ? html`<p class="empty">${v.s('recentEmpty')}</p>`
         : html`
           <div class="scroll" role="region" tabindex="0" aria-labelledby="${v.ids}-recent">
-            <table>
+            <table class="stack">
               <caption class="visually-hidden">${v.s('recentCaption')}</caption>
               <thead><tr><th scope="col">${v.s('recentName')}</th><th scope="col" class="num">${v.s('recentContacts')}</th><th scope="col" class="num">${v.s('recentSize')}</th><th scope="col">${v.s('recentLastUsed')}</th><th scope="col">${v.s('recentActions')}</th></tr></thead>
               <tbody>${list.map((d) => html`
                 <tr data-id=${d.id}>
                   <th scope="row" class="name"><bdi>${d.name}</bdi></th>
-                  <td class="num">${v.n(d.contacts)}</td>
-                  <td class="num">${formatBytes(d.bytes, l)}</td>
-                  <td><time datetime=${new Date(d.lastUsed).toISOString()}>${when.format(d.lastUsed)}</time></td>
-                  <td class="row-actions">
+                  <td class="num" data-label=${v.s('recentContacts')}>${v.n(d.contacts)}</td>
+                  <td class="num" data-label=${v.s('recentSize')}>${formatBytes(d.bytes, l)}</td>
+                  <td data-label=${v.s('recentLastUsed')}><time datetime=${new Date(d.lastUsed).toISOString()}>${when.format(d.lastUsed)}</time></td>
+                  <td class="row-actions" data-label=${v.s('recentActions')}>
                     ${v.confirmingDelete === d.id ? html`
                       <div role="group" aria-labelledby="${v.ids}-confirm" class="confirm">
                         <span id="${v.ids}-confirm" tabindex="-1">${v.s('confirmDelete', { name: d.name })}</span>

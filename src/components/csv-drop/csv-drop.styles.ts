@@ -1,8 +1,11 @@
 import { css } from 'lit';
 import { tokens } from '../common/tokens.styles.js';
+import { stackedTableBelow } from '../common/stacked.styles.js';
 
 export const csvDropStyles = [
   tokens,
+  // The mapping's four columns need about 640 px: below, each field is a block of its choices.
+  stackedTableBelow(640),
   css`
     :host {
       display: block;
@@ -75,7 +78,7 @@ export const csvDropStyles = [
     .required { font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_breach); font-weight: 600; }
     select, input[type='text'] { font: inherit; max-inline-size: 100%; color: inherit; background: var(--sla-color-surface, Canvas); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 0.15em 0.3em; }
     /* A column select sized by the sheet, not by its options: a select of hundreds of options measures every one for its own width. */
-    tr[data-field] td > select:first-child { inline-size: 16em; }
+    tr[data-field] td > select:first-child { inline-size: min(16em, 100%); }
     select[aria-invalid='true'], input[aria-invalid='true'] { border-color: var(--_breach); border-width: 2px; }
     td code { font-size: 0.9em; overflow-wrap: anywhere; }
     td.sample code { overflow-wrap: normal; white-space: nowrap; }
@@ -100,11 +103,13 @@ export const csvDropStyles = [
     .outcome-values, .mapping-file { margin-block: 0.8em; }
     .preview { border-inline-start: 4px solid var(--_accent); padding: 0.2em 0.6em; margin-block: 0.8em; }
     .preview p { margin: 0.2em 0; }
-    .outcome-values .grid { display: grid; grid-template-columns: minmax(8em, max-content) minmax(10em, 1fr); gap: 0.3em 0.8em; align-items: center; }
+    .outcome-values .grid { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.3em 0.8em; align-items: center; }
+    .outcome-values select { max-inline-size: 100%; }
+    .outcome-values, .outcome-values p { overflow-wrap: anywhere; }
     .outcome-values label { overflow-wrap: anywhere; }
     .mapping-file textarea { display: block; inline-size: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; }
     .mapping-file summary { cursor: pointer; font-weight: 600; }
-    input.nulls { display: block; inline-size: 100%; min-inline-size: 8em; box-sizing: border-box; margin-block-start: 0.3em; font-size: 0.9em; }
+    input.nulls { display: block; inline-size: 100%; min-inline-size: 0; box-sizing: border-box; margin-block-start: 0.3em; font-size: 0.9em; }
 
     .recent { margin-block-start: 1.2em; }
     .row-actions { white-space: nowrap; }

@@ -27,10 +27,10 @@ export function renderSummary(v: DropView): TemplateResult {
       ${v.heading(v.s('rejectedLinesTitle'), sub, `${v.ids}-lines`)}
       <p id="${v.ids}-listed" class="muted">${v.s('rejectedListed', { listed: v.n(f.listed), rejected: v.n(f.rejected) })}</p>
       <div part="rejections" class="scroll" role="region" tabindex="0" aria-labelledby="${v.ids}-lines">
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">${v.s('rejectedLinesTitle')}</caption>
           <thead><tr><th scope="col">${v.s('colLine')}</th><th scope="col">${v.s('colRejColumn')}</th><th scope="col">${v.s('colValue')}</th><th scope="col">${v.s('colReason')}</th></tr></thead>
-          <tbody>${val.rejections.map((r) => html`<tr><th scope="row" class="num">${r.line.toLocaleString(l)}</th><td>${r.column ?? ''}</td><td>${r.value === null ? '' : html`<code>${r.value}</code>`}</td><td>${reasonWords(r, l)}</td></tr>`)}</tbody>
+          <tbody>${val.rejections.map((r) => html`<tr><th scope="row" class="num">${r.line.toLocaleString(l)}</th><td data-label=${v.s('colRejColumn')}>${r.column ?? ''}</td><td data-label=${v.s('colValue')}>${r.value === null ? '' : html`<code>${r.value}</code>`}</td><td data-label=${v.s('colReason')}>${reasonWords(r, l)}</td></tr>`)}</tbody>
         </table>
       </div>` : html`<p>${v.s('noRejections')}</p>`}
     ${v.usedPreset ? html`<p class="muted">${v.s('usedMapping', { preset: v.usedPreset })}</p>` : nothing}
