@@ -416,49 +416,10 @@ export class ContactParts {
 
   /** Adds every cell and histogram of `other` into this (associative: files, streams and shards merge alike). */
   merge(other: ContactParts): void {
-    const sq = other.queues.values, sc = other.channels.values, st = other.tiers.values, sa = other.agents.values;
-    const seriesMap = new Int32Array(other.seriesCount);
-    for (let s = 0; s < other.seriesCount; s++) {
-      seriesMap[s] = this.seriesOf(
-        this.queues.id(sq[other.seriesQueue[s]]),
-        this.keepChannel ? this.channels.id(sc[other.seriesChannel[s]]) : 0,
-        this.keepTier ? this.tiers.id(st[other.seriesTier[s]]) : 0,
-        this.keepAgent ? this.agents.id(sa[other.seriesAgent[s]]) : 0,
-      );
-    }
-    if (other.slotMs !== this.slotMs) throw new Error('cannot merge parts with different slot lengths');
-    const cellMap = new Int32Array(other.cellCount);
-    for (let c = 0; c < other.cellCount; c++) {
-      const mine = this.cellOf(other.cellSlot[c], seriesMap[other.cellSeries[c]]);
-      cellMap[c] = mine;
-      const a = mine * NF, b = c * NF;
-      for (let f = 0; f < NF; f++) this.values[a + f] += other.values[b + f];
-    }
-    const h = other.histograms();
-    for (let c = 0; c < other.cellCount; c++) {
-      for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) {
-        const k = h.keys[r];
-        for (let n = h.counts[r]; n > 0; n -= 127) this.addHistBucket(cellMap[c], k >>> 16, k & 0xffff, Math.min(n, 127));
-      }
-    }
-    if (this.opts.keepRepeats) {
-      for (let i = 0; i < other.repLen; i++) {
-        if (this.repLen >= this.repCustomer.length) this.growRepeats(Math.max(1024, this.repCustomer.length * 2));
-        const j = this.repLen++;
-        this.repCustomer[j] = this.customers.id(other.customers.values[other.repCustomer[i]]);
-        this.repQueue[j] = this.queues.id(other.queues.values[other.repQueue[i]]);
-        this.repArrived[j] = other.repArrived[i];
-        this.repCell[j] = cellMap[other.repCell[i]];
-        this.repAnswered[j] = other.repAnswered[i];
-        this.repResolvedFlag[j] = other.repResolvedFlag[i];
-      }
-      this.repeatCache = null;
-    }
-    // Empty parts (NaN) change neither: merged after others, they once reset the earliest arrival.
-    if (other.firstArrival < this.firstArrival || Number.isNaN(this.firstArrival)) this.firstArrival = other.firstArrival;
-    if (other.lastArrival > this.lastArrival || Number.isNaN(this.lastArrival)) this.lastArrival = other.lastArrival;
-    this.contacts += other.contacts;
+    // One way in: the other parts as the snapshot a thread would hand over (names looked up once each).
+    this.mergeSnapshot(other.toSnapshot());
   }
+
 
   /**
    * Adds parts handed over as a snapshot (a range read on another thread) without restoring them first: each
