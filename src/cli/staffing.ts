@@ -1,5 +1,5 @@
 /** `sla-widgets staffing`: Erlang C — how many agents a volume needs for a service-level target. */
-import { erlangA, requiredAgentsA, type ErlangAFigures } from '../engine/erlang/erlang-a.js';
+import { requiredAgentsA, staffingTableA, type ErlangAFigures } from '../engine/erlang/erlang-a.js';
 import { helpText } from './help.js';
 import { parseArgs } from 'node:util';
 import { requiredAgents, staffingTable, type StaffingInput, type StaffingRow } from '../engine/erlang/erlang-c.js';
@@ -112,10 +112,8 @@ function erlangAStaffing(input: StaffingInput, f: { patience?: string; json?: bo
   if (f.patience === undefined) throw new UsageError('--model erlang-a needs --patience, the callers\' mean patience (e.g. 90s or 2m; report prints it from a file\'s abandons)');
   const patienceSec = seconds(f.patience, 'patience')!;
   if (!(patienceSec > 0)) throw new UsageError(`--patience ${f.patience}: expected more than 0 s`);
-  const r = requiredAgentsA({ ...input, patienceSec });
-  const lambda = input.contacts / input.intervalSec;
+  const { required: r, rows } = f.table ? staffingTableA({ ...input, patienceSec }) : { required: requiredAgentsA({ ...input, patienceSec }), rows: [] };
   const json = (x: ErlangAFigures) => ({ agents: x.agents, serviceLevel: x.serviceLevel, asa: x.asa, abandonment: x.abandonment, occupancy: x.occupancy, probabilityOfWaiting: x.probabilityOfWaiting, meanWait: x.meanWait });
-  const rows = f.table ? Array.from({ length: 7 }, (_, i) => r.agents - 3 + i).filter((n) => n >= 1).map((n) => erlangA(n, lambda, input.ahtSec, patienceSec, input.thresholdSec)) : [];
   if (f.json) {
     out(JSON.stringify({ model: 'erlang-a', patienceSec, trafficErlangs: r.trafficErlangs, scheduledAgents: r.scheduledAgents, ...json(r), ...(f.table ? { table: rows.map(json) } : {}) }, null, 2));
     return 0;

@@ -6,9 +6,9 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
 import { max } from 'd3-array';
-import { staffingTable, trafficErlangs, type StaffingInput, type StaffingResult, type StaffingRow } from '../../engine/erlang/erlang-c.js';
+import { scheduled, staffingTable, trafficErlangs, type StaffingInput, type StaffingResult, type StaffingRow } from '../../engine/erlang/erlang-c.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
-import { erlangA, requiredAgentsA, type ErlangAFigures } from '../../engine/erlang/erlang-a.js';
+import { staffingTableA, type ErlangAFigures } from '../../engine/erlang/erlang-a.js';
 import type { StaffingKey } from '../../l10n/staffing.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -114,15 +114,12 @@ export function calculate(values: FormValues, badInput: ReadonlySet<Field> = new
   };
   if (model === 'erlang-a') {
     // Erlang A: the same levels around the required one, each with the share of callers that hangs up.
-    const a = requiredAgentsA({ ...input, patienceSec: patience! });
-    const lambda = input.contacts / input.intervalSec;
+    const { required: a, rows } = staffingTableA({ ...input, patienceSec: patience! }, 2, 3);
     const level = (f: ErlangAFigures): LevelRow => ({
-      agents: f.agents, scheduledAgents: Math.ceil(f.agents / (1 - (input.shrinkage ?? 0)) - 1e-9), serviceLevel: f.serviceLevel, asa: f.asa,
+      agents: f.agents, scheduledAgents: scheduled(f.agents, input.shrinkage ?? 0), serviceLevel: f.serviceLevel, asa: f.asa,
       occupancy: f.occupancy, probabilityOfWaiting: f.probabilityOfWaiting, unbounded: false, abandonment: f.abandonment,
     });
-    const rows: LevelRow[] = [];
-    for (let n = Math.max(1, a.agents - 2); n <= a.agents + 3; n++) rows.push(level(erlangA(n, lambda, input.ahtSec, patience!, input.thresholdSec)));
-    return { input, result: { ...level(a), trafficErlangs: a.trafficErlangs }, rows, errors, model, patienceSec: patience };
+    return { input, result: { ...level(a), trafficErlangs: a.trafficErlangs }, rows: rows.map(level), errors, model, patienceSec: patience };
   }
   const { required, rows } = staffingTable(input, 2, 3);
   return { input, result: required, rows, errors, model, patienceSec: null };

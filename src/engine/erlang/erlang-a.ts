@@ -10,7 +10,7 @@
  *   it moves on at rate Nμ + iθ and hangs up at rate θ;
  * - the service level is P(served within T), by uniformisation of that chain of positions.
  */
-import { erlangB, requiredAgents, trafficErlangs, type StaffingInput } from './erlang-c.js';
+import { erlangB, requiredAgents, scheduled, trafficErlangs, type StaffingInput } from './erlang-c.js';
 import { F, H_ABANDONED, NF, type ContactParts } from '../parts.js';
 import { bucketUpper, bucketWidth } from '../histogram.js';
 
@@ -132,7 +132,7 @@ export interface ErlangAResult extends ErlangAFigures {
 /** The least N that meets the SL target (and the occupancy cap and ASA target when given), under Erlang A. */
 export function requiredAgentsA(input: ErlangAInput): ErlangAResult {
   if (!(input.patienceSec > 0)) throw new RangeError('the mean patience must be more than 0 s');
-  const c = requiredAgents({ ...input, patienceSec: undefined } as StaffingInput); // checks the input; an upper bound
+  const c = requiredAgents(input); // checks the input; an upper bound
   const lambda = input.contacts / input.intervalSec;
   const fig = (n: number) => erlangA(n, lambda, input.ahtSec, input.patienceSec, input.thresholdSec);
   const meets = (f: ErlangAFigures) => f.serviceLevel >= input.target
@@ -145,9 +145,16 @@ export function requiredAgentsA(input: ErlangAInput): ErlangAResult {
     if (meets(fig(mid))) hi = mid;
     else lo = mid + 1;
   }
-  const f = fig(lo);
-  const shrinkage = input.shrinkage ?? 0;
-  return { ...f, trafficErlangs: trafficErlangs(input.contacts, input.ahtSec, input.intervalSec), scheduledAgents: Math.ceil(lo / (1 - shrinkage) - 1e-9), model: 'erlang-a', patienceSec: input.patienceSec };
+  return { ...fig(lo), trafficErlangs: trafficErlangs(input.contacts, input.ahtSec, input.intervalSec), scheduledAgents: scheduled(lo, input.shrinkage ?? 0), model: 'erlang-a', patienceSec: input.patienceSec };
+}
+
+/** Staffing levels around the required one (from max(1, N − below) to N + above) under Erlang A, for a table. */
+export function staffingTableA(input: ErlangAInput, below = 3, above = 3): { required: ErlangAResult; rows: ErlangAFigures[] } {
+  const required = requiredAgentsA(input);
+  const lambda = input.contacts / input.intervalSec;
+  const rows: ErlangAFigures[] = [];
+  for (let n = Math.max(1, required.agents - below); n <= required.agents + above; n++) rows.push(erlangA(n, lambda, input.ahtSec, input.patienceSec, input.thresholdSec));
+  return { required, rows };
 }
 
 export interface PatienceEstimate {

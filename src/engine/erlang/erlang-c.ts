@@ -73,7 +73,8 @@ export function staffingRow(n: number, a: number, ahtSec: number, thresholdSec: 
   };
 }
 
-function scheduled(n: number, shrinkage: number): number {
+/** Agents to schedule for N on the phones: ⌈N / (1 − shrinkage)⌉. */
+export function scheduled(n: number, shrinkage: number): number {
   // The epsilon keeps 14 / 0.7 = 20.000000000000004 at 20.
   return Math.ceil(n / (1 - shrinkage) - 1e-9);
 }
