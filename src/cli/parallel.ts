@@ -4,7 +4,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
+import { readAt } from './read-at.js';
 import { cutPoints, firstLook, mergeRanges, readRange, type RangeResult } from '../engine/ingest/ranges.js';
 import type { IdSet } from '../engine/ingest/id-set.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
@@ -49,7 +50,7 @@ export async function analyzeParallel(file: string, o: ParallelOptions): Promise
   // The threads start while the head is looked at; this thread reads the first range itself.
   const pool = Array.from({ length: Math.max(1, o.threads - 1) }, () => new Worker(new URL('./range-worker.js', import.meta.url)));
   const fd = openSync(file, 'r');
-  const read = (offset: number, length: number) => { const b = new Uint8Array(length); return b.subarray(0, readSync(fd, b, 0, length, offset)); };
+  const read = readAt(fd);
   let cuts: number[];
   let look: ReturnType<typeof firstLook>;
   try {
@@ -86,17 +87,12 @@ export async function analyzeParallel(file: string, o: ParallelOptions): Promise
     }
   };
   try {
-    const T = process.env.SLA_TIMING ? (w: string) => console.error(w, Math.round(performance.now())) : () => {};
-    T('ranges start');
     const others = Promise.all(cuts.slice(1).map((start, k) => run({ file, size, start, stop: stops[k + 1], plan })));
     // Let the tasks reach the threads (posted from promise callbacks) before this thread is busy with its own.
     await new Promise((r) => setImmediate(r));
     const first = readRange(read, size, 0, stops[0], plan, undefined, true);
-    T('first range read');
     const results = [first, ...(await others)];
-    T('ranges read');
     const merged = await mergeRanges(results, plan, look.mapping, (k, start, ids) => run({ file, size, start, stop: stops[k], plan, ids: ids?.list() }), o.ids, o.parts);
-    T('merged');
     return { mapping: merged.mapping, validation: merged.validation };
   } finally {
     closeSync(fd);

@@ -213,10 +213,15 @@ export class CsvReader {
     if (opts.continued) {
       if (!opts.delimiter) throw new Error('a continued reading needs its delimiter');
       this.started = true;
-      this.encoding = opts.continued.encoding;
-      if (this.encoding === 'windows-1252') this.record.decoder = cp1252;
-      else for (let c = 0x80; c < 0x100; c++) this.special[c] = 1;
+      this.setEncoding(opts.continued.encoding);
     }
+  }
+
+  /** Reads records in `e`: Windows-1252 decoded as such; in UTF-8 every record with a byte ≥ 0x80 is checked. */
+  private setEncoding(e: Encoding): void {
+    this.encoding = e;
+    if (e === 'windows-1252') this.record.decoder = cp1252;
+    else for (let c = 0x80; c < 0x100; c++) this.special[c] = 1;
   }
 
   /**
@@ -336,9 +341,7 @@ export class CsvReader {
       const why = notText(buf);
       if (why) throw new IngestError(error(why));
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
-      else this.encoding = encodingOf(buf, 0, Math.min(buf.length, 65_536));
-      if (this.encoding === 'windows-1252') this.record.decoder = cp1252;
-      else for (let c = 0x80; c < 0x100; c++) this.special[c] = 1; // UTF-8: each record with such bytes is checked
+      this.setEncoding(p === 3 ? 'utf-8' : encodingOf(buf, 0, Math.min(buf.length, 65_536)));
       this.started = true;
     }
     if (this.delim < 0) {

@@ -1,0 +1,13 @@
+import { readSync } from 'node:fs';
+import type { ReadAt } from '../engine/ingest/ranges.js';
+
+/**
+ * Synchronous reads of an open file, each into a new buffer: the reader may hold on to a chunk (a head shorter
+ * than it looks at), so a buffer is never reused.
+ */
+export function readAt(fd: number): ReadAt {
+  return (offset, length) => {
+    const b = new Uint8Array(length);
+    return b.subarray(0, readSync(fd, b, 0, length, offset));
+  };
+}
