@@ -29,6 +29,8 @@ export interface Dataset {
   parts: ContactParts;
   live?: LiveContacts;
   source?: StreamSource;
+  /** Messages of the live stream that were no event (not JSON). */
+  malformed?: number;
   status: DatasetStatus;
   validation: Validation | null;
   mapping: Mapping | null;
@@ -292,7 +294,7 @@ export class Datasets {
     ds.parts = this.newParts(ds.opts, false);
     const live = new LiveContacts(ds.parts);
     ds.live = live;
-    let malformed = 0;
+    ds.malformed = 0;
     let lastResync = 0;
     ds.status = this.status(ds, ds.status.name, { state: 'ready' });
     ds.source = new StreamSource(url, {
@@ -300,20 +302,17 @@ export class Datasets {
       staleAfterMs: opts.staleAfterMs,
       since: () => (Number.isFinite(live.resumeFrom) ? live.resumeFrom : 0),
       stream: () => live.streamId,
-      onMalformed: () => { malformed++; if (ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live, malformed) }; },
+      onMalformed: () => { ds.malformed!++; },
       onEvent: (e) => {
         const missingBefore = live.missing;
         live.apply(e);
         // A gap in the seqs: ask the server to replay from before it (at most once a second).
         if (live.missing > missingBefore && Date.now() - lastResync > 1000) { lastResync = Date.now(); queueMicrotask(() => ds.source?.resync()); }
-        // The stream's status carries the counts as they are now (taken, duplicates, rejected with the first
-        // reasons, gaps): every seq the server gives out is counted, rejected or shown missing (docs/stream.md).
-        if (ds.status.stream) ds.status.stream = { ...ds.status.stream, events: eventsOf(live, malformed) };
         ds.version++;
         this.changed(id, false);
       },
       onStatus: (st) => {
-        ds.status.stream = { ...st, events: eventsOf(live, malformed) };
+        ds.status.stream = st;
         ds.version++;
         this.changed(id, false);
       },
@@ -359,6 +358,16 @@ export class Datasets {
 }
 
 /** A live dataset's events as its status tells them: taken, duplicates, rejected, and the first rejected ones. */
+/**
+ * A dataset's status as it goes out: a live one's stream carries its counts as they are at that moment (taken,
+ * duplicates, rejected with the first reasons, gaps, malformed) — every seq the server gives out is counted,
+ * rejected or shown missing (docs/stream.md). Made when a view is made, not at every event.
+ */
+export function currentStatus(ds: Dataset): DatasetStatus {
+  if (!ds.live || !ds.status.stream) return { ...ds.status };
+  return { ...ds.status, stream: { ...ds.status.stream, events: eventsOf(ds.live, ds.malformed ?? 0) } };
+}
+
 function eventsOf(live: LiveContacts, malformed: number): NonNullable<StreamStatus['events']> {
   return { ...live.counts, malformed, missing: live.missing, rejections: live.rejections.slice(0, 20) };
 }

@@ -17,7 +17,7 @@ import type { Preview } from '../engine/ingest/preview.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import type { DatasetInfo, DatasetOptions, DatasetStatus, ViewResult, ViewSpec } from '../protocol/index.js';
-import { Datasets, type Dataset, type DatasetsOptions } from './datasets.js';
+import { Datasets, currentStatus, type Dataset, type DatasetsOptions } from './datasets.js';
 import { Subscriptions, type UpdateCallback } from './subscriptions.js';
 import type { StreamKind } from './stream-source.js';
 
@@ -163,13 +163,13 @@ export class EngineService {
   private compute(ds: Dataset, view: ViewSpec): ViewResult {
     const definitions = this.definitions(ds, view);
     const live = ds.live ? liveView(ds.parts, ds.live, definitions, view.filter?.queue ?? null) : null;
-    const base = { status: { ...ds.status }, definitions, validation: ds.validation, mapping: ds.mapping, version: ds.version, live };
+    const base = { status: currentStatus(ds), definitions, validation: ds.validation, mapping: ds.mapping, version: ds.version, live };
     if (ds.parts.contacts === 0 && ds.status.state !== 'ready') return { ...base, totals: null, groups: [] };
     try {
       const r = query(ds.parts, definitions, { by: view.by, filter: view.filter, from: view.from, to: view.to });
       return { ...base, totals: r.totals, groups: r.groups };
     } catch (e) {
-      return { ...base, status: { ...ds.status, state: 'error', error: saidOf(e) }, totals: null, groups: [] };
+      return { ...base, status: { ...base.status, state: 'error', error: saidOf(e) }, totals: null, groups: [] };
     }
   }
 }
