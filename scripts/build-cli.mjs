@@ -11,6 +11,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
+  // DuckDB is a native module: loaded from node_modules, and only by the commands that use it.
+  external: ['@duckdb/node-api'],
   define: { __SLA_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
 });

@@ -18,6 +18,7 @@ import { readRecordsFile, type RecordsReader } from './read-records.js';
 import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './options.js';
 import { table } from './format.js';
 import { efficiencyReport, fileKind, loadCategories } from './efficiency.js';
+import { readPartsFiles } from './parts-files.js';
 
 
 export const FLAGS = {
@@ -33,6 +34,7 @@ export const FLAGS = {
   baseline: { type: 'string' },
   categories: { type: 'string' },
   verbose: { type: 'boolean' },
+  parts: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -75,13 +77,23 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
   const inputTz = f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : tz;
   const defs = slaDefinitions(doc, tz);
   const mapping = f.map ? loadMapping(f.map) : undefined;
-  const parts = new ContactParts({
+  if (f.parts) {
+    for (const flag of ['map', 'input-tz', 'day-month-order', 'categories'] as const) {
+      if (f[flag] !== undefined) throw new UsageError(`--${flag} is for contact files; --parts reads parts tables (docs/parts.md)`);
+    }
+  }
+  // --parts: the files are parts tables (docs/parts.md), added into one set of parts.
+  const fromTables = f.parts ? await readPartsFiles(files) : null;
+  if (fromTables && defs.intervalMinutes === 5 && fromTables.parts.opts.slotMinutes !== 5) throw new UsageError(`the agreement's intervals are 5 minutes: these parts are kept in ${fromTables.parts.opts.slotMinutes}-minute slots (make them with --interval 5m)`);
+  const parts = fromTables?.parts ?? new ContactParts({
     slotMinutes: slotMinutesFor(defs.intervalMinutes),
     dimensions: doc.scope?.channels ? ['channel'] : [],
     keepRepeats: defs.fcr.method !== 'flag',
   });
-  const validations: { file: string; validation: Validation }[] = [];
-  const kinds = new Map(files.map((file) => {
+  const validations: { file: string; validation: Validation }[] = fromTables
+    ? fromTables.files.map((x) => ({ file: x.file, validation: { ...x.validation, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, contacts: 0 } }))
+    : [];
+  const kinds = new Map(fromTables ? [] : files.map((file) => {
     if (file !== '-') readable(file);
     const kind = fileKind(file);
     if (kind === 'forecast' || kind === 'outages') throw new UsageError(`${file} holds ${kind === 'forecast' ? 'a forecast' : 'outages'}: give it with --${kind}`);

@@ -4,6 +4,8 @@ import { generate } from './generate.js';
 import { staffing } from './staffing.js';
 import { evaluateCommand } from './evaluate.js';
 import { feed } from './feed.js';
+import { partsCommand } from './parts.js';
+import { sqlCommand } from './sql.js';
 import { UsageError } from './errors.js';
 import { HELP, helpText, overview } from './help.js';
 
@@ -25,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
       return evaluateCommand(rest, out);
     case 'feed':
       return feed(rest, out);
+    case 'parts':
+      return partsCommand(rest, out);
+    case 'sql':
+      return sqlCommand(rest, out);
     case '--version':
     case '-v':
     case 'version':
@@ -44,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       out(overview(VERSION));
       return cmd === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${cmd}" (expected report, evaluate, generate, staffing or feed)`);
+      throw new UsageError(`unknown command "${cmd}" (expected report, evaluate, parts, sql, generate, staffing or feed)`);
   }
 }
 

@@ -20,6 +20,9 @@ import { efficiencyReport, fileKind, loadCategories, readableEfficiency } from '
 import type { RecordKind } from '../engine/ingest/records.js';
 import type { AgentState } from '../engine/types.js';
 import { readableSummaries, summaryReport } from './summaries.js';
+import { readPartsFiles } from './parts-files.js';
+import type { Definitions } from '../engine/definitions.js';
+import type { BusinessHours } from '../engine/calendar.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import { Zone, zoneNamed } from '../engine/time/zone.js';
 import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
@@ -46,6 +49,7 @@ export const FLAGS = {
   fcr: { type: 'string' },
   'fcr-window': { type: 'string' },
   categories: { type: 'string' },
+  parts: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -69,6 +73,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const byAll = parseBy(f.by, true);
   const by = byAll.filter((b): b is GroupBy => b !== 'team');
 
+  if (f.parts) return reportParts(files, f, defs, by, businessHours, out);
   // Files hold contacts, agent states or schedules (told by their header).
   const kinds = new Map<string, RecordKind>();
   for (const file of files) {
@@ -101,6 +106,108 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
 
   const dims: Dimension[] = by.filter((b): b is Dimension => b === 'channel' || b === 'tier' || b === 'agent');
   const parts = new ContactParts({ slotMinutes: slotMinutesFor(defs.intervalMinutes), dimensions: dims, keepRepeats: defs.fcr.method !== 'flag' });
+  const { perFile, logStates } = await readContactFiles(contactFiles, parts, { mapping, inputTz, threads: f.threads, rejections: f.rejections, dayMonthOrder: f['day-month-order'] });
+  const efficiency = stateFiles.length || scheduleFiles.length || logStates.length
+    ? await efficiencyReport(stateFiles, scheduleFiles, byAll, defs, inputTz, categories, logStates)
+    : null;
+  if (byAll.includes('team') && !efficiency) throw new UsageError('--by team groups agent states and schedules; contacts have no team (use agent)');
+  const validation = mergeValidations(perFile.map((p) => p.validation), perFile.length > 1 ? contactFiles : null);
+  const { result, definitions, local } = figures(parts, defs, inputTz, by, businessHours);
+  // With agent states beside the contacts: per interval, the agents Erlang C required against those present.
+  const staffing = efficiency?.parts && (stateFiles.length || logStates.length) ? observedStaffing(parts, defs, efficiency.parts) : null;
+  const json = {
+    validation,
+    mapping: inWords(perFile[0].mapping),
+    dataRange: parts.contacts > 0 ? { firstArrival: local(parts.firstArrival), lastArrival: local(parts.lastArrival) } : null,
+    ...(perFile.length > 1 ? { files: perFile.map((p) => ({ file: p.file, mapping: inWords(p.mapping), validation: p.validation })) } : {}),
+    definitions,
+    totals: result.totals,
+    groups: result.groups,
+    // The callers' mean patience, for Erlang A staffing (docs/metrics.md §8).
+    meanPatience: patienceFrom(parts),
+    ...(efficiency ? { efficiency: { ...efficiency, parts: undefined } } : {}),
+    ...(staffing ? { staffing } : {}),
+  };
+  if (f.json) {
+    out(JSON.stringify(json, null, 2));
+    return 0;
+  }
+  out(readable(json, contactFiles) + (efficiency ? '\n\n' + readableEfficiency(efficiency) : '') + (staffing ? '\n\n' + readableStaffing(staffing, defs.serviceLevel) : ''));
+  return 0;
+}
+
+/** The grouped figures of parts and the definitions they were computed under, as every report prints them. */
+function figures(parts: ContactParts, defs: Definitions, inputTz: string, by: readonly GroupBy[], businessHours: BusinessHours | null | undefined) {
+  let result;
+  try {
+    result = query(parts, defs, { by, businessHours });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const definitions = {
+    ...defs,
+    inputTimeZone: inputTz,
+    aht: { parts: result.ahtParts },
+    fcr: { ...defs.fcr, method: result.fcrMethod, provisional: result.fcrMethod === 'repeat' ? result.fcrProvisional : undefined },
+    waitPercentiles: { method: 'nearest rank over answered and abandoned (not short) waits', resolution: '1 s to 600 s, 10 s to 3600 s, 60 s beyond' },
+  };
+  const zone = zoneNamed(defs.timeZone);
+  const local = (ms: number) => {
+    const l = zone.toLocal(ms);
+    return new Date(l).toISOString().slice(0, 19) + Zone.formatOffset(l - ms);
+  };
+  return { result, definitions, local };
+}
+
+/**
+ * `report --parts`: the same figures from parts tables (docs/parts.md) instead of contacts. Parts hold no rows,
+ * so there is no mapping; the validation counts parts rows; the data's range is that of its slots.
+ */
+async function reportParts(files: string[], f: Record<string, string | boolean | undefined>, defs: Definitions, by: GroupBy[], businessHours: BusinessHours | null | undefined, out: (s: string) => void): Promise<number> {
+  for (const flag of ['map', 'input-tz', 'day-month-order', 'rejections', 'threads', 'categories'] as const) {
+    if (f[flag] !== undefined) throw new UsageError(`--${flag} is for contact files; --parts reads parts tables (docs/parts.md)`);
+  }
+  if (by.includes('team' as GroupBy)) throw new UsageError('--by team groups agent states; parts tables hold contacts');
+  const read = await readPartsFiles(files);
+  const parts = read.parts;
+  if (defs.intervalMinutes === 5 && parts.opts.slotMinutes !== 5) throw new UsageError(`--interval 5m: these parts are kept in ${parts.opts.slotMinutes}-minute slots; make them with --interval 5m`);
+  const { result, definitions, local } = figures(parts, defs, defs.timeZone, by, businessHours);
+  const v = read.validation;
+  const validation: Validation = {
+    rowsRead: v.rowsRead, rowsAccepted: v.rowsAccepted, rowsRejected: v.rowsRejected, byReason: v.byReason, byCode: [],
+    countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: v.rejections, contacts: parts.contacts,
+  };
+  const json = {
+    validation,
+    mapping: null,
+    parts: {
+      files: read.files.map((x) => ({ file: x.file, format: x.format, rowsRead: x.validation.rowsRead, rowsRejected: x.validation.rowsRejected })),
+      slotMinutes: parts.opts.slotMinutes,
+      dimensions: parts.opts.dimensions,
+      fcrRepeatWindowDays: parts.repeatsGiven ? parts.repeatsGiven.windowMs / 86_400_000 : null,
+    },
+    dataRange: null,
+    slotRange: parts.contacts > 0 ? { firstSlotStart: local(parts.firstArrival), lastSlotEnd: local(parts.lastArrival + 1) } : null,
+    definitions,
+    totals: result.totals,
+    groups: result.groups,
+    meanPatience: patienceFrom(parts),
+  };
+  out(f.json ? JSON.stringify(json, null, 2) : readable(json, files));
+  return 0;
+}
+
+/**
+ * Reads contact files into `parts` (a large plain CSV on every core), one id set across them all: what
+ * `report` and `parts` share. Every rejected row goes to `rejections` (a CSV file) when given.
+ */
+export async function readContactFiles(
+  contactFiles: readonly string[],
+  parts: ContactParts,
+  o: { mapping?: Mapping; inputTz: string; threads?: string; rejections?: string; dayMonthOrder?: string },
+): Promise<{ perFile: { file: string; mapping: Mapping; validation: Validation }[]; logStates: AgentState[] }> {
+  const f = { threads: o.threads, rejections: o.rejections, 'day-month-order': o.dayMonthOrder };
+  const { mapping, inputTz } = o;
   const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();
@@ -127,50 +234,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
     }
   }
   if (rejected) await new Promise<void>((r, j) => rejected.end((e?: Error | null) => (e ? j(new UsageError(`--rejections: ${e.message}`)) : r())));
-  const efficiency = stateFiles.length || scheduleFiles.length || logStates.length
-    ? await efficiencyReport(stateFiles, scheduleFiles, byAll, defs, inputTz, categories, logStates)
-    : null;
-  if (byAll.includes('team') && !efficiency) throw new UsageError('--by team groups agent states and schedules; contacts have no team (use agent)');
-  const validation = mergeValidations(perFile.map((p) => p.validation), perFile.length > 1 ? contactFiles : null);
-  let result;
-  try {
-    result = query(parts, defs, { by: by as GroupBy[], businessHours });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const definitions = {
-    ...defs,
-    inputTimeZone: inputTz,
-    aht: { parts: result.ahtParts },
-    fcr: { ...defs.fcr, method: result.fcrMethod, provisional: result.fcrMethod === 'repeat' ? result.fcrProvisional : undefined },
-    waitPercentiles: { method: 'nearest rank over answered and abandoned (not short) waits', resolution: '1 s to 600 s, 10 s to 3600 s, 60 s beyond' },
-  };
-  // With agent states beside the contacts: per interval, the agents Erlang C required against those present.
-  const staffing = efficiency?.parts && (stateFiles.length || logStates.length) ? observedStaffing(parts, defs, efficiency.parts) : null;
-  const zone = zoneNamed(defs.timeZone);
-  const local = (ms: number) => {
-    const l = zone.toLocal(ms);
-    return new Date(l).toISOString().slice(0, 19) + Zone.formatOffset(l - ms);
-  };
-  const json = {
-    validation,
-    mapping: inWords(perFile[0].mapping),
-    dataRange: parts.contacts > 0 ? { firstArrival: local(parts.firstArrival), lastArrival: local(parts.lastArrival) } : null,
-    ...(perFile.length > 1 ? { files: perFile.map((p) => ({ file: p.file, mapping: inWords(p.mapping), validation: p.validation })) } : {}),
-    definitions,
-    totals: result.totals,
-    groups: result.groups,
-    // The callers' mean patience, for Erlang A staffing (docs/metrics.md §8).
-    meanPatience: patienceFrom(parts),
-    ...(efficiency ? { efficiency: { ...efficiency, parts: undefined } } : {}),
-    ...(staffing ? { staffing } : {}),
-  };
-  if (f.json) {
-    out(JSON.stringify(json, null, 2));
-    return 0;
-  }
-  out(readable(json, contactFiles) + (efficiency ? '\n\n' + readableEfficiency(efficiency) : '') + (staffing ? '\n\n' + readableStaffing(staffing, defs.serviceLevel) : ''));
-  return 0;
+  return { perFile, logStates };
 }
 
 /** A mapping as it is printed and saved: the kit's notes in English words (a file to edit and pass back with --map). */
@@ -200,14 +264,15 @@ function readable(j: any, files: string[]): string {
   const v: Validation = j.validation;
   const lines: string[] = [];
   lines.push(`${files.join(', ')}`);
-  lines.push(`rows read ${v.rowsRead} · accepted ${v.rowsAccepted} · rejected ${v.rowsRejected} · contacts ${v.contacts}` +
+  lines.push(`${j.parts ? 'parts rows' : 'rows'} read ${v.rowsRead} · accepted ${v.rowsAccepted} · rejected ${v.rowsRejected} · contacts ${v.contacts}` +
     (v.countedApart.total ? ` · counted apart ${v.countedApart.total} (${Object.entries(v.countedApart.byReason).map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''));
   if (v.rowsRejected) {
     lines.push(`rejected by reason: ${Object.entries(v.byReason).map(([k, n]) => `${k}: ${n}`).join(', ')}`);
     for (const r of v.rejections.slice(0, 10)) lines.push(`  line ${r.line}${r.column ? ` · ${r.column}` : ''}${r.value !== null && r.value !== '' ? ` "${r.value}"` : ''}: ${r.reason}`);
     if (v.rowsRejected > 10) lines.push(`  … ${v.rowsRejected - 10} more (--json lists the first 100)`);
   }
-  const mappings: { file: string; mapping: Mapping }[] = j.files ?? [{ file: files[0], mapping: j.mapping }];
+  const mappings: { file: string; mapping: Mapping }[] = j.mapping === null ? [] : j.files ?? [{ file: files[0], mapping: j.mapping }];
+  if (j.parts) lines.push(`parts tables (docs/parts.md): ${j.parts.slotMinutes}-minute slots · by queue${j.parts.dimensions.map((d: string) => `, ${d}`).join('')}${j.parts.fcrRepeatWindowDays !== null ? ` · FCR by repeat counted with a ${j.parts.fcrRepeatWindowDays}-day window` : ''}`);
   const distinct = new Set(mappings.map((x) => JSON.stringify(x.mapping)));
   for (const { file, mapping: m } of distinct.size === 1 ? mappings.slice(0, 1) : mappings) {
     const src = (s: any): string => (typeof s === 'string' ? s : s?.column ?? s?.columns?.join('+') ?? (s?.date ? `${s.date}+${s.time}` : s?.const !== undefined ? `"${s.const}"` : '?'));
@@ -222,6 +287,7 @@ function readable(j: any, files: string[]): string {
     `${sl.includeFlowouts ? ' + flow-outs' : ''}${sl.includeCallbacks ? ' + callbacks' : ''}${sl.businessHoursOnly ? ' · business hours only' : ''}` +
     ` · short abandon ≤ ${sl.shortAbandonSec} s · abandon rate = ${d.abandonRate.denominator === 'offered' ? 'all abandons / offered' : 'abandoned / (answered + abandoned)'}` +
     ` · AHT ${d.aht.parts} · FCR by ${d.fcr.method}${d.fcr.provisional ? ' (provisional: some windows still open)' : ''}`);
+  if (j.slotRange) lines.push(`contacts arrived in the slots from ${j.slotRange.firstSlotStart.replace('T', ' ')} to ${j.slotRange.lastSlotEnd.replace('T', ' ')}`);
   if (j.dataRange) lines.push(`contacts arrived ${j.dataRange.firstArrival.replace('T', ' ')} – ${j.dataRange.lastArrival.replace('T', ' ')}`);
   lines.push('');
   const t = j.totals;

@@ -282,6 +282,63 @@ export class ContactParts {
     this.apply(c, -1);
   }
 
+  /**
+   * FCR by repeat counted elsewhere (parts read from a parts file, docs/parts.md): per cell, the answered contacts
+   * of known customers, those not repeated within the window, and those of them whose window had not closed.
+   * Such parts answer FCR by repeat for that window only.
+   */
+  repeatsGiven: { windowMs: number; resolved: Float64Array; known: Float64Array; provisional: Float64Array } | null = null;
+
+  /** The series of a queue, channel, tier and agent by name ('' or undefined: absent; a dimension not kept is ignored). */
+  seriesNamed(queue: string, channel?: string, tier?: string, agent?: string): number {
+    return this.seriesOf(this.queues.id(queue), this.keepChannel ? this.channels.id(channel) : 0, this.keepTier ? this.tiers.id(tier) : 0, this.keepAgent ? this.agents.id(agent) : 0);
+  }
+
+  /**
+   * Adds a cell's counts and sums as they were counted elsewhere (a parts file's counts row): `values` in the
+   * order of `F`, `contacts` the contacts they count. Returns the cell.
+   */
+  addCounts(slot: number, series: number, values: ArrayLike<number>, contacts: number): number {
+    const cell = this.cellOf(slot, series);
+    const o = cell * NF;
+    for (let f = 0; f < NF; f++) this.values[o + f] += values[f];
+    this.contacts += contacts;
+    const start = slot * this.slotMs, end = start + this.slotMs - 1;
+    // Only slots are known: the data range is that of the slots (docs/parts.md).
+    if (contacts > 0 && !(start >= this.firstArrival)) this.firstArrival = start;
+    if (contacts > 0 && !(end <= this.lastArrival)) this.lastArrival = end;
+    return cell;
+  }
+
+  /** Adds `count` waits of one histogram kind in one bucket to a cell (a parts file's waits row). */
+  addWaits(cell: number, kind: number, bucket: number, count: number): void {
+    for (let n = count; n > 0; n -= 127) this.addHistBucket(cell, kind, bucket, Math.min(n, 127));
+  }
+
+  /** Adds FCR-by-repeat counts made elsewhere for one cell, under one window for all cells. */
+  addRepeatCounts(cell: number, windowMs: number, resolved: number, known: number, provisional: number): void {
+    let g = this.repeatsGiven;
+    if (g && g.windowMs !== windowMs) throw new Error(`cannot add FCR-by-repeat counts of a ${windowMs / 86_400_000}-day window to those of a ${g.windowMs / 86_400_000}-day window`);
+    if (!g || g.known.length <= cell) {
+      const n = Math.max(1024, (cell + 1) * 2);
+      const grow = (a: Float64Array | undefined) => { const b = new Float64Array(n); if (a) b.set(a); return b; };
+      g = this.repeatsGiven = { windowMs, resolved: grow(g?.resolved), known: grow(g?.known), provisional: grow(g?.provisional) };
+    }
+    g.resolved[cell] += resolved;
+    g.known[cell] += known;
+    g.provisional[cell] += provisional;
+    this.repeatCache = null;
+  }
+
+  /** Whether these parts answer FCR by repeat: they keep each contact's customer, or were given repeat counts. */
+  get hasRepeats(): boolean {
+    if (this.opts.keepRepeats) return this.customers.values.length > 1;
+    const g = this.repeatsGiven;
+    if (!g) return false;
+    for (let c = 0; c < this.cellCount; c++) if (g.known[c] > 0) return true;
+    return false;
+  }
+
   private apply(c: Contact, sign: 1 | -1): void {
     const q = this.queueId(c.queue);
     let series: number;
@@ -480,6 +537,10 @@ export class ContactParts {
       }
       this.repeatCache = null;
     }
+    if (s.repeatsGiven) {
+      const g = s.repeatsGiven, r = new Float64Array(g.resolved), k = new Float64Array(g.known), pv = new Float64Array(g.provisional);
+      for (let c = 0; c < cells; c++) if (k[c] || r[c] || pv[c]) this.addRepeatCounts(cellMap[c], g.windowMs, r[c], k[c], pv[c]);
+    }
     if (s.firstArrival < this.firstArrival || Number.isNaN(this.firstArrival)) this.firstArrival = s.firstArrival;
     if (s.lastArrival > this.lastArrival || Number.isNaN(this.lastArrival)) this.lastArrival = s.lastArrival;
     this.contacts += s.contacts;
@@ -563,6 +624,10 @@ export class ContactParts {
         const h = this.histograms();
         return { offsets: h.offsets.slice().buffer, keys: h.keys.slice().buffer, counts: h.counts.slice().buffer };
       })(),
+      ...(this.repeatsGiven ? { repeatsGiven: (() => {
+        const g = this.repeatParts(this.repeatsGiven.windowMs);
+        return { windowMs: this.repeatsGiven.windowMs, resolved: g.resolved.slice().buffer, known: g.known.slice().buffer, provisional: g.provisional.slice().buffer };
+      })() } : {}),
     };
   }
 
@@ -584,7 +649,7 @@ export class ContactParts {
 
   /** Whether nothing was ever added (a snapshot can be taken over as it is). */
   get empty(): boolean {
-    return this.cellCount === 0 && this.seriesCount === 0 && this.repLen === 0 && this.histLen === 0 && !this.sealed;
+    return this.cellCount === 0 && this.seriesCount === 0 && this.repLen === 0 && this.histLen === 0 && !this.sealed && !this.repeatsGiven;
   }
 
   /** Takes a snapshot over into parts to which nothing was added yet (same options). */
@@ -630,6 +695,10 @@ export class ContactParts {
       p.repResolvedFlag[i] = repFlags[i * 2 + 1];
     }
     p.repLen = s.repLen;
+    if (s.repeatsGiven) {
+      const g = s.repeatsGiven, r = new Float64Array(g.resolved), k = new Float64Array(g.known), pv = new Float64Array(g.provisional);
+      for (let c = 0; c < s.cellCount; c++) if (k[c] || r[c] || pv[c]) p.addRepeatCounts(c, g.windowMs, r[c], k[c], pv[c]);
+    }
     p.firstArrival = s.firstArrival;
     p.lastArrival = s.lastArrival;
     p.contacts = s.contacts;
@@ -642,6 +711,16 @@ export class ContactParts {
    */
   repeatParts(windowMs: number): RepeatParts {
     if (this.repeatCache && this.repeatCache.windowMs === windowMs) return this.repeatCache.parts;
+    const g = this.repeatsGiven;
+    if (g) {
+      if (g.windowMs !== windowMs) {
+        throw new RangeError(`these parts count FCR by repeat with a ${+(g.windowMs / 86_400_000).toFixed(4)}-day window, not ${+(windowMs / 86_400_000).toFixed(4)} days: make the parts again with that window, or ask for ${+(g.windowMs / 86_400_000).toFixed(4)} days`);
+      }
+      const cut = (a: Float64Array) => { const b = new Float64Array(this.cellCount); b.set(a.subarray(0, Math.min(a.length, this.cellCount))); return b; };
+      const parts = { resolved: cut(g.resolved), known: cut(g.known), provisional: cut(g.provisional) };
+      this.repeatCache = { windowMs, parts };
+      return parts;
+    }
     const n = this.repLen;
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
@@ -686,6 +765,8 @@ export interface PartsSnapshot {
   buffers: Record<'series' | 'cellSlot' | 'cellSeries' | 'values' | 'histKey' | 'histBucket' | 'histSign' | 'repInt' | 'repArrived' | 'repFlags', ArrayBuffer>;
   /** The histograms already sealed into per-cell runs, so that a reopened dataset answers its first query at once. */
   sealed?: { offsets: ArrayBuffer; keys: ArrayBuffer; counts: ArrayBuffer };
+  /** FCR-by-repeat counts given per cell (parts read from a parts file). */
+  repeatsGiven?: { windowMs: number; resolved: ArrayBuffer; known: ArrayBuffer; provisional: ArrayBuffer };
 }
 
 export interface SealedHistograms {

@@ -63,7 +63,7 @@ export type FcrMethod = 'flag' | 'repeat' | 'none';
 export function fcrMethodFor(parts: ContactParts, defs: Definitions): FcrMethod {
   if (defs.fcr.method !== 'auto') return defs.fcr.method;
   for (let c = 0; c < parts.cellCount; c++) if (parts.values[c * NF + F.resolvedKnown] > 0) return 'flag';
-  return parts.opts.keepRepeats && parts.customers.values.length > 1 ? 'repeat' : 'none';
+  return parts.hasRepeats ? 'repeat' : 'none';
 }
 
 /** Runs a grouped query over contact parts. */
@@ -97,7 +97,7 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     }
   }
   const rep = defs.fcr.method === 'repeat' ? parts.repeatParts(defs.fcr.windowDays * MS_PER_DAY) : null;
-  if (defs.fcr.method === 'repeat' && !parts.opts.keepRepeats) throw new Error('FCR by repeat needs parts built with keepRepeats');
+  if (defs.fcr.method === 'repeat' && !parts.opts.keepRepeats && !parts.repeatsGiven) throw new Error('FCR by repeat needs parts built with keepRepeats');
 
   const filters = opts.filter
     ? (Object.entries(opts.filter) as [GroupDimension, readonly string[]][]).map(([dim, vals]) => [dim, new Set(vals)] as const)

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CLI = `${ROOT}dist/cli/main.js`;
 const run = (args) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60_000, maxBuffer: 1 << 26 });
-const COMMANDS = ['report', 'evaluate', 'generate', 'staffing', 'feed'];
+const COMMANDS = ['report', 'evaluate', 'parts', 'sql', 'generate', 'staffing', 'feed'];
 
 /** The flags a command's parser accepts, from its source (`export const FLAGS = { name: … }`). */
 function flagsOf(cmd) {
@@ -58,6 +58,6 @@ test('help lists the commands; help of no such command is a usage error; --versi
   for (const c of COMMANDS) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
   const bad = run(['help', 'nosuch']);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /help nosuch: no such command \(expected report, evaluate, generate, staffing, feed\)/);
+  assert.match(bad.stderr, /help nosuch: no such command \(expected report, evaluate, parts, sql, generate, staffing, feed\)/);
   assert.equal(run(['--version']).stdout.trim(), `sla-widgets ${JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version}`);
 });

@@ -68,6 +68,17 @@ export const REASONS = {
   agentOrSystemEvent: 'agent or system event (not a contact)',
   eventAfterEnd: 'event after the call ended',
   outbound: 'outbound contact',
+  // Parts tables (docs/parts.md)
+  notJson: 'not JSON',
+  notJsonObject: 'not a JSON object',
+  partsVersion: 'parts version {version}: this kit reads version 1',
+  partKind: 'part must be "counts" or "waits"',
+  slotLength: 'slot length must be 5 or 15 minutes',
+  slotLengthChanged: 'slot length {minutes} minutes: the rows before have {first}',
+  slotNotAligned: 'slot start is not on a {minutes}-minute boundary (UTC)',
+  waitEdge: 'not a wait bucket edge (whole seconds to 600, tens of seconds to 3600, minutes to 86400)',
+  countNotWhole: '{what} is not a whole number',
+  repeatWindowChanged: 'FCR repeat window of {days} days: the rows before have {first}',
   /** A mapping's own reason for counting records apart, as its author wrote it. */
   mappingRule: '{text}',
 } as const;

@@ -1,0 +1,151 @@
+/**
+ * DuckDB in this process (@duckdb/node-api), for what one Node process should not hold: the parts recipe over
+ * contact files of any size in bounded memory, and Parquet in and out. Loaded only by the commands that use it.
+ */
+import { mkdtempSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { partsRecipe, CONTACT_TABLE_COLUMNS } from '../engine/parts-sql.js';
+import { COUNT_COLUMNS, REPEAT_COLUMNS, WAIT_COLUMNS } from '../engine/parts-table.js';
+import { OPTIONAL_DIMENSIONS, type Dimension } from '../engine/parts.js';
+import { UsageError } from './errors.js';
+
+type Duck = typeof import('@duckdb/node-api');
+
+async function duckdb(): Promise<Duck> {
+  try {
+    return await import('@duckdb/node-api');
+  } catch (e) {
+    throw new UsageError(`DuckDB is not installed here (npm install @duckdb/node-api): ${(e as Error).message}`);
+  }
+}
+
+export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+export interface DuckSession {
+  run(sql: string): Promise<void>;
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  close(): void;
+}
+
+/**
+ * A DuckDB database in memory, spilling to a temporary directory past `memoryLimit`. Timestamps are plain
+ * TIMESTAMPs holding UTC (time zones would need DuckDB's ICU extension, which is not always there to load).
+ */
+export async function openDuck(o: { threads?: number; memoryLimit?: string } = {}): Promise<DuckSession> {
+  const duck = await duckdb();
+  const spill = mkdtempSync(join(tmpdir(), 'sla-duckdb-'));
+  const config: Record<string, string> = { memory_limit: o.memoryLimit ?? '1GB', temp_directory: spill, preserve_insertion_order: 'false' };
+  if (o.threads) config.threads = String(o.threads);
+  const db = await duck.DuckDBInstance.create(':memory:', config);
+  const c = await db.connect();
+  return {
+    run: async (sql) => { await c.run(sql); },
+    rows: async (sql) => (await c.runAndReadAll(sql)).getRowObjects() as Record<string, unknown>[],
+    close: () => {
+      c.closeSync();
+      db.closeSync();
+      rmSync(spill, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Whether a file is Parquet (by its magic bytes, not its name). */
+export function isParquet(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(4);
+    return readSync(fd, b, 0, 4, 0) === 4 && b.toString('latin1') === 'PAR1';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A relation over contact files, CSV or Parquet (all of one kind). */
+function scan(files: readonly string[], csvOptions = ''): string {
+  const list = `[${files.map(sqlString).join(', ')}]`;
+  return files.every(isParquet) ? `read_parquet(${list})` : `read_csv(${list}, header = true${csvOptions})`;
+}
+
+/**
+ * The `contacts` view the recipe reads, over files in the kit's normalized columns (docs/parts.md "The contacts
+ * table"), or in the kit's own contact CSV (arrived, answered, ended; the columns `generate` writes): waits
+ * then come from the timestamps as the engine takes them (answered − arrived, else ended − arrived).
+ */
+export async function contactsView(s: DuckSession, files: readonly string[]): Promise<'normalized' | 'kit-csv'> {
+  const parquet = files.every(isParquet);
+  if (!parquet && files.some(isParquet)) throw new UsageError('give contact files of one kind: all CSV or all Parquet');
+  const describe = await s.rows(`DESCRIBE SELECT * FROM ${scan(files)}`);
+  const have = new Set(describe.map((r) => String(r.column_name)));
+  const ts = `types = {'arrived': 'TIMESTAMP', 'answered': 'TIMESTAMP', 'ended': 'TIMESTAMP'}`;
+  if (CONTACT_TABLE_COLUMNS.every((c) => have.has(c))) {
+    await s.run(`CREATE VIEW contacts AS SELECT * FROM ${scan(files, `, types = {'arrived': 'TIMESTAMP', 'wait_sec': 'DOUBLE', 'talk_sec': 'DOUBLE', 'hold_sec': 'DOUBLE', 'wrap_sec': 'DOUBLE', 'csat': 'DOUBLE', 'nps': 'DOUBLE', 'qa': 'DOUBLE', 'resolved': 'BOOLEAN', 'transferred': 'BOOLEAN', 'id': 'VARCHAR', 'queue': 'VARCHAR', 'channel': 'VARCHAR', 'tier': 'VARCHAR', 'agent': 'VARCHAR', 'customer': 'VARCHAR', 'outcome': 'VARCHAR'}`)}`);
+    return 'normalized';
+  }
+  const kit = ['id', 'queue', 'arrived', 'answered', 'ended', 'outcome'];
+  if (kit.every((c) => have.has(c))) {
+    const col = (c: string, expr: string, fallback = 'NULL') => (have.has(c) ? expr : fallback);
+    const yes = (c: string) => col(c, `CASE WHEN upper(trim(CAST(${c} AS VARCHAR))) IN ('Y', 'YES', 'TRUE', '1') THEN TRUE WHEN upper(trim(CAST(${c} AS VARCHAR))) IN ('N', 'NO', 'FALSE', '0') THEN FALSE END`);
+    await s.run(`CREATE VIEW contacts AS SELECT
+      CAST(id AS VARCHAR) AS id, CAST(queue AS VARCHAR) AS queue,
+      ${col('channel', 'CAST(channel AS VARCHAR)')} AS channel, ${col('tier', 'CAST(tier AS VARCHAR)')} AS tier,
+      ${col('agent', 'CAST(agent AS VARCHAR)')} AS agent, ${col('customer', 'CAST(customer AS VARCHAR)')} AS customer,
+      arrived, outcome,
+      CASE WHEN outcome = 'answered' THEN (epoch_ms(answered) - epoch_ms(arrived)) / 1000 ELSE (epoch_ms(ended) - epoch_ms(arrived)) / 1000 END AS wait_sec,
+      ${col('talk', 'CAST(talk AS DOUBLE)')} AS talk_sec, ${col('hold', 'CAST(hold AS DOUBLE)')} AS hold_sec, ${col('wrap', 'CAST(wrap AS DOUBLE)')} AS wrap_sec,
+      ${yes('resolved')} AS resolved, ${col('csat', 'CAST(csat AS DOUBLE)')} AS csat, ${col('nps', 'CAST(nps AS DOUBLE)')} AS nps,
+      ${col('qa', 'CAST(qa AS DOUBLE)')} AS qa, ${yes('transferred')} AS transferred
+    FROM ${scan(files, parquet ? '' : `, ${ts}`)}`);
+    return 'kit-csv';
+  }
+  throw new UsageError(`--engine duckdb reads contacts in the kit's normalized columns (${CONTACT_TABLE_COLUMNS.join(', ')}) or the kit's own contact CSV; these files have ${[...have].slice(0, 12).join(', ')}. Map another table with a view and run the recipe (sla-widgets sql), or leave out --engine duckdb.`);
+}
+
+/** The column types of a parts table in DuckDB (Parquet keeps them). */
+export function partsTypes(dims: readonly Dimension[]): Record<string, string> {
+  const t: Record<string, string> = { parts_version: 'INTEGER', part: 'VARCHAR', slot_start: 'TIMESTAMP', slot_minutes: 'INTEGER', queue: 'VARCHAR' };
+  for (const d of OPTIONAL_DIMENSIONS) if (dims.includes(d)) t[d] = 'VARCHAR';
+  t.wait_upto_sec = 'INTEGER';
+  for (const [c] of COUNT_COLUMNS) t[c] = /_sum(_sec)?$/.test(c) ? 'DOUBLE' : 'BIGINT';
+  t[REPEAT_COLUMNS[0]] = 'DOUBLE';
+  for (const c of REPEAT_COLUMNS.slice(1)) t[c] = 'BIGINT';
+  for (const [c] of WAIT_COLUMNS) t[c] = 'BIGINT';
+  return t;
+}
+
+/** COPY options for a parts file of a format. */
+export function copyOptions(format: 'csv' | 'ndjson' | 'parquet'): string {
+  if (format === 'parquet') return `(FORMAT parquet, COMPRESSION zstd)`;
+  if (format === 'ndjson') return `(FORMAT json)`;
+  return `(FORMAT csv, HEADER true, TIMESTAMPFORMAT '%Y-%m-%dT%H:%M:%SZ')`;
+}
+
+/** Runs the recipe over the contacts view into `out`. */
+export async function recipeInto(s: DuckSession, out: string, format: 'csv' | 'ndjson' | 'parquet', o: { slotMinutes: 5 | 15; dimensions: readonly Dimension[]; fcrWindowDays: number }): Promise<number> {
+  const sql = partsRecipe({ dialect: 'duckdb', slotMinutes: o.slotMinutes, dimensions: o.dimensions, fcrWindowDays: o.fcrWindowDays });
+  const body = sql.replace(/^--.*\n/gm, '');
+  const rows = await s.rows(`COPY (${body}) TO ${sqlString(out)} ${copyOptions(format)}`);
+  return Number(Object.values(rows[0] ?? {})[0] ?? 0);
+}
+
+/** Converts a CSV parts file written by the kit into Parquet with the table's types. */
+export async function csvPartsToParquet(s: DuckSession, csv: string, out: string, dims: readonly Dimension[]): Promise<void> {
+  const types = Object.entries(partsTypes(dims)).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ');
+  await s.run(`COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = true, columns = {${types}}, timestampformat = '%Y-%m-%dT%H:%M:%SZ')) TO ${sqlString(out)} ${copyOptions('parquet')}`);
+}
+
+/** Reads the rows of a Parquet parts file, a batch at a time, as column getters. */
+export async function* parquetRows(s: DuckSession, file: string): AsyncGenerator<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  const total = Number((await s.rows(`SELECT count(*) AS n FROM read_parquet(${sqlString(file)})`))[0].n);
+  const describe = await s.rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+  const columns = describe.map((r) => String(r.column_name));
+  const isTime = describe.some((r) => r.column_name === 'slot_start' && /^TIMESTAMP/.test(String(r.column_type)));
+  // slot_start as epoch milliseconds: no time zone gets between DuckDB's timestamp and ours.
+  const select = columns.map((c) => (c === 'slot_start' && isTime ? `epoch_ms(slot_start) AS slot_start` : `"${c.replaceAll('"', '""')}"`)).join(', ');
+  const batch = 100_000;
+  for (let off = 0; off < total || off === 0; off += batch) {
+    const rows = await s.rows(`SELECT ${select} FROM read_parquet(${sqlString(file)}, file_row_number = true) WHERE file_row_number >= ${off} AND file_row_number < ${off + batch} ORDER BY file_row_number`);
+    yield { columns, rows };
+    if (total === 0) break;
+  }
+}

@@ -1,0 +1,356 @@
+/**
+ * Parts as a table (docs/parts.md): the published, versioned form of `ContactParts` that other engines write
+ * and read. One counts row per UTC slot × queue (× channel × tier × agent where kept), and one waits row per
+ * bucket of the wait histogram that holds any wait. Every column adds: parts from many files, shards or
+ * engines merge by summing rows of the same key. Writing and reading are both here, so the format is written
+ * down once.
+ */
+import { BUCKETS, bucketOf, bucketUpper } from './histogram.js';
+import { ContactParts, F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, OPTIONAL_DIMENSIONS, TooManyValues, type Dimension } from './parts.js';
+import { reason, reasonText, type ReasonCode } from './ingest/reasons.js';
+import type { Said } from './words.js';
+import type { Rejection } from './ingest/contacts.js';
+
+export const PARTS_VERSION = 1;
+const MS_PER_DAY = 86_400_000;
+
+/** The counts and sums of a counts row: column name → the parts' field. */
+export const COUNT_COLUMNS: readonly (readonly [string, number])[] = [
+  ['answered', F.answered],
+  ['answered_unknown_wait', F.answeredUnknownWait],
+  ['abandoned', F.abandoned],
+  ['abandoned_unknown_wait', F.abandonedUnknownWait],
+  ['flowout', F.flowout],
+  ['callback', F.callback],
+  ['callback_unknown_wait', F.callbackUnknownWait],
+  ['voicemail', F.voicemail],
+  ['answer_wait_sum_sec', F.answerWaitSum],
+  ['talk_sum_sec', F.talkSum],
+  ['talk_n', F.talkN],
+  ['hold_sum_sec', F.holdSum],
+  ['hold_n', F.holdN],
+  ['wrap_sum_sec', F.wrapSum],
+  ['wrap_n', F.wrapN],
+  ['resolved', F.resolved],
+  ['resolved_known', F.resolvedKnown],
+  ['transferred', F.transferred],
+  ['csat_n', F.csatN],
+  ['csat_top', F.csatTop],
+  ['csat_sum', F.csatSum],
+  ['nps_n', F.npsN],
+  ['nps_promoters', F.npsPromoters],
+  ['nps_detractors', F.npsDetractors],
+  ['qa_n', F.qaN],
+  ['qa_sum', F.qaSum],
+];
+/** Columns that hold sums (any number ≥ 0); every other count column holds whole numbers. */
+const SUM_COLUMNS = new Set(['answer_wait_sum_sec', 'talk_sum_sec', 'hold_sum_sec', 'wrap_sum_sec', 'csat_sum', 'qa_sum']);
+
+export const REPEAT_COLUMNS = ['fcr_repeat_window_days', 'fcr_repeat_resolved', 'fcr_repeat_known', 'fcr_repeat_provisional'] as const;
+/** The waits of a waits row: column name → histogram kind. */
+export const WAIT_COLUMNS: readonly (readonly [string, number])[] = [
+  ['answered_waits', H_ANSWERED],
+  ['abandoned_waits', H_ABANDONED],
+  ['callback_waits', H_CALLBACK],
+];
+const KEY_COLUMNS = ['parts_version', 'part', 'slot_start', 'slot_minutes', 'queue'] as const;
+
+/** Every column a parts table has, in order, for the dimensions it keeps. */
+export function partsColumns(dimensions: readonly Dimension[]): string[] {
+  const dims = OPTIONAL_DIMENSIONS.filter((d) => dimensions.includes(d));
+  return [...KEY_COLUMNS, ...dims, 'wait_upto_sec', ...COUNT_COLUMNS.map(([c]) => c), ...REPEAT_COLUMNS, ...WAIT_COLUMNS.map(([c]) => c)];
+}
+
+export type PartsValue = string | number | null;
+
+/** A slot start as written: ISO 8601 in UTC to the second. */
+export function slotStartText(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19) + 'Z';
+}
+
+export interface PartsRowsOptions {
+  /** Write FCR-by-repeat counts for this window (days): parts that keep customers count them here. */
+  fcrWindowDays?: number;
+}
+
+/**
+ * The rows of a parts table, in key order (slot, queue, channel, tier, agent; each counts row followed by its
+ * waits rows by bucket), as arrays in the order of `partsColumns(parts.opts.dimensions)`.
+ */
+export function* partsRows(parts: ContactParts, opts: PartsRowsOptions = {}): Generator<PartsValue[]> {
+  const dims = OPTIONAL_DIMENSIONS.filter((d) => parts.opts.dimensions.includes(d));
+  const windowMs = parts.repeatsGiven ? parts.repeatsGiven.windowMs : parts.opts.keepRepeats && opts.fcrWindowDays !== undefined ? opts.fcrWindowDays * MS_PER_DAY : null;
+  const rep = windowMs !== null && parts.hasRepeats ? parts.repeatParts(windowMs) : null;
+  const h = parts.histograms();
+  const name = (d: Dimension, s: number): string => {
+    if (d === 'channel') return parts.channels.values[parts.seriesChannel[s]];
+    if (d === 'tier') return parts.tiers.values[parts.seriesTier[s]];
+    return parts.agents.values[parts.seriesAgent[s]];
+  };
+  const order = Array.from({ length: parts.cellCount }, (_, c) => c);
+  const seriesKey = (s: number) => [parts.queues.values[parts.seriesQueue[s]], ...dims.map((d) => name(d, s))];
+  const keys = new Map<number, string[]>();
+  const keyOf = (s: number) => keys.get(s) ?? keys.set(s, seriesKey(s)).get(s)!;
+  order.sort((a, b) => {
+    const d = parts.cellSlot[a] - parts.cellSlot[b];
+    if (d !== 0) return d;
+    const ka = keyOf(parts.cellSeries[a]), kb = keyOf(parts.cellSeries[b]);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+  });
+  const v = parts.values;
+  const width = WAIT_COLUMNS.length;
+  for (const c of order) {
+    const o = c * NF;
+    let any = false;
+    for (let f = 0; f < NF; f++) if (v[o + f] !== 0) { any = true; break; }
+    const runs = h.offsets[c + 1] - h.offsets[c];
+    if (!any && runs === 0) continue;
+    const key: PartsValue[] = [PARTS_VERSION, 'counts', slotStartText(parts.cellSlot[c] * parts.slotMs), parts.opts.slotMinutes, ...keyOf(parts.cellSeries[c]).map((x) => x)];
+    const counts = COUNT_COLUMNS.map(([, f]) => v[o + f]);
+    const repeats: PartsValue[] = rep && windowMs !== null && rep.known[c] > 0 ? [windowMs / MS_PER_DAY, rep.resolved[c], rep.known[c], rep.provisional[c]] : [null, null, null, null];
+    yield [...key, null, ...counts, ...repeats, null, null, null];
+    // Waits rows: one per bucket, the three kinds side by side.
+    const byBucket = new Map<number, number[]>();
+    for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) {
+      const kind = h.keys[r] >>> 16, b = h.keys[r] & 0xffff;
+      const row = byBucket.get(b) ?? byBucket.set(b, new Array(width).fill(0)).get(b)!;
+      row[WAIT_COLUMNS.findIndex(([, k]) => k === kind)] += h.counts[r];
+    }
+    for (const b of [...byBucket.keys()].sort((x, y) => x - y)) {
+      const upper = bucketUpper(b);
+      key[1] = 'waits';
+      yield [...key, Number.isFinite(upper) ? upper : null, ...COUNT_COLUMNS.map(() => 0), null, null, null, null, ...byBucket.get(b)!];
+    }
+  }
+}
+
+/** A CSV field as written: quoted only where it must be. */
+function csvValue(x: PartsValue): string {
+  if (x === null) return '';
+  if (typeof x === 'number') return String(x);
+  return /[",\r\n]/.test(x) || x !== x.trim() ? `"${x.replace(/"/g, '""')}"` : x;
+}
+
+/** The parts as CSV text, in chunks of about 1,000 rows (header first). */
+export function* partsCsv(parts: ContactParts, opts: PartsRowsOptions = {}): Generator<string> {
+  const cols = partsColumns(parts.opts.dimensions);
+  let chunk = cols.join(',') + '\n';
+  let n = 0;
+  for (const row of partsRows(parts, opts)) {
+    chunk += row.map(csvValue).join(',') + '\n';
+    if (++n % 1000 === 0) { yield chunk; chunk = ''; }
+  }
+  if (chunk) yield chunk;
+}
+
+/** The parts as NDJSON: one object a row, keys in column order, empty values and zero counts left out. */
+export function* partsNdjson(parts: ContactParts, opts: PartsRowsOptions = {}): Generator<string> {
+  const cols = partsColumns(parts.opts.dimensions);
+  // The key columns are always written (a dimension's absent value too: the columns say what the parts keep).
+  const keyWidth = cols.indexOf('wait_upto_sec');
+  let chunk = '';
+  let n = 0;
+  for (const row of partsRows(parts, opts)) {
+    const o: Record<string, PartsValue> = {};
+    row.forEach((x, i) => { if (x !== null && (x !== 0 || i < keyWidth)) o[cols[i]] = x; });
+    chunk += JSON.stringify(o) + '\n';
+    if (++n % 1000 === 0) { yield chunk; chunk = ''; }
+  }
+  if (chunk) yield chunk;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+/** Why a whole parts table cannot be read. */
+export class PartsTableError extends Error {}
+
+/** How a parts table reads: rows read, accepted and rejected (accepted + rejected = read), the first rejections. */
+export interface PartsValidation {
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  byReason: Record<string, number>;
+  rejections: Rejection[];
+}
+
+/**
+ * Reads rows of a parts table into `ContactParts`. Made from the table's header (its dimensions are the
+ * dimension columns it has); rows then come one by one as a getter of a column's raw value (a string from CSV,
+ * a string or number from JSON or Parquet). Bad rows are rejected with their line and reason, the rest kept.
+ */
+export class PartsTableReader {
+  readonly dimensions: Dimension[];
+  parts: ContactParts | null = null;
+  readonly validation: PartsValidation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, rejections: [] };
+  private readonly values = new Float64Array(NF);
+  private lastCell = -1;
+  private lastKey = '';
+
+  constructor(readonly columns: readonly string[], private readonly onRejection?: (r: Rejection) => void) {
+    const missing = [...KEY_COLUMNS].filter((c) => !columns.includes(c));
+    if (missing.length) {
+      throw new PartsTableError(`not a parts table (docs/parts.md): no ${missing.map((c) => `"${c}"`).join(', ')} column${missing.length > 1 ? 's' : ''} (header: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', …' : ''})`);
+    }
+    this.dimensions = OPTIONAL_DIMENSIONS.filter((d) => columns.includes(d));
+  }
+
+  /** Reads one row; `line` numbers it in rejections. */
+  row(get: (column: string) => unknown, line: number): void {
+    this.validation.rowsRead++;
+    const bad = this.take(get);
+    if (bad === null) {
+      this.validation.rowsAccepted++;
+      return;
+    }
+    this.rejected(line, bad);
+  }
+
+  /** Counts a row that could not even be split into columns (a malformed CSV record, a line that is no JSON). */
+  rejectRow(line: number, said: Said<ReasonCode>): void {
+    this.validation.rowsRead++;
+    this.rejected(line, { column: null, value: null, said });
+  }
+
+  private rejected(line: number, bad: { column: string | null; value: string | null; said: Said<ReasonCode> }): void {
+    this.validation.rowsRejected++;
+    const text = reasonText(bad.said);
+    this.validation.byReason[text] = (this.validation.byReason[text] ?? 0) + 1;
+    const r: Rejection = { line, column: bad.column, value: bad.value, reason: text, code: bad.said.code, values: bad.said.values };
+    if (this.validation.rejections.length < 100) this.validation.rejections.push(r);
+    this.onRejection?.(r);
+  }
+
+  private take(get: (column: string) => unknown): { column: string | null; value: string | null; said: Said<ReasonCode> } | null {
+    const fail = (column: string | null, value: unknown, said: Said<ReasonCode>) => ({ column, value: value === null || value === undefined ? null : String(value).slice(0, 80), said });
+    const version = get('parts_version');
+    if (Number(version) !== PARTS_VERSION || text(version) === '') return fail('parts_version', version, reason('partsVersion', { version: text(version) || 'none' }));
+    const part = text(get('part'));
+    if (part !== 'counts' && part !== 'waits') return fail('part', part, reason('partKind'));
+    const minutes = Number(text(get('slot_minutes')));
+    if (minutes !== 5 && minutes !== 15) return fail('slot_minutes', get('slot_minutes'), reason('slotLength'));
+    if (!this.parts) this.parts = new ContactParts({ slotMinutes: minutes, dimensions: this.dimensions, keepRepeats: false });
+    const parts = this.parts;
+    if (minutes !== parts.opts.slotMinutes) return fail('slot_minutes', minutes, reason('slotLengthChanged', { minutes, first: parts.opts.slotMinutes }));
+    const startRaw = get('slot_start');
+    const start = instantOf(startRaw);
+    if (start === null) return fail('slot_start', startRaw, reason('unparseableTime'));
+    if (start % parts.slotMs !== 0) return fail('slot_start', startRaw, reason('slotNotAligned', { minutes }));
+    const queue = text(get('queue'));
+    if (queue === '') return fail('queue', '', reason('missingQueue'));
+    const pick = (d: Dimension) => (this.dimensions.includes(d) ? text(get(d)) : undefined);
+    let series: number;
+    try {
+      series = parts.seriesNamed(queue, pick('channel'), pick('tier'), pick('agent'));
+    } catch (e) {
+      if (e instanceof TooManyValues) return fail(null, null, reason('tooManyValues', { what: e.what, limit: e.limit }));
+      throw e;
+    }
+    const slot = start / parts.slotMs;
+    if (part === 'counts') {
+      const v = this.values;
+      for (const [col, f] of COUNT_COLUMNS) {
+        const raw = get(col);
+        const n = countOf(raw, !SUM_COLUMNS.has(col));
+        if (typeof n === 'string') return fail(col, raw, reason(n as ReasonCode, { what: col }));
+        v[f] = n;
+      }
+      let repeat: number[] | null = null;
+      const windowRaw = get('fcr_repeat_window_days');
+      if (text(windowRaw) !== '') {
+        const w = Number(text(windowRaw));
+        if (!(w > 0)) return fail('fcr_repeat_window_days', windowRaw, reason('countNotANumber', { what: 'fcr_repeat_window_days' }));
+        repeat = [w];
+        for (const col of REPEAT_COLUMNS.slice(1)) {
+          const raw = get(col);
+          const n = countOf(raw, true);
+          if (typeof n === 'string') return fail(col, raw, reason(n as ReasonCode, { what: col }));
+          repeat.push(n);
+        }
+        const g = parts.repeatsGiven;
+        if (g && g.windowMs !== w * MS_PER_DAY) return fail('fcr_repeat_window_days', windowRaw, reason('repeatWindowChanged', { days: w, first: g.windowMs / MS_PER_DAY }));
+      }
+      const contacts = v[F.answered] + v[F.abandoned] + v[F.flowout] + v[F.callback] + v[F.voicemail];
+      const cell = parts.addCounts(slot, series, v, contacts);
+      if (repeat) parts.addRepeatCounts(cell, repeat[0] * MS_PER_DAY, repeat[1], repeat[2], repeat[3]);
+      this.lastCell = cell;
+      this.lastKey = `${slot}\u0000${series}`;
+      return null;
+    }
+    const edgeRaw = get('wait_upto_sec');
+    let bucket: number;
+    if (text(edgeRaw) === '') bucket = BUCKETS - 1;
+    else {
+      const edge = Number(text(edgeRaw));
+      bucket = Number.isFinite(edge) && edge >= 0 ? bucketOf(edge) : -1;
+      if (bucket < 0 || bucketUpper(bucket) !== edge) return fail('wait_upto_sec', edgeRaw, reason('waitEdge'));
+    }
+    const counts: number[] = [];
+    for (const [col] of WAIT_COLUMNS) {
+      const raw = get(col);
+      const n = countOf(raw, true);
+      if (typeof n === 'string') return fail(col, raw, reason(n as ReasonCode, { what: col }));
+      counts.push(n);
+    }
+    // A waits row usually follows its counts row; otherwise its cell is looked up (or made).
+    const cell = this.lastKey === `${slot}\u0000${series}` ? this.lastCell : parts.cellOf(slot, series);
+    WAIT_COLUMNS.forEach(([, kind], i) => { if (counts[i] > 0) parts.addWaits(cell, kind, bucket, counts[i]); });
+    return null;
+  }
+}
+
+function text(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'bigint') return x.toString();
+  return String(x).trim();
+}
+
+/** A count or sum: a number ≥ 0 (a whole one where `whole`); blank is 0. Else the reason's code. */
+function countOf(raw: unknown, whole: boolean): number | 'countNotANumber' | 'negativeCount' | 'countNotWhole' {
+  const t = text(raw);
+  if (t === '') return 0;
+  const n = Number(t);
+  if (!Number.isFinite(n)) return 'countNotANumber';
+  if (n < 0) return 'negativeCount';
+  if (whole && !Number.isInteger(n)) return 'countNotWhole';
+  return n;
+}
+
+/**
+ * A slot start: an instant with its offset (`2026-03-29T00:45:00Z`, `…+01:00`), a date and time taken as UTC
+ * (`2026-03-29 00:45:00`, what SQL engines print for a UTC timestamp), a Date, or epoch milliseconds.
+ */
+export function instantOf(raw: unknown): number | null {
+  if (raw instanceof Date) return Number.isFinite(raw.getTime()) ? raw.getTime() : null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'bigint') return Number(raw);
+  const t = text(raw);
+  if (/^-?\d{10,16}$/.test(t)) return Number(t);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i.exec(t);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '0', frac = '', off = 'Z'] = m;
+  let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Number((frac + '000').slice(0, 3)));
+  if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +h > 23 || +mi > 59 || +s > 59) return null;
+  if (off !== 'Z' && off.toUpperCase() !== 'UTC') {
+    const sign = off[0] === '-' ? -1 : 1;
+    const digits = off.slice(1).replace(':', '');
+    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60_000;
+  }
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * Adds parts read from several tables into one: the dimensions all of them keep, one slot length (parts of
+ * 5-minute slots add to those of 15 only by being read as such: mixed lengths are refused).
+ */
+export function mergeTables(list: readonly ContactParts[]): ContactParts {
+  if (list.length === 0) throw new PartsTableError('no parts to add');
+  const slot = list[0].opts.slotMinutes;
+  for (const p of list) if (p.opts.slotMinutes !== slot) throw new PartsTableError(`parts of ${p.opts.slotMinutes}-minute and ${slot}-minute slots cannot be added: make them with one slot length`);
+  const dims = OPTIONAL_DIMENSIONS.filter((d) => list.every((p) => p.opts.dimensions.includes(d)));
+  if (list.length === 1 && dims.length === list[0].opts.dimensions.length) return list[0];
+  const out = new ContactParts({ slotMinutes: slot, dimensions: dims, keepRepeats: false });
+  for (const p of list) out.merge(p);
+  return out;
+}
