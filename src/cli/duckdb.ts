@@ -24,6 +24,8 @@ export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 export interface DuckSession {
   run(sql: string): Promise<void>;
+  /** The result's chunks as they come. */
+  stream(sql: string): AsyncIterable<{ getColumns(): unknown[][]; rowCount: number }>;
   rows(sql: string): Promise<Record<string, unknown>[]>;
   close(): void;
 }
@@ -42,6 +44,10 @@ export async function openDuck(o: { threads?: number; memoryLimit?: string } = {
   return {
     run: async (sql) => { await c.run(sql); },
     rows: async (sql) => (await c.runAndReadAll(sql)).getRowObjects() as Record<string, unknown>[],
+    stream: async function* (sql) {
+      const result = await c.stream(sql);
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) yield chunk;
+    },
     close: () => {
       c.closeSync();
       db.closeSync();
@@ -134,18 +140,21 @@ export async function csvPartsToParquet(s: DuckSession, csv: string, out: string
   await s.run(`COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = true, columns = {${types}}, timestampformat = '%Y-%m-%dT%H:%M:%SZ')) TO ${sqlString(out)} ${copyOptions('parquet')}`);
 }
 
-/** Reads the rows of a Parquet parts file, a batch at a time, as column getters. */
-export async function* parquetRows(s: DuckSession, file: string): AsyncGenerator<{ columns: string[]; rows: Record<string, unknown>[] }> {
-  const total = Number((await s.rows(`SELECT count(*) AS n FROM read_parquet(${sqlString(file)})`))[0].n);
+/**
+ * Streams the rows of a Parquet parts file, a chunk of columns at a time: slot_start as epoch milliseconds and
+ * every number as a double (no time zone and no BigInt between DuckDB's values and ours).
+ */
+export async function* parquetRows(s: DuckSession, file: string): AsyncGenerator<{ columns: string[]; data: unknown[][]; length: number }> {
   const describe = await s.rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
   const columns = describe.map((r) => String(r.column_name));
-  const isTime = describe.some((r) => r.column_name === 'slot_start' && /^TIMESTAMP/.test(String(r.column_type)));
-  // slot_start as epoch milliseconds: no time zone gets between DuckDB's timestamp and ours.
-  const select = columns.map((c) => (c === 'slot_start' && isTime ? `epoch_ms(slot_start) AS slot_start` : `"${c.replaceAll('"', '""')}"`)).join(', ');
-  const batch = 100_000;
-  for (let off = 0; off < total || off === 0; off += batch) {
-    const rows = await s.rows(`SELECT ${select} FROM read_parquet(${sqlString(file)}, file_row_number = true) WHERE file_row_number >= ${off} AND file_row_number < ${off + batch} ORDER BY file_row_number`);
-    yield { columns, rows };
-    if (total === 0) break;
+  const select = describe.map((r) => {
+    const c = `"${String(r.column_name).replaceAll('"', '""')}"`;
+    const t = String(r.column_type);
+    if (r.column_name === 'slot_start' && /^TIMESTAMP/.test(t)) return `CAST(epoch_ms(${c}) AS DOUBLE) AS ${c}`;
+    if (/INT|DECIMAL|HUGEINT|DOUBLE|FLOAT|REAL/.test(t)) return `CAST(${c} AS DOUBLE) AS ${c}`;
+    return `CAST(${c} AS VARCHAR) AS ${c}`;
+  }).join(', ');
+  for await (const chunk of s.stream(`SELECT ${select} FROM read_parquet(${sqlString(file)})`)) {
+    yield { columns, data: chunk.getColumns() as unknown[][], length: chunk.rowCount };
   }
 }

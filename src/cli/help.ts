@@ -89,13 +89,13 @@ export const HELP: Record<string, CommandHelp> = {
   parts: {
     name: 'parts',
     short: 'contact exports → a parts table (CSV, NDJSON, Parquet) that adds up anywhere',
-    summary: 'Contact exports → a parts table (docs/parts.md): per 15-minute UTC slot × queue × channel × tier × agent, every count and sum the figures need and the wait histogram. Parts from many files, days or machines add up; report --parts and evaluate --parts give the same figures as the contacts. --engine duckdb runs the SQL recipe (sla-widgets sql) through DuckDB in bounded memory, for files larger than one process holds.',
+    summary: 'Contact exports → a parts table (docs/parts.md): per 15-minute UTC slot × queue × channel × tier (× agent), every count and sum the figures need and the wait histogram. Parts from many files, days or machines add up; report --parts and evaluate --parts give the same figures as the contacts. --engine duckdb runs the SQL recipe (sla-widgets sql) through DuckDB in bounded memory, for files larger than one process holds.',
     usage: 'sla-widgets parts <contact file…> --out parts.csv|.ndjson|.parquet [flags]',
     flags: [
       { flag: '--out FILE', what: 'where the parts go; the format by its ending (.csv, .ndjson or .jsonl, .parquet), - for CSV on stdout; required' },
       { flag: '--format csv|ndjson|parquet', what: 'the format, whatever the file is called' },
       { flag: '--engine kit|duckdb', what: 'kit (default): the kit\'s reader, any export it understands; duckdb: the SQL recipe in DuckDB over contacts in the kit\'s normalized columns or its own contact CSV, CSV or Parquet' },
-      { flag: '--by channel,tier,agent', what: 'what the parts keep beside the queue: any of channel, tier, agent, or just queue; default all three' },
+      { flag: '--by channel,tier,agent', what: 'what the parts keep beside the queue: any of channel, tier, agent, or just queue; default channel,tier (per agent the parts are about as many rows as the contacts)' },
       { flag: '--interval 15m', what: 'slot length: 15m (adds up to 15-, 30- and 60-minute intervals) or 5m; default 15m' },
       { flag: '--fcr-window 7d', what: 'FCR by repeat is counted with this window (a repeat within it means not resolved); default 7d' },
       { flag: '--map m.json', what: 'how the file\'s columns are read (docs/mapping.md); default: detected (kit engine)' },
@@ -121,7 +121,7 @@ export const HELP: Record<string, CommandHelp> = {
     flags: [
       { flag: '--dialect duckdb', what: 'duckdb (default), spark or clickhouse: they differ only in a few functions (epoch milliseconds, timestamps, the next row, typed NULLs)' },
       { flag: '--table contacts', what: 'the table or view of contacts to read; default contacts' },
-      { flag: '--by channel,tier,agent', what: 'what the parts keep beside the queue; default all three' },
+      { flag: '--by channel,tier,agent', what: 'what the parts keep beside the queue; default channel,tier' },
       { flag: '--interval 15m', what: 'slot length: 15m or 5m; default 15m' },
       { flag: '--fcr-window 7d', what: 'FCR-by-repeat window; default 7d' },
       { flag: '--help, -h', what: 'this help' },

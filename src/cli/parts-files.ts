@@ -33,12 +33,16 @@ async function readCsv(file: string, onRejection?: (r: Rejection) => void): Prom
   let reader: PartsTableReader | null = null;
   let failure: Error | null = null;
   const index = new Map<string, number>();
+  let width = 0;
+  let at: Record<string, number> = {};
   const csv = new CsvReader({
     onRecord: (rec) => {
       if (failure) return;
       if (!reader) {
         const cols = rec.texts().map((c) => c.trim());
-        cols.forEach((c, i) => index.set(c, i));
+        width = cols.length;
+        cols.forEach((c, i) => { if (!index.has(c)) index.set(c, i); });
+        at = Object.fromEntries(index);
         try {
           reader = new PartsTableReader(cols, onRejection);
         } catch (e) {
@@ -51,8 +55,13 @@ async function readCsv(file: string, onRejection?: (r: Rejection) => void): Prom
         reader.rejectRow(rec.line, rec.malformed);
         return;
       }
+      if (rec.count !== width) {
+        // A short or long row would shift or lose counts: it is rejected whole.
+        reader.rejectRow(rec.line, reason('fieldCount', { count: rec.count, columns: width }));
+        return;
+      }
       const line = rec.line;
-      reader.row((c) => { const i = index.get(c); return i === undefined ? '' : rec.text(i); }, line);
+      reader.row((c) => { const i = at[c]; return i === undefined ? '' : rec.text(i); }, line);
     },
   });
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
@@ -114,8 +123,11 @@ async function readParquet(file: string, onRejection?: (r: Rejection) => void): 
     let n = 0;
     for await (const batch of parquetRows(s, file)) {
       reader ??= new PartsTableReader(batch.columns, onRejection);
-      for (const row of batch.rows) reader.row((c) => row[c], ++n);
+      const byName: Record<string, unknown[]> = {};
+      batch.columns.forEach((c, i) => { byName[c] = batch.data[i]; });
+      for (let r = 0; r < batch.length; r++) reader.row((c) => byName[c]?.[r], ++n);
     }
+    reader ??= new PartsTableReader((await s.rows(`DESCRIBE SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`)).map((r) => String(r.column_name)), onRejection);
     return reader!;
   } finally {
     s.close();

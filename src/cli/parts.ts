@@ -42,9 +42,12 @@ function formatOf(out: string, flag: string | undefined): Format {
   return 'csv';
 }
 
-/** --by: which of channel, tier and agent are kept beside the queue (default: all three). */
+/**
+ * --by: which of channel, tier and agent are kept beside the queue. Default channel and tier: per agent, a
+ * slot holds a contact or two, so the parts would be about as many rows as the contacts.
+ */
 export function dimensionsOf(by: string | undefined): Dimension[] {
-  if (by === undefined) return [...OPTIONAL_DIMENSIONS];
+  if (by === undefined) return ['channel', 'tier'];
   const list = by.split(',').map((x) => x.trim()).filter(Boolean);
   for (const x of list) if (x !== 'queue' && !(OPTIONAL_DIMENSIONS as readonly string[]).includes(x)) throw new UsageError(`--by ${by}: parts are kept by queue and any of channel, tier, agent ("${x}" is not one)`);
   return OPTIONAL_DIMENSIONS.filter((d) => list.includes(d));

@@ -55,7 +55,7 @@ export interface RecipeOptions {
   dialect: SqlDialect;
   /** Slot length: 15 (default) or 5 minutes. */
   slotMinutes?: 5 | 15;
-  /** Dimensions kept beside the queue (default: channel, tier and agent). */
+  /** Dimensions kept beside the queue (default: channel and tier). */
   dimensions?: readonly Dimension[];
   /** FCR-by-repeat window in days (default 7). */
   fcrWindowDays?: number;
@@ -108,7 +108,7 @@ export function partsRecipe(o: RecipeOptions): string {
   const slotMs = slotMinutes * 60_000;
   const windowDays = o.fcrWindowDays ?? 7;
   const windowMs = Math.round(windowDays * 86_400_000);
-  const dims = OPTIONAL_DIMENSIONS.filter((x) => (o.dimensions ?? OPTIONAL_DIMENSIONS).includes(x));
+  const dims = OPTIONAL_DIMENSIONS.filter((x) => (o.dimensions ?? ['channel', 'tier']).includes(x));
   const table = o.table ?? 'contacts';
   const key = ['slot_ms', 'queue', ...dims];
   const I = '    ';

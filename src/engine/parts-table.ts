@@ -153,7 +153,8 @@ export function* partsNdjson(parts: ContactParts, opts: PartsRowsOptions = {}): 
   let n = 0;
   for (const row of partsRows(parts, opts)) {
     const o: Record<string, PartsValue> = {};
-    row.forEach((x, i) => { if (x !== null && (x !== 0 || i < keyWidth)) o[cols[i]] = x; });
+    // A waits row always says its bucket (null: over a day); counts and sums of 0 are left out.
+    row.forEach((x, i) => { if (i < keyWidth || (i === keyWidth && row[1] === 'waits') || (x !== null && x !== 0)) o[cols[i]] = x; });
     chunk += JSON.stringify(o) + '\n';
     if (++n % 1000 === 0) { yield chunk; chunk = ''; }
   }
@@ -187,6 +188,8 @@ export class PartsTableReader {
   private readonly values = new Float64Array(NF);
   private lastCell = -1;
   private lastKey = '';
+  private lastStartRaw: unknown = undefined;
+  private lastStart: number | null = null;
 
   constructor(readonly columns: readonly string[], private readonly onRejection?: (r: Rejection) => void) {
     const missing = [...KEY_COLUMNS].filter((c) => !columns.includes(c));
@@ -234,7 +237,14 @@ export class PartsTableReader {
     const parts = this.parts;
     if (minutes !== parts.opts.slotMinutes) return fail('slot_minutes', minutes, reason('slotLengthChanged', { minutes, first: parts.opts.slotMinutes }));
     const startRaw = get('slot_start');
-    const start = instantOf(startRaw);
+    // Rows of one slot come together: its start is parsed once.
+    let start: number | null;
+    if (startRaw === this.lastStartRaw) start = this.lastStart;
+    else {
+      start = instantOf(startRaw);
+      this.lastStartRaw = startRaw;
+      this.lastStart = start;
+    }
     if (start === null) return fail('slot_start', startRaw, reason('unparseableTime'));
     if (start % parts.slotMs !== 0) return fail('slot_start', startRaw, reason('slotNotAligned', { minutes }));
     const queue = text(get('queue'));
@@ -255,6 +265,10 @@ export class PartsTableReader {
         const n = countOf(raw, !SUM_COLUMNS.has(col));
         if (typeof n === 'string') return fail(col, raw, reason(n as ReasonCode, { what: col }));
         v[f] = n;
+      }
+      for (const [col] of WAIT_COLUMNS) {
+        const raw = get(col);
+        if (text(raw) !== '' && Number(text(raw)) !== 0) return fail(col, raw, reason('wrongPart', { what: col, part: 'counts' }));
       }
       let repeat: number[] | null = null;
       const windowRaw = get('fcr_repeat_window_days');
@@ -285,6 +299,11 @@ export class PartsTableReader {
       const edge = Number(text(edgeRaw));
       bucket = Number.isFinite(edge) && edge >= 0 ? bucketOf(edge) : -1;
       if (bucket < 0 || bucketUpper(bucket) !== edge) return fail('wait_upto_sec', edgeRaw, reason('waitEdge'));
+    }
+    // Counts on a waits row would be lost: the row is refused instead.
+    for (const [col] of COUNT_COLUMNS) {
+      const raw = get(col);
+      if (text(raw) !== '' && Number(text(raw)) !== 0) return fail(col, raw, reason('wrongPart', { what: col, part: 'waits' }));
     }
     const counts: number[] = [];
     for (const [col] of WAIT_COLUMNS) {

@@ -71,6 +71,7 @@ export const REASONS = {
   // Parts tables (docs/parts.md)
   notJson: 'not JSON',
   notJsonObject: 'not a JSON object',
+  wrongPart: '{what} on a {part} row: counts and sums go on counts rows, waits on waits rows',
   partsVersion: 'parts version {version}: this kit reads version 1',
   partKind: 'part must be "counts" or "waits"',
   slotLength: 'slot length must be 5 or 15 minutes',

@@ -62,6 +62,7 @@ export const reasons: Record<ReasonCode, string> = {
   outbound: 'contacto saliente',
   notJson: 'no es JSON',
   notJsonObject: 'no es un objeto JSON',
+  wrongPart: '{what} en una fila {part}: los conteos y sumas van en filas counts, las esperas en filas waits',
   partsVersion: 'versión de partes {version}: este kit lee la versión 1',
   partKind: 'part debe ser "counts" o "waits"',
   slotLength: 'la duración del tramo debe ser 5 o 15 minutos',
