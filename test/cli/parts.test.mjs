@@ -194,3 +194,12 @@ test('the JSON Schema of a parts row names exactly the columns the kit writes', 
   assert.deepEqual(Object.keys(schema.properties), kitAgentHead);
   assert.deepEqual(schema.required, ['parts_version', 'part', 'slot_start', 'slot_minutes', 'queue']);
 });
+
+test('evaluate --parts gives the scorecard evaluate gives from the contacts: targets, exclusions, credits, baselines', () => {
+  const parts = join(dir, 'sample.parts.parquet');
+  cli(['parts', 'examples/data/sample.csv', '--engine', 'duckdb', '--out', parts]);
+  const rows = JSON.parse(cli(['evaluate', 'examples/data/sample.csv', '--sla', 'examples/sla.example.json', '--json']).stdout).scorecard;
+  const fromParts = JSON.parse(cli(['evaluate', '--parts', parts, '--sla', 'examples/sla.example.json', '--json']).stdout).scorecard;
+  assert.ok(rows.metrics.length >= 4 && rows.credits, 'the sample scorecard has metrics and credits');
+  assert.deepEqual(fromParts, rows);
+});
