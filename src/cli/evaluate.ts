@@ -91,7 +91,7 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
     keepRepeats: defs.fcr.method !== 'flag',
   });
   const validations: { file: string; validation: Validation }[] = fromTables
-    ? fromTables.files.map((x) => ({ file: x.file, validation: { ...x.validation, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, contacts: 0 } }))
+    ? fromTables.files.map((x) => ({ file: x.file, validation: x.validation }))
     : [];
   const kinds = new Map(fromTables ? [] : files.map((file) => {
     if (file !== '-') readable(file);

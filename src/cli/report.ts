@@ -172,11 +172,7 @@ async function reportParts(files: string[], f: Record<string, string | boolean |
   const parts = read.parts;
   if (defs.intervalMinutes === 5 && parts.opts.slotMinutes !== 5) throw new UsageError(`--interval 5m: these parts are kept in ${parts.opts.slotMinutes}-minute slots; make them with --interval 5m`);
   const { result, definitions, local } = figures(parts, defs, defs.timeZone, by, businessHours);
-  const v = read.validation;
-  const validation: Validation = {
-    rowsRead: v.rowsRead, rowsAccepted: v.rowsAccepted, rowsRejected: v.rowsRejected, byReason: v.byReason, byCode: [],
-    countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: v.rejections, contacts: parts.contacts,
-  };
+  const validation = read.validation;
   const json = {
     validation,
     mapping: null,

@@ -7,7 +7,8 @@
  */
 import { BUCKETS, bucketOf, bucketUpper } from './histogram.js';
 import { ContactParts, F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, OPTIONAL_DIMENSIONS, TooManyValues, type Dimension } from './parts.js';
-import { reason, reasonText, type ReasonCode } from './ingest/reasons.js';
+import { ReasonTally, reason, type ReasonCode } from './ingest/reasons.js';
+import type { Validation } from './ingest/index.js';
 import type { Said } from './words.js';
 import type { Rejection } from './ingest/contacts.js';
 
@@ -167,14 +168,12 @@ export function* partsNdjson(parts: ContactParts, opts: PartsRowsOptions = {}): 
 /** Why a whole parts table cannot be read. */
 export class PartsTableError extends Error {}
 
-/** How a parts table reads: rows read, accepted and rejected (accepted + rejected = read), the first rejections. */
-export interface PartsValidation {
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  byReason: Record<string, number>;
-  rejections: Rejection[];
-}
+/**
+ * How a parts table reads, in the shape of a contact file's validation (docs/protocol.md): rows read, accepted
+ * and rejected (accepted + rejected = read), reasons in words and as data, the first rejections, and the
+ * contacts the accepted rows count.
+ */
+export type PartsValidation = Validation;
 
 /**
  * Reads rows of a parts table into `ContactParts`. Made from the table's header (its dimensions are the
@@ -184,7 +183,8 @@ export interface PartsValidation {
 export class PartsTableReader {
   readonly dimensions: Dimension[];
   parts: ContactParts | null = null;
-  readonly validation: PartsValidation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, rejections: [] };
+  readonly validation: PartsValidation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 };
+  private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
   private readonly values = new Float64Array(NF);
   private lastCell = -1;
   private lastKey = '';
@@ -218,8 +218,7 @@ export class PartsTableReader {
 
   private rejected(line: number, bad: { column: string | null; value: string | null; said: Said<ReasonCode> }): void {
     this.validation.rowsRejected++;
-    const text = reasonText(bad.said);
-    this.validation.byReason[text] = (this.validation.byReason[text] ?? 0) + 1;
+    const text = this.tally.add(bad.said);
     const r: Rejection = { line, column: bad.column, value: bad.value, reason: text, code: bad.said.code, values: bad.said.values };
     if (this.validation.rejections.length < 100) this.validation.rejections.push(r);
     this.onRejection?.(r);
@@ -287,6 +286,7 @@ export class PartsTableReader {
       }
       const contacts = v[F.answered] + v[F.abandoned] + v[F.flowout] + v[F.callback] + v[F.voicemail];
       const cell = parts.addCounts(slot, series, v, contacts);
+      this.validation.contacts += contacts;
       if (repeat) parts.addRepeatCounts(cell, repeat[0] * MS_PER_DAY, repeat[1], repeat[2], repeat[3]);
       this.lastCell = cell;
       this.lastKey = `${slot}\u0000${series}`;
