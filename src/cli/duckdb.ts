@@ -121,7 +121,7 @@ export function partsTypes(dims: readonly Dimension[]): Record<string, string> {
 
 /** COPY options for a parts file of a format. */
 export function copyOptions(format: 'csv' | 'ndjson' | 'parquet'): string {
-  if (format === 'parquet') return `(FORMAT parquet, COMPRESSION zstd)`;
+  if (format === 'parquet') return `(FORMAT parquet, COMPRESSION snappy)`;
   if (format === 'ndjson') return `(FORMAT json)`;
   return `(FORMAT csv, HEADER true, TIMESTAMPFORMAT '%Y-%m-%dT%H:%M:%SZ')`;
 }

@@ -335,6 +335,16 @@ export class DatasetHandle {
     return this.client.call((api) => api.feedUrl(this.id, url));
   }
 
+  /** Reads a parts table (docs/parts.md: CSV, NDJSON or Parquet) into the dataset instead of contacts. */
+  feedParts(blob: Blob, name?: string): Promise<DatasetStatus> {
+    return this.client.untilRestart(this.client.call((api) => api.feedParts(this.id, blob, name ?? (blob as File).name)));
+  }
+
+  /** Reads a parts table from a URL. */
+  feedPartsUrl(url: string): Promise<DatasetStatus> {
+    return this.client.call((api) => api.feedPartsUrl(this.id, url));
+  }
+
   /** Makes the dataset live from a WebSocket (ws://…), SSE (…/sse) or NDJSON stream. */
   connect(url: string, opts: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number } = {}): Promise<DatasetStatus> {
     this.client.remember(this.id, { url, opts });

@@ -10,7 +10,8 @@ export const MID_MAX = 3600;
 export const COARSE_MAX = 86_400;
 const MID_START = FINE_MAX; // last fine bucket index
 const COARSE_START = MID_START + (MID_MAX - FINE_MAX) / 10; // 900
-const OVERFLOW = COARSE_START + (COARSE_MAX - MID_MAX) / 60; // 2280
+// The last 60-second bucket, (86340, 86400], is COARSE_START + 1380 = 2280; waits over a day are one beyond it.
+const OVERFLOW = COARSE_START + (COARSE_MAX - MID_MAX) / 60 + 1; // 2281
 export const BUCKETS = OVERFLOW + 1;
 
 export function bucketOf(wait: number): number {

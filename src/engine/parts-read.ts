@@ -5,6 +5,7 @@
  */
 import { CsvReader } from './ingest/csv.js';
 import { reason } from './ingest/reasons.js';
+import { error } from './ingest/errors.js';
 import type { Rejection } from './ingest/contacts.js';
 import { PartsTableError, PartsTableReader } from './parts-table.js';
 
@@ -86,8 +87,8 @@ export class PartsTextReader {
     }
     if (this.failure) throw this.failure;
     if (!this.reader) {
-      if (this.firstBad) throw new PartsTableError(`no line is a JSON object of a parts table (line ${this.firstBad.line}: ${this.firstBad.why})`);
-      throw new PartsTableError('the file is empty: no header and no rows');
+      if (this.firstBad) throw new PartsTableError(error('partsNoRows', { line: this.firstBad.line, reason: this.firstBad.why }));
+      throw new PartsTableError(error('partsEmpty'));
     }
     return this.reader;
   }

@@ -113,16 +113,17 @@ export function partsRecipe(o: RecipeOptions): string {
   const key = ['slot_ms', 'queue', ...dims];
   const I = '    ';
   const counts = COUNT_COLUMNS.map(([c]) => `${I}SUM(${COUNT_EXPRESSIONS[c]}) AS ${c}`);
-  const out = (c: string) => (SUMS.has(c) ? d.cast(c, 'double') : d.cast(c, 'bigint'));
+  const out = (c: string) => (SUMS.has(c) ? d.cast(`counts.${c}`, 'double') : d.cast(`counts.${c}`, 'bigint'));
   const zeros = COUNT_COLUMNS.map(([c]) => `${I}${SUMS.has(c) ? d.cast('0', 'double') : d.cast('0', 'bigint')} AS ${c}`);
-  const head = (part: string) => [
+  const head = (part: string, from: string) => [
     `${I}${d.cast(String(PARTS_VERSION), 'int')} AS parts_version`,
     `${I}'${part}' AS part`,
-    `${I}${d.timestamp('slot_ms')} AS slot_start`,
+    `${I}${d.timestamp(`${from}.slot_ms`)} AS slot_start`,
     `${I}${d.cast(String(slotMinutes), 'int')} AS slot_minutes`,
-    `${I}queue`,
-    ...dims.map((x) => `${I}${x}`),
+    `${I}${from}.queue AS queue`,
+    ...dims.map((x) => `${I}${from}.${x} AS ${x}`),
   ];
+  // No ORDER BY: a parts table's rows come in any order, and sorting them all is what takes an engine's memory.
   return `-- The sla-widgets parts recipe: parts table version ${PARTS_VERSION} (docs/parts.md), ${o.dialect} dialect.
 -- Reads ${table}: one row per contact in the kit's normalized columns
 --   ${CONTACT_TABLE_COLUMNS.join(', ')}
@@ -145,27 +146,31 @@ k AS (
          WHEN wait_sec <= ${FINE_MAX} THEN ${d.cast('CEIL(wait_sec)', 'int')}
          WHEN wait_sec <= ${MID_MAX} THEN ${d.cast(`${FINE_MAX} + 10 * CEIL((wait_sec - ${FINE_MAX}) / 10)`, 'int')}
          WHEN wait_sec <= ${COARSE_MAX} THEN ${d.cast(`${MID_MAX} + 60 * CEIL((wait_sec - ${MID_MAX}) / 60)`, 'int')}
-         ELSE -1 END AS wait_upto,
-    -- FCR by repeat (docs/metrics.md §3): the same customer's next contact in the same queue.
-    CASE WHEN outcome = 'answered' AND customer IS NOT NULL AND customer <> '' THEN 1 ELSE 0 END AS repeat_known,
-    ${d.lead('arrived_ms', 'PARTITION BY customer, queue ORDER BY arrived_ms, id')} AS next_ms
+         ELSE -1 END AS wait_upto
   FROM c
 ),
-r AS (
+-- FCR by repeat (docs/metrics.md §3): each contact of a known customer and that customer's next arrival in the
+-- same queue (a window over the few columns it needs); answered contacts not followed within the window resolve.
+repeats AS (
   SELECT
-    k.*,
-    CASE WHEN repeat_known = 1 AND (next_ms IS NULL OR next_ms - arrived_ms > ${windowMs}) THEN 1 ELSE 0 END AS repeat_resolved,
-    CASE WHEN repeat_known = 1 AND (next_ms IS NULL OR next_ms - arrived_ms > ${windowMs}) AND arrived_ms + ${windowMs} > last.last_ms THEN 1 ELSE 0 END AS repeat_provisional
-  FROM k CROSS JOIN (SELECT MAX(arrived_ms) AS last_ms FROM c) last
+    ${key.join(', ')},
+    SUM(CASE WHEN next_ms IS NULL OR next_ms - arrived_ms > ${windowMs} THEN 1 ELSE 0 END) AS fcr_repeat_resolved,
+    COUNT(*) AS fcr_repeat_known,
+    SUM(CASE WHEN (next_ms IS NULL OR next_ms - arrived_ms > ${windowMs}) AND arrived_ms + ${windowMs} > last.last_ms THEN 1 ELSE 0 END) AS fcr_repeat_provisional
+  FROM (
+    SELECT ${key.join(', ')}, outcome, arrived_ms,
+      ${d.lead('arrived_ms', 'PARTITION BY customer, queue ORDER BY arrived_ms, id')} AS next_ms
+    FROM k
+    WHERE customer IS NOT NULL AND customer <> ''
+  ) w CROSS JOIN (SELECT MAX(arrived_ms) AS last_ms FROM c) last
+  WHERE outcome = 'answered'
+  GROUP BY ${key.join(', ')}
 ),
 counts AS (
   SELECT
     ${key.join(', ')},
-${counts.join(',\n')},
-    SUM(repeat_resolved) AS fcr_repeat_resolved,
-    SUM(repeat_known) AS fcr_repeat_known,
-    SUM(repeat_provisional) AS fcr_repeat_provisional
-  FROM r
+${counts.join(',\n')}
+  FROM k
   GROUP BY ${key.join(', ')}
 ),
 waits AS (
@@ -180,16 +185,16 @@ waits AS (
 )
 SELECT * FROM (
   SELECT
-${head('counts').join(',\n')},
+${head('counts', 'counts').join(',\n')},
     ${d.nullOf('int')} AS wait_upto_sec,
 ${COUNT_COLUMNS.map(([c]) => `${I}${out(c)} AS ${c}`).join(',\n')},
-    CASE WHEN fcr_repeat_known > 0 THEN ${d.cast(String(windowDays), 'double')} ELSE ${d.nullOf('double')} END AS ${REPEAT_COLUMNS[0]},
-${REPEAT_COLUMNS.slice(1).map((c) => `${I}CASE WHEN fcr_repeat_known > 0 THEN ${d.cast(c, 'bigint')} ELSE ${d.nullOf('bigint')} END AS ${c}`).join(',\n')},
+    CASE WHEN repeats.fcr_repeat_known > 0 THEN ${d.cast(String(windowDays), 'double')} ELSE ${d.nullOf('double')} END AS ${REPEAT_COLUMNS[0]},
+${REPEAT_COLUMNS.slice(1).map((c) => `${I}CASE WHEN repeats.fcr_repeat_known > 0 THEN ${d.cast(`repeats.${c}`, 'bigint')} ELSE ${d.nullOf('bigint')} END AS ${c}`).join(',\n')},
 ${WAIT_COLUMNS.map(([c]) => `${I}${d.nullOf('bigint')} AS ${c}`).join(',\n')}
-  FROM counts
+  FROM counts LEFT JOIN repeats ON ${key.map((x) => `counts.${x} = repeats.${x}`).join(' AND ')}
   UNION ALL
   SELECT
-${head('waits').join(',\n')},
+${head('waits', 'waits').join(',\n')},
     CASE WHEN wait_upto < 0 THEN ${d.nullOf('int')} ELSE ${d.cast('wait_upto', 'int')} END AS wait_upto_sec,
 ${zeros.join(',\n')},
     ${d.nullOf('double')} AS ${REPEAT_COLUMNS[0]},
@@ -197,6 +202,5 @@ ${REPEAT_COLUMNS.slice(1).map((c) => `${I}${d.nullOf('bigint')} AS ${c}`).join('
 ${WAIT_COLUMNS.map(([c]) => `${I}${d.cast(c, 'bigint')} AS ${c}`).join(',\n')}
   FROM waits
 ) parts
-ORDER BY slot_start, queue${dims.map((x) => `, ${x}`).join('')}, part, wait_upto_sec
 `;
 }

@@ -9,6 +9,7 @@ import { BUCKETS, bucketOf, bucketUpper } from './histogram.js';
 import { ContactParts, F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, OPTIONAL_DIMENSIONS, TooManyValues, type Dimension } from './parts.js';
 import { ReasonTally, reason, type ReasonCode } from './ingest/reasons.js';
 import type { Validation } from './ingest/index.js';
+import { error, errorText, type ErrorCode } from './ingest/errors.js';
 import type { Said } from './words.js';
 import type { Rejection } from './ingest/contacts.js';
 
@@ -165,8 +166,12 @@ export function* partsNdjson(parts: ContactParts, opts: PartsRowsOptions = {}): 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
 
-/** Why a whole parts table cannot be read. */
-export class PartsTableError extends Error {}
+/** Why a whole parts table cannot be read: in English words, and as data for the page to word. */
+export class PartsTableError extends Error {
+  constructor(readonly said: Said<ErrorCode>) {
+    super(errorText(said));
+  }
+}
 
 /**
  * How a parts table reads, in the shape of a contact file's validation (docs/protocol.md): rows read, accepted
@@ -194,7 +199,7 @@ export class PartsTableReader {
   constructor(readonly columns: readonly string[], private readonly onRejection?: (r: Rejection) => void) {
     const missing = [...KEY_COLUMNS].filter((c) => !columns.includes(c));
     if (missing.length) {
-      throw new PartsTableError(`not a parts table (docs/parts.md): no ${missing.map((c) => `"${c}"`).join(', ')} column${missing.length > 1 ? 's' : ''} (header: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', …' : ''})`);
+      throw new PartsTableError(error('notPartsTable', { columns: missing.map((c) => `"${c}"`).join(', '), header: `${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', …' : ''}` }));
     }
     this.dimensions = OPTIONAL_DIMENSIONS.filter((d) => columns.includes(d));
   }
@@ -267,7 +272,7 @@ export class PartsTableReader {
       }
       for (const [col] of WAIT_COLUMNS) {
         const raw = get(col);
-        if (text(raw) !== '' && Number(text(raw)) !== 0) return fail(col, raw, reason('wrongPart', { what: col, part: 'counts' }));
+        if (raw !== 0 && raw !== null && raw !== undefined && raw !== '' && Number(text(raw)) !== 0) return fail(col, raw, reason('wrongPart', { what: col, part: 'counts' }));
       }
       let repeat: number[] | null = null;
       const windowRaw = get('fcr_repeat_window_days');
@@ -303,7 +308,7 @@ export class PartsTableReader {
     // Counts on a waits row would be lost: the row is refused instead.
     for (const [col] of COUNT_COLUMNS) {
       const raw = get(col);
-      if (text(raw) !== '' && Number(text(raw)) !== 0) return fail(col, raw, reason('wrongPart', { what: col, part: 'waits' }));
+      if (raw !== 0 && raw !== null && raw !== undefined && raw !== '' && Number(text(raw)) !== 0) return fail(col, raw, reason('wrongPart', { what: col, part: 'waits' }));
     }
     const counts: number[] = [];
     for (const [col] of WAIT_COLUMNS) {
@@ -327,6 +332,14 @@ function text(x: unknown): string {
 
 /** A count or sum: a number ≥ 0 (a whole one where `whole`); blank is 0. Else the reason's code. */
 function countOf(raw: unknown, whole: boolean): number | 'countNotANumber' | 'negativeCount' | 'countNotWhole' {
+  // Numbers as Parquet and JSON give them: no text in between.
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return 'countNotANumber';
+    if (raw < 0) return 'negativeCount';
+    if (whole && !Number.isInteger(raw)) return 'countNotWhole';
+    return raw;
+  }
+  if (raw === null || raw === undefined || raw === '') return 0;
   const t = text(raw);
   if (t === '') return 0;
   const n = Number(t);
@@ -364,9 +377,9 @@ export function instantOf(raw: unknown): number | null {
  * 5-minute slots add to those of 15 only by being read as such: mixed lengths are refused).
  */
 export function mergeTables(list: readonly ContactParts[]): ContactParts {
-  if (list.length === 0) throw new PartsTableError('no parts to add');
+  if (list.length === 0) throw new RangeError('no parts to add');
   const slot = list[0].opts.slotMinutes;
-  for (const p of list) if (p.opts.slotMinutes !== slot) throw new PartsTableError(`parts of ${p.opts.slotMinutes}-minute and ${slot}-minute slots cannot be added: make them with one slot length`);
+  for (const p of list) if (p.opts.slotMinutes !== slot) throw new PartsTableError(error('message', { text: `parts of ${p.opts.slotMinutes}-minute and ${slot}-minute slots cannot be added: make them with one slot length` }));
   const dims = OPTIONAL_DIMENSIONS.filter((d) => list.every((p) => p.opts.dimensions.includes(d)));
   if (list.length === 1 && dims.length === list[0].opts.dimensions.length) return list[0];
   const out = new ContactParts({ slotMinutes: slot, dimensions: dims, keepRepeats: false });

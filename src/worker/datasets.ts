@@ -9,7 +9,9 @@ import { LiveContacts } from '../engine/live/live-contacts.js';
 import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
 import { previewHead, type Preview } from '../engine/ingest/preview.js';
 import { sampleBlocks } from '../engine/ingest/sample-blocks.js';
-import { ContactIngest } from '../engine/ingest/index.js';
+import { ContactIngest, IngestError } from '../engine/ingest/index.js';
+import { PartsTextReader, partsFormatOf } from '../engine/parts-read.js';
+import type { PartsTableReader } from '../engine/parts-table.js';
 import { csvText, type CsvValue } from '../engine/csv-out.js';
 import { error, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
@@ -21,7 +23,7 @@ import { StreamSource, type StreamKind } from './stream-source.js';
 import { ContentHasher, bytesOf, headOf, sampleKey } from './content-key.js';
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
-export const ENGINE_VERSION = 'sla-widgets engine 0.2 / parts 4';
+export const ENGINE_VERSION = 'sla-widgets engine 0.2 / parts 5';
 
 export interface Dataset {
   id: string;
@@ -265,6 +267,68 @@ export class Datasets {
       this.changed(ds.id, false);
     }
     return ds.status;
+  }
+
+  /**
+   * Reads a parts table (docs/parts.md) into the dataset: CSV, NDJSON or Parquet, told by its first bytes.
+   * Every widget works on it as on contacts (a live stream aside); it is small, so it is read again, not cached.
+   */
+  async feedParts(id: string, blob: Blob, name?: string): Promise<DatasetStatus> {
+    const ds = this.must(id);
+    const cache = await this.cache;
+    const label = name ?? ds.status.name;
+    this.set(ds, this.status(ds, label, { state: 'loading', progress: { bytes: 0, totalBytes: blob.size, rows: 0, rejected: 0 }, warning: cache.warning }));
+    try {
+      if (blob.size === 0) throw new IngestError(error('partsEmpty'));
+      const format = partsFormatOf(new Uint8Array(await blob.slice(0, 256).arrayBuffer()));
+      let reader: PartsTableReader;
+      if (format === 'parquet') {
+        const { readParquetParts } = await import('./parquet-parts.js');
+        reader = await readParquetParts(blob);
+      } else {
+        const text = new PartsTextReader(format);
+        let bytes = 0;
+        for await (const chunk of bytesOf(blob, new Uint8Array(0), this.counts)) {
+          if (this.all.get(ds.id) !== ds) throw new Closed();
+          text.push(chunk);
+          bytes += chunk.length;
+          if (text.failed) break;
+          this.progress(ds, { bytes, rows: 0, rejected: 0 }, blob.size);
+        }
+        reader = text.end();
+      }
+      const parts = reader.parts;
+      if (!parts) {
+        const first = reader.validation.rejections[0];
+        throw new IngestError(first ? error('partsNoRows', { line: first.line, reason: first.reason }) : error('partsEmpty'));
+      }
+      const interval = ds.opts.intervalMinutes ?? 15;
+      if (interval % parts.opts.slotMinutes !== 0) throw new IngestError(error('partsSlot', { slot: parts.opts.slotMinutes, interval }));
+      ds.parts = parts;
+      ds.validation = reader.validation;
+      ds.mapping = null;
+      this.set(ds, this.status(ds, label, { state: 'ready', warning: cache.warning }));
+    } catch (e) {
+      if (e instanceof Closed) return ds.status;
+      this.set(ds, this.status(ds, label, { state: 'error', error: saidOf(e), warning: cache.warning }));
+    }
+    return ds.status;
+  }
+
+  /** Reads a parts table from a URL. */
+  async feedPartsUrl(id: string, url: string): Promise<DatasetStatus> {
+    const ds = this.must(id);
+    this.set(ds, this.status(ds, ds.status.name, { state: 'loading' }));
+    let blob: Blob;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      blob = await res.blob();
+    } catch (e) {
+      this.set(ds, this.status(ds, ds.status.name, { state: 'error', error: error('loadFailed', { url, detail: (e as Error)?.message ?? String(e) }) }));
+      return ds.status;
+    }
+    return this.feedParts(id, blob, url.split('/').pop() || url);
   }
 
   /** Reads a CSV from a URL (downloaded into a Blob first, so the cache can keep it). */

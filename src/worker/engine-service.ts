@@ -68,6 +68,8 @@ export class EngineService {
   fail(id: string, why: Said<ErrorCode>): void { this.data.fail(id, why); }
   feed(id: string, input: Blob | { upload: string }, name?: string): Promise<DatasetStatus> { return this.data.feed(id, input, name); }
   feedUrl(id: string, url: string): Promise<DatasetStatus> { return this.data.feedUrl(id, url); }
+  feedParts(id: string, blob: Blob, name?: string): Promise<DatasetStatus> { return this.data.feedParts(id, blob, name); }
+  feedPartsUrl(id: string, url: string): Promise<DatasetStatus> { return this.data.feedPartsUrl(id, url); }
   async connect(id: string, url: string, opts: { kind?: StreamKind; staleAfterMs?: number } = {}): Promise<DatasetStatus> { return this.data.connect(id, url, opts); }
   disconnect(id: string): void { this.data.disconnect(id); }
   list(): Promise<DatasetInfo[]> { return this.data.list(); }

@@ -38,6 +38,8 @@ class EngineWorkerApi {
   rejectedRows(blob: Blob, mapping?: Mapping, inputTimeZone?: string) { return this.s.rejectedRows(blob, mapping, inputTimeZone); }
   fail(id: string, why: Said<ErrorCode>) { this.s.fail(id, why); }
   feedUrl(id: string, url: string) { return this.s.feedUrl(id, url); }
+  feedParts(id: string, blob: Blob, name?: string) { return this.s.feedParts(id, blob, name); }
+  feedPartsUrl(id: string, url: string) { return this.s.feedPartsUrl(id, url); }
   connect(id: string, url: string, opts?: { kind?: 'ws' | 'sse' | 'ndjson'; staleAfterMs?: number }) { return this.s.connect(id, url, opts); }
   disconnect(id: string) { this.s.disconnect(id); }
   view(id: string, view: ViewSpec) { return this.s.view(id, view); }

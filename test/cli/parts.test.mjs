@@ -186,7 +186,7 @@ test('bad parts rows are rejected with their line and reason; the rest is kept (
 test('a file that is not a parts table is refused in one sentence naming what is missing', () => {
   const r = cli(['report', '--parts', contacts, '--tz', 'UTC'], false);
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /not a parts table \(docs\/parts\.md\): no "parts_version", "part", "slot_start", "slot_minutes" columns/);
+  assert.match(r.stderr, /not a parts table \(docs\/parts\.md\): missing the columns "parts_version", "part", "slot_start", "slot_minutes" \(header: id, queue,/);
 });
 
 test('the JSON Schema of a parts row names exactly the columns the kit writes', () => {

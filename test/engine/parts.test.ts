@@ -61,3 +61,19 @@ describe('parts merge associatively (files, streams and shards alike)', () => {
     assert.deepEqual(only.totals, (({ key, by, fcrProvisional, ...m }) => m)(all.groups[0]));
   });
 });
+
+describe('the wait histogram\'s last edges (docs/parts.md "Waits")', () => {
+  it('a wait of exactly a day is in the bucket that ends at 86,400 s, within a 86,400 s threshold; one second more is not', async () => {
+    const { bucketOf, bucketUpper, lastBucketWithin } = await import('../../src/engine/histogram.js');
+    assert.equal(bucketUpper(bucketOf(86_400)), 86_400);
+    assert.equal(bucketUpper(bucketOf(86_341)), 86_400);
+    assert.equal(bucketUpper(bucketOf(86_340)), 86_340);
+    assert.equal(bucketUpper(bucketOf(86_401)), Infinity);
+    const data = ['id,queue,arrived,answered,outcome', 'a,Q,2026-02-02T00:00:00Z,2026-02-03T00:00:00Z,answered', 'b,Q,2026-02-02T00:00:00Z,2026-02-03T00:00:01Z,answered'].join('\n');
+    const defs = defaultDefinitions('UTC');
+    defs.serviceLevel.preset = 'answered';
+    defs.serviceLevel.thresholdSec = 86_400;
+    assert.equal(lastBucketWithin(86_400), bucketOf(86_400));
+    assert.equal(query(analyzeText(data).parts, defs).totals.serviceLevelMet, 1);
+  });
+});

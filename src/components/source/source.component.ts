@@ -30,8 +30,8 @@ function errorResult(e: unknown, timeZone: string, id = ''): ViewResult {
 type Listener = { view: ViewSpec; onResult: (r: ViewResult) => void; throttleMs: number; stop: (() => Promise<void>) | null; dead: boolean };
 
 /**
- * Declares a dataset once per page: a CSV (`src`), a live stream (`stream`), or a File / Blob set as the `file`
- * property; the definitions as attributes named like the CLI's flags. Widgets find it by `source="id"` or as
+ * Declares a dataset once per page: a CSV (`src`), a parts table (`parts`), a live stream (`stream`), or a
+ * File / Blob set as the `file` property; the definitions as attributes named like the CLI's flags. Widgets find it by `source="id"` or as
  * their ancestor, and subscribe to exactly the view they draw.
  *
  * @summary The data behind the widgets.
@@ -42,6 +42,12 @@ type Listener = { view: ViewSpec; onResult: (r: ViewResult) => void; throttleMs:
 export class SlaSource extends LitElement {
   /** A CSV to load (fetched and parsed in the engine worker). */
   @property() src = '';
+  /**
+   * A parts table to load instead of contacts (docs/parts.md): its URL as the attribute, or a File / Blob as
+   * the property. CSV, NDJSON or Parquet, as `sla-widgets parts`, DuckDB, Spark or ClickHouse write it; every
+   * widget shows the same figures as from the contacts it counts.
+   */
+  @property() parts: string | Blob = '';
   /** A live stream: ws://…, …/sse or an NDJSON URL. */
   @property() stream = '';
   /** The IANA zone of the numbers (default: the browser's). */
@@ -108,14 +114,14 @@ export class SlaSource extends LitElement {
     if ((changed.has('sla') && changed.get('sla') !== undefined) || (changed.has('slaDocument') && changed.get('slaDocument') !== undefined)) {
       this.dispatchEvent(new CustomEvent('sla-agreement-change', { detail: { sla: this.sla } }));
     }
-    if (changed.has('src') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) {
+    if (changed.has('src') || changed.has('parts') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) {
       const from = this.inputs();
       if (!this.loadedFrom || from.some((v, i) => v !== this.loadedFrom![i])) this.startLoading();
     }
   }
 
   private inputs(): readonly unknown[] {
-    return [this.src, this.stream, this.file, this.datasetId, this.mapping, this.staleAfter, this.tz, this.interval, this.inputTz];
+    return [this.src, this.parts, this.stream, this.file, this.datasetId, this.mapping, this.staleAfter, this.tz, this.interval, this.inputTz];
   }
 
   /**
@@ -209,7 +215,7 @@ export class SlaSource extends LitElement {
 
   /** Opens the dataset the properties describe, closing the one before (the widgets already here follow it). */
   private startLoading(): void {
-    if (!this.isConnected || (!this.src && !this.stream && !this.file && !this.datasetId)) return;
+    if (!this.isConnected || (!this.src && !this.parts && !this.stream && !this.file && !this.datasetId)) return;
     this.loadedFrom = this.inputs();
     const engine = pageEngine();
     const old = this.handle;
@@ -217,7 +223,7 @@ export class SlaSource extends LitElement {
     // The widgets already here subscribe before the file is fed, so each sees the whole reading from its first byte.
     const here = [...this.listeners];
     // What this load reads, taken now: a later load() or property change starts another load, never changes this one.
-    const { file, src, stream, datasetId, mapping, tz, inputTz, interval, staleAfter } = this;
+    const { file, src, parts, stream, datasetId, mapping, tz, inputTz, interval, staleAfter } = this;
     const handle: Promise<DatasetHandle> = (async () => {
       if (datasetId && !file) {
         const cached = await engine.reopen(datasetId);
@@ -227,10 +233,10 @@ export class SlaSource extends LitElement {
         }
         if (!src && !stream) throw new IngestError(error('datasetGone', { id: datasetId }));
       }
-      const ds = await engine.open({ name: (file as File | null)?.name || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}) });
+      const ds = await engine.open({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}) });
       await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
       // Scorecards and staffing wait for the whole file (datasetHandle()).
-      const fed = file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;
+      const fed = parts ? (parts instanceof Blob ? ds.feedParts(parts) : ds.feedPartsUrl(new URL(parts, document.baseURI).href)) : file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;
       if (fed && !stream) {
         this.reading = ds;
         void fed.finally(() => { if (this.reading === ds) this.reading = null; }).catch(() => undefined);

@@ -37,6 +37,12 @@ export const ERRORS = {
   /** The engine worker stopped while it was reading (it is restarted; the reading can be tried again). */
   workerRestarted: 'the engine stopped while it read the file: try again',
   readStopped: 'the reading was stopped: nothing of this file was kept',
+  /** A parts table (docs/parts.md) that cannot be read as one. */
+  notPartsTable: 'not a parts table (docs/parts.md): missing the columns {columns} (header: {header})',
+  partsEmpty: 'the parts file is empty: no header and no rows',
+  partsNoRows: 'no row of the parts file could be read (line {line}: {reason})',
+  partsSlot: 'these parts are kept in {slot}-minute slots: they cannot give {interval}-minute intervals (make them with 5-minute slots)',
+  parquetUnreadable: 'the Parquet file cannot be read here ({detail}): write it uncompressed or with Snappy, or give the parts as CSV or NDJSON',
   /** A file given by address that did not download. */
   loadFailed: 'cannot load {url}: {detail}',
   /** Anything else, in the words it came with (an engine bug, a browser's own error). */

@@ -29,6 +29,11 @@ export const errors: Record<ErrorCode, string> = {
   datasetGone: 'der Datensatz {id} ist nicht mehr im Cache dieses Browsers: die Datei erneut laden',
   readStopped: 'das Lesen wurde angehalten: von dieser Datei wurde nichts gespeichert',
   workerRestarted: 'die Engine hat beim Lesen der Datei angehalten: erneut versuchen',
+  notPartsTable: 'keine Parts-Tabelle (docs/parts.md): es fehlen die Spalten {columns} (Kopfzeile: {header})',
+  partsEmpty: 'die Parts-Datei ist leer: keine Kopfzeile und keine Zeilen',
+  partsNoRows: 'keine Zeile der Parts-Datei war lesbar (Zeile {line}: {reason})',
+  partsSlot: 'diese Parts sind in {slot}-Minuten-Slots: sie ergeben keine {interval}-Minuten-Intervalle (mit 5-Minuten-Slots erstellen)',
+  parquetUnreadable: 'die Parquet-Datei ist hier nicht lesbar ({detail}): unkomprimiert oder mit Snappy schreiben, oder die Parts als CSV oder NDJSON geben',
   loadFailed: '{url} kann nicht geladen werden: {detail}',
   message: '{text}',
 };

@@ -29,6 +29,11 @@ export const errors: Record<ErrorCode, string> = {
   datasetGone: 'el conjunto de datos {id} ya no está en la caché de este navegador: cargue el archivo de nuevo',
   readStopped: 'se detuvo la lectura: no se guardó nada de este archivo',
   workerRestarted: 'el motor se detuvo mientras leía el archivo: inténtelo de nuevo',
+  notPartsTable: 'no es una tabla de partes (docs/parts.md): faltan las columnas {columns} (cabecera: {header})',
+  partsEmpty: 'el archivo de partes está vacío: sin cabecera ni filas',
+  partsNoRows: 'no se pudo leer ninguna fila del archivo de partes (línea {line}: {reason})',
+  partsSlot: 'estas partes están en tramos de {slot} minutos: no dan intervalos de {interval} minutos (créelas con tramos de 5 minutos)',
+  parquetUnreadable: 'el archivo Parquet no se puede leer aquí ({detail}): escríbalo sin comprimir o con Snappy, o dé las partes como CSV o NDJSON',
   loadFailed: 'no se puede cargar {url}: {detail}',
   message: '{text}',
 };
