@@ -46,9 +46,8 @@ async function readParquet(file: string, onRejection?: (r: Rejection) => void): 
     let n = 0;
     for await (const batch of parquetRows(s, file)) {
       reader ??= new PartsTableReader(batch.columns, onRejection);
-      const byName: Record<string, unknown[]> = {};
-      batch.columns.forEach((c, i) => { byName[c] = batch.data[i]; });
-      for (let r = 0; r < batch.length; r++) reader.row((c) => byName[c]?.[r], ++n);
+      const data = batch.data;
+      for (let r = 0; r < batch.length; r++) reader.row((i) => data[i][r], ++n);
     }
     reader ??= new PartsTableReader((await s.rows(`DESCRIBE SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`)).map((r) => String(r.column_name)), onRejection);
     return reader!;

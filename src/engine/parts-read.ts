@@ -7,7 +7,7 @@ import { CsvReader } from './ingest/csv.js';
 import { reason } from './ingest/reasons.js';
 import { error } from './ingest/errors.js';
 import type { Rejection } from './ingest/contacts.js';
-import { PartsTableError, PartsTableReader } from './parts-table.js';
+import { PartsTableError, PartsTableReader, partsColumns } from './parts-table.js';
 
 export type PartsFormat = 'csv' | 'ndjson' | 'parquet';
 
@@ -32,15 +32,12 @@ export class PartsTextReader {
   constructor(readonly format: 'csv' | 'ndjson', private readonly onRejection?: (r: Rejection) => void) {
     if (format === 'csv') {
       let width = 0;
-      let at: Record<string, number> = {};
       this.csv = new CsvReader({
         onRecord: (rec) => {
           if (this.failure) return;
           if (!this.reader) {
             const cols = rec.texts().map((c) => c.trim());
             width = cols.length;
-            at = {};
-            cols.forEach((c, i) => { if (!(c in at)) at[c] = i; });
             try {
               this.reader = new PartsTableReader(cols, this.onRejection);
             } catch (e) {
@@ -51,7 +48,7 @@ export class PartsTextReader {
           if (rec.malformed) return this.reader.rejectRow(rec.line, rec.malformed);
           // A short or long row would shift or lose counts: it is rejected whole.
           if (rec.count !== width) return this.reader.rejectRow(rec.line, reason('fieldCount', { count: rec.count, columns: width }));
-          this.reader.row((c) => { const i = at[c]; return i === undefined ? '' : rec.text(i); }, rec.line);
+          this.reader.row((i) => rec.text(i), rec.line);
         },
       });
     }
@@ -94,6 +91,8 @@ export class PartsTextReader {
   }
 
   private firstBad: { line: number; why: string } | null = null;
+  /** NDJSON: the columns the reader is told of (the first object's keys, then every count). */
+  private columns: string[] = [];
   /** Lines read before the first object (the columns come from it): rejected once the reader is made. */
   private pending: { line: number; json: boolean }[] = [];
 
@@ -115,9 +114,11 @@ export class PartsTextReader {
         this.pending.push({ line: this.line, json });
         return;
       }
-      // The columns are those of the first object (rows leave out zero counts; the key columns are always there).
+      // The key columns, dimensions included, are those of the first object; counts may be left out of any row.
       try {
-        this.reader = new PartsTableReader(Object.keys(o), this.onRejection);
+        const first = Object.keys(o);
+        this.columns = [...first, ...partsColumns([]).filter((c) => !first.includes(c))];
+        this.reader = new PartsTableReader(this.columns, this.onRejection);
       } catch (e) {
         this.failure = e as Error;
         return;
@@ -126,7 +127,7 @@ export class PartsTextReader {
       this.pending = [];
     }
     if (!o) return this.reader.rejectRow(this.line, reason(json ? 'notJsonObject' : 'notJson'));
-    const row = o;
-    this.reader.row((c) => row[c], this.line);
+    const row = o, columns = this.columns;
+    this.reader.row((i) => row[columns[i]], this.line);
   }
 }

@@ -63,6 +63,16 @@ export function partsColumns(dimensions: readonly Dimension[]): string[] {
   return [...KEY_COLUMNS, ...dims, 'wait_upto_sec', ...COUNT_COLUMNS.map(([c]) => c), ...REPEAT_COLUMNS, ...WAIT_COLUMNS.map(([c]) => c)];
 }
 
+/** Every column a parts table can have, in order: the reader's own numbering of them. */
+const CANON = partsColumns(OPTIONAL_DIMENSIONS);
+const K = Object.fromEntries(CANON.map((c, i) => [c, i])) as Record<string, number>;
+const K_VERSION = K.parts_version, K_PART = K.part, K_START = K.slot_start, K_MINUTES = K.slot_minutes, K_QUEUE = K.queue;
+const K_CHANNEL = K.channel, K_TIER = K.tier, K_AGENT = K.agent, K_EDGE = K.wait_upto_sec;
+const K_COUNTS = COUNT_COLUMNS.map(([c]) => K[c]);
+const K_REPEATS = REPEAT_COLUMNS.map((c) => K[c]);
+const K_WAITS = WAIT_COLUMNS.map(([c]) => K[c]);
+const WHOLE = COUNT_COLUMNS.map(([c]) => !SUM_COLUMNS.has(c));
+
 export type PartsValue = string | number | null;
 
 /** A slot start as written: ISO 8601 in UTC to the second. */
@@ -192,7 +202,6 @@ export class PartsTableReader {
   private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
   private readonly values = new Float64Array(NF);
   private lastCell = -1;
-  private lastKey = '';
   private lastStartRaw: unknown = undefined;
   private lastStart: number | null = null;
 
@@ -202,12 +211,33 @@ export class PartsTableReader {
       throw new PartsTableError(error('notPartsTable', { columns: missing.map((c) => `"${c}"`).join(', '), header: `${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', …' : ''}` }));
     }
     this.dimensions = OPTIONAL_DIMENSIONS.filter((d) => columns.includes(d));
+    this.src = Int32Array.from(CANON, (c) => columns.indexOf(c));
+    this.keepChannel = this.dimensions.includes('channel');
+    this.keepTier = this.dimensions.includes('tier');
+    this.keepAgent = this.dimensions.includes('agent');
   }
 
-  /** Reads one row; `line` numbers it in rejections. */
-  row(get: (column: string) => unknown, line: number): void {
+  /** For each column of the reader's own numbering (CANON), its index in the source's columns (−1: absent). */
+  private readonly src: Int32Array;
+  private readonly keepChannel: boolean;
+  private readonly keepTier: boolean;
+  private readonly keepAgent: boolean;
+  private get: (i: number) => unknown = () => undefined;
+
+  /** A column's raw value in the row being read, by the reader's own number of it. */
+  private v(k: number): unknown {
+    const i = this.src[k];
+    return i < 0 ? undefined : this.get(i);
+  }
+
+  /**
+   * Reads one row: `get(i)` gives the raw value of the source's column `i` (the index in `columns`); `line`
+   * numbers the row in rejections.
+   */
+  row(get: (i: number) => unknown, line: number): void {
     this.validation.rowsRead++;
-    const bad = this.take(get);
+    this.get = get;
+    const bad = this.take();
     if (bad === null) {
       this.validation.rowsAccepted++;
       return;
@@ -229,18 +259,19 @@ export class PartsTableReader {
     this.onRejection?.(r);
   }
 
-  private take(get: (column: string) => unknown): { column: string | null; value: string | null; said: Said<ReasonCode> } | null {
+  private take(): { column: string | null; value: string | null; said: Said<ReasonCode> } | null {
     const fail = (column: string | null, value: unknown, said: Said<ReasonCode>) => ({ column, value: value === null || value === undefined ? null : String(value).slice(0, 80), said });
-    const version = get('parts_version');
-    if (Number(version) !== PARTS_VERSION || text(version) === '') return fail('parts_version', version, reason('partsVersion', { version: text(version) || 'none' }));
-    const part = text(get('part'));
+    const version = this.v(K_VERSION);
+    if (version !== PARTS_VERSION && (Number(text(version)) !== PARTS_VERSION || text(version) === '')) return fail('parts_version', version, reason('partsVersion', { version: text(version) || 'none' }));
+    const part = text(this.v(K_PART));
     if (part !== 'counts' && part !== 'waits') return fail('part', part, reason('partKind'));
-    const minutes = Number(text(get('slot_minutes')));
-    if (minutes !== 5 && minutes !== 15) return fail('slot_minutes', get('slot_minutes'), reason('slotLength'));
+    const minutesRaw = this.v(K_MINUTES);
+    const minutes = typeof minutesRaw === 'number' ? minutesRaw : Number(text(minutesRaw));
+    if (minutes !== 5 && minutes !== 15) return fail('slot_minutes', minutesRaw, reason('slotLength'));
     if (!this.parts) this.parts = new ContactParts({ slotMinutes: minutes, dimensions: this.dimensions, keepRepeats: false });
     const parts = this.parts;
     if (minutes !== parts.opts.slotMinutes) return fail('slot_minutes', minutes, reason('slotLengthChanged', { minutes, first: parts.opts.slotMinutes }));
-    const startRaw = get('slot_start');
+    const startRaw = this.v(K_START);
     // Rows of one slot come together: its start is parsed once.
     let start: number | null;
     if (startRaw === this.lastStartRaw) start = this.lastStart;
@@ -251,12 +282,11 @@ export class PartsTableReader {
     }
     if (start === null) return fail('slot_start', startRaw, reason('unparseableTime'));
     if (start % parts.slotMs !== 0) return fail('slot_start', startRaw, reason('slotNotAligned', { minutes }));
-    const queue = text(get('queue'));
+    const queue = text(this.v(K_QUEUE));
     if (queue === '') return fail('queue', '', reason('missingQueue'));
-    const pick = (d: Dimension) => (this.dimensions.includes(d) ? text(get(d)) : undefined);
     let series: number;
     try {
-      series = parts.seriesNamed(queue, pick('channel'), pick('tier'), pick('agent'));
+      series = parts.seriesNamed(queue, this.keepChannel ? text(this.v(K_CHANNEL)) : undefined, this.keepTier ? text(this.v(K_TIER)) : undefined, this.keepAgent ? text(this.v(K_AGENT)) : undefined);
     } catch (e) {
       if (e instanceof TooManyValues) return fail(null, null, reason('tooManyValues', { what: e.what, limit: e.limit }));
       throw e;
@@ -264,27 +294,27 @@ export class PartsTableReader {
     const slot = start / parts.slotMs;
     if (part === 'counts') {
       const v = this.values;
-      for (const [col, f] of COUNT_COLUMNS) {
-        const raw = get(col);
-        const n = countOf(raw, !SUM_COLUMNS.has(col));
-        if (typeof n === 'string') return fail(col, raw, reason(n as ReasonCode, { what: col }));
-        v[f] = n;
+      for (let n = 0; n < K_COUNTS.length; n++) {
+        const raw = this.v(K_COUNTS[n]);
+        const x = countOf(raw, WHOLE[n]);
+        if (typeof x === 'string') return fail(COUNT_COLUMNS[n][0], raw, reason(x as ReasonCode, { what: COUNT_COLUMNS[n][0] }));
+        v[COUNT_COLUMNS[n][1]] = x;
       }
-      for (const [col] of WAIT_COLUMNS) {
-        const raw = get(col);
-        if (raw !== 0 && raw !== null && raw !== undefined && raw !== '' && Number(text(raw)) !== 0) return fail(col, raw, reason('wrongPart', { what: col, part: 'counts' }));
+      for (let n = 0; n < K_WAITS.length; n++) {
+        const raw = this.v(K_WAITS[n]);
+        if (raw !== 0 && raw !== null && raw !== undefined && raw !== '' && Number(text(raw)) !== 0) return fail(WAIT_COLUMNS[n][0], raw, reason('wrongPart', { what: WAIT_COLUMNS[n][0], part: 'counts' }));
       }
       let repeat: number[] | null = null;
-      const windowRaw = get('fcr_repeat_window_days');
+      const windowRaw = this.v(K_REPEATS[0]);
       if (text(windowRaw) !== '') {
-        const w = Number(text(windowRaw));
+        const w = typeof windowRaw === 'number' ? windowRaw : Number(text(windowRaw));
         if (!(w > 0)) return fail('fcr_repeat_window_days', windowRaw, reason('countNotANumber', { what: 'fcr_repeat_window_days' }));
         repeat = [w];
-        for (const col of REPEAT_COLUMNS.slice(1)) {
-          const raw = get(col);
-          const n = countOf(raw, true);
-          if (typeof n === 'string') return fail(col, raw, reason(n as ReasonCode, { what: col }));
-          repeat.push(n);
+        for (let n = 1; n < K_REPEATS.length; n++) {
+          const raw = this.v(K_REPEATS[n]);
+          const x = countOf(raw, true);
+          if (typeof x === 'string') return fail(REPEAT_COLUMNS[n], raw, reason(x as ReasonCode, { what: REPEAT_COLUMNS[n] }));
+          repeat.push(x);
         }
         const g = parts.repeatsGiven;
         if (g && g.windowMs !== w * MS_PER_DAY) return fail('fcr_repeat_window_days', windowRaw, reason('repeatWindowChanged', { days: w, first: g.windowMs / MS_PER_DAY }));
@@ -294,34 +324,38 @@ export class PartsTableReader {
       this.validation.contacts += contacts;
       if (repeat) parts.addRepeatCounts(cell, repeat[0] * MS_PER_DAY, repeat[1], repeat[2], repeat[3]);
       this.lastCell = cell;
-      this.lastKey = `${slot}\u0000${series}`;
+      this.lastSlot = slot;
+      this.lastSeries = series;
       return null;
     }
-    const edgeRaw = get('wait_upto_sec');
+    const edgeRaw = this.v(K_EDGE);
     let bucket: number;
-    if (text(edgeRaw) === '') bucket = BUCKETS - 1;
+    if (edgeRaw === null || edgeRaw === undefined || edgeRaw === '') bucket = BUCKETS - 1;
     else {
-      const edge = Number(text(edgeRaw));
+      const edge = typeof edgeRaw === 'number' ? edgeRaw : Number(text(edgeRaw));
       bucket = Number.isFinite(edge) && edge >= 0 ? bucketOf(edge) : -1;
       if (bucket < 0 || bucketUpper(bucket) !== edge) return fail('wait_upto_sec', edgeRaw, reason('waitEdge'));
     }
     // Counts on a waits row would be lost: the row is refused instead.
-    for (const [col] of COUNT_COLUMNS) {
-      const raw = get(col);
-      if (raw !== 0 && raw !== null && raw !== undefined && raw !== '' && Number(text(raw)) !== 0) return fail(col, raw, reason('wrongPart', { what: col, part: 'waits' }));
+    for (let n = 0; n < K_COUNTS.length; n++) {
+      const raw = this.v(K_COUNTS[n]);
+      if (raw !== 0 && raw !== null && raw !== undefined && raw !== '' && Number(text(raw)) !== 0) return fail(COUNT_COLUMNS[n][0], raw, reason('wrongPart', { what: COUNT_COLUMNS[n][0], part: 'waits' }));
     }
-    const counts: number[] = [];
-    for (const [col] of WAIT_COLUMNS) {
-      const raw = get(col);
-      const n = countOf(raw, true);
-      if (typeof n === 'string') return fail(col, raw, reason(n as ReasonCode, { what: col }));
-      counts.push(n);
+    const counts = this.waitCounts;
+    for (let n = 0; n < K_WAITS.length; n++) {
+      const raw = this.v(K_WAITS[n]);
+      const x = countOf(raw, true);
+      if (typeof x === 'string') return fail(WAIT_COLUMNS[n][0], raw, reason(x as ReasonCode, { what: WAIT_COLUMNS[n][0] }));
+      counts[n] = x;
     }
     // A waits row usually follows its counts row; otherwise its cell is looked up (or made).
-    const cell = this.lastKey === `${slot}\u0000${series}` ? this.lastCell : parts.cellOf(slot, series);
-    WAIT_COLUMNS.forEach(([, kind], i) => { if (counts[i] > 0) parts.addWaits(cell, kind, bucket, counts[i]); });
+    const cell = this.lastSlot === slot && this.lastSeries === series ? this.lastCell : parts.cellOf(slot, series);
+    for (let n = 0; n < K_WAITS.length; n++) if (counts[n] > 0) parts.addWaits(cell, WAIT_COLUMNS[n][1], bucket, counts[n]);
     return null;
   }
+  private readonly waitCounts = new Float64Array(WAIT_COLUMNS.length);
+  private lastSlot = NaN;
+  private lastSeries = -1;
 }
 
 function text(x: unknown): string {

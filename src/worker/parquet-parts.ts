@@ -21,7 +21,7 @@ export async function readParquetParts(blob: Blob): Promise<PartsTableReader> {
   const reader = new PartsTableReader(columns);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    reader.row((c) => row[c], i + 1);
+    reader.row((k) => row[columns[k]], i + 1);
   }
   return reader;
 }

@@ -1,51 +1,14 @@
 // Parts as a published table (docs/parts.md): on a seeded 200,000-contact set over the EU's spring DST weekend
 // (short abandons, flow-outs, callbacks, repeats, surveys), the parts the kit's engine writes and the parts
 // DuckDB computes with the printed SQL recipe — over a view this test writes itself from the raw CSV — are the
-// same rows with the same numbers; and `report --parts` gives every figure `report` gives from the contacts,
-// by day in two zones and by queue, under other definitions too. Bad parts rows are rejected with their line.
+// same rows with the same numbers, by agent too. Bad parts rows are rejected with their line and reason.
+// (The figures from parts: test/cli/parts-report.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-const CLI = `${ROOT}dist/cli/main.js`;
-const dir = mkdtempSync(join(tmpdir(), 'sla-parts-'));
-const cli = (args, ok = true) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
-  if (ok) assert.equal(r.status, 0, `sla-widgets ${args.join(' ')}: ${r.stderr}`);
-  return r;
-};
-
-const contacts = join(dir, 'contacts.csv');
-writeFileSync(contacts, cli(['generate', '--contacts', '200000', '--seed', 'parts-dst', '--start', '2026-03-27', '--days', '4', '--tz', 'Europe/Berlin']).stdout);
-
-/** A parts table as the test reads it (a small CSV reader: the generated names hold no quotes or commas). */
-function table(text) {
-  const lines = text.trimEnd().split('\n');
-  const head = lines[0].split(',');
-  const at = (c) => head.indexOf(c);
-  const keyCols = ['part', 'slot_start', 'slot_minutes', 'queue', 'channel', 'tier', 'agent', 'wait_upto_sec'].map(at);
-  const rows = new Map();
-  for (const line of lines.slice(1)) {
-    // DuckDB quotes an empty string ("") to tell it from NULL; both are an absent value here.
-    const f = line.split(',').map((x) => (x === '""' ? '' : x));
-    // Slot starts as instants (DuckDB and the kit may print them differently); numbers as numbers.
-    const key = keyCols.map((i) => (head[i] === 'slot_start' ? Date.parse(f[i].replace(' ', 'T').replace(/(Z|\+00(:00)?)?$/, 'Z')) : f[i])).join('|');
-    assert.ok(!rows.has(key), `one row per key: ${key}`);
-    rows.set(key, Object.fromEntries(head.map((c, i) => [c, keyCols.includes(i) ? null : f[i] === '' ? null : Number(f[i])]).filter(([, v]) => v !== null)));
-  }
-  return { head, rows };
-}
-
-function sameTables(a, b, what) {
-  assert.deepEqual(a.head, b.head, `${what}: the same columns`);
-  assert.equal(a.rows.size, b.rows.size, `${what}: the same number of rows`);
-  for (const [k, row] of a.rows) assert.deepEqual(b.rows.get(k), row, `${what}: row ${k}`);
-}
+import { ROOT, cli, contacts, dir, figures, rowsReport, sameTables, table } from '../helpers/parts-set.mjs';
 
 let kitParts, kitAgentHead;
 test('the kit\'s engine writes parts of every contact (read = accepted, no rejection)', () => {
@@ -80,11 +43,6 @@ test('DuckDB, running the recipe `sla-widgets sql` prints over a view of the raw
   sameTables(kitParts, table(readFileSync(out, 'utf8')), 'engine vs the printed recipe in DuckDB');
 });
 
-const figures = (j) => ({ totals: j.totals, groups: j.groups, meanPatience: j.meanPatience, definitions: j.definitions });
-/** `report` on the contacts, once per set of flags. */
-const fromRows = new Map();
-const rowsReport = (args) => fromRows.get(args.join(' ')) ?? fromRows.set(args.join(' '), JSON.parse(cli(['report', contacts, ...args, '--json']).stdout)).get(args.join(' '));
-
 test('parts --engine duckdb (its own view of the kit\'s CSV, bounded memory) gives the same parts, by agent too', () => {
   const kit = join(dir, 'kit-agent.csv'), duck = join(dir, 'duck-agent.csv');
   cli(['parts', contacts, '--by', 'channel,tier,agent', '--out', kit]);
@@ -95,59 +53,8 @@ test('parts --engine duckdb (its own view of the kit\'s CSV, bounded memory) giv
   assert.deepEqual(figures(JSON.parse(cli(['report', '--parts', duck, ...args, '--json']).stdout)), figures(rowsReport(args)), 'by agent from DuckDB\'s parts');
 });
 
-for (const format of ['parquet', 'csv', 'ndjson']) {
-  test(`report --parts (${format}) gives every figure report gives from the contacts: by day in two zones, by queue`, () => {
-    const parts = join(dir, `parts.${format}`);
-    cli(['parts', contacts, '--out', parts, ...(format === 'parquet' ? ['--engine', 'duckdb'] : [])]);
-    const runs = [
-      ['--tz', 'Europe/Berlin', '--by', 'day,queue'],
-      ['--tz', 'America/New_York', '--by', 'day,queue', '--fcr', 'repeat'],
-      ['--tz', 'Asia/Kolkata', '--by', 'queue,channel,tier', '--sl', '90/30', '--short-abandon', '10', '--include-flowouts', '--include-callbacks', '--abandon-rate', 'offered'],
-      ['--tz', 'Europe/Berlin', '--by', 'interval', '--interval', '30m', '--fcr', 'flag'],
-    ];
-    for (const args of format === 'parquet' ? runs : runs.slice(0, 2)) {
-      const rows = rowsReport(args);
-      const fromParts = JSON.parse(cli(['report', '--parts', parts, ...args, '--json']).stdout);
-      assert.ok(rows.groups.length > 4, args.join(' '));
-      assert.deepEqual(figures(fromParts), figures(rows), args.join(' '));
-      assert.equal(fromParts.validation.contacts, 200_000);
-    }
-  });
-}
-
-test('the spring-forward day has 23 hours in Berlin: its groups match between rows and parts', () => {
-  const parts = join(dir, 'parts.parquet');
-  const args = ['--tz', 'Europe/Berlin', '--by', 'hour'];
-  const rows = rowsReport(args);
-  const fromParts = JSON.parse(cli(['report', '--parts', parts, ...args, '--json']).stdout);
-  const sunday = rows.groups.filter((g) => g.key.startsWith('2026-03-29'));
-  assert.ok(sunday.every((g) => !/T02:/.test(g.key) && !/ 02:/.test(g.key)), 'no 02:00 hour on 29 March in Berlin');
-  assert.deepEqual(fromParts.groups, rows.groups);
-});
-
-test('parts add: two halves of the contacts give the figures of the whole', () => {
-  const lines = readFileSync(contacts, 'utf8').trimEnd().split('\n');
-  const half = Math.floor(lines.length / 2);
-  const a = join(dir, 'a.csv'), b = join(dir, 'b.csv');
-  writeFileSync(a, lines.slice(0, half).join('\n') + '\n');
-  writeFileSync(b, [lines[0], ...lines.slice(half)].join('\n') + '\n');
-  cli(['parts', a, '--out', join(dir, 'a.parts.csv')]);
-  cli(['parts', b, '--engine', 'duckdb', '--out', join(dir, 'b.parts.parquet')]);
-  const args = ['--tz', 'Europe/Berlin', '--by', 'day,queue'];
-  const whole = rowsReport(args);
-  const added = JSON.parse(cli(['report', '--parts', join(dir, 'a.parts.csv'), join(dir, 'b.parts.parquet'), ...args, '--json']).stdout);
-  assert.deepEqual(figures(added), figures(whole));
-});
-
-test('FCR by repeat is answered for the window the parts were made with, and refused for another, in words', () => {
-  const parts = join(dir, 'parts.csv');
-  const r = cli(['report', '--parts', parts, '--fcr', 'repeat', '--fcr-window', '3d', '--tz', 'UTC'], false);
-  assert.equal(r.status, 2);
-  assert.match(r.stderr, /these parts count FCR by repeat with a 7-day window, not 3 days/);
-});
-
 test('bad parts rows are rejected with their line and reason; the rest is kept (accepted + rejected = read)', () => {
-  const all = readFileSync(join(dir, 'parts.csv'), 'utf8').trimEnd().split('\n');
+  const all = readFileSync(join(dir, 'kit.csv'), 'utf8').trimEnd().split('\n');
   const head = all[0].split(',');
   const counts = all.filter((l) => l.startsWith('1,counts,')).slice(0, 8);
   const waits = all.filter((l) => l.startsWith('1,waits,')).slice(0, 3);
@@ -193,13 +100,4 @@ test('the JSON Schema of a parts row names exactly the columns the kit writes', 
   const schema = JSON.parse(readFileSync(`${ROOT}schema/parts.schema.json`, 'utf8'));
   assert.deepEqual(Object.keys(schema.properties), kitAgentHead);
   assert.deepEqual(schema.required, ['parts_version', 'part', 'slot_start', 'slot_minutes', 'queue']);
-});
-
-test('evaluate --parts gives the scorecard evaluate gives from the contacts: targets, exclusions, credits, baselines', () => {
-  const parts = join(dir, 'sample.parts.parquet');
-  cli(['parts', 'examples/data/sample.csv', '--engine', 'duckdb', '--out', parts]);
-  const rows = JSON.parse(cli(['evaluate', 'examples/data/sample.csv', '--sla', 'examples/sla.example.json', '--json']).stdout).scorecard;
-  const fromParts = JSON.parse(cli(['evaluate', '--parts', parts, '--sla', 'examples/sla.example.json', '--json']).stdout).scorecard;
-  assert.ok(rows.metrics.length >= 4 && rows.credits, 'the sample scorecard has metrics and credits');
-  assert.deepEqual(fromParts, rows);
 });
