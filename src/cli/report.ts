@@ -148,7 +148,7 @@ function figures(parts: ContactParts, defs: Definitions, inputTz: string, by: re
     ...defs,
     inputTimeZone: inputTz,
     aht: { parts: result.ahtParts },
-    fcr: { ...defs.fcr, method: result.fcrMethod, provisional: result.fcrMethod === 'repeat' ? result.fcrProvisional : undefined },
+    fcr: { ...defs.fcr, method: result.fcrMethod, windowDays: result.fcrWindowDays, provisional: result.fcrMethod === 'repeat' ? result.fcrProvisional : undefined },
     waitPercentiles: { method: 'nearest rank over answered and abandoned (not short) waits', resolution: '1 s to 600 s, 10 s to 3600 s, 60 s beyond' },
   };
   const zone = zoneNamed(defs.timeZone);

@@ -38,6 +38,8 @@ export interface QueryResult {
   groups: Group[];
   /** Whether any FCR-by-repeat figure counts contacts whose window had not closed. */
   fcrProvisional: boolean;
+  /** The FCR-by-repeat window the figures used, in days (a parts table's own, under `auto`). */
+  fcrWindowDays: number;
   ahtParts: string;
 }
 
@@ -70,7 +72,13 @@ export function fcrMethodFor(parts: ContactParts, defs: Definitions): FcrMethod 
 export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOptions = {}): QueryResult {
   const fcrMethod = fcrMethodFor(parts, defsAsked);
   // The figures are computed with the method found; 'none' leaves FCR null.
-  const defs: Definitions = fcrMethod === defsAsked.fcr.method ? defsAsked : { ...defsAsked, fcr: { ...defsAsked.fcr, method: fcrMethod === 'none' ? 'auto' : fcrMethod } };
+  let defs: Definitions = fcrMethod === defsAsked.fcr.method ? defsAsked : { ...defsAsked, fcr: { ...defsAsked.fcr, method: fcrMethod === 'none' ? 'auto' : fcrMethod } };
+  // Parts read from a parts table count FCR by repeat for one window (docs/parts.md): asked for `auto`, FCR uses
+  // that window and says so (fcrWindowDays); asked for repeat with another window, the query refuses in words.
+  const given = parts.repeatsGiven;
+  if (fcrMethod === 'repeat' && defsAsked.fcr.method === 'auto' && given && given.windowMs !== defs.fcr.windowDays * MS_PER_DAY) {
+    defs = { ...defs, fcr: { ...defs.fcr, windowDays: given.windowMs / MS_PER_DAY } };
+  }
   const by = opts.by ?? [];
   for (const b of by) {
     if (!GROUP_BY.includes(b)) throw new RangeError(`cannot group by "${b}" (expected one of ${GROUP_BY.join(', ')})`);
@@ -234,6 +242,6 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     const when = span ? { start: span[0], end: span[1] } : {};
     return rep ? { key, by: groupBy[g], ...when, ...m, fcrProvisional: acc.d[D.fcrProvisional] } : { key, by: groupBy[g], ...when, ...m };
   });
-  return { totals, groups, fcrMethod, fcrProvisional: provisional, ahtParts: ahtParts(totalsAcc) };
+  return { totals, groups, fcrMethod, fcrProvisional: provisional, fcrWindowDays: defs.fcr.windowDays, ahtParts: ahtParts(totalsAcc) };
 }
 

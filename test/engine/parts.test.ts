@@ -77,3 +77,33 @@ describe('the wait histogram\'s last edges (docs/parts.md "Waits")', () => {
     assert.equal(query(analyzeText(data).parts, defs).totals.serviceLevelMet, 1);
   });
 });
+
+describe('a parts table written and read back (docs/parts.md)', () => {
+  it('CSV and NDJSON, in uneven chunks, give every figure of the parts they were written from; FCR by repeat under auto uses the table\'s window', async () => {
+    const { partsCsv, partsNdjson } = await import('../../src/engine/parts-table.js');
+    const { PartsTextReader } = await import('../../src/engine/parts-read.js');
+    // No resolved flag: FCR can only be by repeat (customers repeat in the generated set).
+    const csv = [...generateContactsCsv({ contacts: 4000, seed: 'table', days: 10 })].join('').replace(/^(C[^,\n]*,([^,\n]*,){12})[^,\n]*/gm, '$1');
+    const source = analyzeText(csv, { dimensions: ['channel', 'tier'], keepRepeats: true }).parts;
+    const defs = defaultDefinitions('Europe/Berlin');
+    defs.fcr.windowDays = 3;
+    const expected = query(source, { ...defs, fcr: { method: 'auto', windowDays: 5 } }, { by: ['day', 'queue', 'channel'] });
+    assert.equal(expected.fcrMethod, 'repeat');
+    for (const write of [partsCsv, partsNdjson]) {
+      const text = [...write(source, { fcrWindowDays: 5 })].join('');
+      const bytes = new TextEncoder().encode(text);
+      const reader = new PartsTextReader(write === partsCsv ? 'csv' : 'ndjson');
+      for (let i = 0; i < bytes.length; i += 977) reader.push(bytes.subarray(i, i + 977));
+      const read = reader.end();
+      assert.equal(read.validation.rowsRejected, 0);
+      assert.equal(read.validation.contacts, 4000);
+      // Asked with another window under auto: the table's own (5 days) is used, and said.
+      const got = query(read.parts!, defs, { by: ['day', 'queue', 'channel'] });
+      assert.equal(got.fcrWindowDays, 5);
+      assert.deepEqual(got.groups, expected.groups);
+      assert.deepEqual(got.totals, expected.totals);
+      // Asked for repeat with another window: refused in words.
+      assert.throws(() => query(read.parts!, { ...defs, fcr: { method: 'repeat', windowDays: 3 } }), /FCR by repeat with a 5-day window, not 3 days/);
+    }
+  });
+});
