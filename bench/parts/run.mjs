@@ -61,7 +61,7 @@ for (const n of SIZES) {
 const table = [
   '| contacts (one quarter) | CSV | parts (Parquet) | DuckDB → parts: time | peak memory | kit → parts: time | peak memory | report from rows | report from parts | same figures |',
   '|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.size.toFixed(0)} MB | ${r.partsMb.toFixed(1)} MB, ${r.partsRows.toLocaleString('en-US')} rows | ${s(r.duck.secs)} | ${mb(r.duck.mb)} | ${s(r.kit.secs)} | ${mb(r.kit.mb)} | ${s(r.fromRows.secs)}, ${mb(r.fromRows.mb)} | ${s(r.fromParts.secs)}, ${mb(r.fromParts.mb)} (${(r.fromRows.secs / r.fromParts.secs).toFixed(1)}× faster) | ${r.same ? 'yes' : 'NO'} |`),
+  ...rows.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.size.toFixed(0)} MB | ${r.partsMb.toFixed(1)} MB, ${r.partsRows.toLocaleString('en-US')} rows | ${s(r.duck.secs)} | ${mb(r.duck.mb)} | ${s(r.kit.secs)} | ${mb(r.kit.mb)} | ${s(r.fromRows.secs)}, ${mb(r.fromRows.mb)} | ${s(r.fromParts.secs)}, ${mb(r.fromParts.mb)} (${(r.fromRows.secs / r.fromParts.secs).toFixed(1)}× as fast) | ${r.same ? 'yes' : 'NO'} |`),
 ];
 const first = rows[0], last = rows[rows.length - 1];
 const growth = `input ×${(last.n / first.n).toFixed(0)}: DuckDB's peak memory ×${(last.duck.mb / first.duck.mb).toFixed(2)} (goal: flat), the kit's ×${(last.kit.mb / first.kit.mb).toFixed(2)}`;
