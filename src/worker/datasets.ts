@@ -317,35 +317,29 @@ export class Datasets {
 
   /** Reads a parts table from a URL. */
   async feedPartsUrl(id: string, url: string): Promise<DatasetStatus> {
-    const ds = this.must(id);
-    this.set(ds, this.status(ds, ds.status.name, { state: 'loading' }));
-    let blob: Blob;
-    try {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      blob = await res.blob();
-    } catch (e) {
-      this.set(ds, this.status(ds, ds.status.name, { state: 'error', error: error('loadFailed', { url, detail: (e as Error)?.message ?? String(e) }) }));
-      return ds.status;
-    }
-    return this.feedParts(id, blob, url.split('/').pop() || url);
+    const blob = await this.download(id, url);
+    return blob ? this.feedParts(id, blob, url.split('/').pop() || url) : this.must(id).status;
   }
 
   /** Reads a CSV from a URL (downloaded into a Blob first, so the cache can keep it). */
   async feedUrl(id: string, url: string): Promise<DatasetStatus> {
+    const blob = await this.download(id, url);
+    return blob ? this.feed(id, blob, url.split('/').pop() || url) : this.must(id).status;
+  }
+
+  /** Downloads a file for a dataset, loading from the first moment; null (and the dataset's error) when it fails. */
+  private async download(id: string, url: string): Promise<Blob | null> {
     const ds = this.must(id);
     // Loading from the first moment: a large file's download is not "no data".
     this.set(ds, this.status(ds, ds.status.name, { state: 'loading' }));
-    let blob: Blob;
     try {
       const res = await fetch(url);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      blob = await res.blob();
+      return await res.blob();
     } catch (e) {
       this.set(ds, this.status(ds, ds.status.name, { state: 'error', error: error('loadFailed', { url, detail: (e as Error)?.message ?? String(e) }) }));
-      return ds.status;
+      return null;
     }
-    return this.feed(id, blob, url.split('/').pop() || url);
   }
 
   /**
