@@ -85,14 +85,14 @@ export async function contactsView(s: DuckSession, files: readonly string[]): Pr
   const have = new Set(describe.map((r) => String(r.column_name)));
   const ts = `types = {'arrived': 'TIMESTAMP', 'answered': 'TIMESTAMP', 'ended': 'TIMESTAMP'}`;
   if (CONTACT_TABLE_COLUMNS.every((c) => have.has(c))) {
-    await s.run(`CREATE VIEW contacts AS SELECT * FROM ${scan(files, `, types = {'arrived': 'TIMESTAMP', 'wait_sec': 'DOUBLE', 'talk_sec': 'DOUBLE', 'hold_sec': 'DOUBLE', 'wrap_sec': 'DOUBLE', 'csat': 'DOUBLE', 'nps': 'DOUBLE', 'qa': 'DOUBLE', 'resolved': 'BOOLEAN', 'transferred': 'BOOLEAN', 'id': 'VARCHAR', 'queue': 'VARCHAR', 'channel': 'VARCHAR', 'tier': 'VARCHAR', 'agent': 'VARCHAR', 'customer': 'VARCHAR', 'outcome': 'VARCHAR'}`)}`);
+    await s.run(`CREATE VIEW contacts_read AS SELECT * FROM ${scan(files, `${parquet ? '' : REJECTS}, types = {'arrived': 'TIMESTAMP', 'wait_sec': 'DOUBLE', 'talk_sec': 'DOUBLE', 'hold_sec': 'DOUBLE', 'wrap_sec': 'DOUBLE', 'csat': 'DOUBLE', 'nps': 'DOUBLE', 'qa': 'DOUBLE', 'resolved': 'BOOLEAN', 'transferred': 'BOOLEAN', 'id': 'VARCHAR', 'queue': 'VARCHAR', 'channel': 'VARCHAR', 'tier': 'VARCHAR', 'agent': 'VARCHAR', 'customer': 'VARCHAR', 'outcome': 'VARCHAR'}`)}`);
     return 'normalized';
   }
   const kit = ['id', 'queue', 'arrived', 'answered', 'ended', 'outcome'];
   if (kit.every((c) => have.has(c))) {
     const col = (c: string, expr: string, fallback = 'NULL') => (have.has(c) ? expr : fallback);
     const yes = (c: string) => col(c, `CASE WHEN upper(trim(CAST(${c} AS VARCHAR))) IN ('Y', 'YES', 'TRUE', '1') THEN TRUE WHEN upper(trim(CAST(${c} AS VARCHAR))) IN ('N', 'NO', 'FALSE', '0') THEN FALSE END`);
-    await s.run(`CREATE VIEW contacts AS SELECT
+    await s.run(`CREATE VIEW contacts_read AS SELECT
       CAST(id AS VARCHAR) AS id, CAST(queue AS VARCHAR) AS queue,
       ${col('channel', 'CAST(channel AS VARCHAR)')} AS channel, ${col('tier', 'CAST(tier AS VARCHAR)')} AS tier,
       ${col('agent', 'CAST(agent AS VARCHAR)')} AS agent, ${col('customer', 'CAST(customer AS VARCHAR)')} AS customer,
@@ -101,10 +101,68 @@ export async function contactsView(s: DuckSession, files: readonly string[]): Pr
       ${col('talk', 'CAST(talk AS DOUBLE)')} AS talk_sec, ${col('hold', 'CAST(hold AS DOUBLE)')} AS hold_sec, ${col('wrap', 'CAST(wrap AS DOUBLE)')} AS wrap_sec,
       ${yes('resolved')} AS resolved, ${col('csat', 'CAST(csat AS DOUBLE)')} AS csat, ${col('nps', 'CAST(nps AS DOUBLE)')} AS nps,
       ${col('qa', 'CAST(qa AS DOUBLE)')} AS qa, ${yes('transferred')} AS transferred
-    FROM ${scan(files, parquet ? '' : `, ${ts}`)}`);
+    FROM ${scan(files, parquet ? '' : `${REJECTS}, ${ts}`)}`);
     return 'kit-csv';
   }
   throw new UsageError(`--engine duckdb reads contacts in the kit's normalized columns (${CONTACT_TABLE_COLUMNS.join(', ')}) or the kit's own contact CSV; these files have ${[...have].slice(0, 12).join(', ')}. Map another table with a view and run the recipe (sla-widgets sql), or leave out --engine duckdb.`);
+}
+
+/** CSV rows DuckDB cannot read (a broken quote, a time that is no time) are kept aside with their line. */
+const REJECTS = ', store_rejects = true';
+
+/** Why a contact row is not counted, as the kit's reader says it (docs/mapping.md), by the SQL that finds it. */
+const PROBLEMS: [string, string][] = [
+  ['missing id', `id IS NULL OR trim(id) = ''`],
+  ['missing queue', `queue IS NULL OR trim(queue) = ''`],
+  ['missing arrival time', `arrived IS NULL`],
+  ['unknown outcome value', `outcome IS NULL OR outcome NOT IN ('answered', 'abandoned', 'flowout', 'callback', 'voicemail')`],
+  ['negative duration', `wait_sec < 0 OR talk_sec < 0 OR hold_sec < 0 OR wrap_sec < 0`],
+];
+
+export interface DuckValidation {
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  byReason: Record<string, number>;
+  /** The first rows DuckDB could not read, with their line. */
+  rejections: { file: string; line: number; reason: string }[];
+}
+
+/**
+ * Checks the contacts the recipe is to read, as the kit's reader would (docs/parts.md "The contacts table"):
+ * rows DuckDB could not read, rows with no id, queue or arrival, an unknown outcome or a negative duration,
+ * and repeated ids (the earliest arrival is kept). Makes the `contacts` view of the rows that count; returns
+ * rows read = accepted + rejected, by reason.
+ */
+export async function checkContacts(s: DuckSession): Promise<DuckValidation> {
+  const problem = `CASE ${PROBLEMS.map(([why, cond]) => `WHEN ${cond} THEN ${sqlString(why)}`).join(' ')} END`;
+  await s.run(`CREATE VIEW contacts_checked AS SELECT *, ${problem} AS problem FROM contacts_read`);
+  const counts = await s.rows(`SELECT problem, count(*) AS n, count(DISTINCT id) AS ids FROM contacts_checked GROUP BY problem`);
+  const byReason: Record<string, number> = {};
+  let accepted = 0, read = 0;
+  for (const r of counts) {
+    const n = Number(r.n);
+    read += n;
+    if (r.problem === null) {
+      accepted = n;
+      const duplicates = n - Number(r.ids);
+      if (duplicates > 0) byReason['duplicate id'] = duplicates;
+    } else byReason[String(r.problem)] = n;
+  }
+  let rejections: DuckValidation['rejections'] = [];
+  let unreadable = 0;
+  try {
+    unreadable = Number((await s.rows(`SELECT count(DISTINCT (scan_id, file_id, line)) AS n FROM reject_errors`))[0]?.n ?? 0);
+    rejections = (await s.rows(`SELECT s.file_path AS file, e.line AS line, e.error_message AS reason FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id) ORDER BY e.line LIMIT 10`))
+      .map((r) => ({ file: String(r.file), line: Number(r.line), reason: String(r.reason).split('\n')[0] }));
+  } catch {
+    // Parquet files: no CSV rows to reject.
+  }
+  if (unreadable) byReason['not readable as a CSV row of these columns'] = unreadable;
+  const duplicates = byReason['duplicate id'] ?? 0;
+  const dedupe = duplicates > 0 ? ' QUALIFY row_number() OVER (PARTITION BY id ORDER BY arrived) = 1' : '';
+  await s.run(`CREATE VIEW contacts AS SELECT * EXCLUDE (problem) FROM contacts_checked WHERE problem IS NULL${dedupe}`);
+  return { rowsRead: read + unreadable, rowsAccepted: accepted - duplicates, rowsRejected: read - accepted + duplicates + unreadable, byReason, rejections };
 }
 
 /** The column types of a parts table in DuckDB (Parquet keeps them). */

@@ -2,7 +2,8 @@
  * Parts files in (docs/parts.md): CSV and NDJSON read here, Parquet through DuckDB. Many files add into one
  * set of parts (parts add); every bad row is rejected with its file, line and reason, the rest kept.
  */
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ReasonTally } from '../engine/ingest/reasons.js';
 import { PartsTextReader, partsFormatOf, type PartsFormat } from '../engine/parts-read.js';
 import { PartsTableError, PartsTableReader, mergeTables, type PartsValidation } from '../engine/parts-table.js';
@@ -50,21 +51,49 @@ async function readParquet(file: string, onRejection?: (r: Rejection) => void): 
       for (let r = 0; r < batch.length; r++) reader.row((i) => data[i][r], ++n);
     }
     reader ??= new PartsTableReader((await s.rows(`DESCRIBE SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`)).map((r) => String(r.column_name)), onRejection);
+    reader.finish();
     return reader!;
+  } catch (e) {
+    if (e instanceof PartsTableError) throw e;
+    // DuckDB's own words on a file it cannot read (truncated, not Parquet after all): its first line.
+    throw new UsageError(`not a readable Parquet file (${String((e as Error)?.message ?? e).split('\n')[0]})`);
   } finally {
     s.close();
   }
 }
 
 /** Reads parts files into one set of parts. */
-export async function readPartsFiles(files: readonly string[], onRejection?: (r: Rejection & { file: string }) => void): Promise<PartsFiles> {
-  const read: PartsFiles['files'] = [];
-  const list: ContactParts[] = [];
-  for (const file of files) {
+/**
+ * The files given, a folder standing for the files in it (as Spark and other engines write a table: part files
+ * beside markers such as _SUCCESS and .crc files, which are left out).
+ */
+function expand(given: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const file of given) {
+    let st;
     try {
-      if (!statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'a directory, not a file' });
+      st = statSync(file);
     } catch (e) {
       throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    if (st.isDirectory()) {
+      const inside = readdirSync(file).filter((n) => !n.startsWith('_') && !n.startsWith('.')).sort().map((n) => join(file, n)).filter((f) => statSync(f).isFile());
+      if (inside.length === 0) throw new UsageError(`${file}: a folder with no parts files in it`);
+      out.push(...inside);
+    } else out.push(file);
+  }
+  return out;
+}
+
+export async function readPartsFiles(given: readonly string[], onRejection?: (r: Rejection & { file: string }) => void): Promise<PartsFiles> {
+  const read: PartsFiles['files'] = [];
+  const list: ContactParts[] = [];
+  const files = expand(given);
+  for (const file of files) {
+    // An empty file adds nothing (an engine's empty output part); it is said in the files' list, not refused.
+    if (statSync(file).size === 0 && files.length > 1) {
+      read.push({ file, format: 'csv', validation: { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 } });
+      continue;
     }
     const format = formatOf(file);
     const tell = onRejection ? (r: Rejection) => onRejection({ ...r, file }) : undefined;

@@ -95,7 +95,7 @@ export async function partsCommand(argv: string[], out: (s: string) => void): Pr
       if (f[flag] !== undefined) throw new UsageError(`--${flag} is for the kit's reader; --engine duckdb reads contacts in the kit's normalized columns (docs/parts.md)`);
     }
     if (f.out === '-') throw new UsageError('--engine duckdb writes to a file: give --out FILE');
-    const { openDuck, contactsView, recipeInto } = await import('./duckdb.js');
+    const { openDuck, contactsView, checkContacts, recipeInto } = await import('./duckdb.js');
     const threads = f.threads === undefined ? undefined : Number(f.threads);
     if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 256)) throw new UsageError(`--threads: expected a whole number from 1 to 256, got "${f.threads}"`);
     const memory = f['memory-limit'] ?? '1GB';
@@ -103,8 +103,15 @@ export async function partsCommand(argv: string[], out: (s: string) => void): Pr
     const s = await openDuck({ threads, memoryLimit: memory });
     try {
       const kind = await contactsView(s, files);
+      const v = await checkContacts(s);
       const rows = await recipeInto(s, f.out, format, { slotMinutes, dimensions, fcrWindowDays });
-      out(`${f.out}: ${rows.toLocaleString('en-US')} parts rows (${format}) from ${files.length === 1 ? files[0] : `${files.length} files`} (${kind === 'kit-csv' ? "the kit's contact CSV" : 'normalized contacts'}) by DuckDB in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      const n = (x: number) => x.toLocaleString('en-US');
+      out(`${f.out}: ${n(rows)} parts rows (${format}) from ${files.length === 1 ? files[0] : `${files.length} files`} (${kind === 'kit-csv' ? "the kit's contact CSV" : 'normalized contacts'}) by DuckDB · ${n(v.rowsRead)} rows read = ${n(v.rowsAccepted)} accepted + ${n(v.rowsRejected)} rejected · ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      if (v.rowsRejected) {
+        out(`rejected by reason: ${Object.entries(v.byReason).map(([k, x]) => `${k}: ${n(x)}`).join(', ')}`);
+        for (const r of v.rejections) out(`  ${r.file} line ${r.line}: ${r.reason}`);
+        out('(the kit\'s reader lists every rejected row with its line and column: leave out --engine duckdb, or add --rejections FILE to it)');
+      }
     } catch (e) {
       if (e instanceof UsageError) throw e;
       throw new UsageError(`DuckDB: ${(e as Error).message.split('\n')[0]}`);

@@ -73,7 +73,10 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const byAll = parseBy(f.by, true);
   const by = byAll.filter((b): b is GroupBy => b !== 'team');
 
-  if (f.parts) return reportParts(files, f, defs, by, businessHours, out);
+  if (f.parts) {
+    if (byAll.includes('team')) throw new UsageError('--by team groups agent states and schedules; parts tables hold contacts (use agent, with parts made --by channel,tier,agent)');
+    return reportParts(files, f, defs, by, businessHours, out);
+  }
   // Files hold contacts, agent states or schedules (told by their header).
   const kinds = new Map<string, RecordKind>();
   for (const file of files) {
@@ -167,10 +170,15 @@ async function reportParts(files: string[], f: Record<string, string | boolean |
   for (const flag of ['map', 'input-tz', 'day-month-order', 'rejections', 'threads', 'categories'] as const) {
     if (f[flag] !== undefined) throw new UsageError(`--${flag} is for contact files; --parts reads parts tables (docs/parts.md)`);
   }
-  if (by.includes('team' as GroupBy)) throw new UsageError('--by team groups agent states; parts tables hold contacts');
   const read = await readPartsFiles(files);
   const parts = read.parts;
   if (defs.intervalMinutes === 5 && parts.opts.slotMinutes !== 5) throw new UsageError(`--interval 5m: these parts are kept in ${parts.opts.slotMinutes}-minute slots; make them with --interval 5m`);
+  for (const d of ['agent', 'channel', 'tier'] as const) {
+    if (by.includes(d) && !parts.opts.dimensions.includes(d)) {
+      const without = read.files.filter((x) => x.validation.rowsRead > 0).length > 1 ? 'some of these parts tables were' : 'these parts were';
+      throw new UsageError(`--by ${d}: ${without} made without ${d} (make them with sla-widgets parts --by channel,tier,agent, or sla-widgets sql --by channel,tier,agent)`);
+    }
+  }
   const { result, definitions, local } = figures(parts, defs, defs.timeZone, by, businessHours);
   const validation = read.validation;
   const json = {

@@ -87,6 +87,7 @@ export class PartsTextReader {
       if (this.firstBad) throw new PartsTableError(error('partsNoRows', { line: this.firstBad.line, reason: this.firstBad.why }));
       throw new PartsTableError(error('partsEmpty'));
     }
+    this.reader.finish();
     return this.reader;
   }
 

@@ -22,6 +22,8 @@ interface Dialect {
   nullOf(t: 'int' | 'bigint' | 'double' | 'string'): string;
   /** A cast to a whole number or a double. */
   cast(expr: string, t: 'int' | 'bigint' | 'double'): string;
+  /** A cast to a whole number that may be NULL. */
+  intOrNull(expr: string): string;
 }
 
 const STANDARD_TYPES = { int: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', string: 'VARCHAR' } as const;
@@ -33,6 +35,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     lead: (e, over) => `LEAD(${e}) OVER (${over})`,
     nullOf: (t) => `CAST(NULL AS ${STANDARD_TYPES[t]})`,
     cast: (e, t) => `CAST(${e} AS ${STANDARD_TYPES[t]})`,
+    intOrNull: (e) => `CAST(${e} AS INTEGER)`,
   },
   spark: {
     epochMs: (ts) => `unix_millis(${ts})`,
@@ -40,6 +43,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     lead: (e, over) => `LEAD(${e}) OVER (${over})`,
     nullOf: (t) => `CAST(NULL AS ${t === 'string' ? 'STRING' : STANDARD_TYPES[t]})`,
     cast: (e, t) => `CAST(${e} AS ${STANDARD_TYPES[t]})`,
+    intOrNull: (e) => `CAST(${e} AS INTEGER)`,
   },
   clickhouse: {
     epochMs: (ts) => `toUnixTimestamp64Milli(toDateTime64(${ts}, 3, 'UTC'))`,
@@ -48,6 +52,8 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     lead: (e, over) => `leadInFrame(toNullable(${e})) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`,
     nullOf: (t) => `CAST(NULL AS Nullable(${{ int: 'Int32', bigint: 'Int64', double: 'Float64', string: 'String' }[t]}))`,
     cast: (e, t) => `CAST(${e} AS ${{ int: 'Int32', bigint: 'Int64', double: 'Float64' }[t]})`,
+    // A plain Int32 cast of a Nullable column fails on NULL wherever the engine evaluates it.
+    intOrNull: (e) => `CAST(${e} AS Nullable(Int32))`,
   },
 };
 
@@ -143,9 +149,9 @@ k AS (
     -- The wait histogram's bucket, by its upper edge in seconds (docs/parts.md "Waits"); -1 is over a day.
     CASE WHEN wait_sec IS NULL THEN NULL
          WHEN wait_sec <= 0 THEN 0
-         WHEN wait_sec <= ${FINE_MAX} THEN ${d.cast('CEIL(wait_sec)', 'int')}
-         WHEN wait_sec <= ${MID_MAX} THEN ${d.cast(`${FINE_MAX} + 10 * CEIL((wait_sec - ${FINE_MAX}) / 10)`, 'int')}
-         WHEN wait_sec <= ${COARSE_MAX} THEN ${d.cast(`${MID_MAX} + 60 * CEIL((wait_sec - ${MID_MAX}) / 60)`, 'int')}
+         WHEN wait_sec <= ${FINE_MAX} THEN ${d.intOrNull('CEIL(wait_sec)')}
+         WHEN wait_sec <= ${MID_MAX} THEN ${d.intOrNull(`${FINE_MAX} + 10 * CEIL((wait_sec - ${FINE_MAX}) / 10)`)}
+         WHEN wait_sec <= ${COARSE_MAX} THEN ${d.intOrNull(`${MID_MAX} + 60 * CEIL((wait_sec - ${MID_MAX}) / 60)`)}
          ELSE -1 END AS wait_upto
   FROM c
 ),

@@ -201,7 +201,6 @@ export class PartsTableReader {
   readonly validation: PartsValidation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 };
   private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
   private readonly values = new Float64Array(NF);
-  private lastCell = -1;
   private lastStartRaw: unknown = undefined;
   private lastStart: number | null = null;
 
@@ -237,12 +236,54 @@ export class PartsTableReader {
   row(get: (i: number) => unknown, line: number): void {
     this.validation.rowsRead++;
     this.get = get;
+    this.line = line;
     const bad = this.take();
     if (bad === null) {
       this.validation.rowsAccepted++;
       return;
     }
+    if (bad === HELD) return;
     this.rejected(line, bad);
+  }
+
+  private line = 0;
+  /** Cells of the keys whose counts row was accepted (slot · 2^30 + series → cell). */
+  private readonly counted = new Map<number, number>();
+  /** Waits rows held until the end: kept only where their key's counts row was accepted. */
+  private held = { slot: new Float64Array(1024), series: new Int32Array(1024), bucket: new Uint16Array(1024), waits: new Float64Array(1024 * 3), line: new Float64Array(1024), n: 0 };
+
+  /**
+   * Ends the reading: each waits row is added where its slot and key have an accepted counts row, and rejected
+   * where they have none (a counts row missing or rejected): waits kept without their counts would raise the
+   * service level above what was offered. Call once, after the last row.
+   */
+  finish(): void {
+    const h = this.held;
+    for (let i = 0; i < h.n; i++) {
+      const cell = this.counted.get(h.slot[i] * SERIES_KEY + h.series[i]);
+      if (cell === undefined) {
+        this.rejected(h.line[i], { column: null, value: null, said: reason('waitsWithoutCounts') });
+        continue;
+      }
+      this.validation.rowsAccepted++;
+      for (let n = 0; n < WAIT_COLUMNS.length; n++) if (h.waits[i * 3 + n] > 0) this.parts!.addWaits(cell, WAIT_COLUMNS[n][1], h.bucket[i], h.waits[i * 3 + n]);
+    }
+    h.n = 0;
+  }
+
+  private hold(slot: number, series: number, bucket: number, waits: Float64Array): void {
+    let h = this.held;
+    if (h.n === h.slot.length) {
+      const m = h.n * 2;
+      const grow = <T extends Float64Array | Int32Array | Uint16Array>(a: T, k = 1): T => { const b = new (a.constructor as new (n: number) => T)(m * k); b.set(a); return b; };
+      h = this.held = { slot: grow(h.slot), series: grow(h.series), bucket: grow(h.bucket), waits: grow(h.waits, 3), line: grow(h.line), n: h.n };
+    }
+    const i = h.n++;
+    h.slot[i] = slot;
+    h.series[i] = series;
+    h.bucket[i] = bucket;
+    h.waits.set(waits, i * 3);
+    h.line[i] = this.line;
   }
 
   /** Counts a row that could not even be split into columns (a malformed CSV record, a line that is no JSON). */
@@ -259,7 +300,7 @@ export class PartsTableReader {
     this.onRejection?.(r);
   }
 
-  private take(): { column: string | null; value: string | null; said: Said<ReasonCode> } | null {
+  private take(): { column: string | null; value: string | null; said: Said<ReasonCode> } | null | typeof HELD {
     const fail = (column: string | null, value: unknown, said: Said<ReasonCode>) => ({ column, value: value === null || value === undefined ? null : String(value).slice(0, 80), said });
     const version = this.v(K_VERSION);
     if (version !== PARTS_VERSION && (Number(text(version)) !== PARTS_VERSION || text(version) === '')) return fail('parts_version', version, reason('partsVersion', { version: text(version) || 'none' }));
@@ -323,9 +364,7 @@ export class PartsTableReader {
       const cell = parts.addCounts(slot, series, v, contacts);
       this.validation.contacts += contacts;
       if (repeat) parts.addRepeatCounts(cell, repeat[0] * MS_PER_DAY, repeat[1], repeat[2], repeat[3]);
-      this.lastCell = cell;
-      this.lastSlot = slot;
-      this.lastSeries = series;
+      this.counted.set(slot * SERIES_KEY + series, cell);
       return null;
     }
     const edgeRaw = this.v(K_EDGE);
@@ -348,20 +387,24 @@ export class PartsTableReader {
       if (typeof x === 'string') return fail(WAIT_COLUMNS[n][0], raw, reason(x as ReasonCode, { what: WAIT_COLUMNS[n][0] }));
       counts[n] = x;
     }
-    // A waits row usually follows its counts row; otherwise its cell is looked up (or made).
-    const cell = this.lastSlot === slot && this.lastSeries === series ? this.lastCell : parts.cellOf(slot, series);
-    for (let n = 0; n < K_WAITS.length; n++) if (counts[n] > 0) parts.addWaits(cell, WAIT_COLUMNS[n][1], bucket, counts[n]);
-    return null;
+    // Rows may come in any order: the waits wait for the end, where their counts row decides (finish()).
+    this.hold(slot, series, bucket, counts);
+    return HELD;
   }
   private readonly waitCounts = new Float64Array(WAIT_COLUMNS.length);
-  private lastSlot = NaN;
-  private lastSeries = -1;
 }
+
+/** A waits row held for the end of the table (PartsTableReader.finish). */
+const HELD = Symbol('held');
+/** Slot and series as one number: series ids stay below 2^30. */
+const SERIES_KEY = 2 ** 30;
 
 function text(x: unknown): string {
   if (x === null || x === undefined) return '';
   if (typeof x === 'bigint') return x.toString();
-  return String(x).trim();
+  const t = String(x).trim();
+  // \N: NULL as ClickHouse, MySQL and Hive write it in CSV and TSV.
+  return t === '\\N' ? '' : t;
 }
 
 /** A count or sum: a number ≥ 0 (a whole one where `whole`); blank is 0. Else the reason's code. */
@@ -375,6 +418,7 @@ function countOf(raw: unknown, whole: boolean): number | 'countNotANumber' | 'ne
   }
   if (raw === null || raw === undefined || raw === '') return 0;
   const t = text(raw);
+  if (t === '') return 0;
   if (t === '') return 0;
   const n = Number(t);
   if (!Number.isFinite(n)) return 'countNotANumber';
@@ -414,6 +458,8 @@ export function mergeTables(list: readonly ContactParts[]): ContactParts {
   if (list.length === 0) throw new RangeError('no parts to add');
   const slot = list[0].opts.slotMinutes;
   for (const p of list) if (p.opts.slotMinutes !== slot) throw new PartsTableError(error('message', { text: `parts of ${p.opts.slotMinutes}-minute and ${slot}-minute slots cannot be added: make them with one slot length` }));
+  const windows = [...new Set(list.map((p) => p.repeatsGiven?.windowMs).filter((w): w is number => w !== undefined))];
+  if (windows.length > 1) throw new PartsTableError(error('message', { text: `parts counted with FCR-by-repeat windows of ${windows.map((w) => w / MS_PER_DAY).join(' and ')} days cannot be added: make them with one window (--fcr-window)` }));
   const dims = OPTIONAL_DIMENSIONS.filter((d) => list.every((p) => p.opts.dimensions.includes(d)));
   if (list.length === 1 && dims.length === list[0].opts.dimensions.length) return list[0];
   const out = new ContactParts({ slotMinutes: slot, dimensions: dims, keepRepeats: false });

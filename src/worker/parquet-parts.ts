@@ -23,5 +23,6 @@ export async function readParquetParts(blob: Blob): Promise<PartsTableReader> {
     const row = rows[i];
     reader.row((k) => row[columns[k]], i + 1);
   }
+  reader.finish();
   return reader;
 }

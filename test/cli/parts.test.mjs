@@ -5,7 +5,7 @@
 // (The figures from parts: test/cli/parts-report.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ROOT, cli, contacts, dir, figures, rowsReport, sameTables, table } from '../helpers/parts-set.mjs';
@@ -76,7 +76,11 @@ test('bad parts rows are rejected with their line and reason; the rest is kept (
   const v = j.validation;
   assert.equal(v.rowsRead, 400);
   assert.equal(v.rowsAccepted + v.rowsRejected, v.rowsRead);
-  const why = Object.fromEntries(v.rejections.map((r) => [r.line, r.reason]));
+  // The waits rows of a rejected counts row go too (kept alone they would count waits of contacts not offered).
+  const waitsAlone = v.rejections.filter((r) => r.code === 'waitsWithoutCounts');
+  const why = Object.fromEntries(v.rejections.filter((r) => r.code !== 'waitsWithoutCounts').map((r) => [r.line, r.reason]));
+  assert.ok(waitsAlone.length > 0, 'some rejected counts rows had waits rows');
+  assert.ok(j.totals.serviceLevelMet <= j.totals.serviceLevelBase && j.totals.serviceLevel <= 1);
   assert.deepEqual(why, {
     2: 'slot start is not on a 15-minute boundary (UTC)',
     3: 'negative answered',
@@ -87,7 +91,50 @@ test('bad parts rows are rejected with their line and reason; the rest is kept (
     8: 'not a wait bucket edge (whole seconds to 600, tens of seconds to 3600, minutes to 86400)',
     9: 'answered on a waits row: counts and sums go on counts rows, waits on waits rows',
   });
-  assert.equal(v.rowsRejected, 8);
+  assert.equal(v.rowsRejected, 8 + waitsAlone.length);
+});
+
+test('engines\' own ways: ClickHouse\'s \\N for NULL, a folder of part files beside _SUCCESS and an empty part, tables of two FCR windows refused in words', () => {
+  const kit = readFileSync(join(dir, 'kit.csv'), 'utf8');
+  const folder = join(dir, 'spark-out');
+  mkdirSync(folder, { recursive: true });
+  const lines = kit.trimEnd().split('\n');
+  const half = Math.floor(lines.length / 2);
+  // Cut between keys (a counts row starts each key), the second half written with \N for every empty value.
+  let cut = half;
+  while (!lines[cut].startsWith('1,counts,')) cut++;
+  writeFileSync(join(folder, 'part-00000.csv'), lines.slice(0, cut).join('\n') + '\n');
+  writeFileSync(join(folder, 'part-00001.csv'), [lines[0], ...lines.slice(cut).map((l) => l.split(',').map((x) => (x === '' ? '\\N' : x)).join(','))].join('\n') + '\n');
+  writeFileSync(join(folder, 'part-00002.csv'), '');
+  writeFileSync(join(folder, '_SUCCESS'), '');
+  const args = ['--tz', 'Europe/Berlin', '--by', 'day,queue', '--json'];
+  const whole = JSON.parse(cli(['report', '--parts', join(dir, 'kit.csv'), ...args]).stdout);
+  const parts = JSON.parse(cli(['report', '--parts', folder, ...args]).stdout);
+  assert.equal(parts.validation.rowsRejected, 0);
+  assert.deepEqual(figures(parts), figures(whole));
+  const three = join(dir, 'kit-3d.csv');
+  cli(['parts', contacts, '--fcr-window', '3d', '--out', three]);
+  const r = cli(['report', '--parts', join(dir, 'kit.csv'), three, '--tz', 'UTC'], false);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /parts counted with FCR-by-repeat windows of 7 and 3 days cannot be added: make them with one window \(--fcr-window\)/);
+});
+
+test('parts --engine duckdb checks the contacts as the kit\'s reader does: read = accepted + rejected, by reason, the same parts', () => {
+  const lines = readFileSync(contacts, 'utf8').trimEnd().split('\n').slice(0, 3001);
+  const field = (i, col, v) => { const f = lines[i].split(','); f[col] = v; lines[i] = f.join(','); };
+  lines[11] = lines[10];            // a repeated id
+  field(12, 1, '');                 // no queue
+  field(13, 6, 'garbage');          // no time
+  field(14, 9, 'weird');            // no outcome the kit knows
+  const dirty = join(dir, 'dirty.csv');
+  writeFileSync(dirty, lines.join('\n') + '\n');
+  const kit = cli(['parts', dirty, '--out', join(dir, 'dirty-kit.csv')]).stdout;
+  const duck = cli(['parts', dirty, '--engine', 'duckdb', '--out', join(dir, 'dirty-duck.csv')]).stdout;
+  assert.match(kit, /3,000 rows read = 2,996 accepted \+ 4 rejected/);
+  assert.match(duck, /3,000 rows read = 2,996 accepted \+ 4 rejected/);
+  assert.match(duck, /duplicate id: 1, missing queue: 1, unknown outcome value: 1, not readable as a CSV row of these columns: 1/);
+  assert.match(duck, /dirty\.csv line 14: .*arrived/);
+  sameTables(table(readFileSync(join(dir, 'dirty-kit.csv'), 'utf8')), table(readFileSync(join(dir, 'dirty-duck.csv'), 'utf8')), 'dirty contacts: kit vs DuckDB');
 });
 
 test('a file that is not a parts table is refused in one sentence naming what is missing', () => {

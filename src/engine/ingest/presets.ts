@@ -67,7 +67,8 @@ function find(header: string[], ...names: string[]): string | undefined {
 export function kitMapping(header: string[], samples: string[][] = []): Mapping {
   const fields: Mapping['fields'] = {};
   for (const c of KIT_COLUMNS) {
-    const h = find(header, c);
+    // Durations also by the names of the normalized contacts table (docs/parts.md): wait_sec, talk_sec …
+    const h = find(header, c) ?? (c === 'wait' || c === 'talk' || c === 'hold' || c === 'wrap' ? find(header, `${c}_sec`) : undefined);
     if (h === undefined) continue;
     if (c === 'outcome') fields.outcome = { column: h };
     // Instants in another writing than ISO (epoch, "Oct 31, 2026 12:14 AM") are read as the samples show.

@@ -72,6 +72,7 @@ export const REASONS = {
   notJson: 'not JSON',
   notJsonObject: 'not a JSON object',
   wrongPart: '{what} on a {part} row: counts and sums go on counts rows, waits on waits rows',
+  waitsWithoutCounts: 'waits of a slot and key with no counts row (missing or rejected): they are not counted without the contacts they belong to',
   partsVersion: 'parts version {version}: this kit reads version 1',
   partKind: 'part must be "counts" or "waits"',
   slotLength: 'slot length must be 5 or 15 minutes',

@@ -63,6 +63,7 @@ export const reasons: Record<ReasonCode, string> = {
   notJson: 'kein JSON',
   notJsonObject: 'kein JSON-Objekt',
   wrongPart: '{what} in einer {part}-Zeile: Zählungen und Summen gehören in counts-Zeilen, Wartezeiten in waits-Zeilen',
+  waitsWithoutCounts: 'Wartezeiten eines Slots und Schlüssels ohne counts-Zeile (fehlend oder abgelehnt): sie zählen nicht ohne die Kontakte, zu denen sie gehören',
   partsVersion: 'Parts-Version {version}: dieses Kit liest Version 1',
   partKind: 'part muss "counts" oder "waits" sein',
   slotLength: 'die Slot-Länge muss 5 oder 15 Minuten sein',

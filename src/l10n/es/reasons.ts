@@ -63,6 +63,7 @@ export const reasons: Record<ReasonCode, string> = {
   notJson: 'no es JSON',
   notJsonObject: 'no es un objeto JSON',
   wrongPart: '{what} en una fila {part}: los conteos y sumas van en filas counts, las esperas en filas waits',
+  waitsWithoutCounts: 'esperas de un tramo y clave sin fila counts (ausente o rechazada): no se cuentan sin los contactos a los que pertenecen',
   partsVersion: 'versión de partes {version}: este kit lee la versión 1',
   partKind: 'part debe ser "counts" o "waits"',
   slotLength: 'la duración del tramo debe ser 5 o 15 minutos',
