@@ -21,14 +21,16 @@ export const BUDGETS = {
   // 115 kB since widgets show the figures so far of a file being read, and a source keeps its file on request;
   // 116.5 kB since the staffing calculator offers Erlang A (the model and its words in three languages);
   // 117 kB since tables become lists in narrow widgets;
-  // 118 kB since the page words why a parts table cannot be read, in three languages.
-  'sla-widgets.js': 118_000,
+  // 118.5 kB since the page words why a parts table or its rows cannot be read, in three languages, and the drop
+  // takes a parts table without a mapping.
+  'sla-widgets.js': 118_500,
   // 64 kB since detection knows thirteen vendor layouts and column and outcome words in five languages, and previews a mapping;
   // 66 kB since the reader bounds records, tells Windows-1252 from UTF-8 and checks every non-ASCII record;
   // 68 kB since live streams survive their server (stream ids, gaps, replays) and every rejected row can be exported;
   // 94 kB since it reads parts tables (docs/parts.md), Parquet included: hyparquet is 18 kB of it, kept in the worker
   // (not a chunk beside it) so that a host's bundler that copies the worker file alone still reads Parquet.
-  'engine.worker.js': 94_000,
+  // 94.5 kB since a parts table read in the page is kept like an upload's parts (found again after a reload).
+  'engine.worker.js': 94_500,
 };
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

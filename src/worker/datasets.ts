@@ -308,6 +308,17 @@ export class Datasets {
       ds.validation = reader.validation;
       ds.mapping = null;
       this.set(ds, this.status(ds, label, { state: 'ready', warning: cache.warning }));
+      // Kept like an upload's parts, so that the page finds it again after a reload (the table itself is not kept).
+      const hasher = new ContentHasher();
+      for await (const chunk of bytesOf(blob, new Uint8Array(0), this.counts)) await hasher.push(chunk);
+      const head = new Uint8Array(await blob.slice(0, 65536).arrayBuffer());
+      const now = Date.now();
+      await cache.put({ id: ds.id, name: label, key: `parts ${await sampleKey(blob.size, head)} ${ENGINE_VERSION}`, contentHash: await hasher.digest(), options: ds.opts, validation: ds.validation, mapping: null, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), null);
+      if (cache.warning !== ds.status.warning) {
+        ds.status.warning = cache.warning;
+        ds.version++;
+        this.changed(ds.id, false);
+      }
     } catch (e) {
       if (e instanceof Closed) return ds.status;
       this.set(ds, this.status(ds, label, { state: 'error', error: saidOf(e), warning: cache.warning }));

@@ -306,6 +306,20 @@ export class SlaCsvDrop extends LitElement {
       return;
     }
     this.step = 'inspecting';
+    // A parts table (docs/parts.md) needs no mapping: it is read as it is.
+    if (await isPartsTable(file)) {
+      if (my !== this.token) return;
+      const source = this.target?.isConnected ? this.target : await this.resolveSource();
+      if (!source) return;
+      this.progress = { bytes: 0, totalBytes: file.size, rows: 0, rejected: 0 };
+      this.validation = null;
+      this.warning = '';
+      this.lastSaidPct = -1;
+      this.said = this.s('progressStarting');
+      this.step = 'reading';
+      await this.follow(() => source.loadParts(file), true);
+      return;
+    }
     let head: FileHead;
     try {
       const source = this.target?.isConnected ? this.target : await this.resolveSource();
@@ -618,7 +632,8 @@ export class SlaCsvDrop extends LitElement {
         p.fired = true;
         this.dispatchEvent(new CustomEvent<FileAcceptedDetail>('sla-file-accepted', {
           detail: {
-            name: this.fileName, preset: r.mapping?.preset ?? this.mapping?.preset ?? '', detectedPreset: this.detected?.preset ?? null,
+            // A parts table (docs/parts.md) is read without a mapping: its preset is "parts".
+            name: this.fileName, preset: r.mapping?.preset ?? this.mapping?.preset ?? 'parts', detectedPreset: this.detected?.preset ?? null,
             datasetId: st.id, rows: v?.rowsRead ?? 0, rejected: v?.rowsRejected ?? 0, fromCache: st.fromCache,
           },
           bubbles: true, composed: true,
@@ -715,4 +730,15 @@ export class SlaCsvDrop extends LitElement {
       act: this.act,
     };
   }
+}
+
+/**
+ * Whether a file is a parts table (docs/parts.md) by its first bytes: Parquet's magic, or a first line naming the
+ * table's key columns (CSV, or NDJSON's first object).
+ */
+async function isPartsTable(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+  if (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return true;
+  const first = new TextDecoder().decode(head).split(/\r?\n/)[0];
+  return /\bparts_version\b/.test(first) && /\bslot_start\b/.test(first) && /\bpart\b/.test(first);
 }

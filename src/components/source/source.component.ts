@@ -154,8 +154,22 @@ export class SlaSource extends LitElement {
    */
   load(file: Blob, opts: { mapping?: Mapping | null } = {}): Promise<DatasetHandle> {
     this.datasetId = '';
+    this.parts = '';
     this.mapping = opts.mapping ?? null;
     this.file = file;
+    this.startLoading();
+    return this.handle ?? Promise.reject(new Error('the source is not on the page'));
+  }
+
+  /**
+   * Reads a parts table (docs/parts.md: CSV, NDJSON or Parquet) into this source's dataset instead of contacts;
+   * resolves with the dataset's handle once it is opened (the reading goes on, as with `load`).
+   */
+  loadParts(file: Blob): Promise<DatasetHandle> {
+    this.datasetId = '';
+    this.mapping = null;
+    this.file = null;
+    this.parts = file;
     this.startLoading();
     return this.handle ?? Promise.reject(new Error('the source is not on the page'));
   }
@@ -169,6 +183,7 @@ export class SlaSource extends LitElement {
       if (current?.id === id && this.handle === shown) return current;
     }
     this.file = null;
+    this.parts = '';
     this.mapping = null;
     this.datasetId = id;
     this.startLoading();
@@ -186,6 +201,7 @@ export class SlaSource extends LitElement {
     this.reading = null;
     this.handle = null;
     this.file = null;
+    this.parts = '';
     this.loadedFrom = null;
     await ds.close().catch(() => undefined);
     for (const l of this.listeners) if (!l.dead) l.onResult(errorResult(new IngestError(error('readStopped')), this.tz, ds.id));

@@ -247,7 +247,7 @@ describe('<sla-csv-drop>', function () {
     const label = $<HTMLLabelElement>(el, 'label[part~="choose"]')!;
     assert.equal(label.textContent!.trim(), 'Choose a CSV file');
     assert.equal(label.htmlFor, $<HTMLInputElement>(el, 'input[type="file"]')!.id);
-    assert.equal($<HTMLInputElement>(el, 'input[type="file"]')!.accept, '.csv,.tsv,.txt,text/csv');
+    assert.equal($<HTMLInputElement>(el, 'input[type="file"]')!.accept, '.csv,.tsv,.txt,text/csv,.parquet,.ndjson,.jsonl');
     assert.equal($(el, '.recent .empty')!.textContent!.trim(), 'No datasets kept in this browser yet.');
     await expect(el).to.be.accessible();
     choose(el, new File([KIT], 'calls.csv', { type: 'text/csv' }));
@@ -1035,5 +1035,34 @@ describe('<sla-csv-drop>', function () {
     await until(() => src.subscriptionCount === 1);
     el.remove();
     assert.equal(src.subscriptionCount, 0);
+  });
+});
+
+describe('<sla-csv-drop> and parts tables (docs/parts.md)', () => {
+  it('a dropped parts table (Parquet) needs no mapping: read, summed up as parts rows, kept, and its figures on the source', async function () {
+    this.timeout(30000);
+    const { wrap, src, el } = await setup();
+    const accepted: CustomEvent<FileAcceptedDetail>[] = [];
+    wrap.addEventListener('sla-file-accepted', (e) => accepted.push(e as CustomEvent<FileAcceptedDetail>));
+    const bytes = await (await fetch('/test/fixtures/parts/sample.parts.parquet')).arrayBuffer();
+    choose(el, new File([bytes], 'march.parts.parquet'));
+    await until(() => el.step === 'summary', 20000, 'the summary');
+    await el.updateComplete;
+    assert.equal(headingText(el), 'march.parts.parquet is ready');
+    assert.equal($(el, '[part="identity"]')!.textContent!.trim(), '2,396 rows read = 2,396 accepted + 0 rejected');
+    assert.ok(!$(el, 'tr[data-field]'), 'no mapping step');
+    await until(() => $(el, '[data-kept]')?.getAttribute('data-kept') === 'kept', 10000, 'the dataset kept');
+    assert.equal(accepted.length, 1);
+    assert.equal(accepted[0].detail.preset, 'parts');
+    const r = await new Promise<import('../../../src/protocol/index.js').ViewResult>((resolve) => {
+      const stop = src.subscribe({}, (x) => { if (x.status.state === 'ready') { stop(); resolve(x); } }, 0);
+    });
+    const rows = await fixture<SlaSource>(html`<sla-source tz="UTC" src="/examples/data/sample.csv"></sla-source>`);
+    const fromRows = await new Promise<import('../../../src/protocol/index.js').ViewResult>((resolve) => {
+      const stop = rows.subscribe({}, (x) => { if (x.status.state === 'ready') { stop(); resolve(x); } }, 0);
+    });
+    assert.ok(fromRows.totals!.offered > 1000);
+    assert.deepEqual(r.totals, fromRows.totals, 'the figures of the contacts the parts count');
+    await expect(el).to.be.accessible();
   });
 });
