@@ -170,10 +170,10 @@ export function partsTypes(dims: readonly Dimension[]): Record<string, string> {
   const t: Record<string, string> = { parts_version: 'INTEGER', part: 'VARCHAR', slot_start: 'TIMESTAMP', slot_minutes: 'INTEGER', queue: 'VARCHAR' };
   for (const d of OPTIONAL_DIMENSIONS) if (dims.includes(d)) t[d] = 'VARCHAR';
   t.wait_upto_sec = 'INTEGER';
-  for (const [c] of COUNT_COLUMNS) t[c] = /_sum(_sec)?$/.test(c) ? 'DOUBLE' : 'BIGINT';
+  for (const [c] of COUNT_COLUMNS) t[c] = /_sum(_sec)?$/.test(c) ? 'DOUBLE' : 'INTEGER';
   t[REPEAT_COLUMNS[0]] = 'DOUBLE';
-  for (const c of REPEAT_COLUMNS.slice(1)) t[c] = 'BIGINT';
-  for (const [c] of WAIT_COLUMNS) t[c] = 'BIGINT';
+  for (const c of REPEAT_COLUMNS.slice(1)) t[c] = 'INTEGER';
+  for (const [c] of WAIT_COLUMNS) t[c] = 'INTEGER';
   return t;
 }
 
