@@ -3,7 +3,7 @@
  * read chunk by chunk into a `PartsTableReader` — the same in Node (the CLI) and in the worker (the page).
  * Parquet is decoded by a library on each side and handed over row by row.
  */
-import { CsvReader } from './ingest/csv.js';
+import { CsvReader, MAX_RECORD_BYTES } from './ingest/csv.js';
 import { reason } from './ingest/reasons.js';
 import { error } from './ingest/errors.js';
 import type { Rejection } from './ingest/contacts.js';
@@ -62,6 +62,21 @@ export class PartsTextReader {
   push(chunk: Uint8Array): void {
     if (this.failure) return;
     if (this.csv) return this.csv.push(chunk);
+    if (this.skipping) {
+      // An over-long line is dropped up to its end (it was counted and rejected when it passed the bound).
+      const nl = chunk.indexOf(0x0a);
+      if (nl < 0) return;
+      this.skipping = false;
+      chunk = chunk.subarray(nl + 1);
+    }
+    if (this.carry.length + chunk.length > MAX_RECORD_BYTES && chunk.indexOf(0x0a) < 0) {
+      // A line longer than a record may be (a file with no line ends): rejected, never held whole in memory.
+      this.line++;
+      this.tooLong(this.line);
+      this.carry = new Uint8Array(0);
+      this.skipping = true;
+      return;
+    }
     let bytes = chunk;
     if (this.carry.length) {
       bytes = new Uint8Array(this.carry.length + chunk.length);
@@ -89,6 +104,18 @@ export class PartsTextReader {
     }
     this.reader.finish();
     return this.reader;
+  }
+
+  private skipping = false;
+  /** Lines past the bound before the reader exists are rejected once it does. */
+  private tooLongLines: number[] = [];
+
+  private tooLong(line: number): void {
+    if (this.reader) this.reader.rejectRow(line, reason('recordTooLong', { bytes: MAX_RECORD_BYTES }));
+    else {
+      this.tooLongLines.push(line);
+      this.firstBad ??= { line, why: `longer than ${MAX_RECORD_BYTES} bytes` };
+    }
   }
 
   private firstBad: { line: number; why: string } | null = null;
@@ -125,7 +152,9 @@ export class PartsTextReader {
         return;
       }
       for (const p of this.pending) this.reader.rejectRow(p.line, reason(p.json ? 'notJsonObject' : 'notJson'));
+      for (const l of this.tooLongLines) this.reader.rejectRow(l, reason('recordTooLong', { bytes: MAX_RECORD_BYTES }));
       this.pending = [];
+      this.tooLongLines = [];
     }
     if (!o) return this.reader.rejectRow(this.line, reason(json ? 'notJsonObject' : 'notJson'));
     const row = o, columns = this.columns;

@@ -148,3 +148,16 @@ test('the JSON Schema of a parts row names exactly the columns the kit writes', 
   assert.deepEqual(Object.keys(schema.properties), kitAgentHead);
   assert.deepEqual(schema.required, ['parts_version', 'part', 'slot_start', 'slot_minutes', 'queue']);
 });
+
+test('an NDJSON parts table with a line of 3 MB (no line end for a long way) rejects that line alone, never holding it whole', () => {
+  const file = join(dir, 'long-line.ndjson');
+  const good = readFileSync(join(ROOT, 'test/fixtures/parts/sample.parts.ndjson'), 'utf8').trimEnd().split('\n');
+  writeFileSync(file, [good[0], '{"parts_version":1,"part":"counts","queue":"' + 'x'.repeat(3 << 20) + '"}', ...good.slice(1)].join('\n') + '\n');
+  const j = JSON.parse(cli(['report', '--parts', file, '--tz', 'UTC', '--json']).stdout);
+  assert.equal(j.validation.rowsRead, good.length + 1);
+  assert.equal(j.validation.rowsRejected, 1);
+  assert.equal(j.validation.rejections[0].line, 2);
+  assert.match(j.validation.rejections[0].reason, /record longer than 1048576 bytes/);
+  const whole = JSON.parse(cli(['report', '--parts', join(ROOT, 'test/fixtures/parts/sample.parts.ndjson'), '--tz', 'UTC', '--json']).stdout);
+  assert.deepEqual(j.totals, whole.totals);
+});
