@@ -7,7 +7,7 @@
  */
 import { BUCKETS, bucketOf, bucketUpper } from './histogram.js';
 import { ContactParts, F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, OPTIONAL_DIMENSIONS, TooManyValues, type Dimension } from './parts.js';
-import { ReasonTally, reason, type ReasonCode } from './ingest/reasons.js';
+import { ReasonTally, newValidation, reason, type ReasonCode } from './ingest/reasons.js';
 import type { Validation } from './ingest/index.js';
 import { error, errorText, type ErrorCode } from './ingest/errors.js';
 import type { Said } from './words.js';
@@ -118,7 +118,7 @@ export function* partsRows(parts: ContactParts, opts: PartsRowsOptions = {}): Ge
     for (let f = 0; f < NF; f++) if (v[o + f] !== 0) { any = true; break; }
     const runs = h.offsets[c + 1] - h.offsets[c];
     if (!any && runs === 0) continue;
-    const key: PartsValue[] = [PARTS_VERSION, 'counts', slotStartText(parts.cellSlot[c] * parts.slotMs), parts.opts.slotMinutes, ...keyOf(parts.cellSeries[c]).map((x) => x)];
+    const key: PartsValue[] = [PARTS_VERSION, 'counts', slotStartText(parts.cellSlot[c] * parts.slotMs), parts.opts.slotMinutes, ...keyOf(parts.cellSeries[c])];
     const counts = COUNT_COLUMNS.map(([, f]) => v[o + f]);
     const repeats: PartsValue[] = rep && windowMs !== null && rep.known[c] > 0 ? [windowMs / MS_PER_DAY, rep.resolved[c], rep.known[c], rep.provisional[c]] : [null, null, null, null];
     yield [...key, null, ...counts, ...repeats, null, null, null];
@@ -198,7 +198,7 @@ export type PartsValidation = Validation;
 export class PartsTableReader {
   readonly dimensions: Dimension[];
   parts: ContactParts | null = null;
-  readonly validation: PartsValidation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 };
+  readonly validation: PartsValidation = newValidation();
   private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
   private readonly values = new Float64Array(NF);
   private lastStartRaw: unknown = undefined;

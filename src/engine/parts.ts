@@ -310,7 +310,10 @@ export class ContactParts {
     return cell;
   }
 
-  /** Adds `count` waits of one histogram kind in one bucket to a cell (a parts file's waits row). */
+  /**
+   * Adds `count` waits of one histogram kind in one bucket to a cell (a parts file's waits row, another parts'
+   * sealed run): as weighted entries of up to 127 each (the entries' signs are bytes).
+   */
   addWaits(cell: number, kind: number, bucket: number, count: number): void {
     for (let n = count; n > 0; n -= 127) this.addHistBucket(cell, kind, bucket, Math.min(n, 127));
   }
@@ -328,6 +331,12 @@ export class ContactParts {
     g.known[cell] += known;
     g.provisional[cell] += provisional;
     this.repeatCache = null;
+  }
+
+  /** Adds a snapshot's given FCR-by-repeat counts, its cell c counted in this parts' cell `mine(c)`. */
+  private addSnapshotRepeats(g: NonNullable<PartsSnapshot['repeatsGiven']>, cells: number, mine: (c: number) => number): void {
+    const r = new Float64Array(g.resolved), k = new Float64Array(g.known), pv = new Float64Array(g.provisional);
+    for (let c = 0; c < cells; c++) if (k[c] || r[c] || pv[c]) this.addRepeatCounts(mine(c), g.windowMs, r[c], k[c], pv[c]);
   }
 
   /** Whether these parts answer FCR by repeat: they keep each contact's customer, or were given repeat counts. */
@@ -514,8 +523,7 @@ export class ContactParts {
       const offsets = new Uint32Array(s.sealed.offsets), keys = new Uint32Array(s.sealed.keys), counts = new Uint32Array(s.sealed.counts);
       for (let c = 0; c < cells; c++) {
         for (let r = offsets[c]; r < offsets[c + 1]; r++) {
-          // Weights up to 127 per entry (the entries' signs are bytes).
-          for (let n = counts[r]; n > 0; n -= 127) this.addHistBucket(cellMap[c], keys[r] >>> 16, keys[r] & 0xffff, Math.min(n, 127));
+          this.addWaits(cellMap[c], keys[r] >>> 16, keys[r] & 0xffff, counts[r]);
         }
       }
     } else {
@@ -537,10 +545,7 @@ export class ContactParts {
       }
       this.repeatCache = null;
     }
-    if (s.repeatsGiven) {
-      const g = s.repeatsGiven, r = new Float64Array(g.resolved), k = new Float64Array(g.known), pv = new Float64Array(g.provisional);
-      for (let c = 0; c < cells; c++) if (k[c] || r[c] || pv[c]) this.addRepeatCounts(cellMap[c], g.windowMs, r[c], k[c], pv[c]);
-    }
+    if (s.repeatsGiven) this.addSnapshotRepeats(s.repeatsGiven, cells, (c) => cellMap[c]);
     if (s.firstArrival < this.firstArrival || Number.isNaN(this.firstArrival)) this.firstArrival = s.firstArrival;
     if (s.lastArrival > this.lastArrival || Number.isNaN(this.lastArrival)) this.lastArrival = s.lastArrival;
     this.contacts += s.contacts;
@@ -695,10 +700,7 @@ export class ContactParts {
       p.repResolvedFlag[i] = repFlags[i * 2 + 1];
     }
     p.repLen = s.repLen;
-    if (s.repeatsGiven) {
-      const g = s.repeatsGiven, r = new Float64Array(g.resolved), k = new Float64Array(g.known), pv = new Float64Array(g.provisional);
-      for (let c = 0; c < s.cellCount; c++) if (k[c] || r[c] || pv[c]) p.addRepeatCounts(c, g.windowMs, r[c], k[c], pv[c]);
-    }
+    if (s.repeatsGiven) p.addSnapshotRepeats(s.repeatsGiven, s.cellCount, (c) => c);
     p.firstArrival = s.firstArrival;
     p.lastArrival = s.lastArrival;
     p.contacts = s.contacts;

@@ -261,12 +261,16 @@ export class Datasets {
     const now = Date.now();
     // The parts reopen the dataset; the file is kept only when asked (docs/protocol.md, keepFile).
     await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), o.keepFile ? blob : null);
-    if (cache.warning !== ds.status.warning) {
-      ds.status.warning = cache.warning;
-      ds.version++;
-      this.changed(ds.id, false);
-    }
+    this.cacheWarning(ds, cache);
     return ds.status;
+  }
+
+  /** Tells the subscribers of a warning the cache gave while it kept the dataset (it fell back to memory …). */
+  private cacheWarning(ds: Dataset, cache: DatasetCache): void {
+    if (cache.warning === ds.status.warning) return;
+    ds.status.warning = cache.warning;
+    ds.version++;
+    this.changed(ds.id, false);
   }
 
   /**
@@ -280,16 +284,23 @@ export class Datasets {
     this.set(ds, this.status(ds, label, { state: 'loading', progress: { bytes: 0, totalBytes: blob.size, rows: 0, rejected: 0 }, warning: cache.warning }));
     try {
       if (blob.size === 0) throw new IngestError(error('partsEmpty'));
-      const format = partsFormatOf(new Uint8Array(await blob.slice(0, 256).arrayBuffer()));
+      // Each byte read once: the head tells the format and keys the cache, the content is hashed as it is read.
+      const head = await headOf(blob, this.counts);
+      const format = partsFormatOf(head);
+      const hasher = new ContentHasher();
       let reader: PartsTableReader;
       if (format === 'parquet') {
         const { readParquetParts } = await import('./parquet-parts.js');
-        reader = await readParquetParts(blob);
+        const file = await blob.arrayBuffer();
+        this.counts.bytes += file.byteLength - head.length;
+        await hasher.push(new Uint8Array(file));
+        reader = await readParquetParts(file);
       } else {
         const text = new PartsTextReader(format);
         let bytes = 0;
-        for await (const chunk of bytesOf(blob, new Uint8Array(0), this.counts)) {
+        for await (const chunk of bytesOf(blob, head, this.counts)) {
           if (this.all.get(ds.id) !== ds) throw new Closed();
+          await hasher.push(chunk);
           text.push(chunk);
           bytes += chunk.length;
           if (text.failed) break;
@@ -309,16 +320,9 @@ export class Datasets {
       ds.mapping = null;
       this.set(ds, this.status(ds, label, { state: 'ready', warning: cache.warning }));
       // Kept like an upload's parts, so that the page finds it again after a reload (the table itself is not kept).
-      const hasher = new ContentHasher();
-      for await (const chunk of bytesOf(blob, new Uint8Array(0), this.counts)) await hasher.push(chunk);
-      const head = new Uint8Array(await blob.slice(0, 65536).arrayBuffer());
       const now = Date.now();
       await cache.put({ id: ds.id, name: label, key: `parts ${await sampleKey(blob.size, head)} ${ENGINE_VERSION}`, contentHash: await hasher.digest(), options: ds.opts, validation: ds.validation, mapping: null, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), null);
-      if (cache.warning !== ds.status.warning) {
-        ds.status.warning = cache.warning;
-        ds.version++;
-        this.changed(ds.id, false);
-      }
+      this.cacheWarning(ds, cache);
     } catch (e) {
       if (e instanceof Closed) return ds.status;
       this.set(ds, this.status(ds, label, { state: 'error', error: saidOf(e), warning: cache.warning }));

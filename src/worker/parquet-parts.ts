@@ -9,8 +9,7 @@ import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet/src/index
 import { PartsTableReader } from '../engine/parts-table.js';
 import { IngestError, error } from '../engine/ingest/errors.js';
 
-export async function readParquetParts(blob: Blob): Promise<PartsTableReader> {
-  const file = await blob.arrayBuffer();
+export async function readParquetParts(file: ArrayBuffer): Promise<PartsTableReader> {
   let columns: string[];
   let data: unknown[][];
   try {

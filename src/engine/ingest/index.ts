@@ -5,7 +5,7 @@
  */
 import { CsvReader, CsvRecord, type Delimiter, type Encoding } from './csv.js';
 import { IngestError, error } from './errors.js';
-import { ReasonTally, reason, reasonText, type ReasonCode, type ReasonCount } from './reasons.js';
+import { ReasonTally, newValidation, reason, reasonText, type ReasonCode, type ReasonCount } from './reasons.js';
 import type { Said } from '../words.js';
 import { ACCEPTED, APART, ContactReader, MappingError, REJECTED, type Rejection } from './contacts.js';
 import { detectMapping, extendPreset, looksLikeQueueLog, missingFields } from './presets.js';
@@ -87,10 +87,7 @@ export class ContactIngest {
   private readonly csv: CsvReader;
   private readonly opts: IngestOptions;
   private readonly maxRejections: number;
-  readonly validation: Validation = {
-    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [],
-    countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0,
-  };
+  readonly validation: Validation = newValidation();
   private readonly rejected = new ReasonTally(this.validation.byReason, this.validation.byCode);
   private readonly apart = new ReasonTally(this.validation.countedApart.byReason, this.validation.countedApart.byCode);
   private header: string[] | null = null;

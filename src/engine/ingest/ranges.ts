@@ -14,6 +14,7 @@
  * 4. Rejections are numbered by the physical lines of the ranges before; counts and parts add.
  */
 import { ContactIngest, type Validation } from './index.js';
+import { newValidation } from './reasons.js';
 import type { Encoding } from './csv.js';
 import type { Mapping } from './mapping.js';
 import { IdSet, compareIds, type IdList } from './id-set.js';
@@ -190,10 +191,7 @@ export async function mergeRanges(
   }
   if (before && !exact) for (const r of results) taken.addList(r.ids);
   // Counts add; rejections are numbered by the lines before.
-  const v: Validation = {
-    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [],
-    countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0,
-  };
+  const v = newValidation();
   const max = plan.maxRejections ?? 100;
   const rejected = new ReasonTally(v.byReason, v.byCode);
   const apart = new ReasonTally(v.countedApart.byReason, v.countedApart.byCode);

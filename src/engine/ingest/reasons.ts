@@ -6,6 +6,7 @@
  * does not build until every language has its words.
  */
 import { wordTable, type Said } from '../words.js';
+import type { Validation } from './index.js';
 
 export const REASONS = {
   fieldCount: 'has {count} fields, the header has {columns}',
@@ -121,4 +122,9 @@ export class ReasonTally {
     }
     return text;
   }
+}
+
+/** A validation with nothing read yet: every reader starts from one (here, beside the reasons, so that a reader needs no more of the ingest), and merged validations add into one. */
+export function newValidation(): Validation {
+  return { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 };
 }

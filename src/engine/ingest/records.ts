@@ -10,6 +10,7 @@ import type { AgentState, Exclusion, ForecastEntry, IntervalSummary, Outage, Sch
 import type { Categories } from '../efficiency.js';
 import type { Rejection } from './contacts.js';
 import type { Validation } from './index.js';
+import { newValidation } from './reasons.js';
 import { IngestError, error } from './errors.js';
 import { ReasonTally, reason, type ReasonCode } from './reasons.js';
 import type { Said } from '../words.js';
@@ -35,7 +36,7 @@ class Rejected {
 const bad = (column: string | null, value: string | null, why: Said<ReasonCode>): Rejected => new Rejected(column, value, why);
 
 abstract class RecordReader<T> {
-  readonly validation: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 };
+  readonly validation: Validation = newValidation();
   private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
   readonly records: T[] = [];
   private header: string[] | null = null;
