@@ -2,7 +2,9 @@
  * DuckDB in this process (@duckdb/node-api), for what one Node process should not hold: the parts recipe over
  * contact files of any size in bounded memory, and Parquet in and out. Loaded only by the commands that use it.
  */
-import { mkdtempSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { headOfFile } from './read-at.js';
+import { partsFormatOf, type PartsFormat } from '../engine/parts-read.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { partsRecipe, CONTACT_TABLE_COLUMNS } from '../engine/parts-sql.js';
@@ -57,20 +59,14 @@ export async function openDuck(o: { threads?: number; memoryLimit?: string } = {
 }
 
 /** Whether a file is Parquet (by its magic bytes, not its name). */
-export function isParquet(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const b = Buffer.alloc(4);
-    return readSync(fd, b, 0, 4, 0) === 4 && b.toString('latin1') === 'PAR1';
-  } finally {
-    closeSync(fd);
-  }
+function isParquet(file: string): boolean {
+  return partsFormatOf(headOfFile(file, 4)) === 'parquet';
 }
 
 /** A relation over contact files, CSV or Parquet (all of one kind). */
-function scan(files: readonly string[], csvOptions = ''): string {
+function scan(files: readonly string[], parquet: boolean, csvOptions = ''): string {
   const list = `[${files.map(sqlString).join(', ')}]`;
-  return files.every(isParquet) ? `read_parquet(${list})` : `read_csv(${list}, header = true${csvOptions})`;
+  return parquet ? `read_parquet(${list})` : `read_csv(${list}, header = true${csvOptions})`;
 }
 
 /**
@@ -79,13 +75,14 @@ function scan(files: readonly string[], csvOptions = ''): string {
  * then come from the timestamps as the engine takes them (answered − arrived, else ended − arrived).
  */
 export async function contactsView(s: DuckSession, files: readonly string[]): Promise<'normalized' | 'kit-csv'> {
-  const parquet = files.every(isParquet);
-  if (!parquet && files.some(isParquet)) throw new UsageError('give contact files of one kind: all CSV or all Parquet');
-  const describe = await s.rows(`DESCRIBE SELECT * FROM ${scan(files)}`);
+  const kinds = files.map(isParquet);
+  const parquet = kinds.every(Boolean);
+  if (!parquet && kinds.some(Boolean)) throw new UsageError('give contact files of one kind: all CSV or all Parquet');
+  const describe = await s.rows(`DESCRIBE SELECT * FROM ${scan(files, parquet)}`);
   const have = new Set(describe.map((r) => String(r.column_name)));
   const ts = `types = {'arrived': 'TIMESTAMP', 'answered': 'TIMESTAMP', 'ended': 'TIMESTAMP'}`;
   if (CONTACT_TABLE_COLUMNS.every((c) => have.has(c))) {
-    await s.run(`CREATE VIEW contacts_read AS SELECT * FROM ${scan(files, `${parquet ? '' : REJECTS}, types = {'arrived': 'TIMESTAMP', 'wait_sec': 'DOUBLE', 'talk_sec': 'DOUBLE', 'hold_sec': 'DOUBLE', 'wrap_sec': 'DOUBLE', 'csat': 'DOUBLE', 'nps': 'DOUBLE', 'qa': 'DOUBLE', 'resolved': 'BOOLEAN', 'transferred': 'BOOLEAN', 'id': 'VARCHAR', 'queue': 'VARCHAR', 'channel': 'VARCHAR', 'tier': 'VARCHAR', 'agent': 'VARCHAR', 'customer': 'VARCHAR', 'outcome': 'VARCHAR'}`)}`);
+    await s.run(`CREATE VIEW contacts_read AS SELECT * FROM ${scan(files, parquet, `${parquet ? '' : REJECTS}, types = {'arrived': 'TIMESTAMP', 'wait_sec': 'DOUBLE', 'talk_sec': 'DOUBLE', 'hold_sec': 'DOUBLE', 'wrap_sec': 'DOUBLE', 'csat': 'DOUBLE', 'nps': 'DOUBLE', 'qa': 'DOUBLE', 'resolved': 'BOOLEAN', 'transferred': 'BOOLEAN', 'id': 'VARCHAR', 'queue': 'VARCHAR', 'channel': 'VARCHAR', 'tier': 'VARCHAR', 'agent': 'VARCHAR', 'customer': 'VARCHAR', 'outcome': 'VARCHAR'}`)}`);
     return 'normalized';
   }
   const kit = ['id', 'queue', 'arrived', 'answered', 'ended', 'outcome'];
@@ -101,7 +98,7 @@ export async function contactsView(s: DuckSession, files: readonly string[]): Pr
       ${col('talk', 'CAST(talk AS DOUBLE)')} AS talk_sec, ${col('hold', 'CAST(hold AS DOUBLE)')} AS hold_sec, ${col('wrap', 'CAST(wrap AS DOUBLE)')} AS wrap_sec,
       ${yes('resolved')} AS resolved, ${col('csat', 'CAST(csat AS DOUBLE)')} AS csat, ${col('nps', 'CAST(nps AS DOUBLE)')} AS nps,
       ${col('qa', 'CAST(qa AS DOUBLE)')} AS qa, ${yes('transferred')} AS transferred
-    FROM ${scan(files, parquet ? '' : `${REJECTS}, ${ts}`)}`);
+    FROM ${scan(files, parquet, parquet ? '' : `${REJECTS}, ${ts}`)}`);
     return 'kit-csv';
   }
   throw new UsageError(`--engine duckdb reads contacts in the kit's normalized columns (${CONTACT_TABLE_COLUMNS.join(', ')}) or the kit's own contact CSV; these files have ${[...have].slice(0, 12).join(', ')}. Map another table with a view and run the recipe (sla-widgets sql), or leave out --engine duckdb.`);
@@ -178,14 +175,14 @@ export function partsTypes(dims: readonly Dimension[]): Record<string, string> {
 }
 
 /** COPY options for a parts file of a format. */
-export function copyOptions(format: 'csv' | 'ndjson' | 'parquet'): string {
+export function copyOptions(format: PartsFormat): string {
   if (format === 'parquet') return `(FORMAT parquet, COMPRESSION snappy)`;
   if (format === 'ndjson') return `(FORMAT json)`;
   return `(FORMAT csv, HEADER true, TIMESTAMPFORMAT '%Y-%m-%dT%H:%M:%SZ')`;
 }
 
 /** Runs the recipe over the contacts view into `out`. */
-export async function recipeInto(s: DuckSession, out: string, format: 'csv' | 'ndjson' | 'parquet', o: { slotMinutes: 5 | 15; dimensions: readonly Dimension[]; fcrWindowDays: number }): Promise<number> {
+export async function recipeInto(s: DuckSession, out: string, format: PartsFormat, o: { slotMinutes: 5 | 15; dimensions: readonly Dimension[]; fcrWindowDays: number }): Promise<number> {
   const sql = partsRecipe({ dialect: 'duckdb', slotMinutes: o.slotMinutes, dimensions: o.dimensions, fcrWindowDays: o.fcrWindowDays });
   const body = sql.replace(/^--.*\n/gm, '');
   const rows = await s.rows(`COPY (${body}) TO ${sqlString(out)} ${copyOptions(format)}`);

@@ -133,11 +133,7 @@ export function definitionsFrom(f: DefinitionFlags): { defs: Definitions; busine
     if (f.fcr !== 'auto' && f.fcr !== 'flag' && f.fcr !== 'repeat') throw new UsageError(`--fcr ${f.fcr}: expected auto, flag or repeat`);
     defs.fcr.method = f.fcr;
   }
-  if (f['fcr-window']) {
-    const m = /^(\d+)\s*d?$/.exec(f['fcr-window']);
-    if (!m || +m[1] < 1) throw new UsageError(`--fcr-window ${f['fcr-window']}: expected days, e.g. 7d`);
-    defs.fcr.windowDays = +m[1];
-  }
+  if (f['fcr-window']) defs.fcr.windowDays = fcrWindowFlag(f['fcr-window']);
   return { defs, businessHours };
 }
 
@@ -145,4 +141,18 @@ export function dayMonth(v: string | undefined): 'dmy' | 'mdy' | undefined {
   if (v === undefined) return undefined;
   if (v !== 'dmy' && v !== 'mdy') throw new UsageError(`--day-month-order ${v}: expected dmy (31/12/2026) or mdy (12/31/2026)`);
   return v;
+}
+
+/** --fcr-window: whole days (7d or 7), at least one. */
+export function fcrWindowFlag(v: string): number {
+  const m = /^(\d+)\s*d?$/.exec(v);
+  if (!m || +m[1] < 1) throw new UsageError(`--fcr-window ${v}: expected days, e.g. 7d`);
+  return +m[1];
+}
+
+/** --threads: a whole number from 1 to 256. */
+export function threadsFlag(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--threads: expected a whole number from 1 to 256, got "${v}"`);
+  return n;
 }

@@ -2,9 +2,11 @@
  * Parts files in (docs/parts.md): CSV and NDJSON read here, Parquet through DuckDB. Many files add into one
  * set of parts (parts add); every bad row is rejected with its file, line and reason, the rest kept.
  */
-import { closeSync, createReadStream, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { headOfFile } from './read-at.js';
 import { join } from 'node:path';
-import { ReasonTally } from '../engine/ingest/reasons.js';
+import { newValidation } from '../engine/ingest/reasons.js';
+import { mergeValidations } from './validations.js';
 import { PartsTextReader, partsFormatOf, type PartsFormat } from '../engine/parts-read.js';
 import { PartsTableError, PartsTableReader, mergeTables, type PartsValidation } from '../engine/parts-table.js';
 import type { ContactParts } from '../engine/parts.js';
@@ -14,19 +16,7 @@ import { UsageError } from './errors.js';
 export interface PartsFiles {
   parts: ContactParts;
   validation: PartsValidation;
-  files: { file: string; format: 'csv' | 'ndjson' | 'parquet'; validation: PartsValidation }[];
-}
-
-/** The format of a parts file, by its first bytes. */
-function formatOf(file: string): PartsFormat {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(256);
-    const n = readSync(fd, head, 0, 256, 0);
-    return partsFormatOf(new Uint8Array(head.buffer, head.byteOffset, n));
-  } finally {
-    closeSync(fd);
-  }
+  files: { file: string; format: PartsFormat; validation: PartsValidation }[];
 }
 
 async function readText(file: string, format: 'csv' | 'ndjson', onRejection?: (r: Rejection) => void): Promise<PartsTableReader> {
@@ -52,7 +42,7 @@ async function readParquet(file: string, onRejection?: (r: Rejection) => void): 
     }
     reader ??= new PartsTableReader((await s.rows(`DESCRIBE SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`)).map((r) => String(r.column_name)), onRejection);
     reader.finish();
-    return reader!;
+    return reader;
   } catch (e) {
     if (e instanceof PartsTableError) throw e;
     // DuckDB's own words on a file it cannot read (truncated, not Parquet after all): its first line.
@@ -62,7 +52,6 @@ async function readParquet(file: string, onRejection?: (r: Rejection) => void): 
   }
 }
 
-/** Reads parts files into one set of parts. */
 /**
  * The files given, a folder standing for the files in it (as Spark and other engines write a table: part files
  * beside markers such as _SUCCESS and .crc files, which are left out).
@@ -85,6 +74,7 @@ function expand(given: readonly string[]): string[] {
   return out;
 }
 
+/** Reads parts files into one set of parts. */
 export async function readPartsFiles(given: readonly string[], onRejection?: (r: Rejection & { file: string }) => void): Promise<PartsFiles> {
   const read: PartsFiles['files'] = [];
   const list: ContactParts[] = [];
@@ -92,10 +82,10 @@ export async function readPartsFiles(given: readonly string[], onRejection?: (r:
   for (const file of files) {
     // An empty file adds nothing (an engine's empty output part); it is said in the files' list, not refused.
     if (statSync(file).size === 0 && files.length > 1) {
-      read.push({ file, format: 'csv', validation: { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 } });
+      read.push({ file, format: 'csv', validation: newValidation() });
       continue;
     }
-    const format = formatOf(file);
+    const format = partsFormatOf(headOfFile(file, 256));
     const tell = onRejection ? (r: Rejection) => onRejection({ ...r, file }) : undefined;
     let reader: PartsTableReader;
     try {
@@ -116,15 +106,6 @@ export async function readPartsFiles(given: readonly string[], onRejection?: (r:
     if (e instanceof PartsTableError) throw new UsageError(e.message);
     throw e;
   }
-  const validation: PartsValidation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 };
-  const tally = new ReasonTally(validation.byReason, validation.byCode);
-  for (const f of read) {
-    validation.rowsRead += f.validation.rowsRead;
-    validation.rowsAccepted += f.validation.rowsAccepted;
-    validation.rowsRejected += f.validation.rowsRejected;
-    validation.contacts += f.validation.contacts;
-    for (const r of f.validation.byCode) tally.add(r, r.count);
-    for (const r of f.validation.rejections) if (validation.rejections.length < 100) validation.rejections.push(files.length > 1 ? { file: f.file, ...r } : r);
-  }
+  const validation = mergeValidations(read.map((f) => f.validation), files.length > 1 ? files : null);
   return { parts, validation, files: read };
 }

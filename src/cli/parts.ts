@@ -1,6 +1,6 @@
 /**
  * `sla-widgets parts`: contact exports → a parts table (docs/parts.md), by the kit's engine or by DuckDB
- * running the SQL recipe; and `sla-widgets sql`: the recipe itself, for DuckDB, Spark SQL or ClickHouse.
+ * running the SQL recipe (`sla-widgets sql` prints it). The flags' readers here serve `sql` too.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { helpText } from './help.js';
 import { UsageError, flagError } from './errors.js';
-import { loadMapping, zoneFlag } from './options.js';
+import { fcrWindowFlag, loadMapping, threadsFlag, zoneFlag } from './options.js';
 import { readContactFiles } from './report.js';
 import { ContactParts, OPTIONAL_DIMENSIONS, type Dimension } from '../engine/parts.js';
 import { partsCsv, partsNdjson } from '../engine/parts-table.js';
+import type { PartsFormat } from '../engine/parts-read.js';
 
 export const FLAGS = {
   out: { type: 'string', short: 'o' },
@@ -30,9 +31,7 @@ export const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Format = 'csv' | 'ndjson' | 'parquet';
-
-function formatOf(out: string, flag: string | undefined): Format {
+function formatOf(out: string, flag: string | undefined): PartsFormat {
   if (flag !== undefined) {
     if (flag === 'csv' || flag === 'ndjson' || flag === 'parquet') return flag;
     throw new UsageError(`--format ${flag}: expected csv, ndjson or parquet`);
@@ -61,10 +60,7 @@ export function slotOf(interval: string | undefined): 5 | 15 {
 }
 
 export function windowOf(w: string | undefined): number {
-  if (w === undefined) return 7;
-  const m = /^(\d+)\s*d?$/.exec(w);
-  if (!m || +m[1] < 1) throw new UsageError(`--fcr-window ${w}: expected days, e.g. 7d`);
-  return +m[1];
+  return w === undefined ? 7 : fcrWindowFlag(w);
 }
 
 export async function partsCommand(argv: string[], out: (s: string) => void): Promise<number> {
@@ -96,8 +92,7 @@ export async function partsCommand(argv: string[], out: (s: string) => void): Pr
     }
     if (f.out === '-') throw new UsageError('--engine duckdb writes to a file: give --out FILE');
     const { openDuck, contactsView, checkContacts, recipeInto } = await import('./duckdb.js');
-    const threads = f.threads === undefined ? undefined : Number(f.threads);
-    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 256)) throw new UsageError(`--threads: expected a whole number from 1 to 256, got "${f.threads}"`);
+    const threads = f.threads === undefined ? undefined : threadsFlag(f.threads);
     const memory = f['memory-limit'] ?? '1GB';
     if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memory)) throw new UsageError(`--memory-limit ${memory}: expected a size such as 512MB or 2GB`);
     const s = await openDuck({ threads, memoryLimit: memory });

@@ -1,4 +1,4 @@
-import { readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { ReadAt } from '../engine/ingest/ranges.js';
 
 /**
@@ -10,4 +10,14 @@ export function readAt(fd: number): ReadAt {
     const b = new Uint8Array(length);
     return b.subarray(0, readSync(fd, b, 0, length, offset));
   };
+}
+
+/** The first `bytes` bytes of a file (fewer when it is shorter), to tell its format. */
+export function headOfFile(file: string, bytes: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    return readAt(fd)(0, bytes);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -13,7 +13,6 @@ import { ContactParts, slotMinutesFor, type Dimension } from '../engine/parts.js
 import { query, type GroupBy } from '../engine/rollup.js';
 import { IngestError, type Validation } from '../engine/ingest/index.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
-import { ReasonTally } from '../engine/ingest/reasons.js';
 import { noteText } from '../engine/ingest/notes.js';
 import { UsageError, flagError } from './errors.js';
 import { efficiencyReport, fileKind, loadCategories, readableEfficiency } from './efficiency.js';
@@ -21,11 +20,12 @@ import type { RecordKind } from '../engine/ingest/records.js';
 import type { AgentState } from '../engine/types.js';
 import { readableSummaries, summaryReport } from './summaries.js';
 import { readPartsFiles } from './parts-files.js';
+import { mergeValidations } from './validations.js';
 import type { Definitions } from '../engine/definitions.js';
 import type { BusinessHours } from '../engine/calendar.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import { Zone, zoneNamed } from '../engine/time/zone.js';
-import { dayMonth, definitionsFrom, loadMapping, parseBy, zoneFlag } from './options.js';
+import { dayMonth, definitionsFrom, loadMapping, parseBy, threadsFlag, zoneFlag } from './options.js';
 import { COLUMNS, pct, sec, table } from './format.js';
 
 
@@ -215,8 +215,7 @@ export async function readContactFiles(
   const perFile: { file: string; mapping: Mapping; validation: Validation }[] = [];
   // One id set for every file: an export given twice, or two that overlap, is not counted twice.
   const ids = new IdSet();
-  const threads = f.threads === undefined ? defaultThreads() : Number(f.threads);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UsageError(`--threads: expected a whole number from 1 to 256, got "${f.threads}"`);
+  const threads = f.threads === undefined ? defaultThreads() : threadsFlag(f.threads);
   // Tests read small files in ranges too (SLA_PARALLEL_MIN_BYTES); people never need to.
   const parallelMin = process.env.SLA_PARALLEL_MIN_BYTES ? Number(process.env.SLA_PARALLEL_MIN_BYTES) : undefined;
   const logStates: AgentState[] = [];
@@ -244,24 +243,6 @@ export async function readContactFiles(
 /** A mapping as it is printed and saved: the kit's notes in English words (a file to edit and pass back with --map). */
 function inWords(m: Mapping): Mapping {
   return m.notes ? { ...m, notes: m.notes.map(noteText) } : m;
-}
-
-function mergeValidations(vs: Validation[], files: string[] | null): Validation {
-  const out: Validation = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0, answeredWithoutQueueing: 0 };
-  const rejected = new ReasonTally(out.byReason, out.byCode);
-  const apart = new ReasonTally(out.countedApart.byReason, out.countedApart.byCode);
-  vs.forEach((v, i) => {
-    out.answeredWithoutQueueing! += v.answeredWithoutQueueing ?? 0;
-    out.rowsRead += v.rowsRead;
-    out.rowsAccepted += v.rowsAccepted;
-    out.rowsRejected += v.rowsRejected;
-    out.contacts += v.contacts;
-    for (const r of v.byCode) rejected.add(r, r.count);
-    out.countedApart.total += v.countedApart.total;
-    for (const r of v.countedApart.byCode) apart.add(r, r.count);
-    for (const r of v.rejections) if (out.rejections.length < 100) out.rejections.push(files ? { file: files[i], ...r } : r);
-  });
-  return out;
 }
 
 function readable(j: any, files: string[]): string {
