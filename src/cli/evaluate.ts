@@ -15,7 +15,7 @@ import type { Exclusion, ForecastEntry, Outage } from '../engine/types.js';
 import { UsageError, flagError } from './errors.js';
 import { unitOf } from '../engine/metric-info.js';
 import { readRecordsFile, type RecordsReader } from './read-records.js';
-import { dayMonth, loadMapping, machineZone, readJson, zoneFlag } from './options.js';
+import { dayMonth, loadMapping, machineZone, readJson, vendorFlags, zoneFlag } from './options.js';
 import { table } from './format.js';
 import { efficiencyReport, fileKind, loadCategories } from './efficiency.js';
 import { readPartsFiles } from './parts-files.js';
@@ -35,6 +35,8 @@ export const FLAGS = {
   categories: { type: 'string' },
   verbose: { type: 'boolean' },
   parts: { type: 'boolean' },
+  'source-threshold': { type: 'string' },
+  'source-short-abandon': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -83,7 +85,8 @@ export async function evaluateCommand(argv: string[], out: (s: string) => void):
     }
   }
   // --parts: the files are parts tables (docs/parts.md), added into one set of parts.
-  const fromTables = f.parts ? await readPartsFiles(files) : null;
+  const vendor = vendorFlags(f);
+  const fromTables = f.parts ? await readPartsFiles(files, undefined, vendor) : null;
   if (fromTables && defs.intervalMinutes === 5 && fromTables.parts.opts.slotMinutes !== 5) throw new UsageError(`the agreement's intervals are 5 minutes: these parts are kept in ${fromTables.parts.opts.slotMinutes}-minute slots (make them with --interval 5m)`);
   const parts = fromTables?.parts ?? new ContactParts({
     slotMinutes: slotMinutesFor(defs.intervalMinutes),

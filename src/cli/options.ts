@@ -137,6 +137,23 @@ export function definitionsFrom(f: DefinitionFlags): { defs: Definitions; busine
   return { defs, businessHours };
 }
 
+/**
+ * `--source-threshold`, `--source-short-abandon`: the seconds a vendor counted "answered within" and short
+ * abandons with, where its figures do not say them (Genesys Cloud: each queue's own settings; docs/parts.md).
+ */
+export function vendorFlags(f: { 'source-threshold'?: string; 'source-short-abandon'?: string; parts?: boolean }): { thresholdSec?: number; shortAbandonSec?: number } {
+  const out: { thresholdSec?: number; shortAbandonSec?: number } = {};
+  for (const [flag, key] of [['source-threshold', 'thresholdSec'], ['source-short-abandon', 'shortAbandonSec']] as const) {
+    const v = f[flag];
+    if (v === undefined) continue;
+    if (!f.parts) throw new UsageError(`--${flag} is for a vendor's saved aggregates, read with --parts (docs/parts.md)`);
+    const n = Number(v.replace(/s$/, ''));
+    if (!Number.isInteger(n) || n < 1 || n > 86_400) throw new UsageError(`--${flag} ${v}: expected whole seconds 1–86400`);
+    out[key] = n;
+  }
+  return out;
+}
+
 export function dayMonth(v: string | undefined): 'dmy' | 'mdy' | undefined {
   if (v === undefined) return undefined;
   if (v !== 'dmy' && v !== 'mdy') throw new UsageError(`--day-month-order ${v}: expected dmy (31/12/2026) or mdy (12/31/2026)`);

@@ -1,8 +1,9 @@
 /**
- * Parts files in (docs/parts.md): CSV and NDJSON read here, Parquet through DuckDB. Many files add into one
- * set of parts (parts add); every bad row is rejected with its file, line and reason, the rest kept.
+ * Parts files in (docs/parts.md): CSV and NDJSON read here, Parquet through DuckDB, and a vendor's saved
+ * aggregates (Amazon Connect, Genesys Cloud) as parts. Many files add into one set of parts (parts add); every
+ * bad row is rejected with its file, line and reason, the rest kept.
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
 import { headOfFile } from './read-at.js';
 import { join } from 'node:path';
 import { newValidation } from '../engine/ingest/reasons.js';
@@ -12,11 +13,16 @@ import { PartsTableError, PartsTableReader, mergeTables, type PartsValidation } 
 import type { ContactParts } from '../engine/parts.js';
 import type { Rejection } from '../engine/ingest/contacts.js';
 import { UsageError } from './errors.js';
+import { IngestError } from '../engine/ingest/errors.js';
+import { aggregateSourceOf, readAggregates, type AggregateOptions, type AggregateSource } from '../engine/aggregates/index.js';
+
+/** A vendor's saved response is read whole (its entries one by one): past this size it is refused in words. */
+const MAX_AGGREGATES_BYTES = 512 * 2 ** 20;
 
 export interface PartsFiles {
   parts: ContactParts;
   validation: PartsValidation;
-  files: { file: string; format: PartsFormat; validation: PartsValidation }[];
+  files: { file: string; format: PartsFormat | AggregateSource; validation: PartsValidation }[];
 }
 
 async function readText(file: string, format: 'csv' | 'ndjson', onRejection?: (r: Rejection) => void): Promise<PartsTableReader> {
@@ -75,7 +81,7 @@ function expand(given: readonly string[]): string[] {
 }
 
 /** Reads parts files into one set of parts. */
-export async function readPartsFiles(given: readonly string[], onRejection?: (r: Rejection & { file: string }) => void): Promise<PartsFiles> {
+export async function readPartsFiles(given: readonly string[], onRejection?: (r: Rejection & { file: string }) => void, vendor: Omit<AggregateOptions, 'onRejection'> = {}): Promise<PartsFiles> {
   const read: PartsFiles['files'] = [];
   const list: ContactParts[] = [];
   const files = expand(given);
@@ -85,17 +91,22 @@ export async function readPartsFiles(given: readonly string[], onRejection?: (r:
       read.push({ file, format: 'csv', validation: newValidation() });
       continue;
     }
-    const format = partsFormatOf(headOfFile(file, 256));
+    const head = headOfFile(file, 4096);
+    const format = partsFormatOf(head);
+    const source = format === 'parquet' ? null : aggregateSourceOf(new TextDecoder().decode(head));
     const tell = onRejection ? (r: Rejection) => onRejection({ ...r, file }) : undefined;
-    let reader: PartsTableReader;
+    let reader: Pick<PartsTableReader, 'parts' | 'validation'>;
     try {
-      reader = format === 'parquet' ? await readParquet(file, tell) : await readText(file, format, tell);
+      if (source) {
+        if (statSync(file).size > MAX_AGGREGATES_BYTES) throw new UsageError(`a saved response over ${MAX_AGGREGATES_BYTES / 2 ** 20} MiB: save it in pages (one file per page, or one page per line)`);
+        reader = readAggregates(readFileSync(file, 'utf8'), source, { ...vendor, onRejection: tell });
+      } else reader = format === 'parquet' ? await readParquet(file, tell) : await readText(file, format, tell);
     } catch (e) {
-      if (e instanceof PartsTableError || e instanceof UsageError) throw new UsageError(`${file}: ${e.message}`);
+      if (e instanceof PartsTableError || e instanceof UsageError || e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);
       if ((e as NodeJS.ErrnoException).code) throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code})`);
       throw e;
     }
-    read.push({ file, format, validation: reader.validation });
+    read.push({ file, format: source ?? format, validation: reader.validation });
     if (reader.parts) list.push(reader.parts);
   }
   if (list.length === 0) throw new UsageError(`${files.join(', ')}: no parts rows could be read${read[0]?.validation.rejections[0] ? ` (line ${read[0].validation.rejections[0].line}: ${read[0].validation.rejections[0].reason})` : ''}`);

@@ -25,7 +25,7 @@ import type { Definitions } from '../engine/definitions.js';
 import type { BusinessHours } from '../engine/calendar.js';
 import { observedStaffing, type ObservedStaffing } from '../engine/erlang/observed.js';
 import { Zone, zoneNamed } from '../engine/time/zone.js';
-import { dayMonth, definitionsFrom, loadMapping, parseBy, threadsFlag, zoneFlag } from './options.js';
+import { dayMonth, definitionsFrom, loadMapping, parseBy, threadsFlag, vendorFlags, zoneFlag } from './options.js';
 import { COLUMNS, pct, sec, table } from './format.js';
 
 
@@ -50,6 +50,8 @@ export const FLAGS = {
   'fcr-window': { type: 'string' },
   categories: { type: 'string' },
   parts: { type: 'boolean' },
+  'source-threshold': { type: 'string' },
+  'source-short-abandon': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -72,6 +74,7 @@ export async function report(argv: string[], out: (s: string) => void): Promise<
   const mapping = f.map ? loadMapping(f.map) : undefined;
   const byAll = parseBy(f.by, true);
   const by = byAll.filter((b): b is GroupBy => b !== 'team');
+  vendorFlags(f);
 
   if (f.parts) {
     if (byAll.includes('team')) throw new UsageError('--by team groups agent states and schedules; parts tables hold contacts (use agent, with parts made --by channel,tier,agent)');
@@ -170,7 +173,7 @@ async function reportParts(files: string[], f: Record<string, string | boolean |
   for (const flag of ['map', 'input-tz', 'day-month-order', 'rejections', 'threads', 'categories'] as const) {
     if (f[flag] !== undefined) throw new UsageError(`--${flag} is for contact files; --parts reads parts tables (docs/parts.md)`);
   }
-  const read = await readPartsFiles(files);
+  const read = await readPartsFiles(files, undefined, vendorFlags(f));
   const parts = read.parts;
   if (defs.intervalMinutes === 5 && parts.opts.slotMinutes !== 5) throw new UsageError(`--interval 5m: these parts are kept in ${parts.opts.slotMinutes}-minute slots; make them with --interval 5m`);
   for (const d of ['agent', 'channel', 'tier'] as const) {
@@ -189,7 +192,10 @@ async function reportParts(files: string[], f: Record<string, string | boolean |
       slotMinutes: parts.opts.slotMinutes,
       dimensions: parts.opts.dimensions,
       fcrRepeatWindowDays: parts.repeatsGiven ? parts.repeatsGiven.windowMs / 86_400_000 : null,
+      // A vendor's aggregates: the thresholds its waits were counted at (docs/parts.md, "Vendor aggregates").
+      waitsGiven: parts.waitsGiven,
     },
+    notGiven: result.notGiven,
     dataRange: null,
     slotRange: parts.contacts > 0 ? { firstSlotStart: local(parts.firstArrival), lastSlotEnd: local(parts.lastArrival + 1) } : null,
     definitions,
@@ -258,6 +264,12 @@ function readable(j: any, files: string[]): string {
   }
   const mappings: { file: string; mapping: Mapping }[] = j.mapping === null ? [] : j.files ?? [{ file: files[0], mapping: j.mapping }];
   if (j.parts) lines.push(`parts tables (docs/parts.md): ${j.parts.slotMinutes}-minute slots · by queue${j.parts.dimensions.map((d: string) => `, ${d}`).join('')}${j.parts.fcrRepeatWindowDays !== null ? ` · FCR by repeat counted with a ${j.parts.fcrRepeatWindowDays}-day window` : ''}`);
+  const g = j.parts?.waitsGiven;
+  if (g) {
+    const list = (t: number[]) => (t.length ? t.map((x) => `${x} s`).join(', ') : 'no time');
+    lines.push(`waits as ${g.source} counted them: answered within ${g.thresholdUnknown ? "each queue's own service-level time (give it with --source-threshold)" : list(g.answeredWithinSec)} · abandoned within ${list(g.abandonedWithinSec)}${g.answerWaitSums ? '' : ' · no answer-wait seconds (no ASA)'}`);
+  }
+  if (j.notGiven?.length) lines.push(`not given by these figures: ${j.notGiven.join(', ')} (docs/parts.md, "Vendor aggregates")`);
   const distinct = new Set(mappings.map((x) => JSON.stringify(x.mapping)));
   for (const { file, mapping: m } of distinct.size === 1 ? mappings.slice(0, 1) : mappings) {
     const src = (s: any): string => (typeof s === 'string' ? s : s?.column ?? s?.columns?.join('+') ?? (s?.date ? `${s.date}+${s.time}` : s?.const !== undefined ? `"${s.const}"` : '?'));

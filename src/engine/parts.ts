@@ -288,6 +288,42 @@ export class ContactParts {
    * Such parts answer FCR by repeat for that window only.
    */
   repeatsGiven: { windowMs: number; resolved: Float64Array; known: Float64Array; provisional: Float64Array } | null = null;
+  /**
+   * Waits counted only at some thresholds (a vendor's interval metrics, docs/parts.md "Vendor aggregates"); null
+   * when the histograms hold every wait to its bucket. Merged parts keep the thresholds both know.
+   */
+  waitsGiven: WaitsGiven | null = null;
+  /** Per threshold (seconds), per cell: the contacts a source counted answered (abandoned) within it. */
+  withinGiven: { answered: Map<number, Float64Array>; abandoned: Map<number, Float64Array> } | null = null;
+
+  /** Adds a source's count of contacts answered (or abandoned) within `sec` seconds to a cell (vendor aggregates). */
+  addWithin(cell: number, kind: 'answered' | 'abandoned', sec: number, count: number): void {
+    const m = (this.withinGiven ??= { answered: new Map(), abandoned: new Map() })[kind];
+    let a = m.get(sec);
+    if (!a || a.length <= cell) {
+      const b = new Float64Array(Math.max(1024, (cell + 1) * 2));
+      if (a) b.set(a);
+      m.set(sec, (a = b));
+    }
+    a[cell] += count;
+  }
+
+  /** A cell's given count within `sec` seconds (0 where none was given). */
+  within(kind: 'answered' | 'abandoned', sec: number, cell: number): number {
+    const a = this.withinGiven?.[kind].get(sec);
+    return a && cell < a.length ? a[cell] : 0;
+  }
+
+  /** Adds a snapshot's given within-counts, its cell c counted in this parts' cell `mine(c)`. */
+  private addSnapshotWithin(g: NonNullable<PartsSnapshot['withinGiven']>, cells: number, mine: (c: number) => number): void {
+    for (const kind of ['answered', 'abandoned'] as const) {
+      for (const [sec, buf] of g[kind]) {
+        const a = new Float64Array(buf);
+        for (let c = 0; c < Math.min(cells, a.length); c++) if (a[c]) this.addWithin(mine(c), kind, sec, a[c]);
+      }
+    }
+  }
+
 
   /** The series of a queue, channel, tier and agent by name ('' or undefined: absent; a dimension not kept is ignored). */
   seriesNamed(queue: string, channel?: string, tier?: string, agent?: string): number {
@@ -546,6 +582,8 @@ export class ContactParts {
       this.repeatCache = null;
     }
     if (s.repeatsGiven) this.addSnapshotRepeats(s.repeatsGiven, cells, (c) => cellMap[c]);
+    if (s.withinGiven) this.addSnapshotWithin(s.withinGiven, cells, (c) => cellMap[c]);
+    this.waitsGiven = bothWaitsGiven(this.waitsGiven, s.waitsGiven ?? null);
     if (s.firstArrival < this.firstArrival || Number.isNaN(this.firstArrival)) this.firstArrival = s.firstArrival;
     if (s.lastArrival > this.lastArrival || Number.isNaN(this.lastArrival)) this.lastArrival = s.lastArrival;
     this.contacts += s.contacts;
@@ -629,6 +667,11 @@ export class ContactParts {
         const h = this.histograms();
         return { offsets: h.offsets.slice().buffer, keys: h.keys.slice().buffer, counts: h.counts.slice().buffer };
       })(),
+      ...(this.waitsGiven ? { waitsGiven: bothWaitsGiven(null, this.waitsGiven)! } : {}),
+      ...(this.withinGiven ? { withinGiven: (() => {
+        const each = (m: Map<number, Float64Array>) => [...m].map(([sec, a]): [number, ArrayBuffer] => { const b = new Float64Array(cc); b.set(a.subarray(0, Math.min(a.length, cc))); return [sec, b.buffer]; });
+        return { answered: each(this.withinGiven.answered), abandoned: each(this.withinGiven.abandoned) };
+      })() } : {}),
       ...(this.repeatsGiven ? { repeatsGiven: (() => {
         const g = this.repeatParts(this.repeatsGiven.windowMs);
         return { windowMs: this.repeatsGiven.windowMs, resolved: g.resolved.slice().buffer, known: g.known.slice().buffer, provisional: g.provisional.slice().buffer };
@@ -654,7 +697,7 @@ export class ContactParts {
 
   /** Whether nothing was ever added (a snapshot can be taken over as it is). */
   get empty(): boolean {
-    return this.cellCount === 0 && this.seriesCount === 0 && this.repLen === 0 && this.histLen === 0 && !this.sealed && !this.repeatsGiven;
+    return this.cellCount === 0 && this.seriesCount === 0 && this.repLen === 0 && this.histLen === 0 && !this.sealed && !this.repeatsGiven && !this.waitsGiven && !this.withinGiven;
   }
 
   /** Takes a snapshot over into parts to which nothing was added yet (same options). */
@@ -701,6 +744,8 @@ export class ContactParts {
     }
     p.repLen = s.repLen;
     if (s.repeatsGiven) p.addSnapshotRepeats(s.repeatsGiven, s.cellCount, (c) => c);
+    if (s.withinGiven) p.addSnapshotWithin(s.withinGiven, s.cellCount, (c) => c);
+    p.waitsGiven = s.waitsGiven ? bothWaitsGiven(null, s.waitsGiven) : null;
     p.firstArrival = s.firstArrival;
     p.lastArrival = s.lastArrival;
     p.contacts = s.contacts;
@@ -769,6 +814,44 @@ export interface PartsSnapshot {
   sealed?: { offsets: ArrayBuffer; keys: ArrayBuffer; counts: ArrayBuffer };
   /** FCR-by-repeat counts given per cell (parts read from a parts file). */
   repeatsGiven?: { windowMs: number; resolved: ArrayBuffer; known: ArrayBuffer; provisional: ArrayBuffer };
+  /** Waits known only at some thresholds (vendor aggregates), and the counts within them per cell. */
+  waitsGiven?: WaitsGiven;
+  withinGiven?: { answered: [number, ArrayBuffer][]; abandoned: [number, ArrayBuffer][] };
+}
+
+/**
+ * Waits a source counted only at some thresholds (docs/parts.md, "Vendor aggregates"): its cells' histograms are
+ * exact at these thresholds and nowhere else, so the figures that need another threshold, or a percentile, are
+ * refused in words (rollup.ts, `query`).
+ */
+export interface WaitsGiven {
+  /** Who counted them, for the words ("Amazon Connect"). */
+  source: string;
+  /** Seconds at which the answered waits are known (how many answered within), ascending. */
+  answeredWithinSec: number[];
+  /** Seconds at which the abandon waits are known (how many abandoned within), ascending; abandons past the last are of unknown wait. */
+  abandonedWithinSec: number[];
+  /** Whether the source gave the seconds waited by the answered contacts (for ASA); false: ASA is not given. */
+  answerWaitSums: boolean;
+  /** The source counts answered within a time it does not say (Genesys Cloud: each queue's own): no threshold is known. */
+  thresholdUnknown?: boolean;
+}
+
+/**
+ * What merged parts know of waits: parts with every wait (null) restrict nothing; two restricted sources know
+ * only the thresholds both counted. Always a fresh object.
+ */
+export function bothWaitsGiven(a: WaitsGiven | null, b: WaitsGiven | null): WaitsGiven | null {
+  if (!a && !b) return null;
+  if (!a || !b) { const g = (a ?? b)!; return { ...g, answeredWithinSec: [...g.answeredWithinSec], abandonedWithinSec: [...g.abandonedWithinSec] }; }
+  const sources = [...new Set([...a.source.split(' and '), ...b.source.split(' and ')])];
+  return {
+    source: sources.join(' and '),
+    answeredWithinSec: a.answeredWithinSec.filter((t) => b.answeredWithinSec.includes(t)),
+    abandonedWithinSec: a.abandonedWithinSec.filter((t) => b.abandonedWithinSec.includes(t)),
+    answerWaitSums: a.answerWaitSums && b.answerWaitSums,
+    ...(a.thresholdUnknown || b.thresholdUnknown ? { thresholdUnknown: true } : {}),
+  };
 }
 
 export interface SealedHistograms {

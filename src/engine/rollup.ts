@@ -7,7 +7,8 @@ import { TIME_GRAINS, TimeLabels, type TimeGrain } from './time/labels.js';
 import { MS_PER_DAY } from './time/civil.js';
 import { zoneNamed } from './time/zone.js';
 import { Accumulator, D, ahtParts, cutoffs, finish, type ContactMetrics } from './metrics.js';
-import { F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, type ContactParts } from './parts.js';
+import { F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, type ContactParts, type WaitsGiven } from './parts.js';
+import { IngestError, error } from './ingest/errors.js';
 import { WEEKDAYS, type Definitions } from './definitions.js';
 import type { BusinessHours } from './calendar.js';
 
@@ -41,6 +42,11 @@ export interface QueryResult {
   /** The FCR-by-repeat window the figures used, in days (a parts table's own, under `auto`). */
   fcrWindowDays: number;
   ahtParts: string;
+  /**
+   * Figures these parts cannot give, left null although there were contacts: a vendor's interval metrics hold no
+   * wait histogram (percentiles) and may hold no answer-wait seconds (ASA) (docs/parts.md, "Vendor aggregates").
+   */
+  notGiven: (keyof ContactMetrics)[];
 }
 
 export interface QueryOptions {
@@ -68,6 +74,38 @@ export function fcrMethodFor(parts: ContactParts, defs: Definitions): FcrMethod 
   return parts.hasRepeats ? 'repeat' : 'none';
 }
 
+const PRESETS_WITH_ABANDONS_WITHIN = new Set(['abandons-after-threshold', 'abandons-within-threshold-met']);
+
+const secondsList = (list: readonly number[]) => list.map((t) => `${t} s`).join(', ');
+
+/**
+ * Refuses, in words, the figures that need a wait the source counted at other thresholds only (docs/parts.md,
+ * "Vendor aggregates"): the service level at a threshold it did not count, a preset that needs the abandons
+ * within the threshold, short abandons of a length it did not count.
+ */
+export function checkWaitsGiven(g: WaitsGiven, defs: Definitions): void {
+  const sl = defs.serviceLevel;
+  const source = g.source;
+  const threshold = sl.thresholdSec;
+  if (!g.answeredWithinSec.includes(threshold)) {
+    if (g.thresholdUnknown) throw new IngestError(error('slTimeUnknown', { source }));
+    throw new IngestError(g.answeredWithinSec.length
+      ? error('slThresholdNotGiven', { source, given: secondsList(g.answeredWithinSec), threshold })
+      : error('slNotCounted', { source, threshold }));
+  }
+  if (PRESETS_WITH_ABANDONS_WITHIN.has(sl.preset) && !g.abandonedWithinSec.includes(threshold)) {
+    throw new IngestError(g.abandonedWithinSec.length
+      ? error('slAbandonsNotGiven', { source, given: secondsList(g.abandonedWithinSec), preset: sl.preset, threshold })
+      : error('slAbandonsNotCounted', { source, preset: sl.preset, threshold }));
+  }
+  const short = sl.shortAbandonSec;
+  if (short > 0 && !g.abandonedWithinSec.includes(short)) {
+    throw new IngestError(g.abandonedWithinSec.length
+      ? error('shortAbandonNotGiven', { source, given: secondsList(g.abandonedWithinSec), short })
+      : error('shortAbandonNotCounted', { source, short }));
+  }
+}
+
 /** Runs a grouped query over contact parts. */
 export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOptions = {}): QueryResult {
   const fcrMethod = fcrMethodFor(parts, defsAsked);
@@ -91,8 +129,15 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
   }
   const zone = zoneNamed(defs.timeZone);
   const labels = new TimeLabels(zone, defs.intervalMinutes, WEEKDAYS.indexOf(defs.weekStart), parts.slotMs);
+  if (parts.waitsGiven) checkWaitsGiven(parts.waitsGiven, defs);
   const cut = cutoffs(defs);
   const hist = parts.histograms();
+  // Waits known only at some thresholds give no percentile (docs/parts.md, "Vendor aggregates").
+  const byGiven = parts.waitsGiven !== null;
+  const thresholdSec = defs.serviceLevel.thresholdSec, shortSec = defs.serviceLevel.shortAbandonSec;
+  const percentiles = !byGiven;
+  const asaGiven = parts.waitsGiven?.answerWaitSums ?? true;
+  const notGiven: (keyof ContactMetrics)[] = [...(percentiles ? [] : ['waitP50', 'waitP90', 'waitP95'] as const), ...(asaGiven ? [] : ['asa'] as const)];
   const bh = defs.serviceLevel.businessHoursOnly ? opts.businessHours ?? null : null;
   if (defs.serviceLevel.businessHoursOnly && !bh) throw new Error('businessHoursOnly needs a business-hours calendar');
   if (bh) {
@@ -197,6 +242,13 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
           if (b <= cut.threshold) cbWithin += n;
         }
       }
+      if (byGiven) {
+        // Counts a source made at given thresholds (docs/parts.md, "Vendor aggregates"); checkWaitsGiven made sure they are the ones asked.
+        const short = shortSec > 0 ? parts.within('abandoned', shortSec, c) : 0;
+        answeredWithin += parts.within('answered', thresholdSec, c);
+        abShort += short;
+        if (thresholdSec > shortSec) abWithin += parts.within('abandoned', thresholdSec, c) - short;
+      }
       const d = acc.d;
       d[D.answeredWithin] += answeredWithin;
       d[D.abandonedShort] += abShort;
@@ -219,7 +271,8 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
       }
     }
     if (acc.d[D.fcrProvisional] > 0) provisional = true;
-    const m = finish(acc, defs, scratch, histN);
+    const m = finish(acc, defs, scratch, percentiles ? histN : 0);
+    if (!asaGiven) m.asa = null;
     scratch.fill(0);
     return [m, acc];
   };
@@ -242,6 +295,6 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     const when = span ? { start: span[0], end: span[1] } : {};
     return rep ? { key, by: groupBy[g], ...when, ...m, fcrProvisional: acc.d[D.fcrProvisional] } : { key, by: groupBy[g], ...when, ...m };
   });
-  return { totals, groups, fcrMethod, fcrProvisional: provisional, fcrWindowDays: defs.fcr.windowDays, ahtParts: ahtParts(totalsAcc) };
+  return { totals, groups, fcrMethod, fcrProvisional: provisional, fcrWindowDays: defs.fcr.windowDays, ahtParts: ahtParts(totalsAcc), notGiven };
 }
 

@@ -16,6 +16,7 @@ import { PERIODS, directionOf, type PeriodGrain, type Severity, type SlaDocument
 import { closedStatus, type Direction, type Status } from './status.js';
 import { unitOf } from '../metric-info.js';
 import { baseline as baselineOf, type Baseline } from './baseline.js';
+import { IngestError, error } from '../ingest/errors.js';
 
 export interface EvaluateOptions {
   /** `2021-02`, `2021-Q1`, `2021-W05`, `2021-02-14`, or a Period. */
@@ -452,7 +453,11 @@ export function evaluate(parts: ContactParts, doc: SlaDocument, opts: EvaluateOp
         const from = Math.ceil(p.start / eff.slotMs), to = Math.ceil(p.end / eff.slotMs);
         return eff.summarize((slot) => (slot >= from && slot < to ? 'in' : null)).groups.get('in')?.[m.metric] ?? null;
       }
-      return run(defs, p, e).totals[m.metric as Exclude<SlaMetricName, 'uptime' | 'occupancy' | 'utilization' | 'adherence'>];
+      const r = run(defs, p, e);
+      const name = m.metric as Exclude<SlaMetricName, 'uptime' | 'occupancy' | 'utilization' | 'adherence'>;
+      // A figure the source did not give is no "no data" to pass over: the scorecard is refused in words (docs/parts.md).
+      if ((r.notGiven as string[]).includes(name)) throw new IngestError(error('metricNotGiven', { source: parts.waitsGiven?.source ?? 'the source', metric: m.label ?? m.metric }));
+      return r.totals[name];
     };
     const value = valueOf(period, excl);
     const previousValue = valueOf(prev, exclPrev);

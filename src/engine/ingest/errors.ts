@@ -43,6 +43,16 @@ export const ERRORS = {
   partsNoRows: 'no row of the parts file could be read (line {line}: {reason})',
   partsSlot: 'these parts are kept in {slot}-minute slots: they cannot give {interval}-minute intervals (make them with 5-minute slots)',
   parquetUnreadable: 'the Parquet file cannot be read here ({detail}): write it uncompressed or with Snappy, or give the parts as CSV or NDJSON',
+  /** Figures that need a wait the source counted at other thresholds only (docs/parts.md, "Vendor aggregates"). */
+  slThresholdNotGiven: '{source} counted the contacts answered within {given} only: a service level at {threshold} s cannot be computed from its figures. Set the threshold to one it counted, or export the count at {threshold} s',
+  slTimeUnknown: '{source} counts the contacts answered within each queue\'s own service-level time, which its figures do not say: give that time (sla-widgets: --source-threshold; <sla-source>: source-threshold)',
+  slAbandonsNotGiven: '{source} counted the abandons within {given} only: the service level "{preset}" needs the abandons within {threshold} s. Export that count, or use a service level that does not count them',
+  shortAbandonNotGiven: '{source} counted the abandons within {given} only: short abandons of {short} s cannot be told apart. Set short abandon to one it counted, or to 0 to count every abandon',
+  slNotCounted: '{source} gave no count of the contacts answered within a time: a service level cannot be computed from its figures (export the count at {threshold} s)',
+  shortAbandonNotCounted: '{source} gave no count of the abandons within a time: short abandons of {short} s cannot be told apart. Set short abandon to 0 to count every abandon, or export the abandons within {short} s',
+  slAbandonsNotCounted: '{source} gave no count of the abandons within a time: the service level "{preset}" needs the abandons within {threshold} s. Export that count, or use a service level that does not count them',
+  aggregatesEmpty: '{source}: the saved response holds no results (no interval of any queue)',
+  metricNotGiven: '{source} does not give {metric} (no wait histogram, or no answer-wait seconds): the agreement\'s target on it cannot be judged from these figures',
   /** A file given by address that did not download. */
   loadFailed: 'cannot load {url}: {detail}',
   /** Anything else, in the words it came with (an engine bug, a browser's own error). */

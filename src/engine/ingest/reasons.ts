@@ -82,6 +82,17 @@ export const REASONS = {
   waitEdge: 'not a wait bucket edge (whole seconds to 600, tens of seconds to 3600, minutes to 86400)',
   countNotWhole: '{what} is not a whole number',
   repeatWindowChanged: 'FCR repeat window of {days} days: the rows before have {first}',
+  // Vendor aggregates read as parts (docs/parts.md, "Vendor aggregates")
+  intervalLength: 'an interval of {minutes} minutes: the kit reads 15-minute intervals ({ask})',
+  intervalMissing: 'no interval (start and end)',
+  metricMissing: 'no {metric} in this entry',
+  metricTwice: '{metric} is given twice (other filters or qualifiers?): the kit cannot tell which to count',
+  withinNotRising: '{metric}: {lower} within {lowerSec} s is more than {upper} within {upperSec} s',
+  averageWithoutValue: '{metric} is empty where {count} contacts were handled',
+  thresholdComparison: '{metric}: the comparison "{comparison}" is not a count within a time (LT or LTE)',
+  repeatedInterval: 'the same interval and key as line {line} (a page saved twice?): counted once',
+  countAboveTotal: '{what} ({count}) is more than {total} ({totalCount})',
+  entryUnended: 'the file ends inside this entry',
   /** A mapping's own reason for counting records apart, as its author wrote it. */
   mappingRule: '{text}',
 } as const;

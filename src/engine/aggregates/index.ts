@@ -1,0 +1,44 @@
+/**
+ * Vendor aggregates read as parts (docs/parts.md, "Vendor aggregates"): the JSON saved from Amazon Connect's
+ * GetMetricDataV2 and from Genesys Cloud's conversation aggregate query, 15-minute intervals × queue (× channel,
+ * × agent). Their counts and sums become the cells of `ContactParts`; their "answered within T" counts are kept
+ * per threshold as given (`ContactParts.addWithin`), so the figures come out exactly at those thresholds and are
+ * refused in words at any other (rollup.ts, `checkWaitsGiven`). Each entry of the file is one row: a bad one is
+ * rejected with its line and reason, the others kept, and rows read = accepted + rejected.
+ */
+import { IngestError, error } from '../ingest/errors.js';
+import { SOURCE_NAMES, AggregateRows, type AggregateOptions, type AggregateSource } from './rows.js';
+import type { ContactParts } from '../parts.js';
+import type { Validation } from '../ingest/index.js';
+import { readConnect } from './connect.js';
+import { readGenesys } from './genesys.js';
+
+export { SOURCE_NAMES, type AggregateOptions, type AggregateSource };
+
+/** Which vendor's response a file is, by its first characters (null: neither). */
+export function aggregateSourceOf(head: string): AggregateSource | null {
+  const t = head.replace(/^\uFEFF/, '').trimStart();
+  if (t[0] !== '{' && t[0] !== '[') return null;
+  if (/"(MetricResults|metricResults|NextToken|nextToken)"\s*:/.test(t)) return 'connect';
+  if (/"results"\s*:/.test(t)) return 'genesys';
+  return null;
+}
+
+/** What reading a vendor's file gives: its parts (null when no entry could be read) and how it read. */
+export interface AggregatesRead {
+  source: AggregateSource;
+  parts: ContactParts | null;
+  validation: Validation;
+}
+
+/**
+ * Reads a vendor's saved response (one, an array of pages, or one per line). Throws an IngestError when the
+ * file holds no entry at all; entries that cannot be read are rejected with their line and reason.
+ */
+export function readAggregates(text: string, source: AggregateSource, opts: AggregateOptions = {}): AggregatesRead {
+  const rows = new AggregateRows(source, opts.onRejection);
+  if (source === 'connect') readConnect(text, rows, opts);
+  else readGenesys(text, rows, opts);
+  if (rows.validation.rowsRead === 0) throw new IngestError(error('aggregatesEmpty', { source: SOURCE_NAMES[source] }));
+  return { source, parts: rows.parts(opts), validation: rows.validation };
+}

@@ -1,0 +1,192 @@
+/**
+ * The rows of a vendor's aggregates in the kit's words and units, and how they become parts (docs/parts.md,
+ * "Vendor aggregates"): counts and sums into cells, "answered within T" counts per threshold as given.
+ */
+import { F, NF, ContactParts, type Dimension, type WaitsGiven } from '../parts.js';
+import { ReasonTally, newValidation, reason, type ReasonCode } from '../ingest/reasons.js';
+import type { Rejection } from '../ingest/contacts.js';
+import type { Validation } from '../ingest/index.js';
+import type { Said } from '../words.js';
+
+export type AggregateSource = 'connect' | 'genesys';
+
+export const SOURCE_NAMES: Record<AggregateSource, string> = { connect: 'Amazon Connect', genesys: 'Genesys Cloud' };
+
+/** The 15-minute slots every vendor interval must be (docs/parts.md). */
+export const SLOT_MS = 15 * 60_000;
+
+export interface AggregateOptions {
+  /**
+   * The service-level time (s) the source counted "answered within" with, where its figures do not say it
+   * (Genesys Cloud: each queue's own service level). Amazon Connect's thresholds are in its file.
+   */
+  thresholdSec?: number;
+  /** The short-abandon time (s) the source counted short abandons with, where its figures do not say it (Genesys Cloud). */
+  shortAbandonSec?: number;
+  onRejection?: (r: Rejection) => void;
+}
+
+/** One interval × key of a vendor's figures, in the kit's words and units (seconds). */
+export interface AggregateRow {
+  line: number;
+  /** UTC start of the 15-minute interval, ms. */
+  start: number;
+  queue: string;
+  channel?: string;
+  agent?: string;
+  answered: number;
+  abandoned: number;
+  flowout: number;
+  transferred: number;
+  /** Seconds waited by the answered contacts; null when the source gave none. */
+  answerWaitSum: number | null;
+  /** The source says it could not give this row's answer wait (an empty average): its answered contacts are of unknown wait. */
+  waitsUnknown?: boolean;
+  /** Handle seconds (talk + hold + wrap-up as one) and the contacts they count; null when none given. */
+  handleSum: number | null;
+  handleN: number;
+  /** Threshold (s) → contacts answered (abandoned) within it. */
+  answeredWithin: Map<number, number>;
+  abandonedWithin: Map<number, number>;
+}
+
+/** Why an entry is rejected: the column (metric) and value it is about, and the reason. */
+export interface Bad {
+  column: string | null;
+  value: string | null;
+  said: Said<ReasonCode>;
+}
+
+export const bad = (column: string | null, value: unknown, said: Said<ReasonCode>): Bad => ({ column, value: value === undefined || value === null ? null : String(value), said });
+
+/** An instant as a vendor writes it: epoch seconds (a number), or ISO 8601 text with its offset. */
+export function vendorInstant(raw: unknown): number | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? Math.round(raw * 1000) : null;
+  if (typeof raw !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i.exec(raw.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '0', frac = '', off] = m;
+  if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +h > 23 || +mi > 59 || +s > 59) return null;
+  let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Number((frac + '000').slice(0, 3)));
+  if (off.toUpperCase() !== 'Z') {
+    const digits = off.slice(1).replace(':', '');
+    ms -= (off[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return ms;
+}
+
+/** A whole count ≥ 0 from a vendor's value (null and absent are 0: no contacts), or the reason it is none. */
+export function countOf(metric: string, raw: unknown): number | Bad {
+  if (raw === null || raw === undefined) return 0;
+  const n = typeof raw === 'number' ? raw : NaN;
+  if (!Number.isFinite(n)) return bad(metric, raw, reason('countNotANumber', { what: metric }));
+  if (n < 0) return bad(metric, raw, reason('negativeCount', { what: metric }));
+  if (!Number.isInteger(n)) return bad(metric, raw, reason('countNotWhole', { what: metric }));
+  return n;
+}
+
+/** A number of seconds ≥ 0 (a sum or an average), or the reason it is none; null when absent. */
+export function secondsOf(metric: string, raw: unknown, unit = 1): number | null | Bad {
+  if (raw === null || raw === undefined) return null;
+  const n = typeof raw === 'number' ? raw : NaN;
+  if (!Number.isFinite(n)) return bad(metric, raw, reason('countNotANumber', { what: metric }));
+  if (n < 0) return bad(metric, raw, reason('negativeDuration'));
+  return n / unit;
+}
+
+export const isBad = (v: unknown): v is Bad => typeof v === 'object' && v !== null && 'said' in v;
+
+/**
+ * Checks that the counts within thresholds rise with the threshold (fewer contacts answer within 10 s than
+ * within 20 s); the reason they do not, else null.
+ */
+export function risingWithin(metric: string, m: Map<number, number>): Bad | null {
+  const t = [...m.keys()].sort((a, b) => a - b);
+  for (let i = 1; i < t.length; i++) {
+    if (m.get(t[i - 1])! > m.get(t[i])!) return bad(metric, m.get(t[i - 1]), reason('withinNotRising', { metric, lower: m.get(t[i - 1])!, lowerSec: t[i - 1], upper: m.get(t[i])!, upperSec: t[i] }));
+  }
+  return null;
+}
+
+/** Gathers a source's rows and rejections, then makes the parts. */
+export class AggregateRows {
+  readonly validation: Validation = newValidation();
+  private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
+  readonly rows: AggregateRow[] = [];
+  private readonly seen = new Map<string, number>();
+
+  constructor(readonly source: AggregateSource, private readonly onRejection?: (r: Rejection) => void) {}
+
+  /** Takes one row read, or rejects it: an interval and key met before is rejected (a page saved twice). */
+  take(row: AggregateRow | Bad, line: number): void {
+    this.validation.rowsRead++;
+    if (isBad(row)) return this.reject(line, row);
+    const key = `${row.start}\u0000${row.queue}\u0000${row.channel ?? ''}\u0000${row.agent ?? ''}`;
+    const first = this.seen.get(key);
+    if (first !== undefined) return this.reject(line, bad(null, null, reason('repeatedInterval', { line: first })));
+    this.seen.set(key, line);
+    this.validation.rowsAccepted++;
+    this.rows.push(row);
+  }
+
+  reject(line: number, b: Bad): void {
+    this.validation.rowsRejected++;
+    const text = this.tally.add(b.said);
+    const r: Rejection = { line, column: b.column, value: b.value, reason: text, code: b.said.code, values: b.said.values };
+    if (this.validation.rejections.length < 100) this.validation.rejections.push(r);
+    this.onRejection?.(r);
+  }
+
+  /** The parts of the accepted rows (null when none was accepted). */
+  parts(opts: AggregateOptions): ContactParts | null {
+    const rows = this.rows;
+    if (rows.length === 0) return null;
+    const dimensions: Dimension[] = [];
+    if (rows.some((r) => r.channel !== undefined)) dimensions.push('channel');
+    if (rows.some((r) => r.agent !== undefined)) dimensions.push('agent');
+    const parts = new ContactParts({ slotMinutes: 15, dimensions, keepRepeats: false });
+    // A threshold is given when every row with contacts of that kind counted it (a row without would count 0).
+    const givenAt = (pick: (r: AggregateRow) => Map<number, number>, has: (r: AggregateRow) => boolean): number[] => {
+      let set = null as Set<number> | null;
+      for (const r of rows) {
+        if (!has(r)) continue;
+        const m = pick(r);
+        set = set === null ? new Set(m.keys()) : new Set([...set].filter((t) => m.has(t)));
+      }
+      return set === null ? [...new Set(rows.flatMap((r) => [...pick(r).keys()]))].sort((a, b) => a - b) : [...set].sort((a, b) => a - b);
+    };
+    const answeredWithinSec = givenAt((r) => r.answeredWithin, (r) => r.answered > 0);
+    const abandonedWithinSec = givenAt((r) => r.abandonedWithin, (r) => r.abandoned > 0);
+    const answerWaitSums = rows.every((r) => r.answered === 0 || r.waitsUnknown || r.answerWaitSum !== null);
+    const given: WaitsGiven = { source: SOURCE_NAMES[this.source], answeredWithinSec, abandonedWithinSec, answerWaitSums };
+    if (this.source === 'genesys' && opts.thresholdSec === undefined) given.thresholdUnknown = true;
+    const values = new Float64Array(NF);
+    for (const r of rows) {
+      values.fill(0);
+      values[F.answered] = r.answered;
+      values[F.abandoned] = r.abandoned;
+      values[F.flowout] = r.flowout;
+      values[F.transferred] = r.transferred;
+      // Answered contacts whose waits the source counted at no threshold and summed nowhere are of unknown wait (docs/metrics.md §1).
+      if (r.answerWaitSum !== null) values[F.answerWaitSum] = r.answerWaitSum;
+      if (r.waitsUnknown || (r.answerWaitSum === null && r.answeredWithin.size === 0)) values[F.answeredUnknownWait] = r.answered;
+      if (r.abandonedWithin.size === 0) values[F.abandonedUnknownWait] = r.abandoned;
+      if (r.handleSum !== null && r.handleN > 0) {
+        // Handle time as one sum (the vendor's talk + hold + wrap-up): AHT = the sum / the contacts it counts.
+        values[F.talkSum] = r.handleSum;
+        values[F.talkN] = r.handleN;
+        values[F.holdN] = r.handleN;
+        values[F.wrapN] = r.handleN;
+      }
+      const series = parts.seriesNamed(r.queue, r.channel, undefined, r.agent);
+      const contacts = r.answered + r.abandoned + r.flowout;
+      const cell = parts.addCounts(r.start / SLOT_MS, series, values, contacts);
+      this.validation.contacts += contacts;
+      for (const [sec, n] of r.answeredWithin) if (n > 0) parts.addWithin(cell, 'answered', sec, n);
+      for (const [sec, n] of r.abandonedWithin) if (n > 0) parts.addWithin(cell, 'abandoned', sec, n);
+    }
+    parts.waitsGiven = given;
+    return parts;
+  }
+}
+
