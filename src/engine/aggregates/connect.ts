@@ -130,7 +130,8 @@ function rowOf(e: unknown, line: number): AggregateRow | Bad {
     handleSum = v === null ? null : v * answered;
   }
   return {
-    line, start, queue: dim('QUEUE') ?? 'all', channel: dim('CHANNEL'), agent: dim('AGENT'),
+    // Connect's channels are VOICE, CHAT, TASK, EMAIL: in the kit's words, lower case (an agreement's scope names "voice").
+    line, start, queue: dim('QUEUE') ?? 'all', channel: dim('CHANNEL')?.toLowerCase(), agent: dim('AGENT'),
     answered, abandoned, flowout: 0, transferred,
     answerWaitSum, waitsUnknown, handleSum, handleN: handleSum === null ? 0 : answered,
     answeredWithin, abandonedWithin,
