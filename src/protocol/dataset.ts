@@ -27,6 +27,12 @@ export interface DatasetOptions {
    * small part of the file's size; the file is kept only where a page wants to read it again, e.g. re-mapped).
    */
   keepFile?: boolean;
+  /**
+   * A vendor's saved aggregates read as parts (docs/parts.md, "Vendor aggregates"): the seconds it counted
+   * "answered within" and short abandons with, where its figures do not say them (Genesys Cloud: the queues' own).
+   */
+  sourceThresholdSec?: number;
+  sourceShortAbandonSec?: number;
 }
 
 export type DatasetState = 'empty' | 'loading' | 'ready' | 'error';

@@ -36,6 +36,11 @@ export interface ViewResult {
   version: number;
   /** For a live dataset: queue state at stream time, with each queue's projected interval service level. */
   live: LiveView | null;
+  /**
+   * Figures the data cannot give although it has contacts (a vendor's aggregates hold no wait histogram:
+   * docs/parts.md, "Vendor aggregates"), and whose figures they are; null when every figure is given.
+   */
+  notGiven?: { source: string; metrics: string[] } | null;
 }
 
 /**

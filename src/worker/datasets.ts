@@ -12,6 +12,7 @@ import { sampleBlocks } from '../engine/ingest/sample-blocks.js';
 import { ContactIngest, IngestError } from '../engine/ingest/index.js';
 import { PartsTextReader, partsFormatOf } from '../engine/parts-read.js';
 import type { PartsTableReader } from '../engine/parts-table.js';
+import { aggregateSourceOf } from '../engine/aggregates/source.js';
 import { csvText, type CsvValue } from '../engine/csv-out.js';
 import { error, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
@@ -21,6 +22,9 @@ import { DatasetCache, type CacheOptions, type CachedDataset } from '../cache/da
 import type { DatasetInfo, DatasetOptions, DatasetStatus, StreamStatus } from '../protocol/index.js';
 import { StreamSource, type StreamKind } from './stream-source.js';
 import { ContentHasher, bytesOf, headOf, sampleKey } from './content-key.js';
+
+/** A vendor's saved response is read whole (entry by entry): past this size it is refused in words. */
+const MAX_AGGREGATES_BYTES = 512 * 2 ** 20;
 
 /** Changes whenever parts or their meaning change: cached parts of another version are recomputed. */
 export const ENGINE_VERSION = 'sla-widgets engine 0.2 / parts 5';
@@ -288,8 +292,19 @@ export class Datasets {
       const head = await headOf(blob, this.counts);
       const format = partsFormatOf(head);
       const hasher = new ContentHasher();
-      let reader: PartsTableReader;
-      if (format === 'parquet') {
+      // A vendor's saved aggregates (docs/parts.md, "Vendor aggregates"): read whole, entry by entry.
+      const source = format === 'parquet' ? null : aggregateSourceOf(new TextDecoder().decode(head.subarray(0, 4096)));
+      const vendor = { thresholdSec: ds.opts.sourceThresholdSec, shortAbandonSec: ds.opts.sourceShortAbandonSec };
+      let reader: Pick<PartsTableReader, 'parts' | 'validation'>;
+      if (source) {
+        if (blob.size > MAX_AGGREGATES_BYTES) throw new IngestError(error('aggregatesTooLarge', { mib: MAX_AGGREGATES_BYTES / 2 ** 20 }));
+        const { readAggregates } = await import('../engine/aggregates/index.js');
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        this.counts.bytes += bytes.byteLength - head.length;
+        await hasher.push(bytes);
+        this.progress(ds, { bytes: bytes.byteLength, rows: 0, rejected: 0 }, blob.size);
+        reader = readAggregates(new TextDecoder().decode(bytes), source, vendor);
+      } else if (format === 'parquet') {
         const { readParquetParts } = await import('./parquet-parts.js');
         const file = await blob.arrayBuffer();
         this.counts.bytes += file.byteLength - head.length;
@@ -321,7 +336,7 @@ export class Datasets {
       this.set(ds, this.status(ds, label, { state: 'ready', warning: cache.warning }));
       // Kept like an upload's parts, so that the page finds it again after a reload (the table itself is not kept).
       const now = Date.now();
-      await cache.put({ id: ds.id, name: label, key: `parts ${await sampleKey(blob.size, head)} ${ENGINE_VERSION}`, contentHash: await hasher.digest(), options: ds.opts, validation: ds.validation, mapping: null, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), null);
+      await cache.put({ id: ds.id, name: label, key: `parts ${await sampleKey(blob.size, head)} ${ENGINE_VERSION}${source ? ` ${source} ${vendor.thresholdSec ?? '-'}/${vendor.shortAbandonSec ?? '-'}` : ''}`, contentHash: await hasher.digest(), options: ds.opts, validation: ds.validation, mapping: null, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), null);
       this.cacheWarning(ds, cache);
     } catch (e) {
       if (e instanceof Closed) return ds.status;

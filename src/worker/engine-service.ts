@@ -169,7 +169,8 @@ export class EngineService {
     if (ds.parts.contacts === 0 && ds.status.state !== 'ready') return { ...base, totals: null, groups: [] };
     try {
       const r = query(ds.parts, definitions, { by: view.by, filter: view.filter, from: view.from, to: view.to });
-      return { ...base, totals: r.totals, groups: r.groups };
+      const notGiven = r.notGiven.length ? { source: ds.parts.waitsGiven?.source ?? '', metrics: r.notGiven } : null;
+      return { ...base, totals: r.totals, groups: r.groups, notGiven };
     } catch (e) {
       return { ...base, status: { ...base.status, state: 'error', error: saidOf(e) }, totals: null, groups: [] };
     }

@@ -25,6 +25,7 @@ import { SourceController } from '../common/source-controller.js';
 import type { SlaSource } from '../source/source.component.js';
 import type { DatasetInfo, DatasetStatus, ViewResult } from '../../protocol/index.js';
 import type { FileHead } from '../../engine/ingest/inspect.js';
+import { aggregateSourceOf } from '../../engine/aggregates/source.js';
 import type { ContactField, Mapping } from '../../engine/ingest/mapping.js';
 import type { Validation } from '../../engine/ingest/index.js';
 
@@ -733,12 +734,15 @@ export class SlaCsvDrop extends LitElement {
 }
 
 /**
- * Whether a file is a parts table (docs/parts.md) by its first bytes: Parquet's magic, or a first line naming the
- * table's key columns (CSV, or NDJSON's first object).
+ * Whether a file is a parts table (docs/parts.md) by its first bytes: Parquet's magic, a first line naming the
+ * table's key columns (CSV, or NDJSON's first object), or a vendor's saved aggregates.
  */
 async function isPartsTable(file: Blob): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   if (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return true;
-  const first = new TextDecoder().decode(head).split(/\r?\n/)[0];
+  const text = new TextDecoder().decode(head);
+  // A vendor's saved aggregates (Amazon Connect, Genesys Cloud) are read as parts too (docs/parts.md).
+  if (aggregateSourceOf(text)) return true;
+  const first = text.split(/\r?\n/)[0];
   return /\bparts_version\b/.test(first) && /\bslot_start\b/.test(first) && /\bpart\b/.test(first);
 }

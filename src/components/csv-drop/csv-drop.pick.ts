@@ -8,7 +8,7 @@ export function renderPick(v: DropView): TemplateResult {
     <div part="dropzone" class=${v.dragging ? 'dropzone over' : 'dropzone'}
       @dragenter=${v.act.dragOver} @dragover=${v.act.dragOver} @dragleave=${v.act.dragLeave} @drop=${v.act.drop}>
       <p>${v.s('dropHere')}</p>
-      <input id="${v.ids}-file" class="file" type="file" accept=".csv,.tsv,.txt,text/csv,.parquet,.ndjson,.jsonl"
+      <input id="${v.ids}-file" class="file" type="file" accept=".csv,.tsv,.txt,text/csv,.parquet,.ndjson,.jsonl,.json"
         aria-describedby="${v.ids}-hint" @change=${v.act.picked} />
       <label part="choose button primary" for="${v.ids}-file" class="button primary">${v.s('choose')}</label>
       <p id="${v.ids}-hint" class="muted hint">${v.s('pickHint')}</p>

@@ -1,5 +1,5 @@
 import { html, svg, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state as internalState } from 'lit/decorators.js';
 import { SlaDataWidget } from '../common/data-widget.js';
 import { gaugeStyles } from './gauge.styles.js';
 import { gaugeGeometry, gaugeScale } from './gauge.geometry.js';
@@ -78,6 +78,8 @@ export class SlaGauge extends SlaDataWidget {
   @property({ attribute: 'status-kind', reflect: true }) statusKind: StatusKind = 'live';
   /** Only this queue's contacts (default: all in the source). */
   @property() queue: string | null = null;
+  /** Whose figures do not give this metric (a vendor's aggregates, docs/parts.md), said in place of "no data". */
+  @internalState() private notGivenBy = '';
 
   private readonly data = new SourceController(this, () => ({ filter: this.queue ? { queue: [this.queue] } : undefined }), (r) => this.fromSource(r));
 
@@ -94,6 +96,7 @@ export class SlaGauge extends SlaDataWidget {
       value = v.length ? (this.metric === 'waiting' ? v.reduce((a, b) => a + b, 0) : this.metric === 'longestWait' ? Math.max(...v) : v[0]) : null;
     } else value = figureOf(r.totals, this.metric);
     const { state, error, progress, updatedAt, partial } = viewStatus(r, this.locale);
+    this.notGivenBy = r.notGiven?.metrics.includes(this.metric) ? r.notGiven.source : '';
     this.progress = progress;
     this.partial = partial;
     this.error = error;
@@ -153,12 +156,17 @@ export class SlaGauge extends SlaDataWidget {
     }
   }
 
+  /** Why there is no figure: the data has none, or its source does not give this one. */
+  private absent(l: string): string {
+    return this.notGivenBy ? word(l, 'notGivenBy', { source: this.notGivenBy }) : noData(l);
+  }
+
   private spoken(): string {
     const l = this.locale;
     const label = this.label || metricLabel(this.metric, l);
     if (this.state === 'loading') return `${label}: ${word(l, 'loading')}`;
     if (this.state === 'error') return `${label}: ${word(l, 'error')}, ${this.error}`;
-    if (this.value === null || this.state === 'no-data') return `${label}: ${noData(l)}`;
+    if (this.value === null || this.state === 'no-data') return `${label}: ${this.absent(l)}`;
     const target = this.target === null ? '' : `, ${word(l, 'target')} ${word(l, this.way === 'higher' ? 'atLeast' : 'atMost')} ${formatMetric(this.metric, this.target, l)}`;
     const status = this.status ? `, ${word(l, this.status)}` : '';
     const stale = this.state === 'stale' ? `, ${word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) })}`
@@ -179,7 +187,7 @@ export class SlaGauge extends SlaDataWidget {
     const stateText = this.state === 'loading' ? (this.progress !== null ? word(l, 'loadingPct', { pct: Math.round(this.progress * 100) }) : word(l, 'loading'))
       : this.state === 'error' ? this.error || word(l, 'error')
       : this.state === 'stale' ? word(l, 'updatedAgo', { ago: ago(this.updatedAt, l) })
-      : this.state === 'no-data' || this.value === null ? noData(l)
+      : this.state === 'no-data' || this.value === null ? this.absent(l)
       : this.partial !== null ? word(l, 'soFar', { pct: Math.round(this.partial * 100) }) : '';
     return html`
       <div part="meter" role=${hasValue ? 'meter' : 'group'} aria-label=${hasValue ? label : this.spoken()}

@@ -48,6 +48,13 @@ export class SlaSource extends LitElement {
    * widget shows the same figures as from the contacts it counts.
    */
   @property() parts: string | Blob = '';
+  /**
+   * With `parts` a vendor's saved aggregates (docs/parts.md, "Vendor aggregates"): the seconds the vendor counted
+   * "answered within" with, where its figures do not say them (Genesys Cloud: the queues' service-level time).
+   */
+  @property({ type: Number, attribute: 'source-threshold' }) sourceThreshold: number | null = null;
+  /** The seconds the vendor counted short abandons with, where its figures do not say them (Genesys Cloud). */
+  @property({ type: Number, attribute: 'source-short-abandon' }) sourceShortAbandon: number | null = null;
   /** A live stream: ws://…, …/sse or an NDJSON URL. */
   @property() stream = '';
   /** The IANA zone of the numbers (default: the browser's). */
@@ -114,14 +121,14 @@ export class SlaSource extends LitElement {
     if ((changed.has('sla') && changed.get('sla') !== undefined) || (changed.has('slaDocument') && changed.get('slaDocument') !== undefined)) {
       this.dispatchEvent(new CustomEvent('sla-agreement-change', { detail: { sla: this.sla } }));
     }
-    if (changed.has('src') || changed.has('parts') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz')) {
+    if (changed.has('src') || changed.has('parts') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz') || changed.has('sourceThreshold') || changed.has('sourceShortAbandon')) {
       const from = this.inputs();
       if (!this.loadedFrom || from.some((v, i) => v !== this.loadedFrom![i])) this.startLoading();
     }
   }
 
   private inputs(): readonly unknown[] {
-    return [this.src, this.parts, this.stream, this.file, this.datasetId, this.mapping, this.staleAfter, this.tz, this.interval, this.inputTz];
+    return [this.src, this.parts, this.stream, this.file, this.datasetId, this.mapping, this.staleAfter, this.tz, this.interval, this.inputTz, this.sourceThreshold, this.sourceShortAbandon];
   }
 
   /**
@@ -239,7 +246,7 @@ export class SlaSource extends LitElement {
     // The widgets already here subscribe before the file is fed, so each sees the whole reading from its first byte.
     const here = [...this.listeners];
     // What this load reads, taken now: a later load() or property change starts another load, never changes this one.
-    const { file, src, parts, stream, datasetId, mapping, tz, inputTz, interval, staleAfter } = this;
+    const { file, src, parts, stream, datasetId, mapping, tz, inputTz, interval, staleAfter, sourceThreshold, sourceShortAbandon } = this;
     const handle: Promise<DatasetHandle> = (async () => {
       if (datasetId && !file) {
         const cached = await engine.reopen(datasetId);
@@ -249,7 +256,7 @@ export class SlaSource extends LitElement {
         }
         if (!src && !stream) throw new IngestError(error('datasetGone', { id: datasetId }));
       }
-      const ds = await engine.open({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}) });
+      const ds = await engine.open({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}), ...(sourceThreshold !== null && sourceThreshold > 0 ? { sourceThresholdSec: sourceThreshold } : {}), ...(sourceShortAbandon !== null && sourceShortAbandon > 0 ? { sourceShortAbandonSec: sourceShortAbandon } : {}) });
       await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
       // Scorecards and staffing wait for the whole file (datasetHandle()).
       const fed = parts ? (parts instanceof Blob ? ds.feedParts(parts) : ds.feedPartsUrl(new URL(parts, document.baseURI).href)) : file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;

@@ -14,15 +14,7 @@ import { readConnect } from './connect.js';
 import { readGenesys } from './genesys.js';
 
 export { SOURCE_NAMES, type AggregateOptions, type AggregateSource };
-
-/** Which vendor's response a file is, by its first characters (null: neither). */
-export function aggregateSourceOf(head: string): AggregateSource | null {
-  const t = head.replace(/^\uFEFF/, '').trimStart();
-  if (t[0] !== '{' && t[0] !== '[') return null;
-  if (/"(MetricResults|metricResults|NextToken|nextToken)"\s*:/.test(t)) return 'connect';
-  if (/"results"\s*:/.test(t)) return 'genesys';
-  return null;
-}
+export { aggregateSourceOf } from './source.js';
 
 /** What reading a vendor's file gives: its parts (null when no entry could be read) and how it read. */
 export interface AggregatesRead {

@@ -8,7 +8,9 @@ import type { Rejection } from '../ingest/contacts.js';
 import type { Validation } from '../ingest/index.js';
 import type { Said } from '../words.js';
 
-export type AggregateSource = 'connect' | 'genesys';
+import type { AggregateSource } from './source.js';
+
+export type { AggregateSource };
 
 export const SOURCE_NAMES: Record<AggregateSource, string> = { connect: 'Amazon Connect', genesys: 'Genesys Cloud' };
 

@@ -2,7 +2,7 @@
 import type { common as en } from '../en/common.js';
 
 export const common: Partial<Record<keyof typeof en, string>> = {
-  loading: 'wird geladen…', loadingPct: 'wird geladen {pct} %…', soFar: 'bisher: {pct} % der Datei gelesen', noData: 'keine Daten', error: 'Fehler', updatedAgo: 'aktualisiert {ago}',
+  loading: 'wird geladen…', loadingPct: 'wird geladen {pct} %…', soFar: 'bisher: {pct} % der Datei gelesen', notGivenBy: 'nicht in den Zahlen von {source}', noData: 'keine Daten', error: 'Fehler', updatedAgo: 'aktualisiert {ago}',
   secondsAgo: 'vor {n} s', minutesAgo: 'vor {n} min', hoursAgo: 'vor {n} h', aWhileAgo: 'vor einer Weile',
   ok: 'im Ziel', warn: 'nahe am Ziel', breach: 'verfehlt', target: 'Ziel', atLeast: 'mindestens', atMost: 'höchstens',
   vsPrevious: 'ggü. Vorperiode', stale: 'veraltet', live: 'live',

@@ -1,6 +1,6 @@
 /** English: common words every widget uses. The keys every language follows. */
 export const common = {
-  loading: 'loading…', loadingPct: 'loading {pct} %…', soFar: 'so far: {pct} % of the file read', noData: 'no data', error: 'error', updatedAgo: 'updated {ago}',
+  loading: 'loading…', loadingPct: 'loading {pct} %…', soFar: 'so far: {pct} % of the file read', notGivenBy: "not in {source}'s figures", noData: 'no data', error: 'error', updatedAgo: 'updated {ago}',
   secondsAgo: '{n} s ago', minutesAgo: '{n} min ago', hoursAgo: '{n} h ago', aWhileAgo: 'a while ago',
   ok: 'on target', warn: 'near the target', breach: 'in breach', target: 'target', atLeast: 'at least', atMost: 'at most',
   vsPrevious: 'vs previous', stale: 'stale', live: 'live',

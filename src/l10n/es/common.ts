@@ -2,7 +2,7 @@
 import type { common as en } from '../en/common.js';
 
 export const common: Partial<Record<keyof typeof en, string>> = {
-  loading: 'cargando…', loadingPct: 'cargando {pct} %…', soFar: 'hasta ahora: {pct} % del archivo leído', noData: 'sin datos', error: 'error', updatedAgo: 'actualizado {ago}',
+  loading: 'cargando…', loadingPct: 'cargando {pct} %…', soFar: 'hasta ahora: {pct} % del archivo leído', notGivenBy: 'no está en las cifras de {source}', noData: 'sin datos', error: 'error', updatedAgo: 'actualizado {ago}',
   secondsAgo: 'hace {n} s', minutesAgo: 'hace {n} min', hoursAgo: 'hace {n} h', aWhileAgo: 'hace un rato',
   ok: 'en objetivo', warn: 'cerca del objetivo', breach: 'incumplido', target: 'objetivo', atLeast: 'al menos', atMost: 'como máximo',
   vsPrevious: 'vs. anterior', stale: 'sin actualizar', live: 'en vivo',

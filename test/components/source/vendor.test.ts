@@ -1,0 +1,135 @@
+// <sla-source parts> over a vendor's saved aggregates (docs/parts.md, "Vendor aggregates"), in real Chromium
+// with the real worker: the test counts seeded contacts as Amazon Connect and Genesys Cloud report them (its
+// own aggregation), and the gauges and trend show what they show for the same contacts uploaded; a figure the
+// vendor does not give says so, and Genesys without the queues' service-level time is refused in words.
+import { fixture, html } from '@open-wc/testing';
+import { assert } from '../../helpers/assert.js';
+import '../../../src/components/source/source.js';
+import '../../../src/components/gauge/gauge.js';
+import '../../../src/components/trend/trend.js';
+import type { SlaSource } from '../../../src/components/source/source.component.js';
+import { generateContactsCsv } from '../../../src/sample/generate.js';
+
+const TZ = 'Europe/Berlin';
+const SLOT = 15 * 60_000;
+
+const all = [...generateContactsCsv({ contacts: 4000, seed: 'vendor-page', days: 2 })].join('').trimEnd().split('\n');
+const head = all[0].split(',');
+const col = (n: string) => head.indexOf(n);
+const kept = all.slice(1).filter((l) => /^(answered|abandoned)$/.test(l.split(',')[col('outcome')]));
+const contactsCsv = [all[0], ...kept].join('\n') + '\n';
+
+interface Cell { slot: number; queue: string; channel: string; handled: number; abandoned: number; in20: number; ab5: number; waitSum: number; handleSum: number }
+const cells = new Map<string, Cell>();
+for (const line of kept) {
+  const f = line.split(',');
+  const arrived = Date.parse(f[col('arrived')]);
+  const slot = arrived - (arrived % SLOT);
+  const key = `${slot}|${f[col('queue')]}|${f[col('channel')]}`;
+  let c = cells.get(key);
+  if (!c) cells.set(key, (c = { slot, queue: f[col('queue')], channel: f[col('channel')], handled: 0, abandoned: 0, in20: 0, ab5: 0, waitSum: 0, handleSum: 0 }));
+  if (f[col('outcome')] === 'answered') {
+    const wait = (Date.parse(f[col('answered')]) - arrived) / 1000;
+    c.handled++;
+    c.waitSum += wait;
+    c.handleSum += ['talk', 'hold', 'wrap'].reduce((s, k) => s + Number(f[col(k)] || 0), 0);
+    if (wait <= 20) c.in20++;
+  } else {
+    c.abandoned++;
+    if ((Date.parse(f[col('ended')]) - arrived) / 1000 <= 5) c.ab5++;
+  }
+}
+const list = [...cells.values()];
+const lte = (name: string, t: number, v: number) => ({ Metric: { Name: name, Threshold: [{ Comparison: 'LTE', ThresholdValue: t }] }, Value: v });
+const connectJson = JSON.stringify({
+  MetricResults: list.map((c) => ({
+    Dimensions: { QUEUE: c.queue, CHANNEL: c.channel.toUpperCase() },
+    MetricInterval: { Interval: 'FIFTEEN_MIN', StartTime: c.slot / 1000, EndTime: (c.slot + SLOT) / 1000 },
+    Collections: [
+      { Metric: { Name: 'CONTACTS_HANDLED' }, Value: c.handled },
+      { Metric: { Name: 'CONTACTS_ABANDONED' }, Value: c.abandoned },
+      lte('SUM_CONTACTS_ANSWERED_IN_X', 20, c.in20),
+      lte('SUM_CONTACTS_ABANDONED_IN_X', 5, c.ab5),
+      { Metric: { Name: 'AVG_QUEUE_ANSWER_TIME' }, Value: c.handled ? c.waitSum / c.handled : null },
+      { Metric: { Name: 'SUM_HANDLE_TIME' }, Value: c.handleSum },
+    ],
+  })),
+}, null, 2);
+const byGroup = new Map<string, { group: Record<string, string>; data: unknown[] }>();
+for (const c of list) {
+  const k = `${c.queue}|${c.channel}`;
+  if (!byGroup.has(k)) byGroup.set(k, { group: { queueId: c.queue, mediaType: c.channel }, data: [] });
+  const metrics = [
+    { metric: 'tAnswered', stats: { count: c.handled, sum: c.waitSum * 1000 } },
+    { metric: 'tAbandon', stats: { count: c.abandoned, sum: 0 } },
+    { metric: 'tShortAbandon', stats: { count: c.ab5 } },
+    { metric: 'tHandle', stats: { count: c.handled, sum: c.handleSum * 1000 } },
+    { metric: 'oServiceLevel', stats: { numerator: c.in20, denominator: c.handled + c.abandoned } },
+  ].filter((m) => (m.stats as { count?: number }).count !== 0);
+  byGroup.get(k)!.data.push({ interval: `${new Date(c.slot).toISOString()}/${new Date(c.slot + SLOT).toISOString()}`, metrics });
+}
+const genesysJson = JSON.stringify({ results: [...byGroup.values()] });
+
+const widgets = html`
+  <sla-gauge metric="serviceLevel" target="0.8" margin="0.03"></sla-gauge>
+  <sla-gauge metric="asa" target="30" margin="5"></sla-gauge>
+  <sla-gauge metric="abandonRate" target="0.05" margin="0.01"></sla-gauge>
+  <sla-gauge metric="offered"></sla-gauge>
+  <sla-gauge metric="aht"></sla-gauge>
+  <sla-trend metric="serviceLevel" grain="interval" range="all" target="0.8" margin="0.03" style="block-size: 240px"></sla-trend>`;
+
+type Gauge = Element & { value: number | null; state: string };
+async function settled(el: Element): Promise<void> {
+  const t0 = performance.now();
+  for (;;) {
+    const gauges = [...el.querySelectorAll('sla-gauge')] as Gauge[];
+    const trend = el.querySelector('sla-trend');
+    const done = gauges.every((g) => g.state === 'error' || (g.state === 'ready' && (g.value !== null || /not in/.test(g.shadowRoot?.textContent ?? ''))));
+    if (done && (!trend || (trend as unknown as { state: string }).state === 'error' || (trend.shadowRoot?.querySelectorAll('path').length ?? 0) > 0)) return;
+    if (performance.now() - t0 > 20000) throw new Error(`not settled: ${gauges.map((g) => `${g.getAttribute('metric')} ${g.state} ${g.value}`).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+function seen(el: Element): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const g of el.querySelectorAll('sla-gauge')) out[g.getAttribute('metric')!] = `${(g as Gauge).value} · ${g.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim()}`;
+  const trend = el.querySelector('sla-trend')!;
+  out.trend = [...trend.shadowRoot!.querySelectorAll('path')].map((p) => p.getAttribute('d')).join(' | ');
+  return out;
+}
+/** Figures as a person compares them: equal to the last shown digit (a sum of averages × counts may differ in the 15th). */
+const rounded = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.replace(/^(-?\d+\.\d{9})\d*/, '$1')]));
+
+describe('<sla-source parts> over a vendor\'s saved aggregates', () => {
+  let expected: Record<string, string>;
+  before(async function () {
+    this.timeout(30000);
+    const rows = await fixture<SlaSource>(html`<div><sla-source tz=${TZ} .file=${new File([contactsCsv], 'contacts.csv')}>${widgets}</sla-source></div>`);
+    await settled(rows);
+    expected = rounded(seen(rows));
+    assert.match(expected.serviceLevel, /%/);
+  });
+
+  it('Amazon Connect\'s GetMetricDataV2 JSON shows the gauges and trend of the same contacts; a percentile says Connect does not give it', async function () {
+    this.timeout(30000);
+    const el = await fixture<SlaSource>(html`<div><sla-source tz=${TZ} .parts=${new File([connectJson], 'connect.json')}>${widgets}<sla-gauge metric="waitP90"></sla-gauge></sla-source></div>`);
+    await settled(el);
+    const got = rounded(seen(el));
+    const p90 = got.waitP90;
+    delete got.waitP90;
+    assert.deepEqual(got, expected);
+    assert.match(p90, /^null · .*not in Amazon Connect's figures/);
+  });
+
+  it('Genesys Cloud\'s aggregates: refused in words without the queues\' service-level time, the same figures with it', async function () {
+    this.timeout(30000);
+    const without = await fixture<SlaSource>(html`<div><sla-source tz=${TZ} .parts=${new File([genesysJson], 'genesys.json')}><sla-gauge metric="serviceLevel"></sla-gauge></sla-source></div>`);
+    await settled(without);
+    const g = without.querySelector('sla-gauge') as Gauge;
+    assert.equal(g.state, 'error');
+    assert.match(g.shadowRoot!.textContent!, /each queue's own service-level time/);
+    const el = await fixture<SlaSource>(html`<div><sla-source tz=${TZ} source-threshold="20" source-short-abandon="5" .parts=${new File([genesysJson], 'genesys.json')}>${widgets}</sla-source></div>`);
+    await settled(el);
+    assert.deepEqual(rounded(seen(el)), expected);
+  });
+});
