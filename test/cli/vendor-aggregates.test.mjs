@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { truth, ZONE } from '../fixtures/vendors/truth.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CLI = `${ROOT}dist/cli/main.js`;
@@ -214,4 +215,31 @@ test('a hostile Connect file: every entry is read or rejected with its line and 
   assert.equal(reasons[at(6)], 'not JSON');
   assert.equal(reasons[at(7)], 'the file ends inside this entry');
   assert.equal(v.rowsRejected, 8);
+});
+
+test('the vendor fixtures rendered from the truth set (test/fixtures/vendors): totals and days as the truth, by the contract\'s own definitions', () => {
+  const queue = truth().filter((c) => c.kind === 'queue');
+  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  // docs/metrics.md: SL (answered-and-abandoned) = answered within 20 s / (answered + abandoned after 5 s).
+  const reference = (rs) => {
+    const answered = rs.filter((c) => c.outcome === 'answered'), abandoned = rs.filter((c) => c.outcome === 'abandoned');
+    const short = abandoned.filter((c) => c.wait <= 5).length;
+    return {
+      answered: answered.length, abandoned: abandoned.length - short, shortAbandoned: short, offered: answered.length + abandoned.length,
+      serviceLevelMet: answered.filter((c) => c.wait <= 20).length, serviceLevelBase: answered.length + abandoned.length - short,
+      asa: sum(answered.map((c) => c.wait)) / answered.length, aht: sum(answered.map((c) => c.talk + c.hold + c.wrap)) / answered.length,
+    };
+  };
+  const fixture = (f) => `test/fixtures/vendors/${f}`;
+  for (const [file, extra] of [['aggregates-amazon-connect-get-metric-data-v2.json', []], ['aggregates-genesys-cloud-conversations.json', ['--source-threshold', '20', '--source-short-abandon', '5']]]) {
+    const j = json(['report', '--parts', fixture(file), ...extra, '--tz', ZONE, '--by', 'day']);
+    assert.equal(j.validation.rowsRejected, 0, `${file}: ${JSON.stringify(j.validation.rejections.slice(0, 2))}`);
+    assert.deepEqual(j.groups.map((g) => g.key), ['2026-03-07', '2026-03-08', '2026-03-09']);
+    for (const [got, want, where] of [[j.totals, reference(queue), 'total'], ...j.groups.map((g) => [g, reference(queue.filter((c) => dayOf.format(c.arrived) === g.key)), g.key])]) {
+      for (const k of ['answered', 'abandoned', 'shortAbandoned', 'offered', 'serviceLevelMet', 'serviceLevelBase']) assert.equal(got[k], want[k], `${file} ${where}: ${k}`);
+      for (const k of ['asa', 'aht']) assert.ok(Math.abs(got[k] - want[k]) <= 1e-9, `${file} ${where}: ${k} ${got[k]} vs ${want[k]}`);
+    }
+    if (file.includes('genesys')) assert.equal(j.totals.flowout, queue.filter((c) => c.outcome === 'flowout').length, 'Genesys counts flow-outs');
+  }
 });
