@@ -11,6 +11,7 @@ import { slotMinutesFor } from '../engine/parts.js';
 import { inspectHead } from '../engine/ingest/inspect.js';
 import type { AgentState, ScheduleEntry, StateCategory } from '../engine/types.js';
 import { UsageError } from './errors.js';
+import { refuseAggregatesAsContacts } from './parts-files.js';
 import { readJson } from './options.js';
 import { pct, table } from './format.js';
 
@@ -21,6 +22,7 @@ export function fileKind(file: string): RecordKind {
   try {
     const buf = Buffer.alloc(65536);
     const n = readSync(fd, buf, 0, buf.length, 0);
+    refuseAggregatesAsContacts(file, new Uint8Array(buf.buffer, buf.byteOffset, n));
     // The engine's own reader: its delimiter detection, quotes and BOM, on the first 64 KB.
     return recordKind(inspectHead(new Uint8Array(buf.buffer, buf.byteOffset, n), 0).header.map((h) => h.trim()));
   } finally {

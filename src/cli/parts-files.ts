@@ -14,7 +14,16 @@ import type { ContactParts } from '../engine/parts.js';
 import type { Rejection } from '../engine/ingest/contacts.js';
 import { UsageError } from './errors.js';
 import { IngestError } from '../engine/ingest/errors.js';
-import { aggregateSourceOf, readAggregates, type AggregateOptions, type AggregateSource } from '../engine/aggregates/index.js';
+import { SOURCE_NAMES, aggregateSourceOf, readAggregates, type AggregateOptions, type AggregateSource } from '../engine/aggregates/index.js';
+
+/**
+ * Refuses a vendor's saved aggregates given as contacts, in words that say how to read them (as parts); `head`
+ * is the file's first bytes.
+ */
+export function refuseAggregatesAsContacts(file: string, head: Uint8Array): void {
+  const source = aggregateSourceOf(new TextDecoder().decode(head.subarray(0, 4096)));
+  if (source) throw new UsageError(`${file} is ${SOURCE_NAMES[source]}'s saved aggregates, not contacts: read it with report --parts or evaluate --parts (docs/parts.md, "Vendor aggregates")`);
+}
 
 /** A vendor's saved response is read whole (its entries one by one): past this size it is refused in words. */
 const MAX_AGGREGATES_BYTES = 512 * 2 ** 20;

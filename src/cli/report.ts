@@ -19,7 +19,8 @@ import { efficiencyReport, fileKind, loadCategories, readableEfficiency } from '
 import type { RecordKind } from '../engine/ingest/records.js';
 import type { AgentState } from '../engine/types.js';
 import { readableSummaries, summaryReport } from './summaries.js';
-import { readPartsFiles } from './parts-files.js';
+import { readPartsFiles, refuseAggregatesAsContacts } from './parts-files.js';
+import { headOfFile } from './read-at.js';
 import { mergeValidations } from './validations.js';
 import type { Definitions } from '../engine/definitions.js';
 import type { BusinessHours } from '../engine/calendar.js';
@@ -229,6 +230,7 @@ export async function readContactFiles(
   const rejected = f.rejections ? createWriteStream(f.rejections) : null;
   rejected?.write('file,line,column,value,reason,code\n');
   for (const file of contactFiles) {
+    if (file !== '-') refuseAggregatesAsContacts(file, headOfFile(file, 4096));
     try {
       const onRejection = rejected ? (r: Rejection) => { rejected.write([file, r.line, r.column ?? '', r.value ?? '', r.reason, r.code].map(csvField).join(',') + '\n'); } : undefined;
       const sampleBlocks = file === '-' ? undefined : await blocksOf(file);

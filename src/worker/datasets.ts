@@ -12,7 +12,7 @@ import { sampleBlocks } from '../engine/ingest/sample-blocks.js';
 import { ContactIngest, IngestError } from '../engine/ingest/index.js';
 import { PartsTextReader, partsFormatOf } from '../engine/parts-read.js';
 import type { PartsTableReader } from '../engine/parts-table.js';
-import { aggregateSourceOf } from '../engine/aggregates/source.js';
+import { SOURCE_NAMES, aggregateSourceOf } from '../engine/aggregates/source.js';
 import { csvText, type CsvValue } from '../engine/csv-out.js';
 import { error, saidOf, type ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
@@ -178,6 +178,9 @@ export class Datasets {
     try {
       if (input instanceof Blob) upload.head = await headOf(blob, this.counts);
       const { head } = upload;
+      // A vendor's saved aggregates are parts, not contacts (docs/parts.md): said so, with how to load them.
+      const vendor = aggregateSourceOf(new TextDecoder().decode(head.subarray(0, 4096)));
+      if (vendor) throw new IngestError(error('aggregatesAsContacts', { source: SOURCE_NAMES[vendor] }));
       const o = ds.opts;
       const settings = JSON.stringify([o.mapping ?? null, o.inputTimeZone ?? o.timeZone, o.intervalMinutes ?? 15, o.dimensions ?? null, o.keepRepeats ?? true, o.dayMonthOrder ?? null]);
       const key = `${await sampleKey(blob.size, head)} ${settings} ${ENGINE_VERSION}`;

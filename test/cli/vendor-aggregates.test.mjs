@@ -163,6 +163,14 @@ test('Genesys Cloud: with the queues\' service-level and short-abandon times giv
   assert.equal(every.shortAbandoned, 0);
 });
 
+test('a vendor\'s aggregates given as contacts are refused in words that say to read them as parts', () => {
+  for (const args of [['report', connect], ['evaluate', connect, '--sla', 'examples/sla.example.json'], ['parts', genesys, '--out', join(dir, 'x.csv')]]) {
+    const r = run(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /(Amazon Connect|Genesys Cloud)'s saved aggregates, not contacts: read it with report --parts or evaluate --parts/);
+  }
+});
+
 test('evaluate --parts on Connect\'s figures judges service level, ASA and abandonment as from the contacts, and refuses a target on a percentile', () => {
   const rows = json(['evaluate', contacts, '--sla', 'examples/sla.example.json', '--period', '2026-03']).scorecard;
   const fromConnect = json(['evaluate', '--parts', connect, '--sla', 'examples/sla.example.json', '--period', '2026-03']).scorecard;

@@ -8,11 +8,10 @@ import type { Rejection } from '../ingest/contacts.js';
 import type { Validation } from '../ingest/index.js';
 import type { Said } from '../words.js';
 
-import type { AggregateSource } from './source.js';
+import { SOURCE_NAMES, type AggregateSource } from './source.js';
 
-export type { AggregateSource };
+export { SOURCE_NAMES, type AggregateSource };
 
-export const SOURCE_NAMES: Record<AggregateSource, string> = { connect: 'Amazon Connect', genesys: 'Genesys Cloud' };
 
 /** The 15-minute slots every vendor interval must be (docs/parts.md). */
 export const SLOT_MS = 15 * 60_000;

@@ -4,6 +4,9 @@
  */
 export type AggregateSource = 'connect' | 'genesys';
 
+/** The vendors' names, as every sentence about their figures gives them. */
+export const SOURCE_NAMES: Record<AggregateSource, string> = { connect: 'Amazon Connect', genesys: 'Genesys Cloud' };
+
 /** Which vendor's response a file is, by its first characters (null: neither). */
 export function aggregateSourceOf(head: string): AggregateSource | null {
   const t = head.replace(/^\uFEFF/, '').trimStart();

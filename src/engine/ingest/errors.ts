@@ -53,6 +53,7 @@ export const ERRORS = {
   slAbandonsNotCounted: '{source} gave no count of the abandons within a time: the service level "{preset}" needs the abandons within {threshold} s. Export that count, or use a service level that does not count them',
   aggregatesEmpty: '{source}: the saved response holds no results (no interval of any queue)',
   aggregatesTooLarge: 'a saved response over {mib} MiB: save it in pages (one file per page, or one page per line) and load them one by one',
+  aggregatesAsContacts: 'the file is {source}\'s saved aggregates, not contacts: load it as parts (<sla-source parts>, or the drop)',
   metricNotGiven: '{source} does not give {metric} (no wait histogram, or no answer-wait seconds): the agreement\'s target on it cannot be judged from these figures',
   /** A file given by address that did not download. */
   loadFailed: 'cannot load {url}: {detail}',

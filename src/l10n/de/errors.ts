@@ -43,6 +43,7 @@ export const errors: Record<ErrorCode, string> = {
   slAbandonsNotCounted: '{source} hat keine Abbrüche innerhalb einer Zeit gezählt: der Servicelevel „{preset}“ braucht die Abbrüche innerhalb von {threshold} s. Diese Zahl exportieren oder einen Servicelevel wählen, der sie nicht zählt',
   aggregatesEmpty: '{source}: die gespeicherte Antwort enthält keine Ergebnisse (kein Intervall einer Warteschlange)',
   aggregatesTooLarge: 'eine gespeicherte Antwort über {mib} MiB: seitenweise speichern (eine Datei je Seite oder eine Seite je Zeile) und einzeln laden',
+  aggregatesAsContacts: 'die Datei enthält gespeicherte Aggregate von {source}, keine Kontakte: als Parts laden (<sla-source parts> oder das Ablegefeld)',
   metricNotGiven: '{source} liefert {metric} nicht (kein Wartezeit-Histogramm oder keine Wartesekunden): das Ziel der Vereinbarung dafür lässt sich aus diesen Zahlen nicht beurteilen',
   loadFailed: '{url} kann nicht geladen werden: {detail}',
   message: '{text}',

@@ -43,6 +43,7 @@ export const errors: Record<ErrorCode, string> = {
   slAbandonsNotCounted: '{source} no contó abandonos dentro de un tiempo: el nivel de servicio «{preset}» necesita los abandonos en {threshold} s. Exporte esa cifra o use un nivel de servicio que no los cuente',
   aggregatesEmpty: '{source}: la respuesta guardada no contiene resultados (ningún intervalo de ninguna cola)',
   aggregatesTooLarge: 'una respuesta guardada de más de {mib} MiB: guárdela por páginas (un archivo por página o una página por línea) y cárguelas una a una',
+  aggregatesAsContacts: 'el archivo son agregados guardados de {source}, no contactos: cárguelo como partes (<sla-source parts> o la zona de carga)',
   metricNotGiven: '{source} no da {metric} (sin histograma de esperas o sin segundos de espera): el objetivo del acuerdo sobre ella no se puede juzgar con estas cifras',
   loadFailed: 'no se puede cargar {url}: {detail}',
   message: '{text}',

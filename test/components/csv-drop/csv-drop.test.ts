@@ -247,7 +247,7 @@ describe('<sla-csv-drop>', function () {
     const label = $<HTMLLabelElement>(el, 'label[part~="choose"]')!;
     assert.equal(label.textContent!.trim(), 'Choose a CSV file');
     assert.equal(label.htmlFor, $<HTMLInputElement>(el, 'input[type="file"]')!.id);
-    assert.equal($<HTMLInputElement>(el, 'input[type="file"]')!.accept, '.csv,.tsv,.txt,text/csv,.parquet,.ndjson,.jsonl');
+    assert.equal($<HTMLInputElement>(el, 'input[type="file"]')!.accept, '.csv,.tsv,.txt,text/csv,.parquet,.ndjson,.jsonl,.json');
     assert.equal($(el, '.recent .empty')!.textContent!.trim(), 'No datasets kept in this browser yet.');
     await expect(el).to.be.accessible();
     choose(el, new File([KIT], 'calls.csv', { type: 'text/csv' }));
@@ -1064,5 +1064,24 @@ describe('<sla-csv-drop> and parts tables (docs/parts.md)', () => {
     assert.ok(fromRows.totals!.offered > 1000);
     assert.deepEqual(r.totals, fromRows.totals, 'the figures of the contacts the parts count');
     await expect(el).to.be.accessible();
+  });
+
+  it('a dropped Amazon Connect metrics file (GetMetricDataV2 JSON) is read as parts too: no mapping, every entry counted, what it cannot give said', async function () {
+    this.timeout(30000);
+    const { src, el } = await setup();
+    const text = await (await fetch('/test/fixtures/vendors/aggregates-amazon-connect-get-metric-data-v2.json')).text();
+    const entries = (JSON.parse(text) as { MetricResults: unknown[] }[]).reduce((n, p) => n + p.MetricResults.length, 0);
+    choose(el, new File([text], 'connect-march.json', { type: 'application/json' }));
+    await until(() => el.step === 'summary', 20000, 'the summary');
+    await el.updateComplete;
+    assert.equal(headingText(el), 'connect-march.json is ready');
+    assert.equal($(el, '[part="identity"]')!.textContent!.trim(), `${entries.toLocaleString('en-US')} rows read = ${entries.toLocaleString('en-US')} accepted + 0 rejected`);
+    assert.ok(!$(el, 'tr[data-field]'), 'no mapping step');
+    const r = await new Promise<import('../../../src/protocol/index.js').ViewResult>((resolve) => {
+      const stop = src.subscribe({}, (x) => { if (x.status.state === 'ready') { stop(); resolve(x); } }, 0);
+    });
+    assert.deepEqual(r.notGiven, { source: 'Amazon Connect', metrics: ['waitP50', 'waitP90', 'waitP95'] });
+    assert.equal(r.totals!.waitP90, null);
+    assert.ok(r.totals!.answered > 600 && r.totals!.serviceLevel !== null);
   });
 });

@@ -121,6 +121,15 @@ describe('<sla-source parts> over a vendor\'s saved aggregates', () => {
     assert.match(p90, /^null · .*not in Amazon Connect's figures/);
   });
 
+  it('given as contacts (a file, not parts), the saved aggregates are refused in words that say to load them as parts', async function () {
+    this.timeout(20000);
+    const el = await fixture<SlaSource>(html`<div><sla-source tz=${TZ} .file=${new File([connectJson], 'connect.json')}><sla-gauge metric="serviceLevel"></sla-gauge></sla-source></div>`);
+    await settled(el);
+    const g = el.querySelector('sla-gauge') as Gauge;
+    assert.equal(g.state, 'error');
+    assert.match(g.shadowRoot!.textContent!, /Amazon Connect's saved aggregates, not contacts: load it as parts/);
+  });
+
   it('Genesys Cloud\'s aggregates: refused in words without the queues\' service-level time, the same figures with it', async function () {
     this.timeout(30000);
     const without = await fixture<SlaSource>(html`<div><sla-source tz=${TZ} .parts=${new File([genesysJson], 'genesys.json')}><sla-gauge metric="serviceLevel"></sla-gauge></sla-source></div>`);
