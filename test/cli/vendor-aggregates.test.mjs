@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { truth, ZONE } from '../fixtures/vendors/truth.mjs';
+import { SLOT, connectResult, genesysResponse, quarterHourCells, within } from '../helpers/vendor-json.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CLI = `${ROOT}dist/cli/main.js`;
@@ -24,82 +25,22 @@ const json = (args) => JSON.parse(cli([...args, '--json']).stdout);
 
 // 30,000 seeded contacts over three days; the vendors count answered and abandoned ones (no flow-outs or callbacks).
 const all = cli(['generate', '--contacts', '30000', '--seed', 'vendor-aggregates', '--start', '2026-03-27', '--days', '3', '--tz', 'Europe/Berlin']).stdout.trimEnd().split('\n');
-const head = all[0].split(',');
-const col = (name) => head.indexOf(name);
-const kept = all.slice(1).filter((l) => /^(answered|abandoned)$/.test(l.split(',')[col('outcome')]));
+const outcome = all[0].split(',').indexOf('outcome');
+const kept = all.slice(1).filter((l) => /^(answered|abandoned)$/.test(l.split(',')[outcome]));
 const contacts = join(dir, 'contacts.csv');
 writeFileSync(contacts, [all[0], ...kept].join('\n') + '\n');
-
-const SLOT = 15 * 60_000;
-const cells = new Map();
-for (const line of kept) {
-  const f = line.split(',');
-  const arrived = Date.parse(f[col('arrived')]);
-  const slot = arrived - (arrived % SLOT);
-  const key = `${slot}|${f[col('queue')]}|${f[col('channel')]}`;
-  let c = cells.get(key);
-  if (!c) cells.set(key, (c = { slot, queue: f[col('queue')], channel: f[col('channel')], handled: 0, abandoned: 0, in20: 0, in30: 0, ab5: 0, ab20: 0, waitSum: 0, handleSum: 0 }));
-  if (f[col('outcome')] === 'answered') {
-    const wait = (Date.parse(f[col('answered')]) - arrived) / 1000;
-    assert.ok(f[col('talk')] !== '', 'every answered contact has a talk time (AHT counts them all)');
-    c.handled++;
-    c.waitSum += wait;
-    c.handleSum += ['talk', 'hold', 'wrap'].reduce((s, k) => s + Number(f[col(k)] || 0), 0);
-    if (wait <= 20) c.in20++;
-    if (wait <= 30) c.in30++;
-  } else {
-    const wait = (Date.parse(f[col('ended')]) - arrived) / 1000;
-    c.abandoned++;
-    if (wait <= 5) c.ab5++;
-    if (wait <= 20) c.ab20++;
-  }
-}
-const list = [...cells.values()];
+const list = quarterHourCells(all);
 assert.ok(list.length > 1000 && kept.length > 20_000, 'enough intervals and contacts');
 
 // Amazon Connect: two pages saved as an array, the first as the CLI prints times (ISO, the machine's offset), the second as the API sends them (epoch seconds).
-const iso = (ms, offsetMin) => new Date(ms + offsetMin * 60_000).toISOString().slice(0, 19) + (offsetMin >= 0 ? '+' : '-') + String(Math.abs(offsetMin / 60)).padStart(2, '0') + ':00';
-const within = (name, t, v) => ({ Metric: { Name: name, Threshold: [{ Comparison: 'LTE', ThresholdValue: t }] }, Value: v });
-const connectResult = (c, asIso) => ({
-  Dimensions: { QUEUE: c.queue, CHANNEL: c.channel.toUpperCase() },
-  MetricInterval: { Interval: 'FIFTEEN_MIN', StartTime: asIso ? iso(c.slot, 60) : c.slot / 1000, EndTime: asIso ? iso(c.slot + SLOT, 60) : (c.slot + SLOT) / 1000 },
-  Collections: [
-    { Metric: { Name: 'CONTACTS_QUEUED' }, Value: c.handled + c.abandoned },
-    { Metric: { Name: 'CONTACTS_HANDLED' }, Value: c.handled },
-    { Metric: { Name: 'CONTACTS_ABANDONED' }, Value: c.abandoned },
-    within('SUM_CONTACTS_ANSWERED_IN_X', 20, c.in20),
-    within('SUM_CONTACTS_ANSWERED_IN_X', 30, c.in30),
-    within('SUM_CONTACTS_ABANDONED_IN_X', 5, c.ab5),
-    within('SUM_CONTACTS_ABANDONED_IN_X', 20, c.ab20),
-    within('SERVICE_LEVEL', 20, c.handled ? (100 * c.in20) / c.handled : null),
-    { Metric: { Name: 'AVG_QUEUE_ANSWER_TIME' }, Value: c.handled ? c.waitSum / c.handled : null },
-    { Metric: { Name: 'SUM_HANDLE_TIME' }, Value: c.handleSum },
-  ],
-});
 const half = Math.floor(list.length / 2);
 const connect = join(dir, 'connect.json');
 writeFileSync(connect, JSON.stringify([
-  { MetricResults: list.slice(0, half).map((c) => connectResult(c, true)), NextToken: 'page-2' },
-  { MetricResults: list.slice(half).map((c) => connectResult(c, false)) },
+  { MetricResults: list.slice(0, half).map((c) => connectResult(c, 60)), NextToken: 'page-2' },
+  { MetricResults: list.slice(half).map((c) => connectResult(c)) },
 ], null, 2));
-
-// Genesys Cloud: one group per queue × media type, PT15M intervals, durations in ms, empty metrics left out.
-const groups = new Map();
-for (const c of list) {
-  const k = `${c.queue}|${c.channel}`;
-  if (!groups.has(k)) groups.set(k, { group: { queueId: c.queue, mediaType: c.channel }, data: [] });
-  const metrics = [];
-  const add = (metric, stats) => { if (stats.count !== 0 && stats.denominator !== 0) metrics.push({ metric, stats }); };
-  add('nOffered', { count: c.handled + c.abandoned });
-  add('tAnswered', { count: c.handled, sum: c.waitSum * 1000, max: 0, min: 0 });
-  add('tAbandon', { count: c.abandoned, sum: 0 });
-  add('tShortAbandon', { count: c.ab5, sum: 0 });
-  add('tHandle', { count: c.handled, sum: c.handleSum * 1000 });
-  add('oServiceLevel', { numerator: c.in20, denominator: c.handled + c.abandoned - c.ab5, ratio: 0, target: 0.8 });
-  groups.get(k).data.push({ interval: `${new Date(c.slot).toISOString()}/${new Date(c.slot + SLOT).toISOString()}`, metrics });
-}
 const genesys = join(dir, 'genesys.json');
-writeFileSync(genesys, JSON.stringify({ results: [...groups.values()] }));
+writeFileSync(genesys, JSON.stringify(genesysResponse(list)));
 
 const FLAGS = ['--tz', 'Europe/Berlin', '--sl', '80/20', '--short-abandon', '5'];
 const EXACT = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'serviceLevelMet', 'serviceLevelBase', 'serviceLevel', 'abandonRate'];
@@ -189,14 +130,14 @@ test('evaluate --parts on Connect\'s figures judges service level, ASA and aband
 });
 
 test('a hostile Connect file: every entry is read or rejected with its line and reason, accepted + rejected = read', () => {
-  const good = list.slice(0, 40).map((c) => connectResult(c, false));
+  const good = list.slice(0, 40).map((c) => connectResult(c));
   const bad = [
-    { ...connectResult(list[0], false) }, // the same interval and key again
-    { ...connectResult(list[41], false), MetricInterval: { Interval: 'THIRTY_MIN', StartTime: list[41].slot / 1000, EndTime: (list[41].slot + 2 * SLOT) / 1000 } },
-    { ...connectResult(list[42], false), Collections: connectResult(list[42], false).Collections.map((m) => (m.Metric.Name === 'CONTACTS_HANDLED' ? { ...m, Value: -3 } : m)) },
-    { ...connectResult(list[43], false), Collections: [...connectResult(list[43], false).Collections.filter((m) => m.Metric.Name !== 'SUM_CONTACTS_ANSWERED_IN_X'), within('SUM_CONTACTS_ANSWERED_IN_X', 20, 7), within('SUM_CONTACTS_ANSWERED_IN_X', 30, 3)] },
-    { ...connectResult(list[44], false), MetricInterval: { StartTime: '2026-03-27T10:00:00', EndTime: '2026-03-27T10:15:00' } },
-    { ...connectResult(list[45], false), Collections: connectResult(list[45], false).Collections.filter((m) => m.Metric.Name !== 'CONTACTS_ABANDONED') },
+    { ...connectResult(list[0]) }, // the same interval and key again
+    { ...connectResult(list[41]), MetricInterval: { Interval: 'THIRTY_MIN', StartTime: list[41].slot / 1000, EndTime: (list[41].slot + 2 * SLOT) / 1000 } },
+    { ...connectResult(list[42]), Collections: connectResult(list[42]).Collections.map((m) => (m.Metric.Name === 'CONTACTS_HANDLED' ? { ...m, Value: -3 } : m)) },
+    { ...connectResult(list[43]), Collections: [...connectResult(list[43]).Collections.filter((m) => m.Metric.Name !== 'SUM_CONTACTS_ANSWERED_IN_X'), within('SUM_CONTACTS_ANSWERED_IN_X', 20, 7), within('SUM_CONTACTS_ANSWERED_IN_X', 30, 3)] },
+    { ...connectResult(list[44]), MetricInterval: { StartTime: '2026-03-27T10:00:00', EndTime: '2026-03-27T10:15:00' } },
+    { ...connectResult(list[45]), Collections: connectResult(list[45]).Collections.filter((m) => m.Metric.Name !== 'CONTACTS_ABANDONED') },
   ];
   const text = JSON.stringify({ MetricResults: [...good, ...bad] }, null, 2);
   // A broken entry (a stray comma, quotes and brackets inside strings), then one the file ends inside.

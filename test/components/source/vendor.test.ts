@@ -9,66 +9,16 @@ import '../../../src/components/gauge/gauge.js';
 import '../../../src/components/trend/trend.js';
 import type { SlaSource } from '../../../src/components/source/source.component.js';
 import { generateContactsCsv } from '../../../src/sample/generate.js';
+import { connectResult, genesysResponse, quarterHourCells } from '../../helpers/vendor-json.mjs';
 
 const TZ = 'Europe/Berlin';
-const SLOT = 15 * 60_000;
 
 const all = [...generateContactsCsv({ contacts: 4000, seed: 'vendor-page', days: 2 })].join('').trimEnd().split('\n');
-const head = all[0].split(',');
-const col = (n: string) => head.indexOf(n);
-const kept = all.slice(1).filter((l) => /^(answered|abandoned)$/.test(l.split(',')[col('outcome')]));
-const contactsCsv = [all[0], ...kept].join('\n') + '\n';
-
-interface Cell { slot: number; queue: string; channel: string; handled: number; abandoned: number; in20: number; ab5: number; waitSum: number; handleSum: number }
-const cells = new Map<string, Cell>();
-for (const line of kept) {
-  const f = line.split(',');
-  const arrived = Date.parse(f[col('arrived')]);
-  const slot = arrived - (arrived % SLOT);
-  const key = `${slot}|${f[col('queue')]}|${f[col('channel')]}`;
-  let c = cells.get(key);
-  if (!c) cells.set(key, (c = { slot, queue: f[col('queue')], channel: f[col('channel')], handled: 0, abandoned: 0, in20: 0, ab5: 0, waitSum: 0, handleSum: 0 }));
-  if (f[col('outcome')] === 'answered') {
-    const wait = (Date.parse(f[col('answered')]) - arrived) / 1000;
-    c.handled++;
-    c.waitSum += wait;
-    c.handleSum += ['talk', 'hold', 'wrap'].reduce((s, k) => s + Number(f[col(k)] || 0), 0);
-    if (wait <= 20) c.in20++;
-  } else {
-    c.abandoned++;
-    if ((Date.parse(f[col('ended')]) - arrived) / 1000 <= 5) c.ab5++;
-  }
-}
-const list = [...cells.values()];
-const lte = (name: string, t: number, v: number) => ({ Metric: { Name: name, Threshold: [{ Comparison: 'LTE', ThresholdValue: t }] }, Value: v });
-const connectJson = JSON.stringify({
-  MetricResults: list.map((c) => ({
-    Dimensions: { QUEUE: c.queue, CHANNEL: c.channel.toUpperCase() },
-    MetricInterval: { Interval: 'FIFTEEN_MIN', StartTime: c.slot / 1000, EndTime: (c.slot + SLOT) / 1000 },
-    Collections: [
-      { Metric: { Name: 'CONTACTS_HANDLED' }, Value: c.handled },
-      { Metric: { Name: 'CONTACTS_ABANDONED' }, Value: c.abandoned },
-      lte('SUM_CONTACTS_ANSWERED_IN_X', 20, c.in20),
-      lte('SUM_CONTACTS_ABANDONED_IN_X', 5, c.ab5),
-      { Metric: { Name: 'AVG_QUEUE_ANSWER_TIME' }, Value: c.handled ? c.waitSum / c.handled : null },
-      { Metric: { Name: 'SUM_HANDLE_TIME' }, Value: c.handleSum },
-    ],
-  })),
-}, null, 2);
-const byGroup = new Map<string, { group: Record<string, string>; data: unknown[] }>();
-for (const c of list) {
-  const k = `${c.queue}|${c.channel}`;
-  if (!byGroup.has(k)) byGroup.set(k, { group: { queueId: c.queue, mediaType: c.channel }, data: [] });
-  const metrics = [
-    { metric: 'tAnswered', stats: { count: c.handled, sum: c.waitSum * 1000 } },
-    { metric: 'tAbandon', stats: { count: c.abandoned, sum: 0 } },
-    { metric: 'tShortAbandon', stats: { count: c.ab5 } },
-    { metric: 'tHandle', stats: { count: c.handled, sum: c.handleSum * 1000 } },
-    { metric: 'oServiceLevel', stats: { numerator: c.in20, denominator: c.handled + c.abandoned } },
-  ].filter((m) => (m.stats as { count?: number }).count !== 0);
-  byGroup.get(k)!.data.push({ interval: `${new Date(c.slot).toISOString()}/${new Date(c.slot + SLOT).toISOString()}`, metrics });
-}
-const genesysJson = JSON.stringify({ results: [...byGroup.values()] });
+const outcome = all[0].split(',').indexOf('outcome');
+const contactsCsv = [all[0], ...all.slice(1).filter((l) => /^(answered|abandoned)$/.test(l.split(',')[outcome]))].join('\n') + '\n';
+const list = quarterHourCells(all);
+const connectJson = JSON.stringify({ MetricResults: list.map((c) => connectResult(c)) }, null, 2);
+const genesysJson = JSON.stringify(genesysResponse(list));
 
 const widgets = html`
   <sla-gauge metric="serviceLevel" target="0.8" margin="0.03"></sla-gauge>
