@@ -53,6 +53,8 @@ interface LiveSubscription {
   onUpdate: (u: ViewUpdate) => void;
   throttleMs: number;
   workerSub: number;
+  /** The page's own key for it: the worker's updates come under it (one id across restarts). */
+  key: number;
 }
 
 export class EngineClient {
@@ -62,6 +64,9 @@ export class EngineClient {
   private readonly opts: EngineClientOptions;
   private readonly datasets = new Map<string, OpenDataset>();
   private readonly subs = new Set<LiveSubscription>();
+  /** Subscriptions by their key, for the sink; a key is never reused. */
+  private readonly byKey = new Map<number, LiveSubscription>();
+  private nextKey = 1;
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   /** Ends the calls in flight when the worker is restarted under them. */
   private readonly inflight = new Set<(e: unknown) => void>();
@@ -96,7 +101,24 @@ export class EngineClient {
       this.emit({ type: 'worker-error', message: (e as ErrorEvent).message ?? 'the engine worker failed' });
       void this.restart();
     });
-    return this.api.init({ noIndexedDB: this.opts.noIndexedDB, dbName: this.opts.dbName, maxBytes: this.opts.maxBytes });
+    // Every subscription's updates come through one sink, a batch per message: the widgets updated at one tick
+    // change in one task, so in one frame.
+    const sink = (batch: [number, ViewUpdate][]) => {
+      for (const [key, update] of batch) {
+        const sub = this.byKey.get(key);
+        if (!sub) continue;
+        try {
+          sub.onUpdate(update);
+        } catch (e) {
+          // One widget that throws must not keep the others from their figures.
+          queueMicrotask(() => { throw e; });
+        }
+      }
+    };
+    return Promise.all([
+      this.api.init({ noIndexedDB: this.opts.noIndexedDB, dbName: this.opts.dbName, maxBytes: this.opts.maxBytes }),
+      this.api.setSink(proxy(sink) as never),
+    ]).then(() => undefined);
   }
 
   /** Listens to restarts and worker errors; returns the unsubscribe. */
@@ -159,9 +181,10 @@ export class EngineClient {
       this.inflight.clear();
       for (const s of this.subs) {
         try {
-          s.workerSub = await this.api.subscribe(s.datasetId, s.view, proxy(s.onUpdate) as never, s.throttleMs);
+          s.workerSub = await this.api.subscribe(s.datasetId, s.view, s.key, s.throttleMs);
         } catch {
           this.subs.delete(s); // its dataset is gone (deleted since): the others are renewed all the same
+          this.byKey.delete(s.key);
         }
       }
       this.emit({ type: 'restarted', datasets: this.datasets.size, subscriptions: this.subs.size, lost });
@@ -276,11 +299,18 @@ export class EngineClient {
       current = applyUpdate(current, u);
       onResult(current);
     };
-    const s: LiveSubscription = { datasetId, view, onUpdate, throttleMs, workerSub: 0 };
-    // The worker sees the callback as a comlink Remote; proxy() marks it so.
-    s.workerSub = await this.api.subscribe(datasetId, view, proxy(onUpdate) as never, throttleMs);
+    const s: LiveSubscription = { datasetId, view, onUpdate, throttleMs, workerSub: 0, key: this.nextKey++ };
+    // Updates come through the one sink under the subscription's key, possibly before its worker id does.
+    this.byKey.set(s.key, s);
+    try {
+      s.workerSub = await this.api.subscribe(datasetId, view, s.key, throttleMs);
+    } catch (e) {
+      this.byKey.delete(s.key);
+      throw e;
+    }
     this.subs.add(s);
     return async () => {
+      this.byKey.delete(s.key);
       if (!this.subs.delete(s)) return;
       await this.settled();
       await this.api.unsubscribe(s.workerSub);
@@ -296,7 +326,7 @@ export class EngineClient {
   /** @internal */
   forget(datasetId: string): void {
     this.datasets.delete(datasetId);
-    for (const s of [...this.subs]) if (s.datasetId === datasetId) this.subs.delete(s);
+    for (const s of [...this.subs]) if (s.datasetId === datasetId) { this.subs.delete(s); this.byKey.delete(s.key); }
   }
 
   /** @internal */

@@ -1,10 +1,14 @@
 /**
- * The engine worker: one per page, shared by every widget on it. Its API is EngineService behind comlink;
- * callbacks from the page arrive as comlink proxies and are released when their subscription ends.
+ * The engine worker: one per page, shared by every widget on it. Its API is EngineService behind comlink.
+ * Subscriptions' updates go to the page through one sink, in one message per task: the widgets updated at one
+ * tick change in one frame (subscriptions.ts).
  */
 import { expose, releaseProxy, type Remote } from 'comlink';
-import { EngineService, type UpdateCallback } from './engine-service.js';
-import type { DatasetOptions, ViewSpec } from '../protocol/index.js';
+import { EngineService } from './engine-service.js';
+
+/** Where the page hears its subscriptions' updates: each under the key the page gave it, in batches. */
+export type UpdateSink = (batch: [key: number, update: ViewUpdate][]) => void;
+import type { DatasetOptions, ViewSpec, ViewUpdate } from '../protocol/index.js';
 import type { ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
@@ -18,6 +22,26 @@ export interface WorkerInit {
 
 class EngineWorkerApi {
   private service: EngineService | null = null;
+  private sink: Remote<UpdateSink> | null = null;
+  private outbox: [number, ViewUpdate][] = [];
+
+  /** The page's sink for every subscription's updates (set again after a restart). */
+  setSink(sink: Remote<UpdateSink>): void {
+    if (this.sink) this.sink[releaseProxy]();
+    this.sink = sink;
+  }
+
+  /** Queues an update; everything queued in this task leaves in one message. */
+  private post(key: number, update: ViewUpdate): void {
+    this.outbox.push([key, update]);
+    if (this.outbox.length > 1) return;
+    queueMicrotask(() => {
+      const batch = this.outbox;
+      this.outbox = [];
+      // A page that went away must not stop the others: a failed delivery is dropped with it.
+      this.sink?.(batch).catch(() => undefined);
+    });
+  }
 
   init(init: WorkerInit = {}): void {
     this.service = new EngineService({ indexedDB: init.noIndexedDB ? null : undefined, dbName: init.dbName, maxBytes: init.maxBytes });
@@ -46,8 +70,9 @@ class EngineWorkerApi {
   scorecard(id: string, sla: unknown, opts?: { period?: string; baselineDays?: number }) { return this.s.scorecardOrError(id, sla, opts); }
   inspect(blob: Blob) { return this.s.inspect(blob); }
   staffing(id: string, view?: ViewSpec) { return this.s.staffing(id, view); }
-  subscribe(id: string, view: ViewSpec, callback: Remote<UpdateCallback>, throttleMs?: number) {
-    return this.s.subscribe(id, view, callback as unknown as UpdateCallback, throttleMs, () => callback[releaseProxy]());
+  /** Subscribes to a view; its updates reach the sink under `key`. */
+  subscribe(id: string, view: ViewSpec, key: number, throttleMs?: number) {
+    return this.s.subscribe(id, view, (u) => this.post(key, u), throttleMs);
   }
   unsubscribe(sub: number) { this.s.unsubscribe(sub); }
   close(id: string) { this.s.close(id); }

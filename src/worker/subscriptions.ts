@@ -1,6 +1,8 @@
 /**
  * Widgets' subscriptions to views of datasets (docs/protocol.md): each gets its result at once, then an update
- * at most every `throttleMs` when what it shows changed — the whole result the first time, deltas after.
+ * once a throttle (`throttleMs`) when what it shows changed — the whole result the first time, deltas after.
+ * Throttled updates fall on one clock for all subscriptions (multiples of their throttle): the updates of a page's
+ * widgets go out together, in one message and one frame, not one by one through the second.
  */
 import { ViewUpdates, type ViewResult, type ViewSpec, type ViewUpdate } from '../protocol/index.js';
 
@@ -14,13 +16,16 @@ interface Subscription {
   throttleMs: number;
   lastSent: number;
   updates: ViewUpdates;
-  timer: ReturnType<typeof setTimeout> | null;
+  /** The tick (ms since the epoch) the subscription's next update is sent at; 0 when none is due. */
+  tickAt: number;
   release?: () => void;
 }
 
 export class Subscriptions {
   private readonly subs = new Map<number, Subscription>();
   private next = 1;
+  /** The subscriptions due at each tick, and its timer. */
+  private readonly ticks = new Map<number, { timer: ReturnType<typeof setTimeout>; due: Set<Subscription> }>();
 
   /** `compute` gives a view's result now (null when the dataset is gone). */
   constructor(private readonly compute: (datasetId: string, view: ViewSpec) => ViewResult | null) {}
@@ -31,7 +36,7 @@ export class Subscriptions {
 
   add(dataset: string, view: ViewSpec, callback: UpdateCallback, throttleMs = 1000, release?: () => void): number {
     const id = this.next++;
-    const sub: Subscription = { id, dataset, view, callback, throttleMs, lastSent: 0, updates: new ViewUpdates(), timer: null, release };
+    const sub: Subscription = { id, dataset, view, callback, throttleMs, lastSent: 0, updates: new ViewUpdates(), tickAt: 0, release };
     this.subs.set(id, sub);
     this.send(sub);
     return id;
@@ -40,7 +45,7 @@ export class Subscriptions {
   remove(id: number): void {
     const s = this.subs.get(id);
     if (!s) return;
-    if (s.timer) clearTimeout(s.timer);
+    this.unschedule(s);
     this.subs.delete(id);
     s.release?.();
   }
@@ -55,26 +60,59 @@ export class Subscriptions {
     for (const s of this.subs.values()) {
       if (s.dataset !== dataset) continue;
       if (now) {
-        if (s.timer) { clearTimeout(s.timer); s.timer = null; }
+        this.unschedule(s);
         this.send(s);
       } else this.schedule(s);
     }
   }
 
+  /**
+   * Sends at a tick of the subscription's clock (a multiple of its throttle): the next one after a tick's update,
+   * and the first at least half a throttle after an update sent at once (a first result, a change of state).
+   * Subscriptions of one throttle share their ticks, so their updates leave together.
+   */
   private schedule(s: Subscription): void {
-    if (s.timer) return;
-    const wait = Math.max(0, s.lastSent + s.throttleMs - Date.now());
-    s.timer = setTimeout(() => {
-      s.timer = null;
-      if (this.subs.has(s.id)) this.send(s);
-    }, wait);
+    if (s.tickAt) return;
+    const at = Math.ceil((s.lastSent + s.throttleMs / 2) / s.throttleMs) * s.throttleMs;
+    s.tickAt = at;
+    let tick = this.ticks.get(at);
+    if (!tick) {
+      const due = new Set<Subscription>();
+      tick = { due, timer: setTimeout(() => this.fire(at), Math.max(0, at - Date.now())) };
+      this.ticks.set(at, tick);
+    }
+    tick.due.add(s);
   }
 
-  private send(s: Subscription): void {
+  private unschedule(s: Subscription): void {
+    const at = s.tickAt;
+    if (!at) return;
+    s.tickAt = 0;
+    const tick = this.ticks.get(at);
+    if (!tick) return;
+    tick.due.delete(s);
+    if (tick.due.size === 0) {
+      clearTimeout(tick.timer);
+      this.ticks.delete(at);
+    }
+  }
+
+  private fire(at: number): void {
+    const tick = this.ticks.get(at);
+    this.ticks.delete(at);
+    if (!tick) return;
+    for (const s of tick.due) {
+      s.tickAt = 0;
+      // Counted as sent at the tick itself, so the next falls on the next tick, not the one after.
+      if (this.subs.has(s.id)) this.send(s, at);
+    }
+  }
+
+  private send(s: Subscription, at = Date.now()): void {
     const result = this.compute(s.dataset, s.view);
     if (!result) return;
     const update = s.updates.next(result);
-    s.lastSent = Date.now();
+    s.lastSent = at;
     if (!update) return;
     try {
       // Through comlink the callback returns a promise; a page that went away must not stop the others.

@@ -43,6 +43,33 @@ describe('subscriptions in the worker (docs/protocol.md)', () => {
     assert.equal(subs.size, 0);
     assert.equal(released, 1, 'a removed subscription lets go of its callback');
   });
+  it('subscriptions made at different moments send their throttled updates together, at one tick, at most one a throttle', async () => {
+    let now = result(1, 1);
+    const subs = new Subscriptions(() => now);
+    const at: number[][] = [[], [], []];
+    for (let i = 0; i < 3; i++) {
+      subs.add('d', {}, () => at[i].push(performance.now()), 200);
+      await wait(70);
+    }
+    const t0 = performance.now();
+    for (let k = 2; performance.now() - t0 < 900; k++) {
+      now = result(k, k);
+      subs.notify('d');
+      await wait(20);
+    }
+    await wait(250);
+    // Once the three are on the clock (after their first results, at once, and a first update each), every
+    // update of the three falls at the same instant, one a throttle.
+    const last = at.map((times) => times.slice(-3));
+    assert.ok(at.every((t) => t.length >= 5), `updates went out (${at.map((t) => t.length)})`);
+    for (let n = 0; n < 3; n++) {
+      const spread = Math.max(...last.map((t) => t[n])) - Math.min(...last.map((t) => t[n]));
+      assert.ok(spread < 5, `update ${n + 1} of the last three left together (${spread.toFixed(1)} ms apart)`);
+      if (n > 0) assert.ok(last[0][n] - last[0][n - 1] >= 190 && last[0][n] - last[0][n - 1] <= 260, `one a throttle (${(last[0][n] - last[0][n - 1]).toFixed(0)} ms)`);
+    }
+    for (const times of at) for (let n = 1; n < times.length; n++) assert.ok(times[n] - times[n - 1] >= 95, `never sooner than half a throttle (${(times[n] - times[n - 1]).toFixed(0)} ms)`);
+  });
+
   it('a subscriber that throws does not stop the others', () => {
     const subs = new Subscriptions(() => result(1, 1));
     let ok = 0;

@@ -52,7 +52,8 @@ export function gaugeGeometry(g: GaugeInput): GaugeGeometry {
   }
   return {
     track: path(START, END),
-    value: fraction === null ? null : path(START, angle(fraction)),
+    // Drawn to a thousandth of the scale (a fraction of a pixel): a figure that moves less than that redraws nothing.
+    value: fraction === null ? null : path(START, angle(Math.round(fraction * 1000) / 1000)),
     band,
     marker,
     fraction,
@@ -60,11 +61,16 @@ export function gaugeGeometry(g: GaugeInput): GaugeGeometry {
   };
 }
 
-/** A sensible scale: 0–1 for fractions; for times and counts, up to 1.5× the larger of target and value. */
+/**
+ * A sensible scale: 0–1 for fractions; for times and counts, from 0 to a round number (1, 2, 2.5 or 5 × 10ⁿ) at
+ * least 1.5× the larger of target and value — round, so the scale stays put while a live figure moves.
+ */
 export function gaugeScale(unit: string, value: number | null, target: number | null): { min: number; max: number } {
   if (unit === 'fraction') return { min: 0, max: 1 };
   if (unit === 'rating') return { min: 1, max: 5 };
   if (unit === 'points') return { min: -100, max: 100 };
   const top = Math.max(value ?? 0, target ?? 0, 1) * 1.5;
-  return { min: 0, max: top };
+  const p = 10 ** Math.floor(Math.log10(top));
+  const round = [1, 2, 2.5, 5, 10].map((m) => m * p).find((x) => x >= top) ?? 10 * p;
+  return { min: 0, max: round };
 }
