@@ -14,14 +14,14 @@ import type { ContactParts } from '../engine/parts.js';
 import type { Rejection } from '../engine/ingest/contacts.js';
 import { UsageError } from './errors.js';
 import { IngestError } from '../engine/ingest/errors.js';
-import { SOURCE_NAMES, aggregateSourceOf, readAggregates, type AggregateOptions, type AggregateSource } from '../engine/aggregates/index.js';
+import { SOURCE_NAMES, aggregateSourceOf, emptyAggregates, readAggregates, type AggregateOptions, type AggregateSource } from '../engine/aggregates/index.js';
 
 /**
  * Refuses a vendor's saved aggregates given as contacts, in words that say how to read them (as parts); `head`
  * is the file's first bytes.
  */
 export function refuseAggregatesAsContacts(file: string, head: Uint8Array): void {
-  const source = aggregateSourceOf(new TextDecoder().decode(head.subarray(0, 4096)));
+  const source = aggregateSourceOf(new TextDecoder().decode(head));
   if (source) throw new UsageError(`${file} is ${SOURCE_NAMES[source]}'s saved aggregates, not contacts: read it with report --parts or evaluate --parts (docs/parts.md, "Vendor aggregates")`);
 }
 
@@ -100,7 +100,7 @@ export async function readPartsFiles(given: readonly string[], onRejection?: (r:
       read.push({ file, format: 'csv', validation: newValidation() });
       continue;
     }
-    const head = headOfFile(file, 4096);
+    const head = headOfFile(file, 65_536);
     const format = partsFormatOf(head);
     const source = format === 'parquet' ? null : aggregateSourceOf(new TextDecoder().decode(head));
     const tell = onRejection ? (r: Rejection) => onRejection({ ...r, file }) : undefined;
@@ -108,7 +108,12 @@ export async function readPartsFiles(given: readonly string[], onRejection?: (r:
     try {
       if (source) {
         if (statSync(file).size > MAX_AGGREGATES_BYTES) throw new UsageError(`a saved response over ${MAX_AGGREGATES_BYTES / 2 ** 20} MiB: save it in pages (one file per page, or one page per line)`);
+        if (source === 'connect' && (vendor.thresholdSec !== undefined || vendor.shortAbandonSec !== undefined)) {
+          throw new UsageError('--source-threshold and --source-short-abandon are for Genesys Cloud\'s aggregates: Amazon Connect\'s file says its thresholds itself');
+        }
         reader = readAggregates(readFileSync(file, 'utf8'), source, { ...vendor, onRejection: tell });
+        // One empty page among several adds nothing; alone, it is said in words.
+        if (reader.validation.rowsRead === 0 && files.length === 1) throw emptyAggregates(source);
       } else reader = format === 'parquet' ? await readParquet(file, tell) : await readText(file, format, tell);
     } catch (e) {
       if (e instanceof PartsTableError || e instanceof UsageError || e instanceof IngestError) throw new UsageError(`${file}: ${e.message}`);

@@ -230,7 +230,7 @@ export async function readContactFiles(
   const rejected = f.rejections ? createWriteStream(f.rejections) : null;
   rejected?.write('file,line,column,value,reason,code\n');
   for (const file of contactFiles) {
-    if (file !== '-') refuseAggregatesAsContacts(file, headOfFile(file, 4096));
+    if (file !== '-') refuseAggregatesAsContacts(file, headOfFile(file, 65_536));
     try {
       const onRejection = rejected ? (r: Rejection) => { rejected.write([file, r.line, r.column ?? '', r.value ?? '', r.reason, r.code].map(csvField).join(',') + '\n'); } : undefined;
       const sampleBlocks = file === '-' ? undefined : await blocksOf(file);

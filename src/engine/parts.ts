@@ -835,6 +835,8 @@ export interface WaitsGiven {
   answerWaitSums: boolean;
   /** The source counts answered within a time it does not say (Genesys Cloud: each queue's own): no threshold is known. */
   thresholdUnknown?: boolean;
+  /** The source counted short abandons at a time it does not say, and none was given (Genesys Cloud). */
+  shortAbandonTimeUnknown?: boolean;
 }
 
 /**
@@ -851,6 +853,7 @@ export function bothWaitsGiven(a: WaitsGiven | null, b: WaitsGiven | null): Wait
     abandonedWithinSec: a.abandonedWithinSec.filter((t) => b.abandonedWithinSec.includes(t)),
     answerWaitSums: a.answerWaitSums && b.answerWaitSums,
     ...(a.thresholdUnknown || b.thresholdUnknown ? { thresholdUnknown: true } : {}),
+    ...(a.shortAbandonTimeUnknown || b.shortAbandonTimeUnknown ? { shortAbandonTimeUnknown: true } : {}),
   };
 }
 

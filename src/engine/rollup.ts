@@ -100,6 +100,7 @@ export function checkWaitsGiven(g: WaitsGiven, defs: Definitions): void {
   }
   const short = sl.shortAbandonSec;
   if (short > 0 && !g.abandonedWithinSec.includes(short)) {
+    if (g.shortAbandonTimeUnknown && g.abandonedWithinSec.length === 0) throw new IngestError(error('shortAbandonTimeUnknown', { source, short }));
     throw new IngestError(g.abandonedWithinSec.length
       ? error('shortAbandonNotGiven', { source, given: secondsList(g.abandonedWithinSec), short })
       : error('shortAbandonNotCounted', { source, short }));

@@ -179,7 +179,7 @@ export class Datasets {
       if (input instanceof Blob) upload.head = await headOf(blob, this.counts);
       const { head } = upload;
       // A vendor's saved aggregates are parts, not contacts (docs/parts.md): said so, with how to load them.
-      const vendor = aggregateSourceOf(new TextDecoder().decode(head.subarray(0, 4096)));
+      const vendor = aggregateSourceOf(new TextDecoder().decode(head));
       if (vendor) throw new IngestError(error('aggregatesAsContacts', { source: SOURCE_NAMES[vendor] }));
       const o = ds.opts;
       const settings = JSON.stringify([o.mapping ?? null, o.inputTimeZone ?? o.timeZone, o.intervalMinutes ?? 15, o.dimensions ?? null, o.keepRepeats ?? true, o.dayMonthOrder ?? null]);
@@ -296,17 +296,18 @@ export class Datasets {
       const format = partsFormatOf(head);
       const hasher = new ContentHasher();
       // A vendor's saved aggregates (docs/parts.md, "Vendor aggregates"): read whole, entry by entry.
-      const source = format === 'parquet' ? null : aggregateSourceOf(new TextDecoder().decode(head.subarray(0, 4096)));
+      const source = format === 'parquet' ? null : aggregateSourceOf(new TextDecoder().decode(head));
       const vendor = { thresholdSec: ds.opts.sourceThresholdSec, shortAbandonSec: ds.opts.sourceShortAbandonSec };
       let reader: Pick<PartsTableReader, 'parts' | 'validation'>;
       if (source) {
         if (blob.size > MAX_AGGREGATES_BYTES) throw new IngestError(error('aggregatesTooLarge', { mib: MAX_AGGREGATES_BYTES / 2 ** 20 }));
-        const { readAggregates } = await import('../engine/aggregates/index.js');
+        const { readAggregates, emptyAggregates } = await import('../engine/aggregates/index.js');
         const bytes = new Uint8Array(await blob.arrayBuffer());
         this.counts.bytes += bytes.byteLength - head.length;
         await hasher.push(bytes);
         this.progress(ds, { bytes: bytes.byteLength, rows: 0, rejected: 0 }, blob.size);
         reader = readAggregates(new TextDecoder().decode(bytes), source, vendor);
+        if (reader.validation.rowsRead === 0) throw emptyAggregates(source);
       } else if (format === 'parquet') {
         const { readParquetParts } = await import('./parquet-parts.js');
         const file = await blob.arrayBuffer();

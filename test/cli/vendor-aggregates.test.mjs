@@ -97,8 +97,7 @@ test('Genesys Cloud: with the queues\' service-level and short-abandon times giv
   const r = run(['report', '--parts', genesys, ...FLAGS]);
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /each queue's own service-level time, which its figures do not say: give that time \(sla-widgets: --source-threshold/);
-  // Short abandons of another length than the one given cannot be told apart; 0 counts every abandon.
-  assert.match(run(['report', '--parts', genesys, '--source-threshold', '20', '--tz', 'UTC']).stderr, /gave no count of the abandons within a time: short abandons of 5 s/);
+  // Without the short-abandon time, 0 counts every abandon.
   const every = json(['report', '--parts', genesys, '--source-threshold', '20', '--tz', 'UTC', '--short-abandon', '0']).totals;
   assert.equal(every.abandoned, list.reduce((s, c) => s + c.abandoned, 0));
   assert.equal(every.shortAbandoned, 0);
@@ -159,7 +158,7 @@ test('a hostile Connect file: every entry is read or rejected with its line and 
   assert.match(reasons[at(1)], /an interval of 30 minutes/);
   assert.match(reasons[at(2)], /negative CONTACTS_HANDLED/);
   assert.match(reasons[at(3)], /SUM_CONTACTS_ANSWERED_IN_X: 7 within 20 s is more than 3 within 30 s/);
-  assert.match(reasons[at(4)], /time without zone/);
+  assert.match(reasons[at(4)], /a time without its offset/);
   assert.match(reasons[at(5)], /no CONTACTS_ABANDONED/);
   assert.equal(reasons[at(6)], 'not JSON');
   assert.equal(reasons[at(7)], 'the file ends inside this entry');
@@ -191,4 +190,34 @@ test('the vendor fixtures rendered from the truth set (test/fixtures/vendors): t
     }
     if (file.includes('genesys')) assert.equal(j.totals.flowout, queue.filter((c) => c.outcome === 'flowout').length, 'Genesys counts flow-outs');
   }
+});
+
+test('pages and cut files: an empty page among several adds nothing; a Genesys file cut inside a group keeps its whole intervals', () => {
+  const empty = join(dir, 'empty-page.json');
+  writeFileSync(empty, JSON.stringify({ MetricResults: [] }));
+  const both = json(['report', '--parts', connect, empty, ...FLAGS]);
+  assert.equal(both.totals.answered, json(['report', '--parts', connect, ...FLAGS]).totals.answered);
+  const alone = run(['report', '--parts', empty]);
+  assert.equal(alone.status, 2);
+  assert.match(alone.stderr, /Amazon Connect: the saved response holds no results/);
+  // One group of Genesys' response, cut in its last interval: the intervals before it are read.
+  const one = { results: [genesysResponse(list).results[0]] };
+  const text = JSON.stringify(one, null, 2);
+  const cutAt = text.lastIndexOf('"interval"');
+  const cut = join(dir, 'genesys-cut.json');
+  writeFileSync(cut, text.slice(0, cutAt + 20));
+  const intervals = one.results[0].data.length;
+  const v = json(['report', '--parts', cut, '--source-threshold', '20', '--short-abandon', '0', '--tz', 'UTC']).validation;
+  assert.equal(v.rowsRead, intervals);
+  assert.equal(v.rowsAccepted, intervals - 1);
+  assert.deepEqual(v.rejections.map((r) => r.reason), ['the file ends inside this entry']);
+});
+
+test('words that say what to give: Genesys\' short abandons without their time; Genesys\' flags refused for Connect', () => {
+  const r = run(['report', '--parts', genesys, '--source-threshold', '20', '--tz', 'UTC']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /counted short abandons at each queue's own short-abandon time, which its figures do not say: give that time \(sla-widgets: --source-short-abandon/);
+  const c = run(['report', '--parts', connect, '--source-threshold', '20']);
+  assert.equal(c.status, 2);
+  assert.match(c.stderr, /are for Genesys Cloud's aggregates: Amazon Connect's file says its thresholds itself/);
 });

@@ -29,8 +29,15 @@ describe('the entry scanner finds each entry with its line, whatever is in the s
   });
 
   it('a file cut inside an entry, or inside a string, gives that entry as unended', () => {
-    assert.deepEqual([...jsonEntries('{"MetricResults": [{"a": 1},\n {"b": [1,', KEYS)], [{ text: '{"a": 1}', line: 1 }, { text: null, line: 2 }]);
-    assert.deepEqual([...jsonEntries('{"MetricResults": [{"a": "never closed', KEYS)], [{ text: null, line: 1 }]);
+    assert.deepEqual([...jsonEntries('{"MetricResults": [{"a": 1},\n {"b": [1,', KEYS)], [{ text: '{"a": 1}', line: 1 }, { text: null, line: 2, partial: '{"b": [1,' }]);
+    assert.deepEqual([...jsonEntries('{"MetricResults": [{"a": "never closed', KEYS)], [{ text: null, line: 1, partial: '{"a": "never closed' }]);
+  });
+
+  it('a file on one line is read in one pass: 200,000 entries, each with its line (1)', () => {
+    const text = JSON.stringify({ MetricResults: Array.from({ length: 200_000 }, (_, i) => ({ i })) });
+    let n = 0;
+    for (const e of jsonEntries(text, KEYS)) { assert.equal(e.line, 1); n++; }
+    assert.equal(n, 200_000);
   });
 
   it('tells Connect from Genesys from anything else by the first characters', () => {
@@ -55,6 +62,18 @@ const entry = (start: string, queue: string, handled: number, abandoned: number,
   ],
 });
 const connect = (entries: unknown[]) => readAggregates(JSON.stringify({ MetricResults: entries }), 'connect').parts!;
+
+describe('vendor times and counts', () => {
+  it('reads epoch seconds and milliseconds, ISO with T or a space and any offset; refuses no offset and no real date', async () => {
+    const { vendorInstant, withoutOffset } = await import('../../src/engine/aggregates/rows.js');
+    const t = Date.UTC(2026, 2, 9, 14, 0);
+    for (const raw of [t / 1000, t, String(t / 1000), '2026-03-09T14:00:00Z', '2026-03-09 14:00:00+00:00', '2026-03-09T15:00:00+01:00', '2026-03-09T15:00+0100', '2026-03-09T19:45:00+05:45', '2026-03-09T16:00:00+02', '2026-03-09T09:00:00.000-05:00']) {
+      assert.equal(vendorInstant(raw), t, String(raw));
+    }
+    for (const raw of ['2026-03-09T14:00:00', '2026-02-30T14:00:00Z', '2026-03-09T24:00:00Z', 'yesterday', null, -5]) assert.equal(vendorInstant(raw), null, String(raw));
+    assert.ok(withoutOffset('2026-03-09 14:00:00') && !withoutOffset('2026-03-09T14:00:00Z'));
+  });
+});
 
 describe('parts from vendor aggregates', () => {
   const defs = defaultDefinitions('UTC'); // 80/20, short abandon 5 s, answered-and-abandoned
@@ -105,5 +124,34 @@ describe('parts from vendor aggregates', () => {
     const read = readAggregates(JSON.stringify({ MetricResults: [entry('2026-03-02T09:00:00Z', 'Sales', 4, 0, 2, 0, null)] }), 'connect');
     assert.equal(read.validation.rowsRejected, 1, 'an empty average beside answers within 20 s is a contradiction');
     assert.match(read.validation.rejections[0].reason, /AVG_QUEUE_ANSWER_TIME is empty where 4 contacts were handled/);
+  });
+
+  it('an entry whose count within a time exceeds its total is rejected, not shown as SL over 100 % or negative abandons', () => {
+    const read = readAggregates(JSON.stringify({ MetricResults: [
+      entry('2026-03-02T09:00:00Z', 'Sales', 10, 4, 7, 1, 12),
+      entry('2026-03-02T09:15:00Z', 'Sales', 3, 0, 5, 0, 3),
+      entry('2026-03-02T09:30:00Z', 'Sales', 3, 1, 2, 4, 3),
+    ] }), 'connect');
+    assert.deepEqual(read.validation.rejections.map((r) => r.reason), ['answered within 20 s (5) is more than answered (3)', 'abandoned within 5 s (4) is more than abandoned (1)']);
+    assert.equal(read.validation.rowsAccepted, 1);
+    const t = query(read.parts!, defs).totals;
+    assert.equal(t.serviceLevelMet, 7);
+    assert.equal(t.abandoned, 3);
+  });
+
+  it('an entry without a threshold most entries count is rejected with its line; a threshold few entries count is not the file\'s', () => {
+    const lacking = entry('2026-03-02T09:30:00Z', 'Sales', 5, 2, 4, 1, 8);
+    lacking.Collections = lacking.Collections.filter((m) => m.Metric.Name !== 'SUM_CONTACTS_ABANDONED_IN_X');
+    const extra = entry('2026-03-02T09:45:00Z', 'Sales', 5, 0, 4, 0, 8);
+    extra.Collections.push({ Metric: { Name: 'SUM_CONTACTS_ANSWERED_IN_X', Threshold: [{ Comparison: 'LT', ThresholdValue: 30 }] }, Value: 5 });
+    const text = JSON.stringify({ MetricResults: [entry('2026-03-02T09:00:00Z', 'Sales', 10, 4, 7, 1, 12), entry('2026-03-02T09:15:00Z', 'Sales', 6, 3, 6, 0, 3), lacking, extra] }, null, 1);
+    const read = readAggregates(text, 'connect');
+    assert.equal(read.validation.rowsRead, 4);
+    assert.equal(read.validation.rowsRejected, 1);
+    const r = read.validation.rejections[0];
+    assert.equal(r.reason, 'no SUM_CONTACTS_ABANDONED_IN_X at 5 s, which the other entries count: a figure at 5 s would miss this interval\'s contacts');
+    const starts = text.split('\n').flatMap((l, i) => (l === '  {' ? [i + 1] : []));
+    assert.equal(r.line, starts[2], 'the line where the third entry begins');
+    assert.deepEqual(read.parts!.waitsGiven, { source: 'Amazon Connect', answeredWithinSec: [20], abandonedWithinSec: [5], answerWaitSums: true });
   });
 });

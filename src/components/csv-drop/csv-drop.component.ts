@@ -738,7 +738,7 @@ export class SlaCsvDrop extends LitElement {
  * table's key columns (CSV, or NDJSON's first object), or a vendor's saved aggregates.
  */
 async function isPartsTable(file: Blob): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, 65_536).arrayBuffer());
   if (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return true;
   const text = new TextDecoder().decode(head);
   // A vendor's saved aggregates (Amazon Connect, Genesys Cloud) are read as parts too (docs/parts.md).

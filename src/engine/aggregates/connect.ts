@@ -13,7 +13,7 @@
  */
 import { reason } from '../ingest/reasons.js';
 import { jsonEntries } from './json-elements.js';
-import { SLOT_MS, bad, countOf, isBad, risingWithin, secondsOf, vendorInstant, type AggregateOptions, type AggregateRow, type AggregateRows, type Bad } from './rows.js';
+import { SLOT_MS, bad, countOf, isBad, risingWithin, secondsOf, vendorInstant, withoutOffset, type AggregateOptions, type AggregateRow, type AggregateRows, type Bad } from './rows.js';
 
 const ENTRY_KEYS = new Set(['MetricResults', 'metricResults']);
 
@@ -30,7 +30,7 @@ interface Metric { name: string; threshold: number | null; value: unknown }
 /** The metrics of an entry by name (and threshold), or the reason they cannot be told apart. */
 function metricsOf(collections: unknown): Map<string, Metric[]> | Bad {
   const out = new Map<string, Metric[]>();
-  if (!Array.isArray(collections)) return bad('Collections', null, reason('metricMissing', { metric: 'Collections' }));
+  if (!Array.isArray(collections)) return bad('Collections', null, reason('metricMissing', { metric: 'Collections (a list of metrics)' }));
   for (const c of collections) {
     if (!isObj(c)) continue;
     const m = field(c, 'Metric');
@@ -65,8 +65,8 @@ function rowOf(e: unknown, line: number): AggregateRow | Bad {
   const startRaw = field(iv, 'StartTime'), endRaw = field(iv, 'EndTime');
   if (startRaw === undefined || endRaw === undefined) return bad('MetricInterval', null, reason('intervalMissing'));
   const start = vendorInstant(startRaw), end = vendorInstant(endRaw);
-  if (start === null) return bad('StartTime', startRaw, reason(typeof startRaw === 'string' && !/(Z|[+-]\d{2}:?\d{2})$/i.test(startRaw.trim()) ? 'noZone' : 'unparseableTime'));
-  if (end === null) return bad('EndTime', endRaw, reason('unparseableTime'));
+  if (start === null) return bad('StartTime', startRaw, reason(withoutOffset(startRaw) ? 'timeWithoutOffset' : 'unparseableTime'));
+  if (end === null) return bad('EndTime', endRaw, reason(withoutOffset(endRaw) ? 'timeWithoutOffset' : 'unparseableTime'));
   if (end - start !== SLOT_MS) return bad('EndTime', endRaw, reason('intervalLength', { minutes: Math.round((end - start) / 60_000), ask: ASK }));
   if (start % SLOT_MS !== 0) return bad('StartTime', startRaw, reason('slotNotAligned', { minutes: 15 }));
 
@@ -140,6 +140,7 @@ function rowOf(e: unknown, line: number): AggregateRow | Bad {
 
 /** Reads every entry of every MetricResults array in the text into `rows`. */
 export function readConnect(text: string, rows: AggregateRows, _opts: AggregateOptions): void {
+  rows.withinMetric = { answered: 'SUM_CONTACTS_ANSWERED_IN_X', abandoned: 'SUM_CONTACTS_ABANDONED_IN_X' };
   for (const entry of jsonEntries(text, ENTRY_KEYS)) {
     if (entry.text === null) { rows.take(bad(null, null, reason('entryUnended')), entry.line); continue; }
     let e: unknown;

@@ -14,7 +14,7 @@
  */
 import { reason } from '../ingest/reasons.js';
 import { jsonEntries } from './json-elements.js';
-import { SLOT_MS, bad, countOf, isBad, secondsOf, vendorInstant, type AggregateOptions, type AggregateRow, type AggregateRows, type Bad } from './rows.js';
+import { SLOT_MS, bad, countOf, isBad, secondsOf, vendorInstant, withoutOffset, type AggregateOptions, type AggregateRow, type AggregateRows, type Bad } from './rows.js';
 
 const RESULTS = new Set(['results']);
 const DATA = new Set(['data']);
@@ -43,7 +43,7 @@ function rowOf(d: unknown, group: Obj, line: number, present: ReadonlySet<string
   if (typeof interval !== 'string' || !interval.includes('/')) return bad('interval', interval, reason('intervalMissing'));
   const [a, b] = interval.split('/');
   const start = vendorInstant(a), end = vendorInstant(b);
-  if (start === null || end === null) return bad('interval', interval, reason(/(Z|[+-]\d{2}:?\d{2})$/i.test((start === null ? a : b).trim()) ? 'unparseableTime' : 'noZone'));
+  if (start === null || end === null) return bad('interval', interval, reason(withoutOffset(start === null ? a : b) ? 'timeWithoutOffset' : 'unparseableTime'));
   if (end - start !== SLOT_MS) return bad('interval', interval, reason('intervalLength', { minutes: Math.round((end - start) / 60_000), ask: ASK }));
   if (start % SLOT_MS !== 0) return bad('interval', interval, reason('slotNotAligned', { minutes: 15 }));
   const metrics = metricsOf(d.metrics);
@@ -102,6 +102,7 @@ export function readGenesys(text: string, rows: AggregateRows, opts: AggregateOp
   // First every group, to know which metrics the query asked for (absent where there was nothing to count).
   const groups: { group: Obj; data: { d: unknown; line: number }[] }[] = [];
   const present = new Set<string>();
+  const collect = (d: unknown) => { if (isObj(d) && Array.isArray(d.metrics)) for (const m of d.metrics) if (isObj(m) && typeof m.metric === 'string') present.add(m.metric); };
   for (const entry of jsonEntries(text, RESULTS)) {
     const lines = entry.text === null ? [] : [...jsonEntries(entry.text, DATA, entry.line)];
     let g: unknown;
@@ -110,9 +111,29 @@ export function readGenesys(text: string, rows: AggregateRows, opts: AggregateOp
     } catch {
       g = undefined;
     }
+    if (entry.text === null && entry.partial !== undefined) {
+      // The file ends inside this group: its whole intervals are read (the group's keys come before its data, as
+      // Genesys writes them), the one cut off is rejected.
+      const cut = [...jsonEntries(entry.partial, DATA, entry.line)];
+      const keys = /^\{\s*"group"\s*:\s*(\{[^{}]*\})/.exec(entry.partial);
+      let group: unknown;
+      try { group = keys ? JSON.parse(keys[1]) : undefined; } catch { group = undefined; }
+      if (!isObj(group) || cut.length === 0) { rows.take(bad(null, null, reason('entryUnended')), entry.line); continue; }
+      const data: { d: unknown; line: number }[] = [];
+      for (const c of cut) {
+        let d: unknown = null;
+        try { d = c.text === null ? null : JSON.parse(c.text); } catch { d = undefined; }
+        if (c.text === null) rows.take(bad(null, null, reason('entryUnended')), c.line);
+        else if (d === undefined) rows.take(bad(null, null, reason('notJson')), c.line);
+        else data.push({ d, line: c.line });
+      }
+      groups.push({ group, data });
+      for (const { d } of data) collect(d);
+      continue;
+    }
     if (!isObj(g)) {
-      // A group that is cut off or not JSON: each of its intervals found is rejected on its own line.
-      const why = reason(entry.text === null ? 'entryUnended' : g === undefined ? 'notJson' : 'notJsonObject');
+      // A group that is not JSON: each of its intervals found is rejected on its own line.
+      const why = reason(g === undefined ? 'notJson' : 'notJsonObject');
       if (lines.length === 0) rows.take(bad(null, null, why), entry.line);
       for (const l of lines) rows.take(bad(null, null, why), l.line);
       continue;
@@ -120,7 +141,9 @@ export function readGenesys(text: string, rows: AggregateRows, opts: AggregateOp
     const group = isObj(g.group) ? g.group : {};
     const data = Array.isArray(g.data) ? g.data : [];
     groups.push({ group, data: data.map((d, i) => ({ d, line: lines[i]?.line ?? entry.line })) });
-    for (const d of data) if (isObj(d) && Array.isArray(d.metrics)) for (const m of d.metrics) if (isObj(m) && typeof m.metric === 'string') present.add(m.metric);
+    for (const d of data) collect(d);
   }
+  rows.withinMetric = { answered: 'oServiceLevel', abandoned: 'tShortAbandon' };
+  if (present.has('tShortAbandon') && opts.shortAbandonSec === undefined) rows.shortAbandonTimeUnknown = true;
   for (const { group, data } of groups) for (const { d, line } of data) rows.take(rowOf(d, group, line, present, opts), line);
 }

@@ -7,6 +7,9 @@
  * rejected with its line and reason, the others kept, and rows read = accepted + rejected.
  */
 import { IngestError, error } from '../ingest/errors.js';
+
+/** The words for a saved response with no entry at all (no interval of any queue). */
+export const emptyAggregates = (source: AggregateSource): IngestError => new IngestError(error('aggregatesEmpty', { source: SOURCE_NAMES[source] }));
 import { SOURCE_NAMES, AggregateRows, type AggregateOptions, type AggregateSource } from './rows.js';
 import type { ContactParts } from '../parts.js';
 import type { Validation } from '../ingest/index.js';
@@ -24,13 +27,13 @@ export interface AggregatesRead {
 }
 
 /**
- * Reads a vendor's saved response (one, an array of pages, or one per line). Throws an IngestError when the
- * file holds no entry at all; entries that cannot be read are rejected with their line and reason.
+ * Reads a vendor's saved response (one, an array of pages, or one per line); entries that cannot be read are
+ * rejected with their line and reason. A response with no entry reads nothing (rows read 0): one page of many may
+ * be empty; `emptyAggregates` says so in words where it is the only one.
  */
 export function readAggregates(text: string, source: AggregateSource, opts: AggregateOptions = {}): AggregatesRead {
   const rows = new AggregateRows(source, opts.onRejection);
   if (source === 'connect') readConnect(text, rows, opts);
   else readGenesys(text, rows, opts);
-  if (rows.validation.rowsRead === 0) throw new IngestError(error('aggregatesEmpty', { source: SOURCE_NAMES[source] }));
   return { source, parts: rows.parts(opts), validation: rows.validation };
 }

@@ -9,6 +9,8 @@
 export interface JsonEntry {
   /** The entry's JSON text; null when the file ends inside it. */
   text: string | null;
+  /** When the file ends inside the entry: what there is of it, to the end. */
+  partial?: string;
   /** 1-based line of the entry's first character. */
   line: number;
 }
@@ -34,10 +36,13 @@ export function* jsonEntries(text: string, keys: ReadonlySet<string>, firstLine 
   // Per open container: 1 object, 2 array, 3 an array whose elements are entries.
   const stack: number[] = [];
   let line = firstLine;
-  let counted = 0; // characters whose newlines are in `line`
+  // The next newline not yet counted in `line`: each is found once, so a file on one line is read in one pass.
+  let nextNewline = text.indexOf('\n');
   const lineAt = (pos: number): number => {
-    for (let k = text.indexOf('\n', counted); k >= 0 && k < pos; k = text.indexOf('\n', k + 1)) line++;
-    counted = pos;
+    while (nextNewline >= 0 && nextNewline < pos) {
+      line++;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
+    }
     return line;
   };
   let lastString = '';
@@ -87,5 +92,5 @@ export function* jsonEntries(text: string, keys: ReadonlySet<string>, firstLine 
     // A scalar entry (a number, a string handled above, true/false/null) starts here.
     if (entryDepth >= 0 && entryStart < 0 && stack.length === entryDepth && c > 0x20 && c !== NEWLINE) entryStart = i;
   }
-  if (entryStart >= 0) yield { text: null, line: lineAt(entryStart) };
+  if (entryStart >= 0) yield { text: null, line: lineAt(entryStart), partial: text.slice(entryStart) };
 }

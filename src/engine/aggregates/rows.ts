@@ -60,21 +60,34 @@ export interface Bad {
 
 export const bad = (column: string | null, value: unknown, said: Said<ReasonCode>): Bad => ({ column, value: value === undefined || value === null ? null : String(value), said });
 
-/** An instant as a vendor writes it: epoch seconds (a number), or ISO 8601 text with its offset. */
+/**
+ * An instant as a vendor writes it: epoch seconds (a number, or digits as text; milliseconds past 10^11, as a
+ * JavaScript Date would be saved), or ISO 8601 with its offset, `T` or a space between date and time (Python's
+ * `str(datetime)`), the offset as `Z`, `±hh:mm`, `±hhmm` or `±hh`. Null when it is none of these, or no real date.
+ */
 export function vendorInstant(raw: unknown): number | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? Math.round(raw * 1000) : null;
+  if (typeof raw === 'string' && /^\d{9,13}(\.\d+)?$/.test(raw.trim())) raw = Number(raw);
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw) || raw < 0) return null;
+    return raw >= 1e11 ? Math.round(raw) : Math.round(raw * 1000);
+  }
   if (typeof raw !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i.exec(raw.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)$/i.exec(raw.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s = '0', frac = '', off] = m;
-  if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +h > 23 || +mi > 59 || +s > 59) return null;
+  if (+mo < 1 || +mo > 12 || +d < 1 || +h > 23 || +mi > 59 || +s > 59) return null;
+  // No 30 February: the day must be one of the month's.
+  if (+d > new Date(Date.UTC(+y, +mo, 0)).getUTCDate()) return null;
   let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Number((frac + '000').slice(0, 3)));
   if (off.toUpperCase() !== 'Z') {
     const digits = off.slice(1).replace(':', '');
-    ms -= (off[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+    ms -= (off[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60_000;
   }
   return ms;
 }
+
+/** Whether a time is written without its offset (a wall-clock time: which zone it is in, the file does not say). */
+export const withoutOffset = (raw: unknown): boolean => typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw.trim());
 
 /** A whole count ≥ 0 from a vendor's value (null and absent are 0: no contacts), or the reason it is none. */
 export function countOf(metric: string, raw: unknown): number | Bad {
@@ -83,6 +96,8 @@ export function countOf(metric: string, raw: unknown): number | Bad {
   if (!Number.isFinite(n)) return bad(metric, raw, reason('countNotANumber', { what: metric }));
   if (n < 0) return bad(metric, raw, reason('negativeCount', { what: metric }));
   if (!Number.isInteger(n)) return bad(metric, raw, reason('countNotWhole', { what: metric }));
+  // No interval of one queue holds 2^31 contacts: past that, a count is a wrong field or a broken file.
+  if (n >= 2 ** 31) return bad(metric, raw, reason('countTooLarge', { what: metric }));
   return n;
 }
 
@@ -116,12 +131,25 @@ export class AggregateRows {
   readonly rows: AggregateRow[] = [];
   private readonly seen = new Map<string, number>();
 
+  /** The metrics that give the counts within a time, for the words (Connect's SUM_CONTACTS_ANSWERED_IN_X …). */
+  withinMetric = { answered: 'answered within', abandoned: 'abandoned within' };
+  /** The source counted short abandons at a time it does not say, and the user did not give it (Genesys Cloud). */
+  shortAbandonTimeUnknown = false;
+
   constructor(readonly source: AggregateSource, private readonly onRejection?: (r: Rejection) => void) {}
 
   /** Takes one row read, or rejects it: an interval and key met before is rejected (a page saved twice). */
   take(row: AggregateRow | Bad, line: number): void {
     this.validation.rowsRead++;
     if (isBad(row)) return this.reject(line, row);
+    // Counts within a time are part of their total: more answered within 20 s than answered, more short abandons
+    // than abandons, are figures that do not fit together (they would show a service level over 100 % or negative
+    // abandons): the entry is rejected, not mended.
+    for (const [kind, within, total] of [['answered', row.answeredWithin, row.answered], ['abandoned', row.abandonedWithin, row.abandoned]] as const) {
+      for (const [sec, n] of within) {
+        if (n > total) return this.reject(line, bad(null, n, reason('countAboveTotal', { what: `${kind} within ${sec} s`, count: n, total: kind, totalCount: total })));
+      }
+    }
     const key = `${row.start}\u0000${row.queue}\u0000${row.channel ?? ''}\u0000${row.agent ?? ''}`;
     const first = this.seen.get(key);
     if (first !== undefined) return this.reject(line, bad(null, null, reason('repeatedInterval', { line: first })));
@@ -146,23 +174,42 @@ export class AggregateRows {
     if (rows.some((r) => r.channel !== undefined)) dimensions.push('channel');
     if (rows.some((r) => r.agent !== undefined)) dimensions.push('agent');
     const parts = new ContactParts({ slotMinutes: 15, dimensions, keepRepeats: false });
-    // A threshold is given when every row with contacts of that kind counted it (a row without would count 0).
-    const givenAt = (pick: (r: AggregateRow) => Map<number, number>, has: (r: AggregateRow) => boolean): number[] => {
-      let set = null as Set<number> | null;
+    // The file's thresholds: those more than half of its entries with contacts of that kind counted. An entry
+    // without one of them is rejected with its line (a figure at that threshold would miss its contacts); a
+    // threshold only a few entries counted is not the file's (a figure at it is refused in words).
+    const kinds = [['answered', (r: AggregateRow) => r.answeredWithin, (r: AggregateRow) => r.answered > 0], ['abandoned', (r: AggregateRow) => r.abandonedWithin, (r: AggregateRow) => r.abandoned > 0]] as const;
+    const fileThresholds = kinds.map(([, pick, has]) => {
+      let n = 0;
+      const seen = new Map<number, number>();
       for (const r of rows) {
         if (!has(r)) continue;
-        const m = pick(r);
-        set = set === null ? new Set(m.keys()) : new Set([...set].filter((t) => m.has(t)));
+        n++;
+        for (const t of pick(r).keys()) seen.set(t, (seen.get(t) ?? 0) + 1);
       }
-      return set === null ? [...new Set(rows.flatMap((r) => [...pick(r).keys()]))].sort((a, b) => a - b) : [...set].sort((a, b) => a - b);
-    };
-    const answeredWithinSec = givenAt((r) => r.answeredWithin, (r) => r.answered > 0);
-    const abandonedWithinSec = givenAt((r) => r.abandonedWithin, (r) => r.abandoned > 0);
-    const answerWaitSums = rows.every((r) => r.answered === 0 || r.waitsUnknown || r.answerWaitSum !== null);
+      // With no contacts of the kind at all, every threshold counted anywhere holds (all its counts are 0).
+      const all = [...new Set(rows.flatMap((r) => [...pick(r).keys()]))];
+      return (n === 0 ? all : [...seen].filter(([, k]) => 2 * k > n).map(([t]) => t)).sort((a, b) => a - b);
+    });
+    const kept = rows.filter((r) => {
+      for (let k = 0; k < 2; k++) {
+        const [kind, pick, has] = kinds[k];
+        const missing = has(r) ? fileThresholds[k].find((t) => !pick(r).has(t)) : undefined;
+        if (missing !== undefined) {
+          this.validation.rowsAccepted--;
+          this.reject(r.line, bad(null, null, reason('thresholdMissing', { metric: this.withinMetric[kind], seconds: missing })));
+          return false;
+        }
+      }
+      return true;
+    });
+    if (kept.length === 0) return null;
+    const [answeredWithinSec, abandonedWithinSec] = fileThresholds;
+    const answerWaitSums = kept.every((r) => r.answered === 0 || r.waitsUnknown || r.answerWaitSum !== null);
     const given: WaitsGiven = { source: SOURCE_NAMES[this.source], answeredWithinSec, abandonedWithinSec, answerWaitSums };
     if (this.source === 'genesys' && opts.thresholdSec === undefined) given.thresholdUnknown = true;
+    if (this.shortAbandonTimeUnknown) given.shortAbandonTimeUnknown = true;
     const values = new Float64Array(NF);
-    for (const r of rows) {
+    for (const r of kept) {
       values.fill(0);
       values[F.answered] = r.answered;
       values[F.abandoned] = r.abandoned;

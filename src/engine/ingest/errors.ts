@@ -46,6 +46,7 @@ export const ERRORS = {
   /** Figures that need a wait the source counted at other thresholds only (docs/parts.md, "Vendor aggregates"). */
   slThresholdNotGiven: '{source} counted the contacts answered within {given} only: a service level at {threshold} s cannot be computed from its figures. Set the threshold to one it counted, or export the count at {threshold} s',
   slTimeUnknown: '{source} counts the contacts answered within each queue\'s own service-level time, which its figures do not say: give that time (sla-widgets: --source-threshold; <sla-source>: source-threshold)',
+  shortAbandonTimeUnknown: '{source} counted short abandons at each queue\'s own short-abandon time, which its figures do not say: give that time (sla-widgets: --source-short-abandon; <sla-source>: source-short-abandon), or set short abandon to 0 to count every abandon',
   slAbandonsNotGiven: '{source} counted the abandons within {given} only: the service level "{preset}" needs the abandons within {threshold} s. Export that count, or use a service level that does not count them',
   shortAbandonNotGiven: '{source} counted the abandons within {given} only: short abandons of {short} s cannot be told apart. Set short abandon to one it counted, or to 0 to count every abandon',
   slNotCounted: '{source} gave no count of the contacts answered within a time: a service level cannot be computed from its figures (export the count at {threshold} s)',
@@ -54,7 +55,7 @@ export const ERRORS = {
   aggregatesEmpty: '{source}: the saved response holds no results (no interval of any queue)',
   aggregatesTooLarge: 'a saved response over {mib} MiB: save it in pages (one file per page, or one page per line) and load them one by one',
   aggregatesAsContacts: 'the file is {source}\'s saved aggregates, not contacts: load it as parts (<sla-source parts>, or the drop)',
-  metricNotGiven: '{source} does not give {metric} (no wait histogram, or no answer-wait seconds): the agreement\'s target on it cannot be judged from these figures',
+  metricNotGiven: '{source} does not give {metric} (no wait histogram, or no answer-wait seconds): the agreement\'s target on it cannot be judged from these figures. Judge it from the contacts or a parts table made from them; for ASA, export the average answer time too',
   /** A file given by address that did not download. */
   loadFailed: 'cannot load {url}: {detail}',
   /** Anything else, in the words it came with (an engine bug, a browser's own error). */

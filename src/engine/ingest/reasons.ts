@@ -92,6 +92,9 @@ export const REASONS = {
   thresholdComparison: '{metric}: the comparison "{comparison}" is not a count within a time (LT or LTE)',
   repeatedInterval: 'the same interval and key as line {line} (a page saved twice?): counted once',
   countAboveTotal: '{what} ({count}) is more than {total} ({totalCount})',
+  countTooLarge: '{what} is too large for the contacts of one interval (2^31 or more)',
+  timeWithoutOffset: 'a time without its offset (Z or ±hh:mm): which zone it is in, the file does not say',
+  thresholdMissing: 'no {metric} at {seconds} s, which the other entries count: a figure at {seconds} s would miss this interval\'s contacts',
   entryUnended: 'the file ends inside this entry',
   /** A mapping's own reason for counting records apart, as its author wrote it. */
   mappingRule: '{text}',

@@ -36,6 +36,7 @@ export const errors: Record<ErrorCode, string> = {
   parquetUnreadable: 'die Parquet-Datei ist hier nicht lesbar ({detail}): unkomprimiert oder mit Snappy schreiben, oder die Parts als CSV oder NDJSON geben',
   slThresholdNotGiven: '{source} hat die innerhalb von {given} angenommenen Kontakte gezählt: ein Servicelevel bei {threshold} s lässt sich daraus nicht berechnen. Den Schwellenwert auf einen gezählten setzen oder die Zahl bei {threshold} s exportieren',
   slTimeUnknown: '{source} zählt die innerhalb der Servicelevel-Zeit jeder Warteschlange angenommenen Kontakte, die in den Zahlen nicht steht: diese Zeit angeben (sla-widgets: --source-threshold; <sla-source>: source-threshold)',
+  shortAbandonTimeUnknown: '{source} hat Kurzabbrüche bei der Kurzabbruch-Zeit jeder Warteschlange gezählt, die in den Zahlen nicht steht: diese Zeit angeben (sla-widgets: --source-short-abandon; <sla-source>: source-short-abandon) oder Kurzabbruch auf 0 setzen, um jeden Abbruch zu zählen',
   slAbandonsNotGiven: '{source} hat die Abbrüche innerhalb von {given} gezählt: der Servicelevel „{preset}“ braucht die Abbrüche innerhalb von {threshold} s. Diese Zahl exportieren oder einen Servicelevel wählen, der sie nicht zählt',
   shortAbandonNotGiven: '{source} hat die Abbrüche innerhalb von {given} gezählt: Kurzabbrüche von {short} s lassen sich nicht trennen. Kurzabbruch auf einen gezählten Wert setzen oder auf 0, um jeden Abbruch zu zählen',
   slNotCounted: '{source} hat keine innerhalb einer Zeit angenommenen Kontakte gezählt: ein Servicelevel lässt sich daraus nicht berechnen (die Zahl bei {threshold} s exportieren)',
@@ -44,7 +45,7 @@ export const errors: Record<ErrorCode, string> = {
   aggregatesEmpty: '{source}: die gespeicherte Antwort enthält keine Ergebnisse (kein Intervall einer Warteschlange)',
   aggregatesTooLarge: 'eine gespeicherte Antwort über {mib} MiB: seitenweise speichern (eine Datei je Seite oder eine Seite je Zeile) und einzeln laden',
   aggregatesAsContacts: 'die Datei enthält gespeicherte Aggregate von {source}, keine Kontakte: als Parts laden (<sla-source parts> oder das Ablegefeld)',
-  metricNotGiven: '{source} liefert {metric} nicht (kein Wartezeit-Histogramm oder keine Wartesekunden): das Ziel der Vereinbarung dafür lässt sich aus diesen Zahlen nicht beurteilen',
+  metricNotGiven: '{source} liefert {metric} nicht (kein Wartezeit-Histogramm oder keine Wartesekunden): das Ziel der Vereinbarung dafür lässt sich aus diesen Zahlen nicht beurteilen. Aus den Kontakten oder einer daraus erstellten Parts-Tabelle beurteilen; für die ASA auch die mittlere Annahmezeit exportieren',
   loadFailed: '{url} kann nicht geladen werden: {detail}',
   message: '{text}',
 };

@@ -81,6 +81,9 @@ export const reasons: Record<ReasonCode, string> = {
   thresholdComparison: '{metric}: der Vergleich „{comparison}“ ist keine Zahl innerhalb einer Zeit (LT oder LTE)',
   repeatedInterval: 'dasselbe Intervall und derselbe Schlüssel wie Zeile {line} (eine Seite zweimal gespeichert?): einmal gezählt',
   countAboveTotal: '{what} ({count}) ist mehr als {total} ({totalCount})',
+  countTooLarge: '{what} ist zu groß für die Kontakte eines Intervalls (2^31 oder mehr)',
+  timeWithoutOffset: 'eine Zeit ohne Offset (Z oder ±hh:mm): in welcher Zone sie liegt, sagt die Datei nicht',
+  thresholdMissing: 'kein {metric} bei {seconds} s, das die anderen Einträge zählen: eine Zahl bei {seconds} s ließe die Kontakte dieses Intervalls aus',
   entryUnended: 'die Datei endet innerhalb dieses Eintrags',
   mappingRule: '{text}',
 };

@@ -36,6 +36,7 @@ export const errors: Record<ErrorCode, string> = {
   parquetUnreadable: 'el archivo Parquet no se puede leer aquí ({detail}): escríbalo sin comprimir o con Snappy, o dé las partes como CSV o NDJSON',
   slThresholdNotGiven: '{source} contó los contactos atendidos en {given} solamente: no se puede calcular un nivel de servicio a {threshold} s con sus cifras. Fije el umbral en uno contado o exporte la cifra a {threshold} s',
   slTimeUnknown: '{source} cuenta los contactos atendidos dentro del tiempo de nivel de servicio de cada cola, que sus cifras no indican: indique ese tiempo (sla-widgets: --source-threshold; <sla-source>: source-threshold)',
+  shortAbandonTimeUnknown: '{source} contó los abandonos cortos con el tiempo de abandono corto de cada cola, que sus cifras no indican: indique ese tiempo (sla-widgets: --source-short-abandon; <sla-source>: source-short-abandon) o fije el abandono corto en 0 para contar todos los abandonos',
   slAbandonsNotGiven: '{source} contó los abandonos en {given} solamente: el nivel de servicio «{preset}» necesita los abandonos en {threshold} s. Exporte esa cifra o use un nivel de servicio que no los cuente',
   shortAbandonNotGiven: '{source} contó los abandonos en {given} solamente: los abandonos cortos de {short} s no se pueden separar. Fije el abandono corto en uno contado, o en 0 para contar todos los abandonos',
   slNotCounted: '{source} no contó contactos atendidos dentro de un tiempo: no se puede calcular un nivel de servicio con sus cifras (exporte la cifra a {threshold} s)',
@@ -44,7 +45,7 @@ export const errors: Record<ErrorCode, string> = {
   aggregatesEmpty: '{source}: la respuesta guardada no contiene resultados (ningún intervalo de ninguna cola)',
   aggregatesTooLarge: 'una respuesta guardada de más de {mib} MiB: guárdela por páginas (un archivo por página o una página por línea) y cárguelas una a una',
   aggregatesAsContacts: 'el archivo son agregados guardados de {source}, no contactos: cárguelo como partes (<sla-source parts> o la zona de carga)',
-  metricNotGiven: '{source} no da {metric} (sin histograma de esperas o sin segundos de espera): el objetivo del acuerdo sobre ella no se puede juzgar con estas cifras',
+  metricNotGiven: '{source} no da {metric} (sin histograma de esperas o sin segundos de espera): el objetivo del acuerdo sobre ella no se puede juzgar con estas cifras. Júzguelo con los contactos o con una tabla de partes hecha con ellos; para la ASA, exporte también el tiempo medio de respuesta',
   loadFailed: 'no se puede cargar {url}: {detail}',
   message: '{text}',
 };

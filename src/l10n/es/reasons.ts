@@ -81,6 +81,9 @@ export const reasons: Record<ReasonCode, string> = {
   thresholdComparison: '{metric}: la comparación «{comparison}» no es un recuento dentro de un tiempo (LT o LTE)',
   repeatedInterval: 'el mismo intervalo y clave que la línea {line} (¿una página guardada dos veces?): contado una vez',
   countAboveTotal: '{what} ({count}) es más que {total} ({totalCount})',
+  countTooLarge: '{what} es demasiado grande para los contactos de un intervalo (2^31 o más)',
+  timeWithoutOffset: 'una hora sin su desfase (Z o ±hh:mm): el archivo no dice en qué zona está',
+  thresholdMissing: 'no hay {metric} a {seconds} s, que las demás entradas cuentan: una cifra a {seconds} s dejaría fuera los contactos de este intervalo',
   entryUnended: 'el archivo termina dentro de esta entrada',
   mappingRule: '{text}',
 };
