@@ -103,7 +103,7 @@ export const Empty: Story = {
     const { el, root } = await drop(canvasElement);
     await expect(el.getAttribute('step')).toBe('pick');
     const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
-    await expect(input.accept).toBe('.csv,.tsv,.txt,text/csv,.parquet,.ndjson,.jsonl');
+    await expect(input.accept).toBe('.csv,.tsv,.txt,text/csv,.parquet,.ndjson,.jsonl,.json');
     await expect(root.querySelector<HTMLLabelElement>('label[part~="choose"]')?.htmlFor).toBe(input.id);
     await expect(root.querySelectorAll('[part="recent"] tbody tr').length).toBe(2);
     await expect(root.querySelectorAll('[part="samples"] button').length).toBe(1);
