@@ -51,17 +51,18 @@ export interface ViewResult {
  */
 export type ViewUpdate =
   | { kind: 'full'; result: ViewResult }
-  | { kind: 'delta'; result: Omit<ViewResult, 'groups'>; changed: Group[]; removed: string[]; order: string[] | null };
+  /** A delta's result holds the version and only the other fields that changed since the last update. */
+  | { kind: 'delta'; result: Partial<Omit<ViewResult, 'groups'>> & { version: number }; changed: Group[]; removed: string[]; order: string[] | null };
 
 /** Puts a view's whole result back together from an update. */
 export function applyUpdate(current: ViewResult | null, u: ViewUpdate): ViewResult {
-  if (u.kind === 'full' || !current) return u.kind === 'full' ? u.result : { ...u.result, groups: u.changed };
+  if (u.kind === 'full' || !current) return u.kind === 'full' ? u.result : ({ ...u.result, groups: u.changed } as ViewResult);
   const byKey = new Map(current.groups.map((g) => [g.key, g]));
   for (const k of u.removed) byKey.delete(k);
   for (const g of u.changed) byKey.set(g.key, g);
   const order = u.order ?? current.groups.map((g) => g.key).filter((k) => byKey.has(k));
   for (const g of u.changed) if (!order.includes(g.key)) order.push(g.key);
-  return { ...u.result, groups: order.map((k) => byKey.get(k)!).filter(Boolean) };
+  return { ...current, ...u.result, groups: order.map((k) => byKey.get(k)!).filter(Boolean) };
 }
 
 /**
@@ -73,12 +74,15 @@ export class ViewUpdates {
   /** Each group's JSON as last sent, by key, and the keys' order. */
   private lastGroups: Map<string, string> | null = null;
   private lastOrder = '';
+  /** Each other field's JSON as last sent: a delta carries only those that changed (a definition, a file's validation, rarely). */
+  private lastFields = new Map<string, string>();
 
   next(result: ViewResult): ViewUpdate | null {
     const { version: _v, groups, ...rest } = result;
     const groupJson = new Map(groups.map((g) => [g.key, JSON.stringify(g)]));
     const order = groups.map((g) => g.key).join('\u0000');
-    const json = JSON.stringify(rest) + order + [...groupJson.values()].join('');
+    const fieldJson = new Map(Object.entries(rest).map(([k, v]) => [k, JSON.stringify(v) ?? '']));
+    const json = [...fieldJson.values()].join('\u0001') + order + [...groupJson.values()].join('');
     if (json === this.lastJson) return null;
     this.lastJson = json;
     let update: ViewUpdate;
@@ -87,10 +91,15 @@ export class ViewUpdates {
       const last = this.lastGroups;
       const changed = groups.filter((g) => last.get(g.key) !== groupJson.get(g.key));
       const removed = [...last.keys()].filter((k) => !groupJson.has(k));
-      update = { kind: 'delta', result: { ...rest, version: result.version }, changed, removed, order: order === this.lastOrder ? null : groups.map((g) => g.key) };
+      const moved: Partial<Omit<ViewResult, 'groups'>> & { version: number } = { version: result.version };
+      for (const [k, j] of fieldJson) if (this.lastFields.get(k) !== j) (moved as Record<string, unknown>)[k] = (rest as Record<string, unknown>)[k];
+      // A field gone since is sent as undefined, so the page's copy loses it too.
+      for (const k of this.lastFields.keys()) if (!fieldJson.has(k)) (moved as Record<string, unknown>)[k] = undefined;
+      update = { kind: 'delta', result: moved, changed, removed, order: order === this.lastOrder ? null : groups.map((g) => g.key) };
     }
     this.lastGroups = groupJson;
     this.lastOrder = order;
+    this.lastFields = fieldJson;
     return update;
   }
 }

@@ -49,4 +49,19 @@ describe('view updates across the worker boundary (docs/protocol.md)', () => {
     page = applyUpdate(page, u);
     assert.deepEqual(page, b);
   });
+
+  it('a delta carries only the fields that changed besides the version; a field gone comes as undefined; the page has the whole', () => {
+    const sender = new ViewUpdates();
+    const first = resultOf(['c1,Q,2026-03-02T09:00:00Z,2026-03-02T09:00:05Z,answered'], 1);
+    let page = applyUpdate(null, sender.next({ ...first, notGiven: { source: 'Amazon Connect', metrics: ['waitP90'] } })!);
+    const second = resultOf(['c1,Q,2026-03-02T09:00:00Z,2026-03-02T09:00:05Z,answered', 'c2,Q,2026-03-02T09:01:00Z,2026-03-02T09:01:40Z,answered'], 2);
+    const u = sender.next(second)!;
+    assert.equal(u.kind, 'delta');
+    assert.deepEqual(Object.keys(u.result).sort(), ['notGiven', 'totals', 'version'], 'the definitions, status, validation did not change: not sent');
+    assert.equal(u.result.notGiven, undefined);
+    page = applyUpdate(page, u);
+    assert.deepEqual(page, { ...second, notGiven: undefined });
+    assert.deepEqual(page.definitions, first.definitions);
+  });
 });
+
