@@ -41,6 +41,8 @@ export interface Dataset {
   validation: Validation | null;
   mapping: Mapping | null;
   version: number;
+  /** Whether the figures so far of the file being read were first told (they go out at once, the rest throttled). */
+  firstFigures?: boolean;
 }
 
 export interface DatasetsOptions extends CacheOptions {
@@ -228,11 +230,15 @@ export class Datasets {
 
   private progress(ds: Dataset, read: { bytes: number; rows: number; rejected: number }, total: number): void {
     const now = Date.now();
-    if (now - (this.lastProgress.get(ds.id) ?? 0) < (this.opts.progressEveryMs ?? 100)) return;
+    // The first figures of a file go out at once, like a change of state (a dropped file shows numbers as soon
+    // as its first rows are counted); after that, progress is throttled.
+    const first = !ds.firstFigures && ds.parts.contacts > 0;
+    if (!first && now - (this.lastProgress.get(ds.id) ?? 0) < (this.opts.progressEveryMs ?? 100)) return;
+    if (first) ds.firstFigures = true;
     this.lastProgress.set(ds.id, now);
     ds.status.progress = { bytes: read.bytes, totalBytes: total, rows: read.rows, rejected: read.rejected };
     ds.version++;
-    this.changed(ds.id, false);
+    this.changed(ds.id, first);
   }
 
   /** Parses a file through the ingest pipeline, hashing its content on the way unless it is known already. */
@@ -242,6 +248,7 @@ export class Datasets {
     this.counts.parses++;
     const parts = (ds.parts = this.newParts(ds.opts));
     ds.version++;
+    ds.firstFigures = false;
     const hasher = known ? null : new ContentHasher();
     const counts = this.counts;
     const open = () => this.all.get(ds.id) === ds;

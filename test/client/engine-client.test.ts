@@ -29,6 +29,28 @@ describe('the engine in a worker', () => {
   });
   after(() => client.terminate());
 
+  it('a dropped file\'s first figures go out at once, not at the subscription\'s next tick (then throttled)', async function () {
+    this.timeout(30000);
+    const big = [...generateContactsCsv({ contacts: 150_000, seed: 'first-figures', days: 20 })].join('');
+    const engine = new EngineClient({ noIndexedDB: true });
+    try {
+      const ds = await engine.open({ name: 'big.csv', timeZone: TZ, dimensions: [], keepRepeats: false });
+      const seen: { at: number; offered: number; state: string }[] = [];
+      // A throttle of 20 s: the only way figures come before the end is at once.
+      await ds.subscribe({}, (r) => { if (r.totals) seen.push({ at: performance.now(), offered: r.totals.offered, state: r.status.state }); }, 20_000);
+      const t0 = performance.now();
+      const fed = ds.feed(new Blob([big], { type: 'text/csv' }), 'big.csv');
+      await until(() => seen.length > 0, 20_000);
+      const first = seen[0];
+      assert.equal(first.state, 'loading', 'figures so far, while the file is read');
+      assert.ok(first.offered > 0 && first.offered < 150_000, `a part of the contacts (${first.offered})`);
+      assert.ok(first.at - t0 < 5000, `well before the throttle (${(first.at - t0).toFixed(0)} ms)`);
+      await fed;
+    } finally {
+      engine.terminate();
+    }
+  });
+
   it('a dataset fed from a Blob gives the same figures as the engine on the page', async () => {
     const ds = await client.open({ name: 'week.csv', timeZone: TZ });
     datasetId = ds.id;
@@ -50,17 +72,18 @@ describe('the engine in a worker', () => {
     assert.equal((await client.api.stats()).subscriptions, 0, 'the subscription and its proxy are gone');
   });
 
-  it('a change of state is sent at once; progress within a state at most every throttle; nothing when nothing changed', async () => {
+  it('a change of state is sent at once, and a file\'s first figures; progress within a state at most every throttle; nothing when nothing changed', async () => {
     const ds = await client.open({ name: 'again', timeZone: TZ });
     const seen: { at: number; state: string }[] = [];
-    const unsubscribe = await ds.subscribe({}, (r) => seen.push({ at: performance.now(), state: r.status.state }), 300);
+    // The first figures of a file being read count as a change (loading → loading with figures).
+    const unsubscribe = await ds.subscribe({}, (r) => seen.push({ at: performance.now(), state: r.status.state === 'loading' && r.totals ? 'loading with figures' : r.status.state }), 300);
     await ds.feed(new Blob([csv + '\n'])); // not the first test's bytes: read, not taken from the cache
     await new Promise((r) => setTimeout(r, 700));
     const n = seen.length;
     await new Promise((r) => setTimeout(r, 700));
     assert.equal(seen.length, n, 'nothing changed: nothing sent');
     const states = seen.map((u) => u.state).filter((x, i, a) => x !== a[i - 1]);
-    assert.deepEqual(states, ['empty', 'loading', 'ready']);
+    assert.deepEqual(states.filter((x) => x !== 'loading with figures'), ['empty', 'loading', 'ready']);
     for (let i = 1; i < seen.length; i++) {
       if (seen[i].state !== seen[i - 1].state) continue;
       assert.ok(seen[i].at - seen[i - 1].at >= 250, `two ${seen[i].state} updates ${Math.round(seen[i].at - seen[i - 1].at)} ms apart`);
