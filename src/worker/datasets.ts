@@ -274,7 +274,7 @@ export class Datasets {
     const contentHash = known ?? (await hasher!.digest());
     const now = Date.now();
     // The parts reopen the dataset; the file is kept only when asked (docs/protocol.md, keepFile).
-    await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), o.keepFile ? blob : null);
+    await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), o.keepFile ? blob : null, blob.size);
     this.cacheWarning(ds, cache);
     return ds.status;
   }
