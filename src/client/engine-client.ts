@@ -116,7 +116,7 @@ export class EngineClient {
       }
     };
     return Promise.all([
-      this.api.init({ noIndexedDB: this.opts.noIndexedDB, dbName: this.opts.dbName, maxBytes: this.opts.maxBytes }),
+      this.api.init({ noIndexedDB: this.opts.noIndexedDB, dbName: this.opts.dbName, maxBytes: this.opts.maxBytes, parallelMinBytes: this.opts.parallelMinBytes, threads: this.opts.threads }),
       this.api.setSink(proxy(sink) as never),
     ]).then(() => undefined);
   }

@@ -22,6 +22,7 @@ import { DatasetCache, type CacheOptions, type CachedDataset } from '../cache/da
 import type { DatasetInfo, DatasetOptions, DatasetStatus, StreamStatus } from '../protocol/index.js';
 import { StreamSource, type StreamKind } from './stream-source.js';
 import { ContentHasher, bytesOf, headOf, sampleKey } from './content-key.js';
+import { PARALLEL_MIN_BYTES, RANGE_ROLE, readInRanges, type ParallelReading } from './ranges.js';
 
 /** A vendor's saved response is read whole (entry by entry): past this size it is refused in words. */
 const MAX_AGGREGATES_BYTES = 512 * 2 ** 20;
@@ -48,6 +49,10 @@ export interface Dataset {
 export interface DatasetsOptions extends CacheOptions {
   /** Progress notifications while a file is read, at most this often (ms); default 100. */
   progressEveryMs?: number;
+  /** Read a file of this size or more on helpers, one per core (ranges.ts); default 16 MiB. */
+  parallelMinBytes?: number;
+  /** Helpers for a large file; default the cores (`navigator.hardwareConcurrency`); 1 reads in one piece. */
+  threads?: number;
 }
 
 /** A file looked at (`hold`) and kept for the reading that follows: its head is not read again. */
@@ -66,7 +71,8 @@ export class Datasets {
   private readonly uploads = new Map<string, Upload>();
   readonly cache: Promise<DatasetCache>;
   /** Files parsed (a cache hit parses none) and bytes taken from Blobs: for tests and diagnostics. */
-  readonly counts = { parses: 0, bytes: 0 };
+  /** Files parsed, bytes taken from Blobs by this worker, and files read on helpers (ranges.ts). */
+  readonly counts = { parses: 0, bytes: 0, inRanges: 0 };
 
   constructor(private readonly opts: DatasetsOptions, private readonly changed: (id: string, now: boolean) => void) {
     this.cache = DatasetCache.open(opts);
@@ -262,6 +268,23 @@ export class Datasets {
     })();
     const o = ds.opts;
     const sampled = await sampleBlocks(blob.size, async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()));
+    // A large file on every core (ranges.ts): the first figures from its first megabyte at once, the rest read
+    // by helpers while this worker hashes the content; else in one piece, below.
+    const parallel = await this.readInParallel(ds, blob, head, sampled, known === null, open);
+    if (parallel) {
+      ds.parts = parallel.parts;
+      ds.validation = parallel.validation;
+      ds.mapping = parallel.mapping;
+      this.set(ds, this.status(ds, name, { state: 'ready', warning: cache.warning }));
+      const contentHash = known ?? (await parallel.hash);
+      const now = Date.now();
+      await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: ds.parts.contacts, createdAt: now, lastUsed: now }, ds.parts.toSnapshot(), o.keepFile ? blob : null, blob.size);
+      this.cacheWarning(ds, cache);
+      return ds.status;
+    }
+    // In one piece (the helpers' first figures, if any, are the reading's again).
+    ds.parts = parts;
+    ds.firstFigures = false;
     const result = await analyze(chunks, {
       sampleBlocks: sampled,
       parts, mapping: o.mapping, inputTimeZone: o.inputTimeZone ?? o.timeZone, dayMonthOrder: o.dayMonthOrder,
@@ -277,6 +300,53 @@ export class Datasets {
     await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), o.keepFile ? blob : null, blob.size);
     this.cacheWarning(ds, cache);
     return ds.status;
+  }
+
+  /**
+   * Reads a large plain file on helpers (ranges.ts), hashing its content meanwhile; null when it is to be read in
+   * one piece (small, one core, no helpers in this browser, not decided by its head).
+   */
+  private async readInParallel(ds: Dataset, blob: Blob, head: Uint8Array, sampled: Uint8Array[], hashIt: boolean, open: () => boolean): Promise<(ParallelReading & { hash: Promise<string> }) | null> {
+    const threads = this.opts.threads ?? (globalThis.navigator?.hardwareConcurrency || 1);
+    if (threads < 2 || blob.size < (this.opts.parallelMinBytes ?? PARALLEL_MIN_BYTES) || typeof Worker === 'undefined' || typeof FileReaderSync === 'undefined') return null;
+    const o = ds.opts;
+    const total = blob.size;
+    // The content hash, block by block (the digests run off this thread): a pass of its own over the file.
+    const counts = this.counts;
+    let hash: Promise<string> = Promise.resolve('');
+    const startHash = () => {
+      if (!hashIt) return;
+      hash = (async () => {
+        const hasher = new ContentHasher();
+        for await (const chunk of bytesOf(blob, new Uint8Array(0), counts)) await hasher.push(chunk);
+        return hasher.digest();
+      })();
+      hash.catch(() => undefined);
+    };
+    let reading: ParallelReading | null;
+    try {
+      reading = await readInRanges(blob, head, {
+        mapping: o.mapping, inputTimeZone: o.inputTimeZone ?? o.timeZone, dayMonthOrder: o.dayMonthOrder, sampleBlocks: sampled,
+        parts: this.newParts(o).opts, helpers: Math.min(threads, 4),
+        // This worker's own script, started again as a helper (the file a host copied, or the blob that imports it).
+        start: () => new Worker((self as unknown as { location: Location }).location.href, { type: 'module', name: RANGE_ROLE }),
+        onFirst: (parts) => {
+          ds.parts = parts;
+          this.progress(ds, { bytes: 0, rows: parts.contacts, rejected: 0 }, total);
+        },
+        onProgress: (bytes) => this.progress(ds, { bytes, rows: ds.parts.contacts, rejected: 0 }, total),
+        open,
+      });
+    } catch {
+      // Helpers that cannot start or fail (a browser's limits): the file is read in one piece.
+      reading = null;
+    }
+    if (!open()) throw new Closed();
+    if (reading) this.counts.inRanges++;
+    // Hashed after the reading, not beside it: the helpers have every core meanwhile; the figures do not wait
+    // for the hash (only the cache does).
+    if (reading) startHash();
+    return reading && { ...reading, hash };
   }
 
   /** Tells the subscribers of a warning the cache gave while it kept the dataset (it fell back to memory …). */

@@ -45,6 +45,11 @@ export class EngineService {
     this.data = new Datasets(opts, (id, now) => this.subs.notify(id, now));
   }
 
+  /** How many files were read on helpers, range by range (ranges.ts): for tests and diagnostics. */
+  get readsInRanges(): number {
+    return this.data.counts.inRanges;
+  }
+
   /** How many files were parsed (a cache hit parses none): for tests and diagnostics. */
   get parses(): number {
     return this.data.counts.parses;

@@ -5,6 +5,7 @@
  */
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { EngineService } from './engine-service.js';
+import { RANGE_ROLE, serveRanges } from './ranges.js';
 
 /** Where the page hears its subscriptions' updates: each under the key the page gave it, in batches. */
 export type UpdateSink = (batch: [key: number, update: ViewUpdate][]) => void;
@@ -18,6 +19,10 @@ export interface WorkerInit {
   noIndexedDB?: boolean;
   dbName?: string;
   maxBytes?: number;
+  /** Read a file of this size or more on helpers, one per core (default 16 MiB; tests set it low). */
+  parallelMinBytes?: number;
+  /** Helpers to read a large file on (default: the cores, `navigator.hardwareConcurrency`; 1: in one piece). */
+  threads?: number;
 }
 
 class EngineWorkerApi {
@@ -44,7 +49,7 @@ class EngineWorkerApi {
   }
 
   init(init: WorkerInit = {}): void {
-    this.service = new EngineService({ indexedDB: init.noIndexedDB ? null : undefined, dbName: init.dbName, maxBytes: init.maxBytes });
+    this.service = new EngineService({ indexedDB: init.noIndexedDB ? null : undefined, dbName: init.dbName, maxBytes: init.maxBytes, parallelMinBytes: init.parallelMinBytes, threads: init.threads });
   }
 
   private get s(): EngineService {
@@ -79,10 +84,12 @@ class EngineWorkerApi {
   list() { return this.s.list(); }
   rename(id: string, name: string) { return this.s.rename(id, name); }
   remove(id: string) { return this.s.remove(id); }
-  stats() { return { parses: this.s.parses, bytesRead: this.s.bytesRead, subscriptions: this.s.subscriptionCount() }; }
+  stats() { return { readsInRanges: this.s.readsInRanges, parses: this.s.parses, bytesRead: this.s.bytesRead, subscriptions: this.s.subscriptionCount() }; }
   cacheWarning() { return this.s.cacheWarning(); }
 }
 
 export type EngineWorker = EngineWorkerApi;
 
-expose(new EngineWorkerApi());
+// The same file serves as a helper that reads ranges of a large file (ranges.ts), started under its name.
+if ((self as unknown as { name?: string }).name === RANGE_ROLE) serveRanges(self as unknown as Parameters<typeof serveRanges>[0]);
+else expose(new EngineWorkerApi());

@@ -18,7 +18,8 @@ async function ready(el: Element): Promise<void> {
   for (;;) {
     const all = [...el.querySelectorAll('sla-gauge, sla-trend, sla-scorecard')] as unknown as { state: string; localName: string }[];
     const cardText = el.querySelector('sla-scorecard')!.shadowRoot?.textContent ?? '';
-    const drawn = [...el.querySelectorAll('sla-gauge')].every((g) => (g as unknown as { value: number | null }).value !== null) && (el.querySelector('sla-trend')!.shadowRoot?.querySelectorAll('path').length ?? 0) > 0;
+    // The whole file's figures, not the figures so far of one being read.
+    const drawn = [...el.querySelectorAll('sla-gauge')].every((g) => (g as unknown as { value: number | null; partial: number | null }).value !== null && (g as unknown as { partial: number | null }).partial === null) && (el.querySelector('sla-trend')!.shadowRoot?.querySelectorAll('path').length ?? 0) > 0;
     if (drawn && all.every((w) => w.state === 'ready') && /Service level/.test(cardText)) return;
     if (performance.now() - t0 > 15000) throw new Error(`not ready: ${all.map((w) => `${w.localName} ${w.state}`).join(', ')} · gauges ${[...el.querySelectorAll('sla-gauge')].map((g) => (g as unknown as { value: number | null }).value)} · points ${(el.querySelector("sla-trend") as any).points.length} w ${el.querySelector("sla-trend")!.getBoundingClientRect().width}x${el.querySelector("sla-trend")!.getBoundingClientRect().height} · paths ${el.querySelector("sla-trend")!.shadowRoot?.querySelectorAll("path").length} svg ${el.querySelector("sla-trend")!.shadowRoot?.querySelectorAll("svg").length} sl ${/Service level/.test(cardText)} · card ${cardText.replace(/\s+/g, " ").slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -28,13 +28,14 @@ const widgets = html`
   <sla-gauge metric="aht"></sla-gauge>
   <sla-trend metric="serviceLevel" grain="interval" range="all" target="0.8" margin="0.03" style="block-size: 240px"></sla-trend>`;
 
-type Gauge = Element & { value: number | null; state: string };
+type Gauge = Element & { value: number | null; state: string; partial: number | null };
 async function settled(el: Element): Promise<void> {
   const t0 = performance.now();
   for (;;) {
     const gauges = [...el.querySelectorAll('sla-gauge')] as Gauge[];
     const trend = el.querySelector('sla-trend');
-    const done = gauges.every((g) => g.state === 'error' || (g.state === 'ready' && (g.value !== null || /not in/.test(g.shadowRoot?.textContent ?? ''))));
+    // Settled: the whole file's figures, not the figures so far of a file being read.
+    const done = gauges.every((g) => g.state === 'error' || (g.state === 'ready' && g.partial === null && (g.value !== null || /not in/.test(g.shadowRoot?.textContent ?? ''))));
     if (done && (!trend || (trend as unknown as { state: string }).state === 'error' || (trend.shadowRoot?.querySelectorAll('path').length ?? 0) > 0)) return;
     if (performance.now() - t0 > 20000) throw new Error(`not settled: ${gauges.map((g) => `${g.getAttribute('metric')} ${g.state} ${g.value}`).join(', ')}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -1,0 +1,164 @@
+/**
+ * A large file read on every core in the page (docs/mapping.md "Ranges"): the engine worker cuts the file at
+ * record boundaries and starts helpers — the same worker file, started under the name `sla-range` — each of
+ * which reads its ranges of the File synchronously (FileReaderSync) with the engine's own range reader, and hands
+ * back parts, counts and ids; the ranges are then put together as one reading (`mergeRanges`). The engine
+ * worker reads a first small range itself, so that a dropped file shows figures at once.
+ */
+import { cutPoints, firstLook, mergeRanges, readRange, type RangePlan, type RangeResult, type ReadAt } from '../engine/ingest/ranges.js';
+import { IdSet, type IdList } from '../engine/ingest/id-set.js';
+import type { ContactParts, PartsOptions, PartsSnapshot } from '../engine/parts.js';
+import type { Mapping } from '../engine/ingest/mapping.js';
+import type { Validation } from '../engine/ingest/index.js';
+
+/** The name a helper worker is started under. */
+export const RANGE_ROLE = 'sla-range';
+
+/** Below this a file is read in one piece: helpers would cost more than they save. */
+export const PARALLEL_MIN_BYTES = 16 << 20;
+
+/** The first range, read by the engine worker itself for the first figures (an eighth of a smaller file). */
+const FIRST_RANGE_BYTES = 1 << 20;
+
+/** Reads of a File served from 4 MiB windows: the range reader asks for 64 KiB at a time. */
+export function fileReader(blob: Blob, window = 4 << 20): ReadAt {
+  const sync = new FileReaderSync();
+  let at = -1;
+  let buf = new Uint8Array(0);
+  return (offset, length) => {
+    if (offset < at || offset + length > at + buf.length) {
+      at = offset;
+      buf = new Uint8Array(sync.readAsArrayBuffer(blob.slice(offset, Math.min(blob.size, offset + Math.max(length, window)))));
+    }
+    return buf.subarray(offset - at, Math.min(buf.length, offset - at + length));
+  };
+}
+
+interface RangeTask { blob: Blob; start: number; stop: number; plan: RangePlan; ids?: IdList }
+type RangeReply = { ok: RangeResult } | { error: string } | { progress: number } | { ready: true };
+
+/** How long helpers may take to start before the file is read in one piece instead. */
+const START_MS = 10_000;
+
+/** What a helper does with its tasks (installed instead of the engine's API when the worker has the helper's name). */
+export function serveRanges(scope: { onmessage: ((e: MessageEvent) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void }): void {
+  scope.onmessage = (e: MessageEvent) => {
+    const t = e.data as RangeTask;
+    try {
+      const file = fileReader(t.blob);
+      let told = 0;
+      // Bytes read, told every 8 MiB: the page's progress bar moves while the helpers read.
+      const read: ReadAt = (offset, length) => {
+        const b = file(offset, length);
+        if (offset + b.length - told >= 8 << 20) { scope.postMessage({ progress: offset + b.length - t.start }); told = offset + b.length; }
+        return b;
+      };
+      let ids: IdSet | undefined;
+      if (t.ids) { ids = new IdSet(); ids.addList(t.ids); }
+      const r = readRange(read, t.blob.size, t.start, t.stop, t.plan, ids);
+      const snap = r.parts as PartsSnapshot;
+      scope.postMessage({ ok: r } satisfies RangeReply, [...Object.values(snap.buffers), ...(snap.sealed ? Object.values(snap.sealed) : []), r.ids.arena.buffer as ArrayBuffer]);
+    } catch (err) {
+      scope.postMessage({ error: (err as Error)?.message ?? String(err) } satisfies RangeReply);
+    }
+  };
+  // Started: the engine worker hands out ranges only to helpers that said so.
+  scope.postMessage({ ready: true } satisfies RangeReply);
+}
+
+export interface ParallelReading {
+  mapping: Mapping;
+  validation: Validation;
+  parts: ContactParts;
+}
+
+export interface ParallelOptions {
+  mapping?: Mapping;
+  inputTimeZone?: string;
+  dayMonthOrder?: 'dmy' | 'mdy';
+  sampleBlocks?: Uint8Array[];
+  parts: PartsOptions;
+  /** Helpers to start (one per core); fewer than 2: the file is read in one piece. */
+  helpers: number;
+  /** How to start a helper. */
+  start: () => Worker;
+  /** The first figures (the first range's parts), while the helpers read the rest. */
+  onFirst?: (parts: ContactParts) => void;
+  /** Bytes read so far. */
+  onProgress?: (bytes: number) => void;
+  /** Whether to go on (the dataset is still open). */
+  open?: () => boolean;
+  /** Called once the helpers are started (the reading is on). */
+  onStart?: () => void;
+}
+
+/**
+ * Reads a File on helpers, range by range; null when it is to be read in one piece (not decided by its head,
+ * cut into fewer than two ranges, no helpers).
+ */
+export async function readInRanges(blob: Blob, head: Uint8Array, o: ParallelOptions): Promise<ParallelReading | null> {
+  if (o.helpers < 2) return null;
+  const look = firstLook(head, { mapping: o.mapping, inputTimeZone: o.inputTimeZone, dayMonthOrder: o.dayMonthOrder, sampleBlocks: o.sampleBlocks, parts: o.parts });
+  if (!look) return null;
+  const read = fileReader(blob);
+  const size = blob.size;
+  // The first range: a small one, read here at once for the first figures; the rest shared by the helpers.
+  const firstBytes = Math.min(FIRST_RANGE_BYTES, Math.floor(size / 8));
+  const firstCut = cutPoints(read, Math.min(size, 2 * firstBytes), 2)[1];
+  if (firstCut === undefined) return null;
+  const rest = cutPoints((offset, length) => read(firstCut + offset, length), size - firstCut, o.helpers).map((c) => c + firstCut);
+  if (rest.length < 2) return null;
+  const plan = look.plan;
+  const cuts = [0, ...rest];
+  const stops = [...cuts.slice(1), size];
+  // The first figures first: the first megabyte read here before the helpers start.
+  const first = readRange(read, size, 0, stops[0], plan, undefined, true);
+  o.onFirst?.(first.parts as ContactParts);
+  const pool = Array.from({ length: o.helpers }, () => o.start());
+  // Every helper says it is up, or the reading is done in one piece (a script that does not start as a helper,
+  // a browser that does not start nested workers): never a reading that waits for nobody.
+  try {
+    await Promise.all(pool.map((w) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('a range reader did not start')), START_MS);
+      w.onmessage = (e: MessageEvent<RangeReply>) => { if ('ready' in e.data) { clearTimeout(timer); w.onmessage = null; resolve(); } };
+      w.onerror = (e) => { clearTimeout(timer); e.preventDefault(); reject(new Error(e.message || 'a range reader did not start')); };
+    })));
+  } catch (e) {
+    for (const w of pool) w.terminate();
+    throw e;
+  }
+  const idle = [...pool];
+  const waiting: ((w: Worker) => void)[] = [];
+  const take = () => new Promise<Worker>((resolve) => { const w = idle.pop(); if (w) resolve(w); else waiting.push(resolve); });
+  const give = (w: Worker) => { const next = waiting.shift(); if (next) next(w); else idle.push(w); };
+  const done = new Array<number>(cuts.length).fill(0);
+  const run = async (k: number, start: number, ids?: IdSet): Promise<RangeResult> => {
+    const w = await take();
+    try {
+      return await new Promise<RangeResult>((resolve, reject) => {
+        w.onmessage = (e: MessageEvent<RangeReply>) => {
+          const m = e.data;
+          if ('progress' in m) { done[k] = m.progress; o.onProgress?.(done.reduce((a, b) => a + b, 0)); return; }
+          if ('ready' in m) return;
+          w.onmessage = null;
+          if ('ok' in m) resolve(m.ok); else reject(new Error(m.error));
+        };
+        w.onerror = (e) => { e.preventDefault(); reject(new Error(e.message || 'a range reader failed')); };
+        w.postMessage({ blob, start, stop: stops[k], plan, ids: ids?.list() } satisfies RangeTask);
+      });
+    } finally {
+      give(w);
+    }
+  };
+  try {
+    const others = Promise.all(cuts.slice(1).map((start, i) => run(i + 1, start)));
+    o.onStart?.();
+    done[0] = stops[0];
+    const results = [first, ...(await others)];
+    if (o.open && !o.open()) return null;
+    const merged = await mergeRanges(results, plan, look.mapping, (k, start, ids) => run(k, start, ids));
+    return merged;
+  } finally {
+    for (const w of pool) w.terminate();
+  }
+}
