@@ -1,6 +1,37 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localeOf } from './i18n.js';
+import { warmFormats } from './format.js';
+
+/**
+ * First renders of many widgets, a few per task: a wallboard that opens with 25 widgets draws them over a few
+ * frames, in tasks of about 8 ms, instead of one long task that holds the page (and its input) for a tenth of a
+ * second. Later updates are not queued here (the worker sends them together, for one frame).
+ */
+const firstRenders: SlaDataWidget[] = [];
+const waiting = new WeakMap<SlaDataWidget, () => void>();
+let draining = false;
+const BUDGET_MS = 8;
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function drain(): Promise<void> {
+  await nextTask();
+  // The number formats of the first widget's language first, in tasks of their own.
+  if (firstRenders.length) await warmFormats(localeOf(firstRenders[0]), nextTask);
+  await nextTask();
+  let start = performance.now();
+  while (firstRenders.length) {
+    const el = firstRenders.shift()!;
+    waiting.get(el)?.();
+    waiting.delete(el);
+    await el.updateComplete.catch(() => undefined);
+    if (firstRenders.length && performance.now() - start > BUDGET_MS) {
+      await nextTask();
+      start = performance.now();
+    }
+  }
+  draining = false;
+}
 
 /**
  * What every data widget declares alike: where its data comes from (`source`, `throttle`), the status of that
@@ -23,6 +54,21 @@ export class SlaDataWidget extends LitElement {
   @property({ type: Number }) partial: number | null = null;
   /** When the figures were last updated (ms), for "updated 2 min ago" when stale. */
   @property({ type: Number, attribute: 'updated-at' }) updatedAt: number | null = null;
+
+  /** The first render waits for its turn among the page's first renders (above); every later one is at once. */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) {
+      await new Promise<void>((resolve) => {
+        waiting.set(this, resolve);
+        firstRenders.push(this);
+        if (!draining) {
+          draining = true;
+          void drain();
+        }
+      });
+    }
+    return super.scheduleUpdate();
+  }
 
   /** The widget's language: the nearest `lang` above it (through shadow roots), else the document's. */
   protected get locale(): string {

@@ -40,6 +40,19 @@ function formatters(locale: string) {
   return f;
 }
 
+/**
+ * Builds a locale's formats ahead of the first figure, one a task: the browser's first number format is slow to
+ * build (its locale data), and a wallboard's first render should not wait on it in one long task.
+ */
+export async function warmFormats(locale: string, nextTask: () => Promise<void>): Promise<void> {
+  if (metricFormats.has(locale)) return;
+  numberFormat(locale, { maximumFractionDigits: 0 });
+  await nextTask();
+  numberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  await nextTask();
+  formatters(locale);
+}
+
 export { unitOf, type MetricUnit };
 
 /** A metric's value for people: "82.4 %", "27 s", "2:05", "no data". */

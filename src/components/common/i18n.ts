@@ -60,3 +60,10 @@ export function roughSpan(ms: number): { unit: 's' | 'min' | 'h'; n: number } {
   if (s < 90 * 60) return { unit: 'min', n: Math.round(s / 60) };
   return { unit: 'h', n: Math.round(s / 3600) };
 }
+
+let zoneOfBrowser: string | null = null;
+
+/** The browser's IANA zone, looked up once (the first lookup is slow: a page that names its zone never makes it). */
+export function browserZone(): string {
+  return (zoneOfBrowser ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}

@@ -717,7 +717,7 @@ export class SlaCsvDrop extends LitElement {
       s: (key, vars) => this.s(key, vars), n: (x) => this.n(x), heading: (text, level, id) => this.heading(text, level, id),
       fileName: this.fileName, dragging: this.dragging, pickNote: this.pickNote, samples: this.samples,
       head: this.head, mapping: this.mapping, detected: this.detected, showProblems: this.showProblems,
-      zoneDefault: this.target?.inputTz || this.target?.tz || 'UTC',
+      zoneDefault: this.target?.inputTz || this.target?.zone || 'UTC',
       progress: this.progress, said: this.said, warning: this.warning,
       validation: this.validation, usedPreset: this.usedPreset, fromCache: this.fromCache,
       error: this.error, errorKind: this.errorKind, errorCode: this.errorCode,

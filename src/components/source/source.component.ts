@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { pageEngine } from '../../client/page-engine.js';
+import { browserZone } from '../common/i18n.js';
 import type { DatasetHandle } from '../../client/engine-client.js';
 import type { DatasetInfo, ViewResult, ViewSpec } from '../../protocol/index.js';
 import { IngestError, error, saidOf } from '../../engine/ingest/errors.js';
@@ -58,7 +59,12 @@ export class SlaSource extends LitElement {
   /** A live stream: ws://…, …/sse or an NDJSON URL. */
   @property() stream = '';
   /** The IANA zone of the numbers (default: the browser's). */
-  @property() tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  @property() tz = '';
+
+  /** The zone the numbers are in: `tz`, else the browser's (looked up only then: the lookup is slow the first time). */
+  get zone(): string {
+    return this.tz || browserZone();
+  }
   /** Zone of timestamps written without one (default: tz). */
   @property({ attribute: 'input-tz' }) inputTz = '';
   /** Interval length in minutes: 5, 15, 30 or 60. */
@@ -141,12 +147,12 @@ export class SlaSource extends LitElement {
 
   /** The first rows of a file read with a mapping, before the whole file is (in this source's input zone). */
   preview(file: Blob, mapping: Mapping): Promise<Preview> {
-    return pageEngine().preview(file, mapping, mapping.inputTimeZone || this.inputTz || this.tz);
+    return pageEngine().preview(file, mapping, mapping.inputTimeZone || this.inputTz || this.zone);
   }
 
   /** Every rejected row of a file read with a mapping, as a CSV Blob (in this source's input zone). */
   rejectedRows(file: Blob, mapping: Mapping | null): Promise<Blob> {
-    return pageEngine().rejectedRows(file, mapping ?? undefined, mapping?.inputTimeZone || this.inputTz || this.tz);
+    return pageEngine().rejectedRows(file, mapping ?? undefined, mapping?.inputTimeZone || this.inputTz || this.zone);
   }
 
   /** Lets go of a file looked at with `inspect` and not loaded. */
@@ -211,7 +217,7 @@ export class SlaSource extends LitElement {
     this.parts = '';
     this.loadedFrom = null;
     await ds.close().catch(() => undefined);
-    for (const l of this.listeners) if (!l.dead) l.onResult(errorResult(new IngestError(error('readStopped')), this.tz, ds.id));
+    for (const l of this.listeners) if (!l.dead) l.onResult(errorResult(new IngestError(error('readStopped')), this.zone, ds.id));
   }
 
   /** The datasets kept in this browser's cache. */
@@ -246,7 +252,8 @@ export class SlaSource extends LitElement {
     // The widgets already here subscribe before the file is fed, so each sees the whole reading from its first byte.
     const here = [...this.listeners];
     // What this load reads, taken now: a later load() or property change starts another load, never changes this one.
-    const { file, src, parts, stream, datasetId, mapping, tz, inputTz, interval, staleAfter, sourceThreshold, sourceShortAbandon } = this;
+    const { file, src, parts, stream, datasetId, mapping, inputTz, interval, staleAfter, sourceThreshold, sourceShortAbandon } = this;
+    const tz = this.zone;
     const handle: Promise<DatasetHandle> = (async () => {
       if (datasetId && !file) {
         const cached = await engine.reopen(datasetId);
@@ -272,7 +279,7 @@ export class SlaSource extends LitElement {
     this.handle = handle;
     handle.catch((e: Error) => {
       // Said to each widget through its view.
-      for (const l of here) if (!l.dead && handle === this.handle) l.onResult(errorResult(e, this.tz));
+      for (const l of here) if (!l.dead && handle === this.handle) l.onResult(errorResult(e, this.zone));
     });
     // The old dataset closes, unless it is the one just reopened (the same id, from the cache).
     void Promise.all([old, handle.catch(() => null)]).then(([o, n]) => { if (o && o.id !== n?.id) void o.close(); }, () => undefined);
@@ -302,7 +309,7 @@ export class SlaSource extends LitElement {
     try {
       ds = await pending;
     } catch (e) {
-      if (!l.dead && pending === this.handle) l.onResult(errorResult(e, this.tz));
+      if (!l.dead && pending === this.handle) l.onResult(errorResult(e, this.zone));
       return;
     }
     await this.attachTo(l, ds, pending);

@@ -9,7 +9,7 @@ import {
   type TrendGeometry, type TrendGrain, type TrendPoint,
 } from './trend.geometry.js';
 import { formatMetric } from '../common/format.js';
-import { ago, definitionLine, localeOf, metricLabel, t, word } from '../common/i18n.js';
+import { ago, browserZone, definitionLine, localeOf, metricLabel, t, word } from '../common/i18n.js';
 import { SourceController, viewStatus } from '../common/source-controller.js';
 import { liveStatusSequence, type Direction, type Status } from '../../engine/agreement/status.js';
 import { directionFor, figureOf } from '../../engine/metric-info.js';
@@ -42,7 +42,6 @@ export interface TrendData {
   timeZone?: string;
 }
 
-const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /**
  * A metric over intervals (or hours, days, weeks, months) with its target line, the warning band and the

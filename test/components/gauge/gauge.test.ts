@@ -166,3 +166,30 @@ describe('<sla-gauge> status from data, lower is better', () => {
     assert.equal(el.getAttribute('status'), 'ok');
   });
 });
+
+describe('many widgets opened at once (a wallboard)', () => {
+  it('draw their first render over several tasks, a few at a time, and every one of them is drawn', async function () {
+    this.timeout(20000);
+    const host = document.createElement('div');
+    const gauges = Array.from({ length: 200 }, (_, i) => {
+      const g = document.createElement('sla-gauge') as SlaGauge;
+      g.metric = 'serviceLevel';
+      g.value = i / 200;
+      return g;
+    });
+    host.append(...gauges);
+    document.body.append(host);
+    try {
+      // The task that appended them is over: some are drawn, not all (the first renders are shared out).
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => setTimeout(r, 0));
+      const early = gauges.filter((g) => g.hasUpdated).length;
+      assert.ok(early < 200, `not all 200 drawn in the first tasks (${early})`);
+      await Promise.all(gauges.map((g) => g.updateComplete));
+      assert.equal(gauges.filter((g) => g.hasUpdated && g.shadowRoot!.querySelector('[part="value"]')).length, 200, 'every one drawn');
+      assert.equal(gauges[100].shadowRoot!.querySelector('[part="value"]')!.textContent, '50.0%');
+    } finally {
+      host.remove();
+    }
+  });
+});
