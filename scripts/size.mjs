@@ -13,8 +13,9 @@ const lib = join(root, 'dist/lib');
 
 /** Budgets, gzip bytes. The gauge is the one a portal embeds most; the script bundle holds every tag. */
 export const BUDGETS = {
-  // 26.2 kB since the page words why a vendor's aggregates cannot give a figure, in three languages.
-  'gauge.js': 26_200,
+  // 26.2 kB since the page words why a vendor's aggregates cannot give a figure, in three languages;
+  // 26.7 kB since the first renders of many widgets are shared out over tasks.
+  'gauge.js': 26_700,
   // 105 kB since the page words the engine's reasons, notes and errors itself, in every language (docs/protocol.md);
   // 108 kB since it words the notes of thirteen vendor layouts too (how each export is read, what it cannot give);
   // 112 kB since the drop maps outcome values, blank markers, date + time and mapping files itself, in three languages;
