@@ -157,9 +157,8 @@ export class DatasetCache {
     return ((await this.db.get(STORES.files, id)) as Blob | undefined) ?? null;
   }
 
-  /** Stores a dataset; on a quota error the cache falls back to memory and keeps it there. */
   /**
-   * Keeps a dataset. Its parts are stored as they are when they take at most 5 % of the file they were read from
+   * Keeps a dataset (on a quota error the cache falls back to memory and keeps it there). Its parts are stored as they are when they take at most 5 % of the file they were read from
    * (`sourceBytes`): reopening then inflates nothing (a tenth of a second on a million contacts' parts); larger
    * ones are deflated, to about a fifth.
    */

@@ -16,7 +16,7 @@ import type { FileHead } from '../engine/ingest/inspect.js';
 import type { Preview } from '../engine/ingest/preview.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { ObservedStaffing } from '../engine/erlang/observed.js';
-import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
+import { transfer, wrap, releaseProxy, type Remote } from 'comlink';
 import type { ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
 import type { EngineWorker, WorkerInit } from '../worker/engine.worker.js';
@@ -66,6 +66,7 @@ export class EngineClient {
   private readonly subs = new Set<LiveSubscription>();
   /** Subscriptions by their key, for the sink; a key is never reused. */
   private readonly byKey = new Map<number, LiveSubscription>();
+  private sinkPort: MessagePort | null = null;
   private nextKey = 1;
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   /** Ends the calls in flight when the worker is restarted under them. */
@@ -101,10 +102,13 @@ export class EngineClient {
       this.emit({ type: 'worker-error', message: (e as ErrorEvent).message ?? 'the engine worker failed' });
       void this.restart();
     });
-    // Every subscription's updates come through one sink, a batch per message: the widgets updated at one tick
-    // change in one task, so in one frame.
-    const sink = (batch: [number, ViewUpdate][]) => {
-      for (const [key, update] of batch) {
+    // Every subscription's updates come through one port, a batch per message: the widgets updated at one tick
+    // change in one task, so in one frame. The port of a worker that was replaced is closed with it.
+    this.sinkPort?.close();
+    const channel = new MessageChannel();
+    this.sinkPort = channel.port1;
+    channel.port1.onmessage = (e: MessageEvent<[number, ViewUpdate][]>) => {
+      for (const [key, update] of e.data) {
         const sub = this.byKey.get(key);
         if (!sub) continue;
         try {
@@ -117,7 +121,7 @@ export class EngineClient {
     };
     return Promise.all([
       this.api.init({ noIndexedDB: this.opts.noIndexedDB, dbName: this.opts.dbName, maxBytes: this.opts.maxBytes, parallelMinBytes: this.opts.parallelMinBytes, threads: this.opts.threads }),
-      this.api.setSink(proxy(sink) as never),
+      this.api.setSink(transfer(channel.port2, [channel.port2])),
     ]).then(() => undefined);
   }
 
@@ -339,6 +343,7 @@ export class EngineClient {
     this.terminated = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     try { this.api[releaseProxy](); } catch { /* already gone */ }
+    this.sinkPort?.close();
     this.worker.terminate();
   }
 }
@@ -404,7 +409,8 @@ export class DatasetHandle {
   }
 
   /**
-   * Calls `onUpdate` with the view's result now and whenever it changes (at most every throttleMs). Returns
+   * Calls `onUpdate` with the view's result now and whenever it changes (once a throttle, on the page's clock;
+   * a change of state at once, the next update at least half a throttle after it: docs/protocol.md). Returns
    * the unsubscribe. `onPayload` sees what crossed from the worker (the whole result, then deltas).
    */
   subscribe(view: ViewSpec, onUpdate: (r: ViewResult) => void, throttleMs = 1000, onPayload?: (u: ViewUpdate) => void): Promise<() => Promise<void>> {

@@ -68,7 +68,12 @@ export interface DatasetStatus {
   name: string;
   state: DatasetState;
   /** While loading: bytes read of the total, rows read, rows rejected so far. */
-  progress: { bytes: number; totalBytes: number | null; rows: number; rejected: number } | null;
+  /**
+   * A reading under way: bytes read of the total, rows and rejected rows so far; `counted`, where it differs from
+   * `bytes`, the bytes the figures so far count (a file read on helpers shows its first megabyte's figures while the
+   * helpers read the rest).
+   */
+  progress: { bytes: number; totalBytes: number | null; rows: number; rejected: number; counted?: number } | null;
   /** Whether the numbers came from the cache (no parse). */
   fromCache: boolean;
   /** Why the dataset could not be read, as data: the page words it (docs/protocol.md). */

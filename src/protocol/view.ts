@@ -82,7 +82,7 @@ export class ViewUpdates {
     const groupJson = new Map(groups.map((g) => [g.key, JSON.stringify(g)]));
     const order = groups.map((g) => g.key).join('\u0000');
     const fieldJson = new Map(Object.entries(rest).map(([k, v]) => [k, JSON.stringify(v) ?? '']));
-    const json = [...fieldJson.values()].join('\u0001') + order + [...groupJson.values()].join('');
+    const json = [...fieldJson].map(([k, j]) => `${k}\u0002${j}`).join('\u0001') + order + [...groupJson.values()].join('');
     if (json === this.lastJson) return null;
     this.lastJson = json;
     let update: ViewUpdate;

@@ -234,7 +234,7 @@ export class Datasets {
   /** When each dataset last told its progress. */
   private readonly lastProgress = new Map<string, number>();
 
-  private progress(ds: Dataset, read: { bytes: number; rows: number; rejected: number }, total: number): void {
+  private progress(ds: Dataset, read: { bytes: number; rows: number; rejected: number; counted?: number }, total: number): void {
     const now = Date.now();
     // The first figures of a file go out at once, like a change of state (a dropped file shows numbers as soon
     // as its first rows are counted); after that, progress is throttled.
@@ -242,7 +242,7 @@ export class Datasets {
     if (!first && now - (this.lastProgress.get(ds.id) ?? 0) < (this.opts.progressEveryMs ?? 100)) return;
     if (first) ds.firstFigures = true;
     this.lastProgress.set(ds.id, now);
-    ds.status.progress = { bytes: read.bytes, totalBytes: total, rows: read.rows, rejected: read.rejected };
+    ds.status.progress = { bytes: read.bytes, totalBytes: total, rows: read.rows, rejected: read.rejected, ...(read.counted !== undefined ? { counted: read.counted } : {}) };
     ds.version++;
     this.changed(ds.id, first);
   }
@@ -272,13 +272,16 @@ export class Datasets {
     // by helpers while this worker hashes the content; else in one piece, below.
     const parallel = await this.readInParallel(ds, blob, head, sampled, known === null, open);
     if (parallel) {
-      ds.parts = parallel.parts;
-      ds.validation = parallel.validation;
-      ds.mapping = parallel.mapping;
+      const { parts: read, validation, mapping } = parallel;
+      ds.parts = read;
+      ds.validation = validation;
+      ds.mapping = mapping;
       this.set(ds, this.status(ds, name, { state: 'ready', warning: cache.warning }));
+      // Kept once the content is hashed — unless the dataset was closed, removed or read again meanwhile.
       const contentHash = known ?? (await parallel.hash);
+      if (!open() || ds.parts !== read) return ds.status;
       const now = Date.now();
-      await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: ds.parts.contacts, createdAt: now, lastUsed: now }, ds.parts.toSnapshot(), o.keepFile ? blob : null, blob.size);
+      await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation, mapping, contacts: read.contacts, createdAt: now, lastUsed: now }, read.toSnapshot(), o.keepFile ? blob : null, blob.size);
       this.cacheWarning(ds, cache);
       return ds.status;
     }
@@ -318,23 +321,29 @@ export class Datasets {
       if (!hashIt) return;
       hash = (async () => {
         const hasher = new ContentHasher();
-        for await (const chunk of bytesOf(blob, new Uint8Array(0), counts)) await hasher.push(chunk);
+        for await (const chunk of bytesOf(blob, new Uint8Array(0), counts)) {
+          if (!open()) throw new Closed(); // a dataset closed meanwhile: its file is not read on
+          await hasher.push(chunk);
+        }
         return hasher.digest();
       })();
       hash.catch(() => undefined);
     };
     let reading: ParallelReading | null;
+    let shown = 0;
     try {
       reading = await readInRanges(blob, head, {
         mapping: o.mapping, inputTimeZone: o.inputTimeZone ?? o.timeZone, dayMonthOrder: o.dayMonthOrder, sampleBlocks: sampled,
         parts: this.newParts(o).opts, helpers: Math.min(threads, 4),
         // This worker's own script, started again as a helper (the file a host copied, or the blob that imports it).
         start: () => new Worker((self as unknown as { location: Location }).location.href, { type: 'module', name: RANGE_ROLE }),
-        onFirst: (parts) => {
+        onFirst: (parts, bytes) => {
           ds.parts = parts;
-          this.progress(ds, { bytes: 0, rows: parts.contacts, rejected: 0 }, total);
+          shown = bytes;
+          this.progress(ds, { bytes, rows: parts.contacts, rejected: 0, counted: bytes }, total);
         },
-        onProgress: (bytes) => this.progress(ds, { bytes, rows: ds.parts.contacts, rejected: 0 }, total),
+        // The bar moves with the helpers' bytes; the figures shown still count the first range's.
+        onProgress: (bytes) => this.progress(ds, { bytes, rows: ds.parts.contacts, rejected: 0, counted: shown }, total),
         open,
       });
     } catch {

@@ -101,7 +101,7 @@ export class EngineService {
     return (await this.data.cache).warning;
   }
 
-  /** Subscribes to a view: a result at once, then at most every throttleMs when it changed. */
+  /** Subscribes to a view: a result at once, then once a throttle when it changed (subscriptions.ts, on one clock). */
   subscribe(datasetId: string, view: ViewSpec, callback: UpdateCallback, throttleMs = 1000, release?: () => void): number {
     this.data.must(datasetId);
     return this.subs.add(datasetId, view, callback, throttleMs, release);

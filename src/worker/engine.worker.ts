@@ -3,12 +3,12 @@
  * Subscriptions' updates go to the page through one sink, in one message per task: the widgets updated at one
  * tick change in one frame (subscriptions.ts).
  */
-import { expose, releaseProxy, type Remote } from 'comlink';
+import { expose } from 'comlink';
 import { EngineService } from './engine-service.js';
 import { RANGE_ROLE, serveRanges } from './ranges.js';
 
-/** Where the page hears its subscriptions' updates: each under the key the page gave it, in batches. */
-export type UpdateSink = (batch: [key: number, update: ViewUpdate][]) => void;
+/** What the page hears on its sink port: its subscriptions' updates, each under the key the page gave it. */
+export type UpdateBatch = [key: number, update: ViewUpdate][];
 import type { DatasetOptions, ViewSpec, ViewUpdate } from '../protocol/index.js';
 import type { ErrorCode } from '../engine/ingest/errors.js';
 import type { Said } from '../engine/words.js';
@@ -27,13 +27,13 @@ export interface WorkerInit {
 
 class EngineWorkerApi {
   private service: EngineService | null = null;
-  private sink: Remote<UpdateSink> | null = null;
+  private sink: MessagePort | null = null;
   private outbox: [number, ViewUpdate][] = [];
 
-  /** The page's sink for every subscription's updates (set again after a restart). */
-  setSink(sink: Remote<UpdateSink>): void {
-    if (this.sink) this.sink[releaseProxy]();
-    this.sink = sink;
+  /** The port the page hears every subscription's updates on, a batch per message. */
+  setSink(port: MessagePort): void {
+    this.sink?.close();
+    this.sink = port;
   }
 
   /** Queues an update; everything queued in this task leaves in one message. */
@@ -44,7 +44,11 @@ class EngineWorkerApi {
       const batch = this.outbox;
       this.outbox = [];
       // A page that went away must not stop the others: a failed delivery is dropped with it.
-      this.sink?.(batch).catch(() => undefined);
+      try {
+        this.sink?.postMessage(batch);
+      } catch {
+        // nothing to tell it
+      }
     });
   }
 

@@ -82,8 +82,8 @@ export interface ParallelOptions {
   helpers: number;
   /** How to start a helper. */
   start: () => Worker;
-  /** The first figures (the first range's parts), while the helpers read the rest. */
-  onFirst?: (parts: ContactParts) => void;
+  /** The first figures (the first range's parts, and the bytes they count), while the helpers read the rest. */
+  onFirst?: (parts: ContactParts, bytes: number) => void;
   /** Bytes read so far. */
   onProgress?: (bytes: number) => void;
   /** Whether to go on (the dataset is still open). */
@@ -100,24 +100,28 @@ export async function readInRanges(blob: Blob, head: Uint8Array, o: ParallelOpti
   if (o.helpers < 2) return null;
   const look = firstLook(head, { mapping: o.mapping, inputTimeZone: o.inputTimeZone, dayMonthOrder: o.dayMonthOrder, sampleBlocks: o.sampleBlocks, parts: o.parts });
   if (!look) return null;
-  const read = fileReader(blob);
-  const size = blob.size;
-  // The first range: a small one, read here at once for the first figures; the rest shared by the helpers.
-  const firstBytes = Math.min(FIRST_RANGE_BYTES, Math.floor(size / 8));
-  const firstCut = cutPoints(read, Math.min(size, 2 * firstBytes), 2)[1];
-  if (firstCut === undefined) return null;
-  const rest = cutPoints((offset, length) => read(firstCut + offset, length), size - firstCut, o.helpers).map((c) => c + firstCut);
-  if (rest.length < 2) return null;
   const plan = look.plan;
+  const size = blob.size;
+  // Cuts are found with small reads; the ranges are read through 4 MiB windows.
+  const probe = fileReader(blob, 1 << 16);
+  const read = fileReader(blob);
+  // The first range: a small one, read here at once for the first figures, before anything else is looked for.
+  const firstBytes = Math.min(FIRST_RANGE_BYTES, Math.floor(size / 8));
+  const firstCut = cutPoints(probe, Math.min(size, 2 * firstBytes), 2)[1];
+  if (firstCut === undefined) return null;
+  const first = readRange(read, size, 0, firstCut, plan, undefined, true);
+  o.onFirst?.(first.parts as ContactParts, first.end);
+  // The rest shared by the helpers, from where the first range ended.
+  const rest = cutPoints((offset, length) => probe(first.end + offset, length), size - first.end, o.helpers).map((c) => c + first.end);
+  if (rest.length < 2) return null;
   const cuts = [0, ...rest];
   const stops = [...cuts.slice(1), size];
-  // The first figures first: the first megabyte read here before the helpers start.
-  const first = readRange(read, size, 0, stops[0], plan, undefined, true);
-  o.onFirst?.(first.parts as ContactParts);
-  const pool = Array.from({ length: o.helpers }, () => o.start());
+  const closed = () => o.open !== undefined && !o.open();
   // Every helper says it is up, or the reading is done in one piece (a script that does not start as a helper,
   // a browser that does not start nested workers): never a reading that waits for nobody.
+  const pool: Worker[] = [];
   try {
+    for (let i = 0; i < o.helpers; i++) pool.push(o.start());
     await Promise.all(pool.map((w) => new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('a range reader did not start')), START_MS);
       w.onmessage = (e: MessageEvent<RangeReply>) => { if ('ready' in e.data) { clearTimeout(timer); w.onmessage = null; resolve(); } };
@@ -138,7 +142,13 @@ export async function readInRanges(blob: Blob, head: Uint8Array, o: ParallelOpti
       return await new Promise<RangeResult>((resolve, reject) => {
         w.onmessage = (e: MessageEvent<RangeReply>) => {
           const m = e.data;
-          if ('progress' in m) { done[k] = m.progress; o.onProgress?.(done.reduce((a, b) => a + b, 0)); return; }
+          if ('progress' in m) {
+            // A dataset closed meanwhile: the helpers stop now, not at the end of their ranges.
+            if (closed()) { for (const h of pool) h.terminate(); reject(new Error('closed')); return; }
+            done[k] = m.progress;
+            o.onProgress?.(done.reduce((a, b) => a + b, 0));
+            return;
+          }
           if ('ready' in m) return;
           w.onmessage = null;
           if ('ok' in m) resolve(m.ok); else reject(new Error(m.error));
@@ -153,9 +163,9 @@ export async function readInRanges(blob: Blob, head: Uint8Array, o: ParallelOpti
   try {
     const others = Promise.all(cuts.slice(1).map((start, i) => run(i + 1, start)));
     o.onStart?.();
-    done[0] = stops[0];
+    done[0] = first.end;
     const results = [first, ...(await others)];
-    if (o.open && !o.open()) return null;
+    if (closed()) return null;
     const merged = await mergeRanges(results, plan, look.mapping, (k, start, ids) => run(k, start, ids));
     return merged;
   } finally {

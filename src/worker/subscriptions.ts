@@ -36,6 +36,8 @@ export class Subscriptions {
 
   add(dataset: string, view: ViewSpec, callback: UpdateCallback, throttleMs = 1000, release?: () => void): number {
     const id = this.next++;
+    // A throttle of 0 (or none that is a number) is the clock's finest tick, a millisecond.
+    if (!(throttleMs >= 1)) throttleMs = 1;
     const sub: Subscription = { id, dataset, view, callback, throttleMs, lastSent: 0, updates: new ViewUpdates(), tickAt: 0, release };
     this.subs.set(id, sub);
     this.send(sub);
@@ -101,18 +103,25 @@ export class Subscriptions {
     const tick = this.ticks.get(at);
     this.ticks.delete(at);
     if (!tick) return;
+    for (const s of tick.due) s.tickAt = 0;
     for (const s of tick.due) {
-      s.tickAt = 0;
-      // Counted as sent at the tick itself, so the next falls on the next tick, not the one after.
-      if (this.subs.has(s.id)) this.send(s, at);
+      if (!this.subs.has(s.id)) continue;
+      // One view that cannot be computed must not keep the others of the tick from theirs.
+      try {
+        this.send(s);
+      } catch {
+        // its widget keeps what it showed; the next change tries again
+      }
     }
   }
 
-  private send(s: Subscription, at = Date.now()): void {
+  private send(s: Subscription): void {
     const result = this.compute(s.dataset, s.view);
     if (!result) return;
     const update = s.updates.next(result);
-    s.lastSent = at;
+    // The real time (a tick that fired late, after a sleep, does not make the next ones come at once): the half
+    // throttle in `schedule` keeps the next on the next tick.
+    s.lastSent = Date.now();
     if (!update) return;
     try {
       // Through comlink the callback returns a promise; a page that went away must not stop the others.

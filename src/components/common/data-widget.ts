@@ -15,22 +15,28 @@ const BUDGET_MS = 8;
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 async function drain(): Promise<void> {
-  await nextTask();
-  // The number formats of the first widget's language first, in tasks of their own.
-  if (firstRenders.length) await warmFormats(localeOf(firstRenders[0]), nextTask);
-  await nextTask();
-  let start = performance.now();
-  while (firstRenders.length) {
-    const el = firstRenders.shift()!;
-    waiting.get(el)?.();
-    waiting.delete(el);
-    await el.updateComplete.catch(() => undefined);
-    if (firstRenders.length && performance.now() - start > BUDGET_MS) {
-      await nextTask();
-      start = performance.now();
+  try {
+    await nextTask();
+    // The number formats of the first widget's language first, in tasks of their own (a language the browser
+    // cannot format in is said by the widget's own figures, not here).
+    if (firstRenders.length) await warmFormats(localeOf(firstRenders[0]), nextTask).catch(() => undefined);
+    await nextTask();
+    let start = performance.now();
+    while (firstRenders.length) {
+      const el = firstRenders.shift()!;
+      waiting.get(el)?.();
+      waiting.delete(el);
+      await el.updateComplete.catch(() => undefined);
+      if (firstRenders.length && performance.now() - start > BUDGET_MS) {
+        await nextTask();
+        start = performance.now();
+      }
     }
+  } finally {
+    // Never a queue left waiting: whatever is still in it renders now.
+    for (const el of firstRenders.splice(0)) { waiting.get(el)?.(); waiting.delete(el); }
+    draining = false;
   }
-  draining = false;
 }
 
 /**

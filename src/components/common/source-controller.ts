@@ -28,7 +28,9 @@ export function viewStatus(r: ViewResult, locale: string): ViewStatus {
   const st = r.status;
   const progress = st.progress?.totalBytes ? st.progress.bytes / st.progress.totalBytes : null;
   // A file being read whose first contacts are in: its figures so far are shown, marked partial.
-  const partial = st.state === 'loading' && r.totals !== null && progress !== null ? progress : null;
+  // The share the figures count: the bytes read, or those of the part shown while helpers read the rest.
+  const counted = st.progress?.totalBytes ? (st.progress.counted ?? st.progress.bytes) / st.progress.totalBytes : null;
+  const partial = st.state === 'loading' && r.totals !== null && counted !== null ? counted : null;
   const state = partial !== null ? 'ready' : st.state === 'loading' || st.state === 'empty' ? 'loading' : st.state === 'error' ? 'error' : st.stream?.state === 'stale' ? 'stale' : 'ready';
   return {
     state,

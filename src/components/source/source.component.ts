@@ -58,7 +58,7 @@ export class SlaSource extends LitElement {
   @property({ type: Number, attribute: 'source-short-abandon' }) sourceShortAbandon: number | null = null;
   /** A live stream: ws://…, …/sse or an NDJSON URL. */
   @property() stream = '';
-  /** The IANA zone of the numbers (default: the browser's). */
+  /** The IANA zone of the numbers; empty (the default) for the browser's, which `zone` gives. */
   @property() tz = '';
 
   /** The zone the numbers are in: `tz`, else the browser's (looked up only then: the lookup is slow the first time). */

@@ -193,3 +193,27 @@ describe('many widgets opened at once (a wallboard)', () => {
     }
   });
 });
+
+describe('a widget in a language the browser cannot format', () => {
+  it('does not keep the widgets after it from their first render', async function () {
+    this.timeout(10000);
+    const bad = document.createElement('div');
+    bad.setAttribute('lang', 'en_US'); // not a language tag: Intl refuses it
+    const first = document.createElement('sla-gauge') as SlaGauge;
+    first.metric = 'asa';
+    bad.append(first);
+    document.body.append(bad);
+    try {
+      await first.updateComplete.catch(() => undefined);
+      const later = document.createElement('sla-gauge') as SlaGauge;
+      later.metric = 'serviceLevel';
+      later.value = 0.5;
+      document.body.append(later);
+      await later.updateComplete;
+      assert.equal(later.shadowRoot!.querySelector('[part="value"]')!.textContent, '50.0%');
+      later.remove();
+    } finally {
+      bad.remove();
+    }
+  });
+});
