@@ -49,8 +49,9 @@ export async function demoRun(browser, base, csvPath) {
     const firstAt = await until(page, "const g = document.getElementById('g-offered'); return g.value > 0 ? performance.now() : 0;");
     const finalAt = await until(page, "const g = document.getElementById('g-offered'); const d = document.getElementById('drop'); return g.value > 0 && g.partial === null && g.state === 'ready' && d.step === 'summary' ? performance.now() : 0;");
     const offered = await page.evaluate(() => document.getElementById('g-offered').value);
-    // Kept for after a reload (the demo opens the last dataset again from the cache, with no parse).
-    await until(page, "return localStorage.getItem('sla-widgets-demo:dataset') ? 1 : 0;");
+    // Kept for after a reload (the demo opens the last dataset again from the cache, with no parse): the drop
+    // says so ("kept in this browser").
+    await until(page, "const k = document.getElementById('drop').shadowRoot.querySelector('[data-kept]'); return k && k.getAttribute('data-kept') === 'kept' && localStorage.getItem('sla-widgets-demo:dataset') ? 1 : 0;");
     await page.reload();
     const reopenAt = await until(page, "const g = document.getElementById('g-offered'); return g && g.value > 0 && g.partial === null ? performance.now() : 0;");
     const again = await page.evaluate(() => document.getElementById('g-offered').value);

@@ -218,6 +218,21 @@ export class DatasetCache {
     if (meta) await this.db.put(STORES.datasets, { ...meta, name });
   }
 
+  /** Records a kept dataset's content hash, known only after it was kept (a file read on helpers is hashed after). */
+  async setContentHash(id: string, contentHash: string): Promise<void> {
+    if (!this.db) {
+      const m = this.memory.get(id);
+      if (m) m.meta.contentHash = contentHash;
+      return;
+    }
+    try {
+      const meta = (await this.db.get(STORES.datasets, id)) as CachedDataset | undefined;
+      if (meta) await this.db.put(STORES.datasets, { ...meta, contentHash });
+    } catch (e) {
+      this.fallBack(e);
+    }
+  }
+
   async delete(id: string): Promise<void> {
     this.memory.delete(id);
     if (!this.db) return;

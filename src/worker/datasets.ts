@@ -277,12 +277,15 @@ export class Datasets {
       ds.validation = validation;
       ds.mapping = mapping;
       this.set(ds, this.status(ds, name, { state: 'ready', warning: cache.warning }));
-      // Kept once the content is hashed — unless the dataset was closed, removed or read again meanwhile.
-      const contentHash = known ?? (await parallel.hash);
-      if (!open() || ds.parts !== read) return ds.status;
+      // Kept at once (a reload finds it again), its content hash recorded when the pass that makes it ends —
+      // unless the dataset was closed, removed or read again meanwhile.
       const now = Date.now();
-      await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation, mapping, contacts: read.contacts, createdAt: now, lastUsed: now }, read.toSnapshot(), o.keepFile ? blob : null, blob.size);
+      await cache.put({ id: ds.id, name, key, ...(known ? { contentHash: known } : {}), options: ds.opts, validation, mapping, contacts: read.contacts, createdAt: now, lastUsed: now }, read.toSnapshot(), o.keepFile ? blob : null, blob.size);
       this.cacheWarning(ds, cache);
+      if (!known) {
+        const contentHash = await parallel.hash.catch(() => null);
+        if (contentHash && open() && ds.parts === read) await cache.setContentHash(ds.id, contentHash);
+      }
       return ds.status;
     }
     // In one piece (the helpers' first figures, if any, are the reading's again).
