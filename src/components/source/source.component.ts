@@ -11,6 +11,7 @@ import type { Preview } from '../../engine/ingest/preview.js';
 import type { Scorecard } from '../../engine/agreement/evaluate.js';
 import type { ObservedStaffing } from '../../engine/erlang/observed.js';
 import { SL_PRESETS, defaultDefinitions, type ServiceLevelPreset } from '../../engine/definitions.js';
+import { OPTIONAL_DIMENSIONS, type Dimension } from '../../engine/parts.js';
 
 /** Detail of `sla-dataset-ready`. */
 export interface DatasetReadyDetail {
@@ -73,6 +74,16 @@ export class SlaSource extends LitElement {
   @property() sl = '80/20';
   @property({ attribute: 'sl-preset' }) slPreset: ServiceLevelPreset = 'answered-and-abandoned';
   @property({ type: Number, attribute: 'short-abandon' }) shortAbandon = 5;
+  /**
+   * The groupings kept besides queue, comma-separated: any of channel, tier, agent (default all three). Fewer make
+   * a large file read faster and keep less; a widget that groups by one not kept says so.
+   */
+  @property() dimensions = 'channel,tier,agent';
+  /**
+   * How first contact resolution is counted: `auto` (the export's resolved flag when it has one, else repeats of
+   * a customer), `flag` or `repeat` (docs/metrics.md §3). `flag` keeps no customer per contact: faster, smaller.
+   */
+  @property() fcr: 'auto' | 'flag' | 'repeat' = 'auto';
   /** Seconds without an event or heartbeat before a stream's figures are called stale (default 15). */
   @property({ type: Number, attribute: 'stale-after' }) staleAfter = 15;
   /** A File or Blob to read (an upload). */
@@ -127,14 +138,14 @@ export class SlaSource extends LitElement {
     if ((changed.has('sla') && changed.get('sla') !== undefined) || (changed.has('slaDocument') && changed.get('slaDocument') !== undefined)) {
       this.dispatchEvent(new CustomEvent('sla-agreement-change', { detail: { sla: this.sla } }));
     }
-    if (changed.has('src') || changed.has('parts') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz') || changed.has('sourceThreshold') || changed.has('sourceShortAbandon')) {
+    if (changed.has('src') || changed.has('parts') || changed.has('stream') || changed.has('file') || changed.has('datasetId') || changed.has('mapping') || changed.has('staleAfter') || changed.has('tz') || changed.has('interval') || changed.has('inputTz') || changed.has('sourceThreshold') || changed.has('sourceShortAbandon') || changed.has('dimensions') || changed.has('fcr')) {
       const from = this.inputs();
       if (!this.loadedFrom || from.some((v, i) => v !== this.loadedFrom![i])) this.startLoading();
     }
   }
 
   private inputs(): readonly unknown[] {
-    return [this.src, this.parts, this.stream, this.file, this.datasetId, this.mapping, this.staleAfter, this.tz, this.interval, this.inputTz, this.sourceThreshold, this.sourceShortAbandon];
+    return [this.src, this.parts, this.stream, this.file, this.datasetId, this.mapping, this.staleAfter, this.tz, this.interval, this.inputTz, this.sourceThreshold, this.sourceShortAbandon, this.dimensions, this.fcr];
   }
 
   /**
@@ -239,7 +250,13 @@ export class SlaSource extends LitElement {
         ...(SL_PRESETS.includes(this.slPreset) ? { preset: this.slPreset } : {}),
         shortAbandonSec: this.shortAbandon,
       },
+      ...(this.fcr === 'flag' || this.fcr === 'repeat' ? { fcr: { method: this.fcr } } : {}),
     };
+  }
+
+  /** The groupings the dataset keeps, from `dimensions` (unknown names left out). */
+  private keptDimensions(): Dimension[] {
+    return this.dimensions.split(',').map((d) => d.trim()).filter((d): d is Dimension => (OPTIONAL_DIMENSIONS as readonly string[]).includes(d));
   }
 
   /** Opens the dataset the properties describe, closing the one before (the widgets already here follow it). */
@@ -263,7 +280,7 @@ export class SlaSource extends LitElement {
         }
         if (!src && !stream) throw new IngestError(error('datasetGone', { id: datasetId }));
       }
-      const ds = await engine.open({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}), ...(sourceThreshold !== null && sourceThreshold > 0 ? { sourceThresholdSec: sourceThreshold } : {}), ...(sourceShortAbandon !== null && sourceShortAbandon > 0 ? { sourceShortAbandonSec: sourceShortAbandon } : {}) });
+      const ds = await engine.open({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}), dimensions: this.keptDimensions(), keepRepeats: this.fcr !== 'flag', ...(sourceThreshold !== null && sourceThreshold > 0 ? { sourceThresholdSec: sourceThreshold } : {}), ...(sourceShortAbandon !== null && sourceShortAbandon > 0 ? { sourceShortAbandonSec: sourceShortAbandon } : {}) });
       await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
       // Scorecards and staffing wait for the whole file (datasetHandle()).
       const fed = parts ? (parts instanceof Blob ? ds.feedParts(parts) : ds.feedPartsUrl(new URL(parts, document.baseURI).href)) : file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;

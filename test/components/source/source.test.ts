@@ -69,6 +69,23 @@ describe('<sla-source> and widgets', () => {
     assert.equal(got[0].detail.rows, 30);
   });
 
+  it('dimensions and fcr say what the dataset keeps: a grouping not kept is refused in words; fcr="flag" counts by the flag, without customers', async () => {
+    const text = [...generateContactsCsv({ contacts: 3000, seed: 'kept', days: 3 })].join('');
+    const el = await fixture<SlaSource>(html`<sla-source tz="UTC" dimensions="channel" fcr="flag"></sla-source>`);
+    el.file = new Blob([text]);
+    await el.updateComplete;
+    const ds = (await el.datasetHandle())!;
+    const byChannel = await ds.view({ by: ['channel'], definitions: el.definitions() });
+    assert.ok(byChannel.groups.length >= 2, 'grouped by a kept dimension');
+    const byAgent = await ds.view({ by: ['agent'], definitions: el.definitions() });
+    assert.equal(byAgent.status.state, 'error');
+    assert.match(JSON.stringify(byAgent.status.error), /without \\"agent\\"/);
+    // FCR by the export's flag, as the engine counts it from the rows (its own reading, no customers needed).
+    const want = query(analyzeText(text, { dimensions: [], keepRepeats: false }).parts, { ...defaultDefinitions('UTC'), fcr: { ...defaultDefinitions('UTC').fcr, method: 'flag' } }).totals.fcr;
+    assert.ok(want !== null);
+    assert.equal(byChannel.totals!.fcr, want);
+  });
+
   it('a widget already on the source sees the reading begin, with the file\'s size, even when the file is read in a blink', async () => {
     const el = await fixture<SlaSource>(html`<sla-source tz="UTC"></sla-source>`);
     const seen: { state: string; total: number | null }[] = [];
