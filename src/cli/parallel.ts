@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, statSync } from 'node:fs';
 import { readAt } from './read-at.js';
-import { cutPoints, firstLook, mergeRanges, readRange, type RangeResult } from '../engine/ingest/ranges.js';
+import { cutPoints, firstLook, mergeRanges, readRange, workerPool, type RangeResult } from '../engine/ingest/ranges.js';
 import type { IdSet } from '../engine/ingest/id-set.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { ContactParts } from '../engine/parts.js';
@@ -68,10 +68,7 @@ export async function analyzeParallel(file: string, o: ParallelOptions): Promise
   }
   const plan = look.plan;
   const stops = [...cuts.slice(1), size];
-  const idle = [...pool];
-  const waiting: ((w: Worker) => void)[] = [];
-  const take = () => new Promise<Worker>((resolve) => { const w = idle.pop(); if (w) resolve(w); else waiting.push(resolve); });
-  const give = (w: Worker) => { const next = waiting.shift(); if (next) next(w); else idle.push(w); };
+  const { take, give } = workerPool(pool);
   const run = async (task: RangeTask): Promise<RangeResult> => {
     const w = await take();
     try {

@@ -5,21 +5,16 @@
 import { parentPort } from 'node:worker_threads';
 import { closeSync, openSync } from 'node:fs';
 import { readAt } from './read-at.js';
-import { readRange, type RangePlan } from '../engine/ingest/ranges.js';
-import type { PartsSnapshot } from '../engine/parts.js';
-import { IdSet, type IdList } from '../engine/ingest/id-set.js';
+import { readRangeTask, type RangePlan } from '../engine/ingest/ranges.js';
+import type { IdList } from '../engine/ingest/id-set.js';
 
 export interface RangeTask { file: string; size: number; start: number; stop: number; plan: RangePlan; ids?: IdList }
 
 parentPort!.on('message', (t: RangeTask) => {
   const fd = openSync(t.file, 'r');
   try {
-    const read = readAt(fd);
-    let ids: IdSet | undefined;
-    if (t.ids) { ids = new IdSet(); ids.addList(t.ids); }
-    const r = readRange(read, t.size, t.start, t.stop, t.plan, ids);
-    const snap = r.parts as PartsSnapshot;
-    parentPort!.postMessage({ ok: r }, [...Object.values(snap.buffers), ...(snap.sealed ? Object.values(snap.sealed) : []), r.ids.arena.buffer as ArrayBuffer]);
+    const { result, transfer } = readRangeTask(readAt(fd), t.size, t.start, t.stop, t.plan, t.ids);
+    parentPort!.postMessage({ ok: result }, transfer);
   } catch (e) {
     parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) });
   } finally {

@@ -5,9 +5,9 @@
  * back parts, counts and ids; the ranges are then put together as one reading (`mergeRanges`). The engine
  * worker reads a first small range itself, so that a dropped file shows figures at once.
  */
-import { cutPoints, firstLook, mergeRanges, readRange, type RangePlan, type RangeResult, type ReadAt } from '../engine/ingest/ranges.js';
-import { IdSet, type IdList } from '../engine/ingest/id-set.js';
-import type { ContactParts, PartsOptions, PartsSnapshot } from '../engine/parts.js';
+import { cutPoints, firstLook, mergeRanges, readRange, readRangeTask, workerPool, type RangePlan, type RangeResult, type ReadAt } from '../engine/ingest/ranges.js';
+import type { IdList, IdSet } from '../engine/ingest/id-set.js';
+import type { ContactParts, PartsOptions } from '../engine/parts.js';
 import type { Mapping } from '../engine/ingest/mapping.js';
 import type { Validation } from '../engine/ingest/index.js';
 
@@ -53,11 +53,8 @@ export function serveRanges(scope: { onmessage: ((e: MessageEvent) => void) | nu
         if (offset + b.length - told >= 8 << 20) { scope.postMessage({ progress: offset + b.length - t.start }); told = offset + b.length; }
         return b;
       };
-      let ids: IdSet | undefined;
-      if (t.ids) { ids = new IdSet(); ids.addList(t.ids); }
-      const r = readRange(read, t.blob.size, t.start, t.stop, t.plan, ids);
-      const snap = r.parts as PartsSnapshot;
-      scope.postMessage({ ok: r } satisfies RangeReply, [...Object.values(snap.buffers), ...(snap.sealed ? Object.values(snap.sealed) : []), r.ids.arena.buffer as ArrayBuffer]);
+      const { result, transfer } = readRangeTask(read, t.blob.size, t.start, t.stop, t.plan, t.ids);
+      scope.postMessage({ ok: result } satisfies RangeReply, transfer);
     } catch (err) {
       scope.postMessage({ error: (err as Error)?.message ?? String(err) } satisfies RangeReply);
     }
@@ -131,10 +128,7 @@ export async function readInRanges(blob: Blob, head: Uint8Array, o: ParallelOpti
     for (const w of pool) w.terminate();
     throw e;
   }
-  const idle = [...pool];
-  const waiting: ((w: Worker) => void)[] = [];
-  const take = () => new Promise<Worker>((resolve) => { const w = idle.pop(); if (w) resolve(w); else waiting.push(resolve); });
-  const give = (w: Worker) => { const next = waiting.shift(); if (next) next(w); else idle.push(w); };
+  const { take, give } = workerPool(pool);
   const done = new Array<number>(cuts.length).fill(0);
   const run = async (k: number, start: number, ids?: IdSet): Promise<RangeResult> => {
     const w = await take();

@@ -144,6 +144,28 @@ export function readRange(read: ReadAt, size: number, start: number, stop: numbe
   return { start, end: p, lines: ingest.linesRead, validation, parts: here ? parts : parts.toSnapshot(), ids: idSet.list() };
 }
 
+/**
+ * Reads one range another thread asked for (a worker thread of the command line, a helper in the page): with
+ * the ids it was told earlier ranges took, and the buffers of its result to move back, not copy.
+ */
+export function readRangeTask(read: ReadAt, size: number, start: number, stop: number, plan: RangePlan, ids?: IdList): { result: RangeResult; transfer: ArrayBuffer[] } {
+  let taken: IdSet | undefined;
+  if (ids) { taken = new IdSet(); taken.addList(ids); }
+  const result = readRange(read, size, start, stop, plan, taken);
+  const snap = result.parts as PartsSnapshot;
+  return { result, transfer: [...Object.values(snap.buffers), ...(snap.sealed ? Object.values(snap.sealed) : []), result.ids.arena.buffer as ArrayBuffer] };
+}
+
+/** Hands out workers one task at a time: `take` resolves to an idle one (waiting for one if none is), `give` returns it. */
+export function workerPool<W>(workers: readonly W[]): { take(): Promise<W>; give(w: W): void } {
+  const idle = [...workers];
+  const waiting: ((w: W) => void)[] = [];
+  return {
+    take: () => new Promise<W>((resolve) => { const w = idle.pop(); if (w !== undefined) resolve(w); else waiting.push(resolve); }),
+    give: (w) => { const next = waiting.shift(); if (next) next(w); else idle.push(w); },
+  };
+}
+
 export interface Merged {
   validation: Validation;
   parts: ContactParts;
