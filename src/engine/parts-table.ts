@@ -7,7 +7,7 @@
  */
 import { BUCKETS, bucketOf, bucketUpper } from './histogram.js';
 import { ContactParts, F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, OPTIONAL_DIMENSIONS, TooManyValues, type Dimension } from './parts.js';
-import { ReasonTally, newValidation, reason, type ReasonCode } from './ingest/reasons.js';
+import { Rejections, newValidation, reason, type Bad, type ReasonCode } from './ingest/reasons.js';
 import type { Validation } from './ingest/index.js';
 import { error, errorText, type ErrorCode } from './ingest/errors.js';
 import type { Said } from './words.js';
@@ -199,12 +199,13 @@ export class PartsTableReader {
   readonly dimensions: Dimension[];
   parts: ContactParts | null = null;
   readonly validation: PartsValidation = newValidation();
-  private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
+  private readonly rejections: Rejections;
   private readonly values = new Float64Array(NF);
   private lastStartRaw: unknown = undefined;
   private lastStart: number | null = null;
 
-  constructor(readonly columns: readonly string[], private readonly onRejection?: (r: Rejection) => void) {
+  constructor(readonly columns: readonly string[], onRejection?: (r: Rejection) => void) {
+    this.rejections = new Rejections(this.validation, onRejection);
     const missing = [...KEY_COLUMNS].filter((c) => !columns.includes(c));
     if (missing.length) {
       throw new PartsTableError(error('notPartsTable', { columns: missing.map((c) => `"${c}"`).join(', '), header: `${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', …' : ''}` }));
@@ -243,7 +244,7 @@ export class PartsTableReader {
       return;
     }
     if (bad === HELD) return;
-    this.rejected(line, bad);
+    this.rejections.add(line, bad);
   }
 
   private line = 0;
@@ -262,7 +263,7 @@ export class PartsTableReader {
     for (let i = 0; i < h.n; i++) {
       const cell = this.counted.get(h.slot[i] * SERIES_KEY + h.series[i]);
       if (cell === undefined) {
-        this.rejected(h.line[i], { column: null, value: null, said: reason('waitsWithoutCounts') });
+        this.rejections.add(h.line[i], { column: null, value: null, said: reason('waitsWithoutCounts') });
         continue;
       }
       this.validation.rowsAccepted++;
@@ -289,18 +290,11 @@ export class PartsTableReader {
   /** Counts a row that could not even be split into columns (a malformed CSV record, a line that is no JSON). */
   rejectRow(line: number, said: Said<ReasonCode>): void {
     this.validation.rowsRead++;
-    this.rejected(line, { column: null, value: null, said });
+    this.rejections.add(line, { column: null, value: null, said });
   }
 
-  private rejected(line: number, bad: { column: string | null; value: string | null; said: Said<ReasonCode> }): void {
-    this.validation.rowsRejected++;
-    const text = this.tally.add(bad.said);
-    const r: Rejection = { line, column: bad.column, value: bad.value, reason: text, code: bad.said.code, values: bad.said.values };
-    if (this.validation.rejections.length < 100) this.validation.rejections.push(r);
-    this.onRejection?.(r);
-  }
 
-  private take(): { column: string | null; value: string | null; said: Said<ReasonCode> } | null | typeof HELD {
+  private take(): Bad | null | typeof HELD {
     const fail = (column: string | null, value: unknown, said: Said<ReasonCode>) => ({ column, value: value === null || value === undefined ? null : String(value).slice(0, 80), said });
     const version = this.v(K_VERSION);
     if (version !== PARTS_VERSION && (Number(text(version)) !== PARTS_VERSION || text(version) === '')) return fail('parts_version', version, reason('partsVersion', { version: text(version) || 'none' }));

@@ -3,7 +3,7 @@
  * "Vendor aggregates"): counts and sums into cells, "answered within T" counts per threshold as given.
  */
 import { F, NF, ContactParts, type Dimension, type WaitsGiven } from '../parts.js';
-import { ReasonTally, newValidation, reason, type ReasonCode } from '../ingest/reasons.js';
+import { Rejections, newValidation, reason, type Bad, type ReasonCode } from '../ingest/reasons.js';
 import type { Rejection } from '../ingest/contacts.js';
 import type { Validation } from '../ingest/index.js';
 import type { Said } from '../words.js';
@@ -51,12 +51,7 @@ export interface AggregateRow {
   abandonedWithin: Map<number, number>;
 }
 
-/** Why an entry is rejected: the column (metric) and value it is about, and the reason. */
-export interface Bad {
-  column: string | null;
-  value: string | null;
-  said: Said<ReasonCode>;
-}
+export type { Bad };
 
 export const bad = (column: string | null, value: unknown, said: Said<ReasonCode>): Bad => ({ column, value: value === undefined || value === null ? null : String(value), said });
 
@@ -127,7 +122,7 @@ export function risingWithin(metric: string, m: Map<number, number>): Bad | null
 /** Gathers a source's rows and rejections, then makes the parts. */
 export class AggregateRows {
   readonly validation: Validation = newValidation();
-  private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
+  private readonly rejections: Rejections;
   readonly rows: AggregateRow[] = [];
   private readonly seen = new Map<string, number>();
 
@@ -136,7 +131,9 @@ export class AggregateRows {
   /** The source counted short abandons at a time it does not say, and the user did not give it (Genesys Cloud). */
   shortAbandonTimeUnknown = false;
 
-  constructor(readonly source: AggregateSource, private readonly onRejection?: (r: Rejection) => void) {}
+  constructor(readonly source: AggregateSource, onRejection?: (r: Rejection) => void) {
+    this.rejections = new Rejections(this.validation, onRejection);
+  }
 
   /** Takes one row read, or rejects it: an interval and key met before is rejected (a page saved twice). */
   take(row: AggregateRow | Bad, line: number): void {
@@ -159,11 +156,7 @@ export class AggregateRows {
   }
 
   reject(line: number, b: Bad): void {
-    this.validation.rowsRejected++;
-    const text = this.tally.add(b.said);
-    const r: Rejection = { line, column: b.column, value: b.value, reason: text, code: b.said.code, values: b.said.values };
-    if (this.validation.rejections.length < 100) this.validation.rejections.push(r);
-    this.onRejection?.(r);
+    this.rejections.add(line, b);
   }
 
   /** The parts of the accepted rows (null when none was accepted). */

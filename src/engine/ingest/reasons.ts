@@ -7,6 +7,7 @@
  */
 import { wordTable, type Said } from '../words.js';
 import type { Validation } from './index.js';
+import type { Rejection } from './contacts.js';
 
 export const REASONS = {
   fieldCount: 'has {count} fields, the header has {columns}',
@@ -141,4 +142,31 @@ export class ReasonTally {
 /** A validation with nothing read yet: every reader starts from one (here, beside the reasons, so that a reader needs no more of the ingest), and merged validations add into one. */
 export function newValidation(): Validation {
   return { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, byReason: {}, byCode: [], countedApart: { total: 0, byReason: {}, byCode: [] }, rejections: [], contacts: 0 };
+}
+
+/** Why a row is rejected: the column and value it is about (null when none), and the reason. */
+export interface Bad {
+  column: string | null;
+  value: string | null;
+  said: Said<ReasonCode>;
+}
+
+/**
+ * Counts rows rejected after they were counted read, into a validation: its count, reasons in words and as
+ * data, the first 100 rejections; each one also told to `onRejection` (a file of every rejected row).
+ */
+export class Rejections {
+  private readonly tally: ReasonTally;
+  constructor(private readonly validation: Validation, private readonly onRejection?: (r: Rejection) => void) {
+    this.tally = new ReasonTally(validation.byReason, validation.byCode);
+  }
+
+  add(line: number, bad: Bad): void {
+    const v = this.validation;
+    v.rowsRejected++;
+    const text = this.tally.add(bad.said);
+    const r: Rejection = { line, column: bad.column, value: bad.value, reason: text, code: bad.said.code, values: bad.said.values };
+    if (v.rejections.length < 100) v.rejections.push(r);
+    this.onRejection?.(r);
+  }
 }

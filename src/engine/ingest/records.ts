@@ -12,7 +12,7 @@ import type { Rejection } from './contacts.js';
 import type { Validation } from './index.js';
 import { newValidation } from './reasons.js';
 import { IngestError, error } from './errors.js';
-import { ReasonTally, reason, type ReasonCode } from './reasons.js';
+import { Rejections, reason, type ReasonCode } from './reasons.js';
 import type { Said } from '../words.js';
 import { normalizeName } from './names.js';
 
@@ -37,7 +37,7 @@ const bad = (column: string | null, value: string | null, why: Said<ReasonCode>)
 
 abstract class RecordReader<T> {
   readonly validation: Validation = newValidation();
-  private readonly tally = new ReasonTally(this.validation.byReason, this.validation.byCode);
+  private readonly rejections = new Rejections(this.validation);
   readonly records: T[] = [];
   private header: string[] | null = null;
   private readonly csv = new CsvReader({ onRecord: (r) => this.onRecord(r) });
@@ -69,11 +69,8 @@ abstract class RecordReader<T> {
       : r.count !== this.header.length
         ? bad(null, null, reason('fieldCount', { count: r.count, columns: this.header.length }))
         : this.read(r);
-    if (res instanceof Rejected) {
-      v.rowsRejected++;
-      const text = this.tally.add(res.reason);
-      if (v.rejections.length < 100) v.rejections.push({ line: r.line, column: res.column, value: res.value, reason: text, code: res.reason.code, values: res.reason.values });
-    } else {
+    if (res instanceof Rejected) this.rejections.add(r.line, { column: res.column, value: res.value, said: res.reason });
+    else {
       v.rowsAccepted++;
       this.records.push(res as T);
     }
