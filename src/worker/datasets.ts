@@ -4,7 +4,7 @@
  * cache, or made live from a stream. Every change is told to `changed`, which tells the subscribers.
  */
 import { analyze } from '../engine/analyze.js';
-import { ContactParts, OPTIONAL_DIMENSIONS, slotMinutesFor } from '../engine/parts.js';
+import { ContactParts, OPTIONAL_DIMENSIONS, slotMinutesFor, type PartsOptions } from '../engine/parts.js';
 import { LiveContacts } from '../engine/live/live-contacts.js';
 import { inspectHead, type FileHead } from '../engine/ingest/inspect.js';
 import { previewHead, type Preview } from '../engine/ingest/preview.js';
@@ -269,8 +269,8 @@ export class Datasets {
     const o = ds.opts;
     const sampled = await sampleBlocks(blob.size, async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()));
     // A large file on every core (ranges.ts): the first figures from its first megabyte at once, the rest read
-    // by helpers while this worker hashes the content; else in one piece, below.
-    const parallel = await this.readInParallel(ds, blob, head, sampled, known === null, open);
+    // by helpers, the content hashed after; else in one piece, below.
+    const parallel = await this.readInParallel(ds, blob, head, sampled, parts.opts, known === null, open);
     if (parallel) {
       const { parts: read, validation, mapping } = parallel;
       ds.parts = read;
@@ -312,7 +312,7 @@ export class Datasets {
    * Reads a large plain file on helpers (ranges.ts), hashing its content meanwhile; null when it is to be read in
    * one piece (small, one core, no helpers in this browser, not decided by its head).
    */
-  private async readInParallel(ds: Dataset, blob: Blob, head: Uint8Array, sampled: Uint8Array[], hashIt: boolean, open: () => boolean): Promise<(ParallelReading & { hash: Promise<string> }) | null> {
+  private async readInParallel(ds: Dataset, blob: Blob, head: Uint8Array, sampled: Uint8Array[], partsOpts: PartsOptions, hashIt: boolean, open: () => boolean): Promise<(ParallelReading & { hash: Promise<string> }) | null> {
     const threads = this.opts.threads ?? (globalThis.navigator?.hardwareConcurrency || 1);
     if (threads < 2 || blob.size < (this.opts.parallelMinBytes ?? PARALLEL_MIN_BYTES) || typeof Worker === 'undefined' || typeof FileReaderSync === 'undefined') return null;
     const o = ds.opts;
@@ -337,7 +337,7 @@ export class Datasets {
     try {
       reading = await readInRanges(blob, head, {
         mapping: o.mapping, inputTimeZone: o.inputTimeZone ?? o.timeZone, dayMonthOrder: o.dayMonthOrder, sampleBlocks: sampled,
-        parts: this.newParts(o).opts, helpers: Math.min(threads, 4),
+        parts: partsOpts, helpers: Math.min(threads, 4),
         // This worker's own script, started again as a helper (the file a host copied, or the blob that imports it).
         start: () => new Worker((self as unknown as { location: Location }).location.href, { type: 'module', name: RANGE_ROLE }),
         onFirst: (parts, bytes) => {
@@ -359,6 +359,14 @@ export class Datasets {
     // for the hash (only the cache does).
     if (reading) startHash();
     return reading && { ...reading, hash };
+  }
+
+  /** A file read whole (a reader that needs all of it), hashed; its head was counted read already. */
+  private async wholeFile(blob: Blob, head: Uint8Array, hasher: ContentHasher): Promise<Uint8Array<ArrayBuffer>> {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    this.counts.bytes += bytes.byteLength - head.length;
+    await hasher.push(bytes);
+    return bytes;
   }
 
   /** Tells the subscribers of a warning the cache gave while it kept the dataset (it fell back to memory …). */
@@ -391,18 +399,13 @@ export class Datasets {
       if (source) {
         if (blob.size > MAX_AGGREGATES_BYTES) throw new IngestError(error('aggregatesTooLarge', { mib: MAX_AGGREGATES_BYTES / 2 ** 20 }));
         const { readAggregates, emptyAggregates } = await import('../engine/aggregates/index.js');
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        this.counts.bytes += bytes.byteLength - head.length;
-        await hasher.push(bytes);
+        const bytes = await this.wholeFile(blob, head, hasher);
         this.progress(ds, { bytes: bytes.byteLength, rows: 0, rejected: 0 }, blob.size);
         reader = readAggregates(new TextDecoder().decode(bytes), source, vendor);
         if (reader.validation.rowsRead === 0) throw emptyAggregates(source);
       } else if (format === 'parquet') {
         const { readParquetParts } = await import('./parquet-parts.js');
-        const file = await blob.arrayBuffer();
-        this.counts.bytes += file.byteLength - head.length;
-        await hasher.push(new Uint8Array(file));
-        reader = await readParquetParts(file);
+        reader = await readParquetParts((await this.wholeFile(blob, head, hasher)).buffer);
       } else {
         const text = new PartsTextReader(format);
         let bytes = 0;

@@ -7,9 +7,6 @@
  * rejected with its line and reason, the others kept, and rows read = accepted + rejected.
  */
 import { IngestError, error } from '../ingest/errors.js';
-
-/** The words for a saved response with no entry at all (no interval of any queue). */
-export const emptyAggregates = (source: AggregateSource): IngestError => new IngestError(error('aggregatesEmpty', { source: SOURCE_NAMES[source] }));
 import { SOURCE_NAMES, AggregateRows, type AggregateOptions, type AggregateSource } from './rows.js';
 import type { ContactParts } from '../parts.js';
 import type { Validation } from '../ingest/index.js';
@@ -18,6 +15,9 @@ import { readGenesys } from './genesys.js';
 
 export { SOURCE_NAMES, type AggregateOptions, type AggregateSource };
 export { aggregateSourceOf } from './source.js';
+
+/** The words for a saved response with no entry at all (no interval of any queue). */
+export const emptyAggregates = (source: AggregateSource): IngestError => new IngestError(error('aggregatesEmpty', { source: SOURCE_NAMES[source] }));
 
 /** What reading a vendor's file gives: its parts (null when no entry could be read) and how it read. */
 export interface AggregatesRead {
