@@ -32,8 +32,8 @@ await build({
 
 // The feed server as a library, for the browser tests' server plugin and benchmarks.
 await build({
-  entryPoints: ['src/feed/server.ts'],
-  outfile: 'dist/feed/server.js',
+  entryPoints: ['src/feed/server.ts', 'src/feed/acd.ts'],
+  outdir: 'dist/feed',
   bundle: true,
   platform: 'node',
   format: 'esm',

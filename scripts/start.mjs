@@ -15,7 +15,7 @@ const feedPort = Number(arg('feed-port', 8787));
 const speed = arg('speed', '10');
 
 
-const feed = spawn(process.execPath, ['dist/cli/main.js', 'feed', '--port', String(feedPort), '--host', host, '--speed', speed, '--contacts', '70000', '--days', '7', '--seed', 'wallboard', '--channels', 'voice,chat', '--from', '08:00', '--control'], { stdio: ['ignore', 'inherit', 'inherit'] });
+const feed = spawn(process.execPath, ['dist/cli/main.js', 'feed', '--port', String(feedPort), '--host', host, '--speed', speed, '--contacts', '70000', '--days', '7', '--seed', 'wallboard', '--channels', 'voice,chat', '--start-at', '08:00', '--control'], { stdio: ['ignore', 'inherit', 'inherit'] });
 feed.on('exit', (code) => { if (code) { console.error(`feed server stopped (exit ${code})`); process.exit(code); } });
 let demo;
 try {

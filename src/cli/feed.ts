@@ -9,6 +9,8 @@ import { startFeedServer } from '../feed/server.js';
 import { UsageError, flagError } from './errors.js';
 import { loadMapping, machineZone, zoneFlag } from './options.js';
 import { zoneNamed } from '../engine/time/zone.js';
+import { ACD_SOURCES, startAcdFeed, type AcdFeedOptions, type AcdSource } from '../feed/acd.js';
+import { readFileSync } from 'node:fs';
 
 
 export const FLAGS = {
@@ -22,7 +24,12 @@ export const FLAGS = {
   seed: { type: 'string' },
   days: { type: 'string' },
   channels: { type: 'string' },
+  'start-at': { type: 'string' },
   from: { type: 'string' },
+  ami: { type: 'string' },
+  'queue-log': { type: 'string' },
+  'tail-from': { type: 'string' },
+  credentials: { type: 'string' },
   control: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -53,6 +60,10 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   }
   const { values: f, positionals } = parsed;
   if (f.help) { out(helpText('feed')); return 0; }
+  if (f.from !== undefined) {
+    if (/^\d{1,2}:\d{2}$/.test(f.from)) throw new UsageError(`--from ${f.from}: --from names the ACD to listen to now (${ACD_SOURCES.join(', ')}); a time of day to start the replay at is --start-at ${f.from}`);
+    return acdFeed(f, positionals, out);
+  }
   const file = positionals[0];
   if (file) {
     try { if (!statSync(file).isFile()) throw new Error(); } catch { throw new UsageError(`${file}: cannot read the file`); }
@@ -71,19 +82,68 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   // the quiet night), in the data's zone (generated contacts: America/New_York; a file: --input-tz).
   const channels = f.channels ? f.channels.split(',').map((c) => c.trim()).filter(Boolean) : null;
   let replay = channels ? contacts.filter((c) => !c.channel || channels.includes(c.channel)) : contacts;
-  if (f.from !== undefined) {
-    const m = /^(\d{1,2}):(\d{2})$/.exec(f.from);
-    if (!m || +m[1] > 23 || +m[2] > 59) throw new UsageError(`--from ${f.from}: expected a time of day such as 08:00`);
+  for (const k of ['ami', 'queue-log', 'tail-from', 'credentials'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}: a replay reads a file or generates contacts`);
+  if (f['start-at'] !== undefined) {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(f['start-at']);
+    if (!m || +m[1] > 23 || +m[2] > 59) throw new UsageError(`--start-at ${f['start-at']}: expected a time of day such as 08:00`);
     const zone = zoneNamed(file ? (f['input-tz'] ? zoneFlag(f['input-tz'], '--input-tz') : machineZone()) : 'America/New_York');
     const first = replay.reduce((t, c) => Math.min(t, c.arrived), Infinity);
     const day = Math.floor(zone.toLocal(first) / 86_400_000);
     const wanted = day * 86_400_000 + (+m[1] * 60 + +m[2]) * 60_000;
     replay = replay.filter((c) => zone.toLocal(c.arrived) >= wanted);
   }
-  if (replay.length === 0) throw new UsageError('nothing to replay: no contact is left after --channels / --from');
+  if (replay.length === 0) throw new UsageError('nothing to replay: no contact is left after --channels / --start-at');
   const server = await startFeedServer({ contacts: replay, speed, rate, port, host: f.host, control: f.control });
   out(`feed: ${replay.length} contacts at ${rate ? `${rate} events/s` : `${speed}×`} — ws://${server.url.slice(7)}/ws · ${server.url}/sse · ${server.url}/ndjson (?since=seq)${f.control ? ` · POST ${server.url}/control?action=pause|resume|drop` : ''} · Ctrl-C stops`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve));
   await server.close();
+  return 0;
+}
+
+type Flags = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+
+/** AMI credentials: a JSON file ({ "username", "secret" }) or SLA_AMI_USERNAME / SLA_AMI_SECRET; never a flag. */
+function amiCredentials(file: string | undefined): { username: string; secret: string } {
+  if (file) {
+    let j: unknown;
+    try { j = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--credentials ${file}: ${(e as Error).message}`); }
+    const o = j as { username?: unknown; secret?: unknown };
+    if (typeof o?.username !== 'string' || typeof o?.secret !== 'string') throw new UsageError(`--credentials ${file}: expected {"username": "…", "secret": "…"}`);
+    return { username: o.username, secret: o.secret };
+  }
+  const username = process.env.SLA_AMI_USERNAME;
+  const secret = process.env.SLA_AMI_SECRET;
+  if (!username || secret === undefined) throw new UsageError('asterisk-ami: the AMI user and secret (manager.conf) come from SLA_AMI_USERNAME and SLA_AMI_SECRET, or --credentials file.json; never from a flag that others can read in the process list');
+  return { username, secret };
+}
+
+/** `feed --from <ACD>`: the ACD's own live events as the kit's stream (docs/stream.md "ACD adapters"). */
+async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void): Promise<number> {
+  const from = f.from as AcdSource;
+  if (!ACD_SOURCES.includes(from)) throw new UsageError(`--from ${f.from}: expected one of ${ACD_SOURCES.join(', ')}`);
+  if (positionals.length) throw new UsageError(`--from ${from} listens to the ACD: no file to replay (${positionals[0]})`);
+  for (const k of ['speed', 'rate', 'map', 'input-tz', 'contacts', 'seed', 'days', 'channels', 'start-at'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for a replay; --from ${from} sends what the ACD does as it happens`);
+  const port = f.port === undefined ? 8787 : Number(f.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${f.port}: expected a port number`);
+  const opts: AcdFeedOptions = { from, port, host: f.host, control: f.control };
+  if (from === 'asterisk-ami') {
+    if (f['tail-from'] !== undefined) throw new UsageError('--tail-from is for --from asterisk-queue-log');
+    const m = /^(.+?)(?::(\d+))?$/.exec(f.ami ?? '');
+    if (!f.ami || !m) throw new UsageError('--from asterisk-ami needs --ami host[:port] (the manager interface; port 5038 unless told)');
+    const amiPort = m[2] === undefined ? 5038 : Number(m[2]);
+    if (!(amiPort > 0 && amiPort < 65536)) throw new UsageError(`--ami ${f.ami}: expected host:port`);
+    if (f['queue-log'] !== undefined) { try { statSync(f['queue-log']); } catch (e) { throw new UsageError(`--queue-log ${f['queue-log']}: ${(e as Error).message}`); } }
+    opts.ami = { host: m[1], port: amiPort, ...amiCredentials(f.credentials), queueLog: f['queue-log'] };
+  } else {
+    if (f.ami !== undefined || f.credentials !== undefined) throw new UsageError('--ami and --credentials are for --from asterisk-ami');
+    if (!f['queue-log']) throw new UsageError('--from asterisk-queue-log needs --queue-log /var/log/asterisk/queue_log');
+    const tail = f['tail-from'] ?? 'start';
+    if (tail !== 'start' && tail !== 'end') throw new UsageError(`--tail-from ${tail}: expected start (the whole file, then what is written) or end (only what is written from now)`);
+    opts.queueLog = { path: f['queue-log'], from: tail };
+  }
+  const feed = await startAcdFeed(opts);
+  out(`feed: ${from === 'asterisk-ami' ? `Asterisk AMI at ${opts.ami!.host}:${opts.ami!.port}${opts.ami!.queueLog ? ` (breaks recovered from ${opts.ami!.queueLog})` : ''}` : `Asterisk queue_log ${opts.queueLog!.path}`} — ws://${feed.url.slice(7)}/ws · ${feed.url}/sse · ${feed.url}/ndjson (?since=seq) · ${feed.url}/status · Ctrl-C stops`);
+  await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+  await feed.close();
   return 0;
 }

@@ -14,3 +14,4 @@ export { detectMapping } from './ingest/presets.js';
 export type { Rejection } from './ingest/contacts.js';
 export { analyze, analyzeText, unneeded, type AnalyzeOptions, type Analysis } from './analyze.js';
 export { sampleBlocks } from './ingest/sample-blocks.js';
+export { LiveContacts, type StreamEvent, type ContactEvent } from './live/live-contacts.js';

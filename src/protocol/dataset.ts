@@ -55,6 +55,8 @@ export interface StreamStatus {
     applied: number; duplicates: number; rejected: number;
     /** Streams begun again (a new stream id), seq jumps refused, events found missing in gaps. */
     resets: number; jumps: number; gapped: number;
+    /** Contacts the source lost track of (their outcome unknown): in neither the figures nor the queue. */
+    lost: number;
     /** Events still missing after replays (a gap the server could not fill): the figures lack them. */
     missing: number;
     /** Messages that were no events (not JSON). */

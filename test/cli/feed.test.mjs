@@ -63,7 +63,7 @@ test('NDJSON and SSE carry the same events; ?since and Last-Event-ID resume afte
   }
 });
 
-test('feed --channels and --from: the replay starts with the chosen channels at the chosen time of day', async () => {
+test('feed --channels and --start-at: the replay starts with the chosen channels at the chosen time of day', async () => {
   const { spawn } = await import('node:child_process');
   const { writeFileSync, mkdtempSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -76,7 +76,7 @@ test('feed --channels and --from: the replay starts with the chosen channels at 
     return `x${i},Sales,${i % 2 ? 'email' : 'voice'},${at},,${at},abandoned`;
   });
   writeFileSync(file, ['id,queue,channel,arrived,answered,ended,outcome', ...rows].join('\n'));
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'feed', file, '--input-tz', 'UTC', '--channels', 'voice', '--from', '09:00', '--rate', '1000', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'feed', file, '--input-tz', 'UTC', '--channels', 'voice', '--start-at', '09:00', '--rate', '1000', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const line = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => { out += d; if (out.includes('\n')) resolve(out); });
@@ -85,10 +85,10 @@ test('feed --channels and --from: the replay starts with the chosen channels at 
   child.kill();
   // 09:00–11:50 is 18 slots, of which the voice ones are every other: 9.
   assert.match(line, /^feed: 9 contacts /);
-  const bad = spawn(process.execPath, ['dist/cli/main.js', 'feed', file, '--from', '9am'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const bad = spawn(process.execPath, ['dist/cli/main.js', 'feed', file, '--start-at', '9am'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   bad.stderr.on('data', (d) => { err += d; });
   const code = await new Promise((r) => bad.on('exit', r));
   assert.equal(code, 2);
-  assert.match(err, /--from 9am: expected a time of day such as 08:00/);
+  assert.match(err, /--start-at 9am: expected a time of day such as 08:00/);
 });

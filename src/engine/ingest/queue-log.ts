@@ -37,6 +37,44 @@ export interface QueueLogSink {
 
 const num = (s: string | undefined): number => (s === undefined || s.trim() === '' ? NaN : Number(s));
 
+/** What one queue_log line says of its call (the same reading for a file and for a live tail). */
+export type QueueLogStep =
+  | { kind: 'join'; customer?: string }
+  | { kind: 'connect'; wait: number }
+  | { kind: 'end'; outcome: 'answered' | 'abandoned' | 'flowout'; talk?: number; wait?: number; transferred?: boolean };
+
+/**
+ * A call event's fields (docs/mapping.md "Asterisk queue_log"): ENTERQUEUE(url|callerid), CONNECT(holdtime|…),
+ * COMPLETECALLER/COMPLETEAGENT(holdtime|calltime|origposition), TRANSFER(extension|context|holdtime|calltime),
+ * ABANDON and EXITWITHTIMEOUT and EXITEMPTY(position|origposition|waittime),
+ * EXITWITHKEY(key|position|origposition|waittime). A wait the line does not carry (older versions) is left
+ * to the times. Other events say nothing of the call's course: null.
+ */
+export function queueLogStep(event: string, f: string[]): QueueLogStep | null {
+  switch (event) {
+    case 'ENTERQUEUE':
+      return { kind: 'join', customer: (f[6] ?? '').trim() || undefined };
+    case 'CONNECT':
+      return { kind: 'connect', wait: num(f[5]) };
+    case 'COMPLETECALLER':
+    case 'COMPLETEAGENT':
+      return { kind: 'end', outcome: 'answered', talk: num(f[6]) };
+    case 'TRANSFER':
+    case 'BLINDTRANSFER':
+    case 'ATTENDEDTRANSFER':
+      return { kind: 'end', outcome: 'answered', talk: num(f[8]), transferred: true };
+    case 'ABANDON':
+      return { kind: 'end', outcome: 'abandoned', wait: num(f[7]) };
+    case 'EXITWITHTIMEOUT':
+    case 'EXITEMPTY':
+      return { kind: 'end', outcome: 'flowout', wait: num(f[7]) };
+    case 'EXITWITHKEY':
+      return { kind: 'end', outcome: 'flowout', wait: f[8] === undefined ? undefined : num(f[8]) };
+    default:
+      return null;
+  }
+}
+
 export class QueueLogFolder {
   private readonly calls = new Map<string, Pending>();
   private readonly seen = new Set<string>();
@@ -70,44 +108,25 @@ export class QueueLogFolder {
     }
     p.lines.push(line);
     if (queue && queue !== 'NONE') p.queue = queue;
-    switch (event) {
-      case 'ENTERQUEUE':
+    const step = queueLogStep(event, f);
+    if (!step) return; // other call events (DID, INFO, …) stay with the call
+    switch (step.kind) {
+      case 'join':
         p.arrived = t;
-        if (f[6]) p.customer = f[6].trim() || undefined;
+        if (step.customer) p.customer = step.customer;
         return;
-      case 'CONNECT':
+      case 'connect':
         p.answered = t;
-        p.wait = num(f[5]);
+        p.wait = step.wait;
         if (agent && agent !== 'NONE') p.agent = agent;
         return;
-      case 'COMPLETECALLER':
-      case 'COMPLETEAGENT':
-        p.outcome = 'answered';
-        p.talk = num(f[6]);
+      case 'end':
+        p.outcome = step.outcome;
+        if (step.outcome === 'answered') p.talk = step.talk;
+        else p.wait = step.wait;
+        if (step.transferred) p.transferred = true;
         p.ended = t;
         return this.finish(p);
-      case 'TRANSFER':
-      case 'BLINDTRANSFER':
-      case 'ATTENDEDTRANSFER':
-        p.outcome = 'answered';
-        p.transferred = true;
-        p.talk = num(f[8]);
-        p.ended = t;
-        return this.finish(p);
-      case 'ABANDON':
-        p.outcome = 'abandoned';
-        p.wait = num(f[7]);
-        p.ended = t;
-        return this.finish(p);
-      case 'EXITWITHTIMEOUT':
-      case 'EXITEMPTY':
-      case 'EXITWITHKEY':
-        p.outcome = 'flowout';
-        p.wait = num(f[7]);
-        p.ended = t;
-        return this.finish(p);
-      default:
-        return; // other call events (DID, INFO, …) stay with the call
     }
   }
 
@@ -136,18 +155,35 @@ export class QueueLogFolder {
     );
   }
 
-  /** Whether each agent is paused, so that the end of a call returns to the right state. */
-  private paused = new Map<string, string | null>();
+  private readonly agents = new QueueLogAgents();
 
-  /**
-   * Agent states from the log: logged in (ADDMEMBER, AGENTLOGIN) → Available; PAUSE → the pause reason
-   * (or Paused), UNPAUSE → Available; CONNECT → Talk until the call completes; REMOVEMEMBER, AGENTLOGOFF →
-   * Logged Out. Talk in queue_log includes hold; no wrap is logged.
-   */
   private agentEvent(event: string, agent: string, t: number, f: string[]): void {
-    const emit = this.sink.agentState?.bind(this.sink);
-    if (!emit || !agent || agent === 'NONE') return;
-    const state = (name: string, category: AgentState['category']) => emit({ agent, state: name, category, start: t });
+    if (!this.sink.agentState) return;
+    const st = this.agents.event(event, agent, t, f);
+    if (st) this.sink.agentState(st);
+  }
+
+  /** Calls still open at the end of the file have neither an answer nor an end: rejected (docs/metrics.md §1). */
+  end(): void {
+    for (const p of this.calls.values()) {
+      this.sink.reject(p.lines, { column: '5', value: 'ENTERQUEUE', reason: reason('callWithoutEnd') });
+    }
+    this.calls.clear();
+  }
+}
+
+/**
+ * Agent states from queue_log lines (the same for a file and a live tail): logged in (ADDMEMBER, AGENTLOGIN)
+ * → Available; PAUSE → the pause reason (or Paused), UNPAUSE → Available; CONNECT → Talk until the call
+ * completes; REMOVEMEMBER, AGENTLOGOFF → Logged Out. Talk in queue_log includes hold; no wrap is logged.
+ */
+export class QueueLogAgents {
+  /** Whether each agent is paused, so that the end of a call returns to the right state. */
+  private readonly paused = new Map<string, string | null>();
+
+  event(event: string, agent: string, t: number, f: string[]): AgentState | null {
+    if (!agent || agent === 'NONE') return null;
+    const state = (name: string, category: AgentState['category']): AgentState => ({ agent, state: name, category, start: t });
     switch (event) {
       case 'ADDMEMBER': case 'AGENTLOGIN': case 'AGENTCALLBACKLOGIN':
         this.paused.set(agent, null);
@@ -169,14 +205,8 @@ export class QueueLogFolder {
         const p = this.paused.get(agent);
         return p ? state(p, 'unproductive') : state('Available', 'available');
       }
+      default:
+        return null;
     }
-  }
-
-  /** Calls still open at the end of the file have neither an answer nor an end: rejected (docs/metrics.md §1). */
-  end(): void {
-    for (const p of this.calls.values()) {
-      this.sink.reject(p.lines, { column: '5', value: 'ENTERQUEUE', reason: reason('callWithoutEnd') });
-    }
-    this.calls.clear();
   }
 }

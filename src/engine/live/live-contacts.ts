@@ -35,6 +35,11 @@ export interface ContactEvent {
   nps?: number;
   qa?: number;
   transferred?: boolean;
+  /**
+   * The source lost track of this contact (its end fell in a break its ACD cannot replay): it leaves the
+   * waiting queue and the figures, counted in `events.lost` (docs/stream.md).
+   */
+  lost?: boolean;
 }
 
 export interface AgentStateEvent {
@@ -95,9 +100,9 @@ export class LiveContacts {
   now = NaN;
   /**
    * Events taken, duplicates ignored, events rejected; streams begun again (a server restarted with a new
-   * stream id), seq jumps refused, and events found missing in a gap of seqs.
+   * stream id), seq jumps refused, events found missing in a gap of seqs, and contacts the source lost.
    */
-  readonly counts = { applied: 0, duplicates: 0, rejected: 0, resets: 0, jumps: 0, gapped: 0 };
+  readonly counts = { applied: 0, duplicates: 0, rejected: 0, resets: 0, jumps: 0, gapped: 0, lost: 0 };
   /** The stream id of the events taken (undefined: the server sends none). */
   streamId: string | undefined;
   /** Seqs skipped by a gap and not (yet) delivered by a replay. */
@@ -195,6 +200,12 @@ export class LiveContacts {
   private contact(e: ContactEvent): string | null {
     if (!e.id) return 'no contact id';
     const prev = this.contacts.get(e.id);
+    if (e.lost === true) {
+      // Its outcome is unknown: neither waiting nor in the figures, and said (events.lost).
+      if (prev?.inParts) this.parts.remove(prev);
+      if (prev) { this.contacts.delete(e.id); this.counts.lost++; }
+      return null;
+    }
     const next: Contact & { inParts: boolean } = prev ? { ...prev } : { id: e.id, queue: '', arrived: NaN, outcome: 'answered', inParts: false };
     const time = (v: string | undefined, name: string): number | undefined | string => {
       if (v === undefined) return undefined;

@@ -16,7 +16,7 @@ export type LiveView = LiveState & {
   queues: (LiveState['queues'][number] & { projectedServiceLevel: number | null })[];
   lastSeq: number;
   /** Events taken, duplicates, rejected; streams begun again, seq jumps refused, found missing in gaps, still missing. */
-  events: { applied: number; duplicates: number; rejected: number; resets: number; jumps: number; gapped: number; missing: number };
+  events: { applied: number; duplicates: number; rejected: number; resets: number; jumps: number; gapped: number; lost: number; missing: number };
 };
 
 /** The live view of the queues (all, or only `queues`), without the ages of every waiting contact. */

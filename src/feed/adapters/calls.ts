@@ -1,0 +1,174 @@
+/**
+ * What every ACD adapter shares (docs/stream.md "ACD adapters"): the ACD's own events, each read into one step
+ * of a call's course (it joined a queue, an agent answered, it ended) or an agent's state, become the kit's
+ * stream events. A step that says nothing new — the same call's end told twice, by the live connection and by
+ * the log read after a break, or a webhook retried — sends nothing: the figures never count a call twice.
+ */
+import type { Outcome, StateCategory } from '../../engine/types.js';
+
+export type Emit = (event: Record<string, unknown>) => void;
+
+interface Call {
+  /** The contact's id in the stream (the ACD's id; a second queue of the same call adds "~2"). */
+  id: string;
+  queue: string;
+  arrived?: number;
+  answered?: number;
+  ended?: number;
+  outcome?: Outcome;
+  /** What was sent of it, field by field. */
+  sent: Record<string, unknown>;
+}
+
+export interface CallFields {
+  queue?: string;
+  channel?: string;
+  customer?: string;
+  agent?: string;
+  /** When it joined the queue, where the step knows it (e.g. an answer that says how long it waited). */
+  arrived?: number;
+  answered?: number;
+  outcome?: Outcome;
+  talk?: number;
+  hold?: number;
+  wrap?: number;
+  transferred?: boolean;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class CallTracker {
+  /** Calls in progress, by the ACD's id. */
+  private readonly open = new Map<string, Call>();
+  /** Calls ended, kept (the last 100,000) so that a repeat of their steps is known as one. */
+  private readonly closed = new Map<string, Call>();
+  private readonly segments = new Map<string, number>();
+  private readonly agents = new Map<string, string>();
+  /** The latest ACD time seen (ms). */
+  latest = NaN;
+  readonly counts = { calls: 0, steps: 0, repeats: 0, lost: 0, agentStates: 0 };
+
+  constructor(private readonly emit: Emit, private readonly opts: { channel?: string; keepClosed?: number } = {}) {}
+
+  private at(t: number): void {
+    if (Number.isFinite(t) && !(t <= this.latest)) this.latest = t;
+  }
+
+  /** A call entered a queue at `at`. */
+  join(acdId: string, at: number, f: CallFields & { queue: string }): void {
+    this.at(at);
+    const done = this.closed.get(acdId);
+    if (done && !(done.ended !== undefined && at > done.ended)) { this.counts.repeats++; return; }
+    let call = this.open.get(acdId);
+    if (!call) {
+      // A call ended before and queued again (a flow-out into a second queue): a contact of its own.
+      const n = done ? (this.segments.get(acdId) ?? 1) + 1 : 1;
+      if (done) { this.segments.set(acdId, n); this.closed.delete(acdId); }
+      call = { id: n > 1 ? `${acdId}~${n}` : acdId, queue: f.queue, sent: {} };
+      this.open.set(acdId, call);
+      this.counts.calls++;
+    }
+    if (call.arrived === undefined) call.arrived = at;
+    this.send(call, at, { ...f, arrived: call.arrived });
+  }
+
+  /** An agent answered it at `at`. */
+  answer(acdId: string, at: number, f: CallFields = {}): void {
+    this.at(at);
+    const call = this.find(acdId, f.queue);
+    if (!call) return;
+    if (call.arrived === undefined && f.arrived !== undefined) call.arrived = f.arrived;
+    call.answered = at;
+    this.send(call, at, { ...f, arrived: call.arrived, answered: at });
+  }
+
+  /** It ended at `at` with an outcome (answered: after talk; abandoned; flowout …). */
+  end(acdId: string, at: number, f: CallFields & { outcome: Outcome }): void {
+    this.at(at);
+    const call = this.find(acdId, f.queue);
+    if (!call) return;
+    if (call.arrived === undefined && f.arrived !== undefined) call.arrived = f.arrived;
+    if (call.answered === undefined && f.answered !== undefined) call.answered = f.answered;
+    call.ended = at;
+    call.outcome = f.outcome;
+    this.send(call, at, { ...f, arrived: call.arrived, answered: call.answered, ended: at });
+    if (this.open.get(acdId) === call) this.close(acdId, call);
+  }
+
+  /** Its course is unknown from here (it left the queue during a break nothing can replay). */
+  lost(acdId: string, at: number): void {
+    const call = this.open.get(acdId);
+    if (!call) return;
+    this.open.delete(acdId);
+    this.counts.lost++;
+    if (call.sent.queue !== undefined) this.emit({ type: 'contact', time: iso(Number.isFinite(at) ? at : this.latest), id: call.id, lost: true });
+  }
+
+  /** An agent's state (the name the ACD gives, and its category); only a change is sent. */
+  agent(name: string, at: number, state: string, category: StateCategory, team?: string): void {
+    this.at(at);
+    const key = `${state}\u0000${category}`;
+    if (this.agents.get(name) === key) return;
+    this.agents.set(name, key);
+    this.counts.agentStates++;
+    this.emit({ type: 'agent-state', time: iso(at), agent: name, state, category, ...(team ? { team } : {}) });
+  }
+
+  /** The ACD ids of calls still waiting (joined, neither answered nor ended). */
+  waiting(): string[] {
+    return [...this.open].filter(([, c]) => c.answered === undefined && c.ended === undefined).map(([id]) => id);
+  }
+
+  /** The ACD ids of calls in progress. */
+  inProgress(): string[] {
+    return [...this.open.keys()];
+  }
+
+  isWaiting(acdId: string): boolean {
+    const c = this.open.get(acdId);
+    return c !== undefined && c.answered === undefined && c.ended === undefined;
+  }
+
+  isOpen(acdId: string): boolean {
+    return this.open.has(acdId);
+  }
+
+  private find(acdId: string, queue: string | undefined): Call | null {
+    const call = this.open.get(acdId) ?? this.closed.get(acdId);
+    if (call) return call;
+    if (!queue) return null; // nothing known of it, not even its queue: nothing to send
+    const fresh: Call = { id: acdId, queue, sent: {} };
+    this.open.set(acdId, fresh);
+    this.counts.calls++;
+    return fresh;
+  }
+
+  private close(acdId: string, call: Call): void {
+    this.open.delete(acdId);
+    this.closed.set(acdId, call);
+    const keep = this.opts.keepClosed ?? 100_000;
+    if (this.closed.size > keep) for (const k of this.closed.keys()) { this.closed.delete(k); if (this.closed.size <= keep) break; }
+  }
+
+  /** Sends the fields that are new or changed; nothing when none is. */
+  private send(call: Call, at: number, f: CallFields & { arrived?: number; answered?: number; ended?: number }): void {
+    this.counts.steps++;
+    const out: Record<string, unknown> = {};
+    const put = (k: string, v: unknown) => {
+      if (v === undefined || v === null || v === '') return;
+      if (call.sent[k] === v) return;
+      out[k] = v;
+    };
+    put('queue', call.sent.queue === undefined ? call.queue : undefined);
+    put('channel', f.channel ?? (call.sent.channel === undefined ? this.opts.channel : undefined));
+    put('customer', f.customer);
+    put('agent', f.agent);
+    for (const k of ['arrived', 'answered', 'ended'] as const) if (f[k] !== undefined && Number.isFinite(f[k])) put(k, iso(f[k]!));
+    put('outcome', f.outcome);
+    for (const k of ['talk', 'hold', 'wrap'] as const) if (f[k] !== undefined && Number.isFinite(f[k]) && f[k]! >= 0) put(k, f[k]);
+    put('transferred', f.transferred);
+    if (Object.keys(out).length === 0) { this.counts.repeats++; return; }
+    Object.assign(call.sent, out);
+    this.emit({ type: 'contact', time: iso(at), id: call.id, ...out });
+  }
+}

@@ -1,0 +1,79 @@
+// The demo's wallboard on an Asterisk PBX (npm run test:demo): the AMI simulator plays a generated session of
+// calls happening now, `startAcdFeed({ from: 'asterisk-ami' })` turns Asterisk's events into the stream, and
+// the real wallboard page in headless Chromium shows gauges and the queue board — then goes STALE when the PBX
+// stops answering, because the feed sends heartbeats only while Asterisk does.
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { findChrome, CHROME_FLAGS, HOW_TO_GET_CHROME } from '../../scripts/find-chrome.mjs';
+import { serveDemo } from '../../scripts/serve-demo.mjs';
+import { startAcdFeed } from '../../dist/feed/acd.js';
+import { generateContactsCsv } from '../../dist/sample/generate.js';
+import { ContactIngest } from '../../dist/engine/index.js';
+import { asteriskCalls, startAsterisk } from '../helpers/acd/asterisk.mjs';
+
+const chrome = findChrome();
+if (!chrome) throw new Error(HOW_TO_GET_CHROME);
+let browser, demo, pbx, feed;
+
+before(async () => {
+  // A generated day's calls (3 queues), moved so that the session runs from an hour ago: today's figures.
+  let csv = '';
+  for (const c of generateContactsCsv({ contacts: 4000, seed: 'pbx-wallboard', days: 1, start: '2026-03-02', queues: 3 })) csv += c;
+  const contacts = [];
+  const ingest = new ContactIngest({ inputTimeZone: 'UTC', onContact: (c) => contacts.push({ ...c }) });
+  ingest.push(csv);
+  ingest.end();
+  const calls = asteriskCalls(contacts);
+  const first = Math.min(...calls.map((c) => c.arrived));
+  const shift = Math.floor((Date.now() - 3600_000 - first) / 1000) * 1000;
+  for (const c of calls) for (const k of ['arrived', 'answered', 'ended']) if (c[k] !== undefined) c[k] += shift;
+  pbx = await startAsterisk({ calls, rate: 150 });
+  feed = await startAcdFeed({ from: 'asterisk-ami', port: 0, heartbeatMs: 400, ami: { host: '127.0.0.1', port: pbx.port, username: pbx.username, secret: pbx.secret, pingMs: 400 }, log: () => {} });
+  demo = await serveDemo({ port: 0 });
+  browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await feed?.close();
+  await pbx?.stop().catch(() => {});
+  await demo?.close().catch(() => {});
+});
+
+const until = (page, fn, arg, timeout = 30000) => page.waitForFunction(fn, { timeout, polling: 100 }, arg);
+
+it('the wallboard on Asterisk\'s AMI: gauges and the queue board from the PBX\'s own events; STALE when the PBX stops', async () => {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1920, height: 1080 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${demo.url}wallboard.html?stream=ws://127.0.0.1:${feed.port}/ws&stale=2&rotate=0`, { waitUntil: 'load' });
+  await until(page, () => ['live', 'recovered'].includes(document.getElementById('connection').dataset.state));
+  await until(page, () => document.getElementById('gauge-all').value !== null);
+  // A gauge per queue (all queues and the three of the PBX), and agents by state from its member events.
+  await until(page, () => document.querySelectorAll('#gauges sla-gauge').length === 4);
+  const live = await page.evaluate(() => document.querySelector('sla-source').datasetHandle().then((d) => d.view({})).then((v) => ({ offered: v.totals.offered, agents: v.live.agents, rejected: v.live.events.rejected })));
+  assert.ok(live.offered > 0);
+  assert.equal(live.rejected, 0);
+  assert.ok(live.agents.handling + live.agents.available > 0, `agents from the PBX: ${JSON.stringify(live.agents)}`);
+  await page.keyboard.press('ArrowRight');
+  await until(page, () => document.body.dataset.board === 'board-queues');
+  await until(page, () => document.getElementById('board').shadowRoot.querySelectorAll('tbody tr').length === 3);
+  const queues = await page.evaluate(() => [...document.getElementById('board').shadowRoot.querySelectorAll('tbody tr th')].map((th) => th.textContent.trim().split(/\s/)[0]).sort());
+  assert.deepEqual(queues, [...new Set(pbx.session.filter((s) => s.ami.Event === 'QueueCallerJoin').map((s) => s.ami.Queue))].sort());
+  await new Promise((r) => setTimeout(r, 1500)); // the boards' cross-fade
+  await page.screenshot({ path: join('screenshots', 'wallboard-asterisk.png') });
+
+  // The PBX stops: no answer to the feed's pings, so no heartbeats, so the board says how old its numbers are.
+  await pbx.stop();
+  await until(page, () => document.getElementById('connection').dataset.state === 'stale', undefined, 15000);
+  assert.match(await page.$eval('#connection', (e) => e.textContent), /STALE · no data since \d\d:\d\d:\d\d/);
+  await page.keyboard.press('ArrowLeft');
+  await until(page, () => document.getElementById('gauge-all').getAttribute('state') === 'stale', undefined, 10000);
+  assert.equal(feed.status().connected, false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
