@@ -30,6 +30,9 @@ export const FLAGS = {
   'queue-log': { type: 'string' },
   'tail-from': { type: 'string' },
   credentials: { type: 'string' },
+  events: { type: 'string', multiple: true },
+  'queue-names': { type: 'string' },
+  'agent-names': { type: 'string' },
   control: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -82,7 +85,8 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   // the quiet night), in the data's zone (generated contacts: America/New_York; a file: --input-tz).
   const channels = f.channels ? f.channels.split(',').map((c) => c.trim()).filter(Boolean) : null;
   let replay = channels ? contacts.filter((c) => !c.channel || channels.includes(c.channel)) : contacts;
-  for (const k of ['ami', 'queue-log', 'tail-from', 'credentials'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}: a replay reads a file or generates contacts`);
+  const forAcd = { ami: 'asterisk-ami', credentials: 'asterisk-ami', 'queue-log': 'asterisk-ami or asterisk-queue-log', 'tail-from': 'asterisk-queue-log', events: 'amazon-connect', 'queue-names': 'amazon-connect', 'agent-names': 'amazon-connect' } as const;
+  for (const [k, acd] of Object.entries(forAcd)) if (f[k as keyof typeof forAcd] !== undefined) throw new UsageError(`--${k} is for --from ${acd}: a replay reads a file or generates contacts`);
   if (f['start-at'] !== undefined) {
     const m = /^(\d{1,2}):(\d{2})$/.exec(f['start-at']);
     if (!m || +m[1] > 23 || +m[2] > 59) throw new UsageError(`--start-at ${f['start-at']}: expected a time of day such as 08:00`);
@@ -100,7 +104,7 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   return 0;
 }
 
-type Flags = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+type Flags = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K] extends { multiple: true } ? string[] : (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
 /** AMI credentials: a JSON file ({ "username", "secret" }) or SLA_AMI_USERNAME / SLA_AMI_SECRET; never a flag. */
 function amiCredentials(file: string | undefined): { username: string; secret: string } {
@@ -125,8 +129,22 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
   for (const k of ['speed', 'rate', 'map', 'input-tz', 'contacts', 'seed', 'days', 'channels', 'start-at'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for a replay; --from ${from} sends what the ACD does as it happens`);
   const port = f.port === undefined ? 8787 : Number(f.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${f.port}: expected a port number`);
-  const opts: AcdFeedOptions = { from, port, host: f.host, control: f.control };
-  if (from === 'asterisk-ami') {
+  const opts: AcdFeedOptions = { from, port, host: f.host, control: f.control, token: process.env.SLA_FEED_TOKEN || undefined };
+  const names = (flag: 'queue-names' | 'agent-names'): Record<string, string> | undefined => {
+    const file = f[flag];
+    if (file === undefined) return undefined;
+    let j: unknown;
+    try { j = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--${flag} ${file}: ${(e as Error).message}`); }
+    if (!j || typeof j !== 'object' || Array.isArray(j) || Object.values(j).some((v) => typeof v !== 'string')) throw new UsageError(`--${flag} ${file}: expected {"<ARN or id>": "<name>", …}`);
+    return j as Record<string, string>;
+  };
+  if (from !== 'amazon-connect') for (const k of ['events', 'queue-names', 'agent-names'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from amazon-connect`);
+  if (from === 'amazon-connect') {
+    for (const k of ['ami', 'credentials', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
+    const files = f.events ?? [];
+    for (const file of files) if (file !== '-') { try { statSync(file); } catch (e) { throw new UsageError(`--events ${file}: ${(e as Error).message}`); } }
+    opts.connect = { files, queueNames: names('queue-names'), agentNames: names('agent-names') };
+  } else if (from === 'asterisk-ami') {
     if (f['tail-from'] !== undefined) throw new UsageError('--tail-from is for --from asterisk-queue-log');
     const m = /^(.+?)(?::(\d+))?$/.exec(f.ami ?? '');
     if (!f.ami || !m) throw new UsageError('--from asterisk-ami needs --ami host[:port] (the manager interface; port 5038 unless told)');
@@ -142,7 +160,10 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
     opts.queueLog = { path: f['queue-log'], from: tail };
   }
   const feed = await startAcdFeed(opts);
-  out(`feed: ${from === 'asterisk-ami' ? `Asterisk AMI at ${opts.ami!.host}:${opts.ami!.port}${opts.ami!.queueLog ? ` (breaks recovered from ${opts.ami!.queueLog})` : ''}` : `Asterisk queue_log ${opts.queueLog!.path}`} — ws://${feed.url.slice(7)}/ws · ${feed.url}/sse · ${feed.url}/ndjson (?since=seq) · ${feed.url}/status · Ctrl-C stops`);
+  const what = from === 'asterisk-ami' ? `Asterisk AMI at ${opts.ami!.host}:${opts.ami!.port}${opts.ami!.queueLog ? ` (breaks recovered from ${opts.ami!.queueLog})` : ''}`
+    : from === 'asterisk-queue-log' ? `Asterisk queue_log ${opts.queueLog!.path}`
+      : `Amazon Connect events${opts.connect!.files!.length ? ` from ${opts.connect!.files!.map((x) => (x === '-' ? 'stdin' : x)).join(', ')} and` : ''} posted to ${feed.url}/connect${opts.token ? ' (with the token of SLA_FEED_TOKEN)' : ''}`;
+  out(`feed: ${what} — ws://${feed.url.slice(7)}/ws · ${feed.url}/sse · ${feed.url}/ndjson (?since=seq) · ${feed.url}/status · Ctrl-C stops`);
   await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
   await feed.close();
   return 0;

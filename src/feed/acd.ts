@@ -8,8 +8,12 @@ import { startHub, type Hub } from './hub.js';
 import { CallTracker } from './adapters/calls.js';
 import { startAmi, type AmiOptions } from './adapters/asterisk-ami.js';
 import { tailQueueLog } from './adapters/asterisk-queue-log.js';
+import { ConnectEvents, type ConnectOptions } from './adapters/amazon-connect.js';
+import { followLines, streamLines } from './adapters/lines.js';
+import { CORS } from './hub.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const ACD_SOURCES = ['asterisk-ami', 'asterisk-queue-log'] as const;
+export const ACD_SOURCES = ['asterisk-ami', 'asterisk-queue-log', 'amazon-connect'] as const;
 export type AcdSource = (typeof ACD_SOURCES)[number];
 
 export interface AcdFeedOptions {
@@ -24,6 +28,10 @@ export interface AcdFeedOptions {
   ami?: Omit<AmiOptions, 'log'>;
   /** asterisk-queue-log: the file, and whether to start at its end (default: its start). */
   queueLog?: { path: string; from?: 'start' | 'end'; pollMs?: number };
+  /** amazon-connect: files of events (one JSON per line) followed as written, '-' for stdin; POST /connect always. */
+  connect?: ConnectOptions & { files?: string[]; quietMs?: number; maxWaitMs?: number };
+  /** A token posts must carry (`Authorization: Bearer …` or `X-Api-Key`); none: posts are taken from anyone who can reach the port. */
+  token?: string;
   /** POST /control?action=drop (tests: the wallboard's connection cut). */
   control?: boolean;
   log?: (s: string) => void;
@@ -42,6 +50,7 @@ interface Adapter { alive(): boolean; streamTime(): number | null; status(): Rec
 
 export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
   let adapter: Adapter | null = null;
+  let route: ((req: IncomingMessage, res: ServerResponse, path: string) => boolean) | null = null;
   let hub: Hub | null = null;
   const early: Record<string, unknown>[] = [];
   const tracker = new CallTracker((e) => (hub ? hub.emit(e) : early.push(e)), { channel: opts.channel ?? 'voice' });
@@ -52,6 +61,7 @@ export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
     keep: opts.keep,
     heartbeat: () => (adapter?.alive() ? adapter.streamTime() : null),
     status: () => ({ alive: adapter?.alive() ?? false, ...adapter?.status() }),
+    route: (req, res, path) => route?.(req, res, path) ?? false,
     control: opts.control ? (action) => {
       if (action === 'drop') { setTimeout(() => hub!.drop(), 0); return true; }
       return 'action: drop';
@@ -62,11 +72,12 @@ export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
   if (opts.from === 'asterisk-ami') {
     if (!opts.ami) throw new Error('asterisk-ami needs the AMI address and credentials');
     adapter = startAmi({ ...opts.ami, log }, tracker);
-  } else {
+  } else if (opts.from === 'asterisk-queue-log') {
     if (!opts.queueLog) throw new Error('asterisk-queue-log needs the queue_log file');
     adapter = tailQueueLog({ ...opts.queueLog, log }, tracker);
   }
   const h = hub;
+  if (opts.from === 'amazon-connect') route = connectAdapter(opts, tracker, log, (a) => (adapter = a));
   return {
     port: h.port,
     url: h.url,
@@ -74,5 +85,67 @@ export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
     status: () => ({ lastSeq: h.lastSeq(), alive: adapter!.alive(), ...adapter!.status() }),
     drop: h.drop,
     close: async () => { adapter?.close(); await h.close(); },
+  };
+}
+
+/** Reads a posted body whole (at most 16 MB), then answers with what was taken. */
+export function readBody(req: IncomingMessage, res: ServerResponse, token: string | undefined, take: (body: string, type: string) => Record<string, unknown>): void {
+  if (token !== undefined) {
+    const auth = req.headers.authorization ?? '';
+    const key = req.headers['x-api-key'];
+    if (auth !== `Bearer ${token}` && key !== token) { res.writeHead(401, CORS); res.end('feed: this feed takes posts with its token only (Authorization: Bearer … or X-Api-Key)\n'); return; }
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > 16 << 20) { res.writeHead(413, CORS); res.end('feed: a post of at most 16 MB\n'); req.destroy(); return; }
+    chunks.push(c);
+  });
+  req.on('end', () => {
+    if (res.headersSent) return;
+    const out = take(Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? ''));
+    res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(out));
+  });
+}
+
+function connectAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: string) => void, set: (a: Adapter) => void) {
+  const c = opts.connect ?? {};
+  const events = new ConnectEvents(tracker, c);
+  const quietMs = c.quietMs ?? 150_000;
+  let lastLocal = 0;
+  let lastAt = NaN;
+  let posts = 0;
+  const heard = () => { lastLocal = Date.now(); lastAt = tracker.latest; };
+  const followed = (c.files ?? []).filter((f) => f !== '-').map((path) => followLines({ path, log }, (text, n) => { events.text(text, `${path}:${n}`); heard(); }, tracker));
+  const stdin = (c.files ?? []).includes('-') ? streamLines(process.stdin, (text, n) => { events.text(text, `stdin:${n}`); heard(); }) : null;
+  // Connect's delivery is best effort: an end it never sends would leave a caller waiting for ever.
+  const maxWaitMs = c.maxWaitMs ?? 4 * 3600_000;
+  const sweeper = setInterval(() => { if (Number.isFinite(tracker.latest)) swept += tracker.sweep(tracker.latest - maxWaitMs); }, 10_000);
+  let swept = 0;
+  set({
+    // Posts and stdin have no heartbeat of their own: the ACD is heard while events come (Connect's agent
+    // records beat every 2 minutes while anyone is logged in); a followed file, while it can be read.
+    alive: () => followed.some((f) => f.alive()) || (stdin !== null && !stdin.ended()) || (lastLocal > 0 && Date.now() - lastLocal < quietMs),
+    streamTime: () => (Number.isFinite(lastAt) ? lastAt + (Date.now() - lastLocal) : Date.now()),
+    status: () => ({ source: 'amazon-connect', posts, sweptAsLost: swept, events: events.counts, rejections: events.rejections.slice(0, 20), files: followed.map((f) => f.status()), calls: tracker.counts }),
+    close: () => { clearInterval(sweeper); for (const f of followed) f.close(); stdin?.close(); },
+  });
+  return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
+    if (path !== '/connect' || req.method !== 'POST') return false;
+    readBody(req, res, opts.token, (body) => {
+      posts++;
+      const before = { ...events.counts };
+      // One event or an array (EventBridge API destinations, a Lambda), or one event per line.
+      const t = body.trim();
+      let whole: unknown;
+      try { whole = JSON.parse(t); } catch { whole = undefined; }
+      if (whole !== undefined) events.value(whole, `post ${posts}`);
+      else t.split('\n').forEach((l, i) => events.text(l, `post ${posts}:${i + 1}`));
+      heard();
+      return { events: events.counts.events - before.events, duplicates: events.counts.duplicates - before.duplicates, rejected: events.counts.rejected - before.rejected };
+    });
+    return true;
   };
 }

@@ -23,7 +23,8 @@ import { connect, type Socket } from 'node:net';
 import { stat } from 'node:fs/promises';
 import type { CallTracker } from './calls.js';
 import type { StateCategory } from '../../engine/types.js';
-import { QueueLogLines, readLinesFrom } from './asterisk-queue-log.js';
+import { QueueLogLines } from './asterisk-queue-log.js';
+import { readLinesFrom } from './lines.js';
 
 export interface AmiOptions {
   host: string;

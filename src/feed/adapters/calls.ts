@@ -11,6 +11,7 @@ export type Emit = (event: Record<string, unknown>) => void;
 interface Call {
   /** The contact's id in the stream (the ACD's id; a second queue of the same call adds "~2"). */
   id: string;
+  acdId: string;
   queue: string;
   arrived?: number;
   answered?: number;
@@ -64,7 +65,7 @@ export class CallTracker {
       // A call ended before and queued again (a flow-out into a second queue): a contact of its own.
       const n = done ? (this.segments.get(acdId) ?? 1) + 1 : 1;
       if (done) { this.segments.set(acdId, n); this.closed.delete(acdId); }
-      call = { id: n > 1 ? `${acdId}~${n}` : acdId, queue: f.queue, sent: {} };
+      call = { id: n > 1 ? `${acdId}~${n}` : acdId, acdId, queue: f.queue, sent: {} };
       this.open.set(acdId, call);
       this.counts.calls++;
     }
@@ -93,6 +94,42 @@ export class CallTracker {
     call.outcome = f.outcome;
     this.send(call, at, { ...f, arrived: call.arrived, answered: call.answered, ended: at });
     if (this.open.get(acdId) === call) this.close(acdId, call);
+  }
+
+  /**
+   * Something learnt of a call apart from its course (e.g. that it was transferred, told by the contact the
+   * transfer made): sent with the call now, or with its next step if it is not known yet (the ACD's events
+   * may come in any order).
+   */
+  update(acdId: string, f: Pick<CallFields, 'transferred' | 'wrap'>): void {
+    const call = this.open.get(acdId) ?? this.closed.get(acdId);
+    if (!call || call.sent.queue === undefined) {
+      this.pending.set(acdId, { ...this.pending.get(acdId), ...f });
+      if (this.pending.size > 10_000) for (const k of this.pending.keys()) { this.pending.delete(k); break; }
+      return;
+    }
+    this.send(call, Number.isFinite(this.latest) ? this.latest : Date.now(), f);
+  }
+
+  private readonly pending = new Map<string, CallFields>();
+
+  /**
+   * A call that reached no agent left its queue another way than it first seemed (moved to another queue,
+   * a callback chosen): its outcome, at `at` if it is still waiting, else at the end it had.
+   */
+  leftBy(acdId: string, at: number, outcome: Outcome): void {
+    const call = this.open.get(acdId) ?? this.closed.get(acdId);
+    if (!call || call.answered !== undefined || call.outcome === outcome) return;
+    if (call.ended === undefined) return this.end(acdId, at, { outcome });
+    call.outcome = outcome;
+    this.send(call, call.ended, { outcome });
+  }
+
+  /** Calls waiting since before `before` (ms, ACD time) whose end never came (an event the ACD lost): lost. */
+  sweep(before: number): number {
+    let n = 0;
+    for (const [id, c] of [...this.open]) if (c.answered === undefined && c.ended === undefined && c.arrived !== undefined && c.arrived < before) { this.lost(id, this.latest); n++; }
+    return n;
   }
 
   /** Its course is unknown from here (it left the queue during a break nothing can replay). */
@@ -137,7 +174,7 @@ export class CallTracker {
     const call = this.open.get(acdId) ?? this.closed.get(acdId);
     if (call) return call;
     if (!queue) return null; // nothing known of it, not even its queue: nothing to send
-    const fresh: Call = { id: acdId, queue, sent: {} };
+    const fresh: Call = { id: acdId, acdId, queue, sent: {} };
     this.open.set(acdId, fresh);
     this.counts.calls++;
     return fresh;
@@ -153,6 +190,8 @@ export class CallTracker {
   /** Sends the fields that are new or changed; nothing when none is. */
   private send(call: Call, at: number, f: CallFields & { arrived?: number; answered?: number; ended?: number }): void {
     this.counts.steps++;
+    const later = this.pending.get(call.acdId);
+    if (later) { this.pending.delete(call.acdId); f = { ...f, ...later }; }
     const out: Record<string, unknown> = {};
     const put = (k: string, v: unknown) => {
       if (v === undefined || v === null || v === '') return;
