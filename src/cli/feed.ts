@@ -33,6 +33,7 @@ export const FLAGS = {
   events: { type: 'string', multiple: true },
   'queue-names': { type: 'string' },
   'agent-names': { type: 'string' },
+  'public-url': { type: 'string' },
   control: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -85,7 +86,7 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   // the quiet night), in the data's zone (generated contacts: America/New_York; a file: --input-tz).
   const channels = f.channels ? f.channels.split(',').map((c) => c.trim()).filter(Boolean) : null;
   let replay = channels ? contacts.filter((c) => !c.channel || channels.includes(c.channel)) : contacts;
-  const forAcd = { ami: 'asterisk-ami', credentials: 'asterisk-ami', 'queue-log': 'asterisk-ami or asterisk-queue-log', 'tail-from': 'asterisk-queue-log', events: 'amazon-connect', 'queue-names': 'amazon-connect', 'agent-names': 'amazon-connect' } as const;
+  const forAcd = { ami: 'asterisk-ami', credentials: 'asterisk-ami', 'queue-log': 'asterisk-ami or asterisk-queue-log', 'tail-from': 'asterisk-queue-log', events: 'amazon-connect', 'queue-names': 'amazon-connect', 'agent-names': 'amazon-connect', 'public-url': 'twilio' } as const;
   for (const [k, acd] of Object.entries(forAcd)) if (f[k as keyof typeof forAcd] !== undefined) throw new UsageError(`--${k} is for --from ${acd}: a replay reads a file or generates contacts`);
   if (f['start-at'] !== undefined) {
     const m = /^(\d{1,2}):(\d{2})$/.exec(f['start-at']);
@@ -139,7 +140,12 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
     return j as Record<string, string>;
   };
   if (from !== 'amazon-connect') for (const k of ['events', 'queue-names', 'agent-names'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from amazon-connect`);
-  if (from === 'amazon-connect') {
+  if (from !== 'twilio' && f['public-url'] !== undefined) throw new UsageError('--public-url is for --from twilio');
+  if (from === 'twilio') {
+    for (const k of ['ami', 'credentials', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
+    if (f['public-url'] !== undefined && !/^https?:\/\/[^/]+/.test(f['public-url'])) throw new UsageError(`--public-url ${f['public-url']}: expected the Workspace's EventCallbackUrl as Twilio calls it (https://…)`);
+    opts.twilio = { authToken: process.env.TWILIO_AUTH_TOKEN || undefined, publicUrl: f['public-url'] };
+  } else if (from === 'amazon-connect') {
     for (const k of ['ami', 'credentials', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
     const files = f.events ?? [];
     for (const file of files) if (file !== '-') { try { statSync(file); } catch (e) { throw new UsageError(`--events ${file}: ${(e as Error).message}`); } }
@@ -162,6 +168,7 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
   const feed = await startAcdFeed(opts);
   const what = from === 'asterisk-ami' ? `Asterisk AMI at ${opts.ami!.host}:${opts.ami!.port}${opts.ami!.queueLog ? ` (breaks recovered from ${opts.ami!.queueLog})` : ''}`
     : from === 'asterisk-queue-log' ? `Asterisk queue_log ${opts.queueLog!.path}`
+      : from === 'twilio' ? `Twilio TaskRouter callbacks posted to ${feed.url}/twilio${opts.twilio!.authToken ? ' (signed with TWILIO_AUTH_TOKEN)' : ' (unsigned: set TWILIO_AUTH_TOKEN)'}`
       : `Amazon Connect events${opts.connect!.files!.length ? ` from ${opts.connect!.files!.map((x) => (x === '-' ? 'stdin' : x)).join(', ')} and` : ''} posted to ${feed.url}/connect${opts.token ? ' (with the token of SLA_FEED_TOKEN)' : ''}`;
   out(`feed: ${what} — ws://${feed.url.slice(7)}/ws · ${feed.url}/sse · ${feed.url}/ndjson (?since=seq) · ${feed.url}/status · Ctrl-C stops`);
   await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });

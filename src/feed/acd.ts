@@ -10,10 +10,11 @@ import { startAmi, type AmiOptions } from './adapters/asterisk-ami.js';
 import { tailQueueLog } from './adapters/asterisk-queue-log.js';
 import { ConnectEvents, type ConnectOptions } from './adapters/amazon-connect.js';
 import { followLines, streamLines } from './adapters/lines.js';
+import { TwilioEvents, signatureMatches } from './adapters/twilio.js';
 import { CORS } from './hub.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const ACD_SOURCES = ['asterisk-ami', 'asterisk-queue-log', 'amazon-connect'] as const;
+export const ACD_SOURCES = ['asterisk-ami', 'asterisk-queue-log', 'amazon-connect', 'twilio'] as const;
 export type AcdSource = (typeof ACD_SOURCES)[number];
 
 export interface AcdFeedOptions {
@@ -30,6 +31,8 @@ export interface AcdFeedOptions {
   queueLog?: { path: string; from?: 'start' | 'end'; pollMs?: number };
   /** amazon-connect: files of events (one JSON per line) followed as written, '-' for stdin; POST /connect always. */
   connect?: ConnectOptions & { files?: string[]; quietMs?: number; maxWaitMs?: number };
+  /** twilio: the auth token that signs TaskRouter's callbacks, and the URL Twilio calls (as configured: behind a proxy, the public one). */
+  twilio?: { authToken?: string; publicUrl?: string; quietMs?: number; maxWaitMs?: number };
   /** A token posts must carry (`Authorization: Bearer …` or `X-Api-Key`); none: posts are taken from anyone who can reach the port. */
   token?: string;
   /** POST /control?action=drop (tests: the wallboard's connection cut). */
@@ -78,6 +81,7 @@ export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
   }
   const h = hub;
   if (opts.from === 'amazon-connect') route = connectAdapter(opts, tracker, log, (a) => (adapter = a));
+  if (opts.from === 'twilio') route = twilioAdapter(opts, tracker, log, h.url, (a) => (adapter = a));
   return {
     port: h.port,
     url: h.url,
@@ -145,6 +149,57 @@ function connectAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: str
       else t.split('\n').forEach((l, i) => events.text(l, `post ${posts}:${i + 1}`));
       heard();
       return { events: events.counts.events - before.events, duplicates: events.counts.duplicates - before.duplicates, rejected: events.counts.rejected - before.rejected };
+    });
+    return true;
+  };
+}
+
+function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: string) => void, url: string, set: (a: Adapter) => void) {
+  const t = opts.twilio ?? {};
+  const events = new TwilioEvents(tracker);
+  const quietMs = t.quietMs ?? 300_000;
+  let lastLocal = 0;
+  let lastAt = NaN;
+  let posts = 0;
+  let refused = 0;
+  if (!t.authToken) log('twilio: no TWILIO_AUTH_TOKEN: callbacks are taken unsigned, from anyone who can reach this port');
+  const maxWaitMs = t.maxWaitMs ?? 4 * 3600_000;
+  let swept = 0;
+  const sweeper = setInterval(() => { if (Number.isFinite(tracker.latest)) swept += tracker.sweep(tracker.latest - maxWaitMs); }, 10_000);
+  set({
+    // TaskRouter sends no heartbeat: heard while callbacks come (a quiet center goes stale after 5 minutes).
+    alive: () => lastLocal > 0 && Date.now() - lastLocal < quietMs,
+    streamTime: () => (Number.isFinite(lastAt) ? lastAt + (Date.now() - lastLocal) : Date.now()),
+    status: () => ({ source: 'twilio', posts, refused, signed: !!t.authToken, sweptAsLost: swept, events: events.counts, rejections: events.rejections.slice(0, 20), calls: tracker.counts }),
+    close: () => clearInterval(sweeper),
+  });
+  return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
+    if (path !== '/twilio' || req.method !== 'POST') return false;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => { size += c.length; if (size <= 1 << 20) chunks.push(c); });
+    req.on('end', () => {
+      if (size > 1 << 20) { res.writeHead(413, CORS); res.end(); return; }
+      const params: Record<string, string> = {};
+      for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) params[k] = v;
+      if (t.authToken) {
+        // The URL Twilio signed: the Workspace's EventCallbackUrl as configured (a proxy's public address).
+        const called = t.publicUrl ?? url + (req.url ?? '/twilio');
+        const sig = req.headers['x-twilio-signature'];
+        if (!signatureMatches(t.authToken, called, params, Array.isArray(sig) ? sig[0] : sig)) {
+          refused++;
+          res.writeHead(403, CORS);
+          res.end('feed: X-Twilio-Signature does not match (the auth token, or the public URL Twilio calls: --public-url)\n');
+          return;
+        }
+      }
+      posts++;
+      events.event(params, `post ${posts} (${params.EventType ?? '?'} ${params.Sid ?? ''})`);
+      lastLocal = Date.now();
+      lastAt = tracker.latest;
+      // Twilio asks for 204 with a JSON content type, within 15 s.
+      res.writeHead(204, { ...CORS, 'Content-Type': 'application/json' });
+      res.end();
     });
     return true;
   };

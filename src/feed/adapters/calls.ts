@@ -59,7 +59,8 @@ export class CallTracker {
   join(acdId: string, at: number, f: CallFields & { queue: string }): void {
     this.at(at);
     const done = this.closed.get(acdId);
-    if (done && !(done.ended !== undefined && at > done.ended)) { this.counts.repeats++; return; }
+    // A join after the call ended (or as it ended, into another queue) is a new contact; any other, a repeat.
+    if (done && !(done.ended !== undefined && (at > done.ended || (at === done.ended && done.queue !== f.queue)))) { this.counts.repeats++; return; }
     let call = this.open.get(acdId);
     if (!call) {
       // A call ended before and queued again (a flow-out into a second queue): a contact of its own.
