@@ -74,13 +74,13 @@ source.subscribe({ by: ['queue'] }, (r) => {
 // The stream's state, said in words at the top: live, stale since …, reconnecting, and recovered.
 const time = new Intl.DateTimeFormat(lang, { timeZone: tz, hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const WORDS = {
-  en: { live: 'LIVE', connecting: 'Connecting…', stale: 'STALE · no data since {t}', error: 'NO CONNECTION · {e}', recovered: 'LIVE · recovered at {t}',
+  en: { live: 'LIVE', connecting: 'Connecting…', stale: 'STALE · no data since {t}', error: 'NO CONNECTION · {e}', recovered: 'LIVE · recovered at {t}', missing: '{n} events missing', lost: '{n} contacts lost in a break',
     title: 'Contact center · live', slBoard: 'Service level today, per queue', queuesBoard: 'Queues now', trend: 'Service level by interval, today',
     all: 'All queues', feedClock: 'feed time {t}', board: 'Board {i} of {n}', paused: 'rotation paused', help: '← → switch boards · Space pauses the rotation', alerts: 'Alerts' },
-  es: { live: 'EN VIVO', connecting: 'Conectando…', stale: 'SIN ACTUALIZAR · sin datos desde {t}', error: 'SIN CONEXIÓN · {e}', recovered: 'EN VIVO · recuperado a las {t}',
+  es: { live: 'EN VIVO', connecting: 'Conectando…', stale: 'SIN ACTUALIZAR · sin datos desde {t}', error: 'SIN CONEXIÓN · {e}', recovered: 'EN VIVO · recuperado a las {t}', missing: 'faltan {n} eventos', lost: '{n} contactos perdidos en un corte',
     title: 'Centro de contacto · en vivo', slBoard: 'Nivel de servicio hoy, por cola', queuesBoard: 'Colas ahora', trend: 'Nivel de servicio por intervalo, hoy',
     all: 'Todas las colas', feedClock: 'hora del flujo {t}', board: 'Panel {i} de {n}', paused: 'rotación en pausa', help: '← → cambiar de panel · Espacio pausa la rotación', alerts: 'Alertas' },
-  de: { live: 'LIVE', connecting: 'Verbinde…', stale: 'VERALTET · keine Daten seit {t}', error: 'KEINE VERBINDUNG · {e}', recovered: 'LIVE · wieder da um {t}',
+  de: { live: 'LIVE', connecting: 'Verbinde…', stale: 'VERALTET · keine Daten seit {t}', error: 'KEINE VERBINDUNG · {e}', recovered: 'LIVE · wieder da um {t}', missing: '{n} Ereignisse fehlen', lost: '{n} Kontakte in einer Unterbrechung verloren',
     title: 'Kundenservice · live', slBoard: 'Servicelevel heute, je Warteschlange', queuesBoard: 'Warteschlangen jetzt', trend: 'Servicelevel je Intervall, heute',
     all: 'Alle Warteschlangen', feedClock: 'Zeit der Daten {t}', board: 'Ansicht {i} von {n}', paused: 'Wechsel angehalten', help: '← → Ansicht wechseln · Leertaste hält den Wechsel an', alerts: 'Alarme' },
 }[lang];
@@ -103,11 +103,15 @@ source.subscribe({}, (r) => {
   // "Recovered at" says when the data came back, for a minute after it did.
   if (state === 'live' && (shown === 'stale' || shown === 'error')) recoveredAt = Date.now();
   const recovered = state === 'live' && Date.now() - recoveredAt < 60_000;
-  const text = state === 'stale' ? say('stale', { t: st?.staleSince ? time.format(st.staleSince) : '?' })
+  const stateText = state === 'stale' ? say('stale', { t: st?.staleSince ? time.format(st.staleSince) : '?' })
     : state === 'error' ? say('error', { e: r.status.error ? errorWords(r.status.error, lang) : st?.error ?? '' })
     : recovered ? say('recovered', { t: time.format(recoveredAt) })
     : say(['live', 'connecting'].includes(state) ? state : 'connecting');
   const dataState = recovered ? 'recovered' : state;
+  // What the figures lack, said beside the state: events a gap left missing, contacts the ACD's feed lost.
+  const ev = st?.events;
+  const lacking = [ev?.missing ? say('missing', { n: ev.missing }) : '', ev?.lost ? say('lost', { n: ev.lost }) : ''].filter(Boolean);
+  const text = lacking.length ? `${stateText} · ${lacking.join(' · ')}` : stateText;
   if (connection.textContent !== text) connection.textContent = text;
   if (connection.dataset.state !== dataState) connection.dataset.state = dataState;
   shown = state;

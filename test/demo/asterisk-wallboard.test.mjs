@@ -25,7 +25,8 @@ before(async () => {
   const ingest = new ContactIngest({ inputTimeZone: 'UTC', onContact: (c) => contacts.push({ ...c }) });
   ingest.push(csv);
   ingest.end();
-  const calls = asteriskCalls(contacts);
+  // From 9:00 in New York (the generator's zone), when the queues are busy.
+  const calls = asteriskCalls(contacts).filter((c) => c.arrived >= Date.UTC(2026, 2, 2, 14, 0));
   const first = Math.min(...calls.map((c) => c.arrived));
   const shift = Math.floor((Date.now() - 3600_000 - first) / 1000) * 1000;
   for (const c of calls) for (const k of ['arrived', 'answered', 'ended']) if (c[k] !== undefined) c[k] += shift;
@@ -66,6 +67,33 @@ it('the wallboard on Asterisk\'s AMI: gauges and the queue board from the PBX\'s
   assert.deepEqual(queues, [...new Set(pbx.session.filter((s) => s.ami.Event === 'QueueCallerJoin').map((s) => s.ami.Queue))].sort());
   await new Promise((r) => setTimeout(r, 1500)); // the boards' cross-fade
   await page.screenshot({ path: join('screenshots', 'wallboard-asterisk.png') });
+
+  // A break in the AMI (no queue_log given) while callers leave the queue: the board says how many it lost.
+  // The first moment from now with three callers waiting (the session is seeded: always the same moment).
+  const waiting = new Set();
+  let at = 0;
+  for (; at < pbx.session.length; at++) {
+    const e = pbx.session[at].ami;
+    if (e.Event === 'QueueCallerJoin') waiting.add(e.Uniqueid);
+    else if (e.Event === 'QueueCallerLeave' || e.Event === 'QueueCallerAbandon') waiting.delete(e.Uniqueid);
+    if (at + 1 >= pbx.sent() && waiting.size >= 3) { at++; break; }
+  }
+  await pbx.until(at);
+  const waitingBefore = new Set(pbx.waiting().keys());
+  assert.ok(waitingBefore.size >= 3);
+  let to = at;
+  for (let left = 0; left < 3 && to < pbx.session.length; to++) {
+    const e = pbx.session[to].ami;
+    if ((e.Event === 'QueueCallerLeave' || e.Event === 'QueueCallerAbandon') && waitingBefore.delete(e.Uniqueid)) left++;
+  }
+  pbx.outage();
+  await pbx.until(to);
+  pbx.restore();
+  await until(page, () => /contacts lost in a break/.test(document.getElementById('connection').textContent), undefined, 20000);
+  const lost = await page.evaluate(() => document.querySelector('sla-source').datasetHandle().then((d) => d.view({})).then((v) => v.status.stream.events.lost));
+  assert.ok(lost >= 3, `${lost} lost`);
+  assert.match(await page.$eval('#connection', (e) => e.textContent), new RegExp(`LIVE.* · ${lost} contacts lost in a break`));
+  pbx.resume();
 
   // The PBX stops: no answer to the feed's pings, so no heartbeats, so the board says how old its numbers are.
   await pbx.stop();

@@ -149,7 +149,9 @@ export async function startAsterisk({ calls, rate = 5000, port = 0, username = '
     if (next >= session.length) finish();
   };
   const ticker = setInterval(step, 10);
+  let out = false;
   const server = createServer((socket) => {
+    if (out) { socket.destroy(); return; } // the manager interface is down: connections refused
     const client = { socket, in: false };
     clients.add(client);
     socket.setEncoding('utf8');
@@ -208,6 +210,9 @@ export async function startAsterisk({ calls, rate = 5000, port = 0, username = '
     /** Runs until `n` events are sent, then pauses. */
     until: (n) => new Promise((resolve) => { stopAt = n; paused = false; const t = setInterval(() => { if (next >= Math.min(n, session.length)) { clearInterval(t); resolve(); } }, 2); }),
     drop: () => { for (const c of clients) c.socket.destroy(); clients.clear(); },
+    /** The manager interface down (every client cut, new ones refused) while calls go on, until restore(). */
+    outage: () => { out = true; for (const c of clients) c.socket.destroy(); clients.clear(); },
+    restore: () => { out = false; },
     stop: () => new Promise((resolve) => { clearInterval(ticker); for (const c of clients) c.socket.destroy(); clients.clear(); server.close(() => resolve()); }),
   };
 }
