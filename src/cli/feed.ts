@@ -34,6 +34,8 @@ export const FLAGS = {
   'queue-names': { type: 'string' },
   'agent-names': { type: 'string' },
   'public-url': { type: 'string' },
+  region: { type: 'string' },
+  queues: { type: 'string' },
   control: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -86,7 +88,7 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   // the quiet night), in the data's zone (generated contacts: America/New_York; a file: --input-tz).
   const channels = f.channels ? f.channels.split(',').map((c) => c.trim()).filter(Boolean) : null;
   let replay = channels ? contacts.filter((c) => !c.channel || channels.includes(c.channel)) : contacts;
-  const forAcd = { ami: 'asterisk-ami', credentials: 'asterisk-ami', 'queue-log': 'asterisk-ami or asterisk-queue-log', 'tail-from': 'asterisk-queue-log', events: 'amazon-connect', 'queue-names': 'amazon-connect', 'agent-names': 'amazon-connect', 'public-url': 'twilio' } as const;
+  const forAcd = { ami: 'asterisk-ami', credentials: 'asterisk-ami', 'queue-log': 'asterisk-ami or asterisk-queue-log', 'tail-from': 'asterisk-queue-log', events: 'amazon-connect', 'queue-names': 'amazon-connect', 'agent-names': 'amazon-connect', 'public-url': 'twilio', region: 'genesys', queues: 'genesys' } as const;
   for (const [k, acd] of Object.entries(forAcd)) if (f[k as keyof typeof forAcd] !== undefined) throw new UsageError(`--${k} is for --from ${acd}: a replay reads a file or generates contacts`);
   if (f['start-at'] !== undefined) {
     const m = /^(\d{1,2}):(\d{2})$/.exec(f['start-at']);
@@ -122,6 +124,21 @@ function amiCredentials(file: string | undefined): { username: string; secret: s
   return { username, secret };
 }
 
+/** Genesys Cloud's OAuth client: a JSON file ({ "clientId", "clientSecret" }) or GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET. */
+function genesysCredentials(file: string | undefined): { clientId: string; clientSecret: string } {
+  if (file) {
+    let j: unknown;
+    try { j = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--credentials ${file}: ${(e as Error).message}`); }
+    const o = j as { clientId?: unknown; clientSecret?: unknown };
+    if (typeof o?.clientId !== 'string' || typeof o?.clientSecret !== 'string') throw new UsageError(`--credentials ${file}: expected {"clientId": "…", "clientSecret": "…"} (an OAuth client with the client credentials grant)`);
+    return { clientId: o.clientId, clientSecret: o.clientSecret };
+  }
+  const clientId = process.env.GENESYS_CLIENT_ID;
+  const clientSecret = process.env.GENESYS_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new UsageError('genesys: the OAuth client (client credentials grant) comes from GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET, or --credentials file.json; never from a flag that others can read in the process list');
+  return { clientId, clientSecret };
+}
+
 /** `feed --from <ACD>`: the ACD's own live events as the kit's stream (docs/stream.md "ACD adapters"). */
 async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void): Promise<number> {
   const from = f.from as AcdSource;
@@ -141,7 +158,14 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
   };
   if (from !== 'amazon-connect') for (const k of ['events', 'queue-names', 'agent-names'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from amazon-connect`);
   if (from !== 'twilio' && f['public-url'] !== undefined) throw new UsageError('--public-url is for --from twilio');
-  if (from === 'twilio') {
+  if (from !== 'genesys') for (const k of ['region', 'queues'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from genesys`);
+  if (from === 'genesys') {
+    for (const k of ['ami', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
+    const region = f.region ?? 'mypurecloud.com';
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(region)) throw new UsageError(`--region ${region}: expected your org's domain, such as mypurecloud.com, mypurecloud.ie or usw2.pure.cloud`);
+    const queues = f.queues === undefined ? undefined : f.queues.split(',').map((q) => q.trim()).filter(Boolean);
+    opts.genesys = { region, ...genesysCredentials(f.credentials), ...(queues?.length ? { queues } : {}) };
+  } else if (from === 'twilio') {
     for (const k of ['ami', 'credentials', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
     if (f['public-url'] !== undefined && !/^https?:\/\/[^/]+/.test(f['public-url'])) throw new UsageError(`--public-url ${f['public-url']}: expected the Workspace's EventCallbackUrl as Twilio calls it (https://…)`);
     opts.twilio = { authToken: process.env.TWILIO_AUTH_TOKEN || undefined, publicUrl: f['public-url'] };
@@ -168,6 +192,7 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
   const feed = await startAcdFeed(opts);
   const what = from === 'asterisk-ami' ? `Asterisk AMI at ${opts.ami!.host}:${opts.ami!.port}${opts.ami!.queueLog ? ` (breaks recovered from ${opts.ami!.queueLog})` : ''}`
     : from === 'asterisk-queue-log' ? `Asterisk queue_log ${opts.queueLog!.path}`
+      : from === 'genesys' ? `Genesys Cloud (${opts.genesys!.region}) notifications${opts.genesys!.queues ? ` for ${opts.genesys!.queues.join(', ')}` : ', every queue'}`
       : from === 'twilio' ? `Twilio TaskRouter callbacks posted to ${feed.url}/twilio${opts.twilio!.authToken ? ' (signed with TWILIO_AUTH_TOKEN)' : ' (unsigned: set TWILIO_AUTH_TOKEN)'}`
       : `Amazon Connect events${opts.connect!.files!.length ? ` from ${opts.connect!.files!.map((x) => (x === '-' ? 'stdin' : x)).join(', ')} and` : ''} posted to ${feed.url}/connect${opts.token ? ' (with the token of SLA_FEED_TOKEN)' : ''}`;
   out(`feed: ${what} — ws://${feed.url.slice(7)}/ws · ${feed.url}/sse · ${feed.url}/ndjson (?since=seq) · ${feed.url}/status · Ctrl-C stops`);

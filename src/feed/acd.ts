@@ -11,10 +11,11 @@ import { tailQueueLog } from './adapters/asterisk-queue-log.js';
 import { ConnectEvents, type ConnectOptions } from './adapters/amazon-connect.js';
 import { followLines, streamLines } from './adapters/lines.js';
 import { TwilioEvents, signatureMatches } from './adapters/twilio.js';
+import { startGenesys, type GenesysOptions } from './adapters/genesys.js';
 import { CORS } from './hub.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const ACD_SOURCES = ['asterisk-ami', 'asterisk-queue-log', 'amazon-connect', 'twilio'] as const;
+export const ACD_SOURCES = ['asterisk-ami', 'asterisk-queue-log', 'amazon-connect', 'genesys', 'twilio'] as const;
 export type AcdSource = (typeof ACD_SOURCES)[number];
 
 export interface AcdFeedOptions {
@@ -31,6 +32,8 @@ export interface AcdFeedOptions {
   queueLog?: { path: string; from?: 'start' | 'end'; pollMs?: number };
   /** amazon-connect: files of events (one JSON per line) followed as written, '-' for stdin; POST /connect always. */
   connect?: ConnectOptions & { files?: string[]; quietMs?: number; maxWaitMs?: number };
+  /** genesys: the OAuth client, the org's region, the queues to follow. */
+  genesys?: Omit<GenesysOptions, 'log'>;
   /** twilio: the auth token that signs TaskRouter's callbacks, and the URL Twilio calls (as configured: behind a proxy, the public one). */
   twilio?: { authToken?: string; publicUrl?: string; quietMs?: number; maxWaitMs?: number };
   /** A token posts must carry (`Authorization: Bearer …` or `X-Api-Key`); none: posts are taken from anyone who can reach the port. */
@@ -75,6 +78,9 @@ export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
   if (opts.from === 'asterisk-ami') {
     if (!opts.ami) throw new Error('asterisk-ami needs the AMI address and credentials');
     adapter = startAmi({ ...opts.ami, log }, tracker);
+  } else if (opts.from === 'genesys') {
+    if (!opts.genesys) throw new Error('genesys needs the OAuth client');
+    adapter = startGenesys({ ...opts.genesys, log }, tracker);
   } else if (opts.from === 'asterisk-queue-log') {
     if (!opts.queueLog) throw new Error('asterisk-queue-log needs the queue_log file');
     adapter = tailQueueLog({ ...opts.queueLog, log }, tracker);
