@@ -164,6 +164,30 @@ test('AMI cut mid-session: with the queue_log nothing is lost and nothing counte
   }
 });
 
+test('AMI with the queue_log, the feed started mid-day: the day so far from the file, then the AMI — report\'s figures', async () => {
+  const calls = session(2300, 'asterisk-midday');
+  const want = truth(calls, 'ami-midday');
+  const queueLog = join(dir, 'queue_log_midday');
+  const pbx = await startAsterisk({ calls, rate: 8000, autostart: false, queueLog });
+  await pbx.until(Math.floor(pbx.session.length / 2)); // the morning, with no feed listening
+  const feed = await startAcdFeed({ from: 'asterisk-ami', port: 0, heartbeatMs: 100, ami: { host: '127.0.0.1', port: pbx.port, username: pbx.username, secret: pbx.secret, pingMs: 200, queueLog, leaveMs: 300 }, log: () => {} });
+  const board = wallboard(feed.url);
+  try {
+    await until(() => feed.status().connected === true && feed.status().stepsFromLogAtStart > 0);
+    pbx.resume();
+    await pbx.done;
+    await new Promise((r) => setTimeout(r, 600));
+    await until(() => board.live.lastSeq === feed.lastSeq());
+    assertSameFigures(board.figures(), want);
+    assert.equal(board.live.counts.rejected, 0);
+    assert.equal(feed.status().breaks, 0);
+  } finally {
+    board.stop();
+    await feed.close();
+    await pbx.stop();
+  }
+});
+
 test('AMI cut without the queue_log: callers who left meanwhile are sent as lost, the rest counted once', async () => {
   const calls = session(2200, 'asterisk-lost');
   const want = truth(calls, 'ami-lost');

@@ -16,8 +16,9 @@
  * Times are the events' `Timestamp` (manager.conf `timestampevents = yes`), else the moment they are read.
  * The adapter pings every 5 s; the heartbeats go on only while Asterisk answers. A lost connection is taken
  * up again (0.5 s, doubling to 30 s). Asterisk does not replay what it sent while no one listened: given the
- * queue_log (`queueLog`), the adapter reads the lines written since the last answer and tells them (calls
- * already told send nothing); without it, a caller who left the queue during the break is sent as lost.
+ * queue_log (`queueLog`), the adapter reads it whole when it first logs in (the day's calls so far), and after
+ * a break the lines written since the last answer (calls already told send nothing); without it, a caller who
+ * left the queue during the break is sent as lost.
  */
 import { connect, type Socket } from 'node:net';
 import { stat } from 'node:fs/promises';
@@ -100,6 +101,7 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
   let socket: Socket | null = null;
   let loggedIn = false;
   let everIn = false;
+  let everBroke = false;
   let closed = false;
   let lastHeard = 0;
   let wait = 500;
@@ -108,9 +110,10 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
   let action = 0;
   let clock: { acd: number; local: number } | null = null;
   /** The queue_log's size when Asterisk last answered: a break's lines are after it. */
-  let logOffset = -1;
+  // From the file's start: a feed started mid-day tells the day's calls so far, then what the AMI says.
+  let logOffset = opts.queueLog ? 0 : -1;
   let logLine = 1;
-  const lost = { breaks: 0, callers: 0, recovered: 0 };
+  const lost = { breaks: 0, callers: 0, recovered: 0, fromLogAtStart: 0 };
   const members = new Map<string, Map<string, { status: string; paused: boolean; reason: string; inCall: boolean }>>();
   const leaving = new Map<string, ReturnType<typeof setTimeout>>();
   let statusQuery: { id: string; before: Set<string>; entries: Set<string> } | null = null;
@@ -239,7 +242,8 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
     try {
       const r = await readLinesFrom(opts.queueLog, logOffset, logLine, (text, n) => logLines.line(text, n));
       if (r.offset >= 0) { logOffset = r.offset; logLine = r.line; }
-      lost.recovered += tracker.counts.steps - before;
+      if (everBroke) lost.recovered += tracker.counts.steps - before;
+      else lost.fromLogAtStart += tracker.counts.steps - before;
     } catch (e) {
       log(`${opts.queueLog}: ${(e as Error).message}: what Asterisk sent during the break is not recovered`);
     }
@@ -278,7 +282,10 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
           loggedIn = everIn = true;
           wait = 500;
           error = null;
-          if (again) { lost.breaks++; s.pause(); await recover(); s.resume(); }
+          if (again) { lost.breaks++; everBroke = true; }
+          s.pause();
+          await recover();
+          s.resume();
           await markLog();
           queueStatus();
           continue;
@@ -317,7 +324,7 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
     },
     status: () => ({
       source: 'asterisk-ami', ami: `${opts.host}:${opts.port}`, connected: loggedIn, error, reconnects, breaks: lost.breaks,
-      lostCallers: lost.callers, recoveredSteps: lost.recovered, queueLog: opts.queueLog ?? null,
+      lostCallers: lost.callers, recoveredSteps: lost.recovered, stepsFromLogAtStart: lost.fromLogAtStart, queueLog: opts.queueLog ?? null,
       ...(logLines ? { queueLogLines: logLines.counts, queueLogRejections: logLines.rejections.slice(0, 20) } : {}),
       calls: tracker.counts,
     }),
