@@ -5,6 +5,7 @@
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_FLAGS, HOW_TO_GET_CHROME } from '../../scripts/find-chrome.mjs';
 import { serveDemo } from '../../scripts/serve-demo.mjs';
@@ -13,6 +14,7 @@ import { generateContactsCsv } from '../../dist/sample/generate.js';
 import { ContactIngest } from '../../dist/engine/index.js';
 import { asteriskCalls, startAsterisk } from '../helpers/acd/asterisk.mjs';
 
+mkdirSync('screenshots', { recursive: true });
 const chrome = findChrome();
 if (!chrome) throw new Error(HOW_TO_GET_CHROME);
 let browser, demo, pbx, feed;
