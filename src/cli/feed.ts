@@ -35,6 +35,7 @@ export const FLAGS = {
   'agent-names': { type: 'string' },
   'public-url': { type: 'string' },
   region: { type: 'string' },
+  workspace: { type: 'string' },
   queues: { type: 'string' },
   control: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -88,7 +89,7 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   // the quiet night), in the data's zone (generated contacts: America/New_York; a file: --input-tz).
   const channels = f.channels ? f.channels.split(',').map((c) => c.trim()).filter(Boolean) : null;
   let replay = channels ? contacts.filter((c) => !c.channel || channels.includes(c.channel)) : contacts;
-  const forAcd = { ami: 'asterisk-ami', credentials: 'asterisk-ami', 'queue-log': 'asterisk-ami or asterisk-queue-log', 'tail-from': 'asterisk-queue-log', events: 'amazon-connect', 'queue-names': 'amazon-connect', 'agent-names': 'amazon-connect', 'public-url': 'twilio', region: 'genesys', queues: 'genesys' } as const;
+  const forAcd = { ami: 'asterisk-ami', credentials: 'asterisk-ami', 'queue-log': 'asterisk-ami or asterisk-queue-log', 'tail-from': 'asterisk-queue-log', events: 'amazon-connect', 'queue-names': 'amazon-connect', 'agent-names': 'amazon-connect', 'public-url': 'twilio', workspace: 'twilio', region: 'genesys', queues: 'genesys' } as const;
   for (const [k, acd] of Object.entries(forAcd)) if (f[k as keyof typeof forAcd] !== undefined) throw new UsageError(`--${k} is for --from ${acd}: a replay reads a file or generates contacts`);
   if (f['start-at'] !== undefined) {
     const m = /^(\d{1,2}):(\d{2})$/.exec(f['start-at']);
@@ -157,7 +158,7 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
     return j as Record<string, string>;
   };
   if (from !== 'amazon-connect') for (const k of ['events', 'queue-names', 'agent-names'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from amazon-connect`);
-  if (from !== 'twilio' && f['public-url'] !== undefined) throw new UsageError('--public-url is for --from twilio');
+  for (const k of ['public-url', 'workspace'] as const) if (from !== 'twilio' && f[k] !== undefined) throw new UsageError(`--${k} is for --from twilio`);
   if (from !== 'genesys') for (const k of ['region', 'queues'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from genesys`);
   if (from === 'genesys') {
     for (const k of ['ami', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
@@ -168,7 +169,15 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
   } else if (from === 'twilio') {
     for (const k of ['ami', 'credentials', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
     if (f['public-url'] !== undefined && !/^https?:\/\/[^/]+/.test(f['public-url'])) throw new UsageError(`--public-url ${f['public-url']}: expected the Workspace's EventCallbackUrl as Twilio calls it (https://…)`);
-    opts.twilio = { authToken: process.env.TWILIO_AUTH_TOKEN || undefined, publicUrl: f['public-url'] };
+    const authToken = process.env.TWILIO_AUTH_TOKEN || undefined;
+    let rest;
+    if (f.workspace !== undefined) {
+      if (!/^WS[0-9a-f]{32}$/i.test(f.workspace)) throw new UsageError(`--workspace ${f.workspace}: expected the Workspace's SID (WS and 32 hex digits)`);
+      const accountSid = process.env.TWILIO_ACCOUNT_SID;
+      if (!accountSid || !authToken) throw new UsageError('--workspace reads the Workspace\'s Events resource: it needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
+      rest = { accountSid, workspaceSid: f.workspace };
+    }
+    opts.twilio = { authToken, publicUrl: f['public-url'], ...(rest ? { rest } : {}) };
   } else if (from === 'amazon-connect') {
     for (const k of ['ami', 'credentials', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
     const files = f.events ?? [];
@@ -193,7 +202,7 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
   const what = from === 'asterisk-ami' ? `Asterisk AMI at ${opts.ami!.host}:${opts.ami!.port}${opts.ami!.queueLog ? ` (breaks recovered from ${opts.ami!.queueLog})` : ''}`
     : from === 'asterisk-queue-log' ? `Asterisk queue_log ${opts.queueLog!.path}`
       : from === 'genesys' ? `Genesys Cloud (${opts.genesys!.region}) notifications${opts.genesys!.queues ? ` for ${opts.genesys!.queues.join(', ')}` : ', every queue'}`
-      : from === 'twilio' ? `Twilio TaskRouter callbacks posted to ${feed.url}/twilio${opts.twilio!.authToken ? ' (signed with TWILIO_AUTH_TOKEN)' : ' (unsigned: set TWILIO_AUTH_TOKEN)'}`
+      : from === 'twilio' ? `Twilio TaskRouter callbacks posted to ${feed.url}/twilio${opts.twilio!.authToken ? ' (signed with TWILIO_AUTH_TOKEN)' : ' (unsigned: set TWILIO_AUTH_TOKEN)'}${opts.twilio!.rest ? `, and the Events resource of ${opts.twilio!.rest.workspaceSid} every minute` : ''}`
       : `Amazon Connect events${opts.connect!.files!.length ? ` from ${opts.connect!.files!.map((x) => (x === '-' ? 'stdin' : x)).join(', ')} and` : ''} posted to ${feed.url}/connect${opts.token ? ' (with the token of SLA_FEED_TOKEN)' : ''}`;
   out(`feed: ${what} — ws://${feed.url.slice(7)}/ws · ${feed.url}/sse · ${feed.url}/ndjson (?since=seq) · ${feed.url}/status · Ctrl-C stops`);
   await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });

@@ -10,7 +10,7 @@ import { startAmi, type AmiOptions } from './adapters/asterisk-ami.js';
 import { tailQueueLog } from './adapters/asterisk-queue-log.js';
 import { ConnectEvents, type ConnectOptions } from './adapters/amazon-connect.js';
 import { followLines, streamLines } from './adapters/lines.js';
-import { TwilioEvents, signatureMatches } from './adapters/twilio.js';
+import { TwilioEvents, paramsOfRestEvent, signatureMatches } from './adapters/twilio.js';
 import { startGenesys, type GenesysOptions } from './adapters/genesys.js';
 import { CORS } from './hub.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -35,7 +35,11 @@ export interface AcdFeedOptions {
   /** genesys: the OAuth client, the org's region, the queues to follow. */
   genesys?: Omit<GenesysOptions, 'log'>;
   /** twilio: the auth token that signs TaskRouter's callbacks, and the URL Twilio calls (as configured: behind a proxy, the public one). */
-  twilio?: { authToken?: string; publicUrl?: string; quietMs?: number; maxWaitMs?: number };
+  twilio?: {
+    authToken?: string; publicUrl?: string; quietMs?: number; maxWaitMs?: number;
+    /** Read the Workspace's Events resource too: what a callback that never arrived told (needs the account and the token). */
+    rest?: { accountSid: string; workspaceSid: string; baseUrl?: string; everyMs?: number; windowMs?: number; backfillMs?: number };
+  };
   /** A token posts must carry (`Authorization: Bearer …` or `X-Api-Key`); none: posts are taken from anyone who can reach the port. */
   token?: string;
   /** POST /control?action=drop (tests: the wallboard's connection cut). */
@@ -172,12 +176,56 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
   const maxWaitMs = t.maxWaitMs ?? 4 * 3600_000;
   let swept = 0;
   const sweeper = setInterval(() => { if (Number.isFinite(tracker.latest)) swept += tracker.sweep(tracker.latest - maxWaitMs); }, 10_000);
+  // The Events resource (30 days kept): every minute the last 10 minutes, and at start the last 12 hours, read
+  // like callbacks — what a callback Twilio gave up on told is told after all; a callback seen sends nothing.
+  const rest = t.rest;
+  const reconciled = { polls: 0, events: 0, error: null as string | null };
+  let polledUntil = 0;
+  let polling = false;
+  const poll = async () => {
+    if (!rest || !t.authToken || polling) return;
+    polling = true;
+    try {
+      const base = rest.baseUrl ?? 'https://taskrouter.twilio.com';
+      const now = Date.now();
+      const from = polledUntil ? polledUntil - (rest.windowMs ?? 600_000) : now - (rest.backfillMs ?? 12 * 3600_000);
+      let url: string | null = `${base}/v1/Workspaces/${encodeURIComponent(rest.workspaceSid)}/Events?StartDate=${encodeURIComponent(new Date(from).toISOString().replace(/\.\d{3}Z$/, 'Z'))}&EndDate=${encodeURIComponent(new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'))}&PageSize=1000`;
+      const got: Record<string, unknown>[] = [];
+      for (let pages = 0; url && pages < 200; pages++) {
+        const res: Response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`${rest.accountSid}:${t.authToken}`).toString('base64')}` } });
+        if (!res.ok) throw new Error(`the Events resource answered HTTP ${res.status}`);
+        const body = (await res.json()) as { events?: Record<string, unknown>[]; meta?: { next_page_url?: string | null } };
+        got.push(...(body.events ?? []));
+        const next = body.meta?.next_page_url;
+        // Followed on the base given (a proxy or the tests' simulator), not only on twilio.com.
+        url = next ? base + new URL(next, base).pathname + new URL(next, base).search : null;
+      }
+      got.sort((a, b) => Number(a.event_date_ms) - Number(b.event_date_ms) || String(a.sid).localeCompare(String(b.sid)));
+      const before = events.counts.events;
+      for (const e of got) events.event(paramsOfRestEvent(e), `Events ${String(e.sid ?? '?')}`);
+      reconciled.events += events.counts.events - before;
+      reconciled.polls++;
+      reconciled.error = null;
+      polledUntil = now;
+      lastLocal = Date.now();
+      lastAt = tracker.latest;
+    } catch (e) {
+      reconciled.error = (e as Error).message;
+      log(`twilio: ${reconciled.error}`);
+    } finally {
+      polling = false;
+    }
+  };
+  const poller = rest && t.authToken ? setInterval(() => void poll(), rest.everyMs ?? 60_000) : null;
+  if (poller) void poll();
+  else if (rest) log('twilio: reading the Events resource needs TWILIO_AUTH_TOKEN too');
   set({
-    // TaskRouter sends no heartbeat: heard while callbacks come (a quiet center goes stale after 5 minutes).
+    // TaskRouter sends no heartbeat: heard while callbacks come, or the Events resource answers (a quiet center
+    // with no Events reading goes stale after 5 minutes).
     alive: () => lastLocal > 0 && Date.now() - lastLocal < quietMs,
     streamTime: () => (Number.isFinite(lastAt) ? lastAt + (Date.now() - lastLocal) : Date.now()),
-    status: () => ({ source: 'twilio', posts, refused, signed: !!t.authToken, sweptAsLost: swept, events: events.counts, rejections: events.rejections.slice(0, 20), calls: tracker.counts }),
-    close: () => clearInterval(sweeper),
+    status: () => ({ source: 'twilio', posts, refused, signed: !!t.authToken, sweptAsLost: swept, ...(rest ? { reconciled } : {}), events: events.counts, rejections: events.rejections.slice(0, 20), calls: tracker.counts }),
+    close: () => { clearInterval(sweeper); if (poller) clearInterval(poller); },
   });
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     if (path !== '/twilio' || req.method !== 'POST') return false;

@@ -11,7 +11,7 @@ import { startAcdFeed } from '../../dist/feed/acd.js';
 import { generateContactsCsv } from '../../dist/sample/generate.js';
 import { ContactIngest, ContactParts, LiveContacts, defaultDefinitions, query } from '../../dist/engine/index.js';
 import { mulberry32 } from '../helpers/seeded.mjs';
-import { postCallback, tasksCsv, twilioSession, twilioTasks } from '../helpers/acd/twilio.mjs';
+import { postCallback, startTwilioEvents, tasksCsv, twilioSession, twilioTasks } from '../helpers/acd/twilio.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'twilio-'));
 const TOKEN = '12345678901234567890123456789012';
@@ -136,6 +136,40 @@ test('Twilio TaskRouter: 2,000+ tasks (voice and chat) as signed callbacks, retr
   } finally {
     board.stop();
     await feed.close();
+  }
+});
+
+test('Twilio: callbacks that never came (the feed unreachable for a third of the session) are read from the Events resource — nothing lost, nothing twice', async () => {
+  const all = session(2400, 'twilio-gap');
+  // The session moved to end a minute ago: the Events resource is read on the machine's clock.
+  const last = Math.max(...all.map((c) => c.ended + (c.wrap ?? 0) * 1000));
+  const shift = Math.floor((Date.now() - 60_000 - last) / 1000) * 1000; // whole seconds, as TaskQueueEnteredDate has them
+  const tasks = all.map((c) => ({ ...c, arrived: c.arrived + shift, answered: c.answered === undefined ? undefined : c.answered + shift, ended: c.ended + shift }));
+  const want = truth(tasks, 'twilio-gap');
+  const events = twilioSession(tasks);
+  const rest = await startTwilioEvents({ session: events, authToken: TOKEN });
+  const feed = await startAcdFeed({ from: 'twilio', port: 0, heartbeatMs: 100, twilio: { authToken: TOKEN, rest: { accountSid: rest.accountSid, workspaceSid: 'WS' + '1'.repeat(32), baseUrl: rest.base, everyMs: 250, windowMs: 48 * 3600_000 } }, log: () => {} });
+  const board = wallboard(feed.url);
+  try {
+    const third = Math.floor(events.length / 3);
+    for (const [i, e] of events.entries()) {
+      rest.happened(i + 1);
+      if (i >= third && i < 2 * third) continue; // Twilio could not reach the feed: these callbacks are lost
+      const r = await postCallback(`${feed.url}/twilio`, e.params, TOKEN);
+      assert.equal(r.status, 204);
+    }
+    await until(() => feed.status().events.events === events.length, 60000);
+    await until(() => board.live.lastSeq === feed.lastSeq());
+    assertSameFigures(board.figures(), want);
+    const st = feed.status();
+    assert.ok(st.reconciled.events >= third, `${st.reconciled.events} events read from the Events resource`);
+    assert.ok(st.events.duplicates > 0, 'events both posted and read were taken once');
+    assert.equal(board.live.counts.rejected, 0);
+    assert.equal(board.live.state().queues.reduce((n, q) => n + q.waiting, 0), 0);
+  } finally {
+    board.stop();
+    await feed.close();
+    await rest.close();
   }
 });
 

@@ -38,25 +38,45 @@ export function signatureMatches(authToken: string, url: string, params: Params,
   return want.length === got.length && timingSafeEqual(want, got);
 }
 
+/** A time: milliseconds under `msKey`, else seconds under `secKey` (or an ISO instant, as the Events resource may write it). */
 const ms = (p: Params, secKey: string, msKey?: string): number | undefined => {
   const m = msKey ? Number(p[msKey]) : NaN;
   if (p[msKey ?? ''] !== undefined && Number.isFinite(m) && m > 0) return m;
-  const s = Number(p[secKey]);
-  return p[secKey] !== undefined && p[secKey] !== '' && Number.isFinite(s) && s > 0 ? s * 1000 : undefined;
+  const v = p[secKey];
+  if (v === undefined || v === '') return undefined;
+  const s = Number(v);
+  if (Number.isFinite(s)) return s > 0 ? s * 1000 : undefined;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : undefined;
 };
 const json = (s: string | undefined): Record<string, unknown> => {
   if (!s) return {};
   try { const v = JSON.parse(s); return v && typeof v === 'object' ? v : {}; } catch { return {}; }
 };
 
+/** What the events told of one task so far, whatever order they came in. */
+interface TaskFacts {
+  queue?: string;
+  channel?: string;
+  customer?: string;
+  entered?: number;
+  accepted?: number;
+  worker?: string;
+  wrapup?: number;
+  completed?: number;
+  canceled?: number;
+  cancelReason?: string;
+  timedOut?: number;
+  transferred?: boolean;
+}
+
 export class TwilioEvents {
   readonly counts = { events: 0, duplicates: 0, ignored: 0, rejected: 0 };
   readonly rejections: { where: string; reason: string }[] = [];
   private readonly seen = new Set<string>();
-  private readonly accepted = new Map<string, number>();
-  private readonly wrapped = new Map<string, number>();
-  /** Per worker: its activity and the tasks it holds (accepted, not completed). */
-  private readonly workers = new Map<string, { activity: string; tasks: Map<string, 'talk' | 'wrap'> }>();
+  private readonly tasks = new Map<string, TaskFacts>();
+  /** Per worker: its activity (and when), and per task it was reserved for: accepted, wrap-up, completed. */
+  private readonly workers = new Map<string, { activity: string; activityAt: number; tasks: Map<string, { accepted?: number; wrapup?: number; completed?: number }> }>();
   private readonly categories = new Categories();
 
   constructor(private readonly tracker: CallTracker) {}
@@ -77,105 +97,145 @@ export class TwilioEvents {
     this.counts.events++;
     const at = ms(p, 'Timestamp', 'TimestampMs');
     if (at === undefined) return this.reject(where, `${type}: no Timestamp`);
-    const task = p.TaskSid;
-    const queue = p.TaskQueueName || undefined;
-    const channel = p.TaskChannelUniqueName || undefined;
-    const attrs = json(p.TaskAttributes);
-    const entered = ms(p, 'TaskQueueEnteredDate') ?? at;
+    const sid = p.TaskSid;
     const worker = p.WorkerName || undefined;
-    const base = { queue, channel };
+    if (type === 'worker.activity.update') {
+      if (!worker) return this.reject(where, `${type} without WorkerName`);
+      const w = this.worker(worker);
+      if (at >= w.activityAt) { w.activity = p.WorkerActivityName || w.activity; w.activityAt = at; }
+      return this.say(worker, at);
+    }
+    if (!type.startsWith('task') && !type.startsWith('reservation.') && !type.startsWith('workflow.')) { this.counts.ignored++; return; }
+    if (!sid) return this.reject(where, `${type} without TaskSid`);
+    // Every task event says where the task is (queue, entered, channel): learnt from whichever comes first.
+    const f = this.facts(sid);
+    const attrs = json(p.TaskAttributes);
+    f.queue ??= p.TaskQueueName || undefined;
+    f.channel ??= p.TaskChannelUniqueName || undefined;
+    f.customer ??= typeof attrs.from === 'string' ? attrs.from : undefined;
+    f.entered ??= ms(p, 'TaskQueueEnteredDate');
     switch (type) {
       case 'task.created': {
         // A task made to carry another's conversation on (a transfer): the other was transferred.
         const conv = (attrs.conversations as Record<string, unknown> | undefined)?.conversation_id;
-        if (typeof conv === 'string' && conv !== task && conv.startsWith('WT')) this.tracker.update(conv, { transferred: true });
-        if (task && queue) this.tracker.join(task, entered, { queue, channel, customer: typeof attrs.from === 'string' ? attrs.from : undefined });
-        return;
+        if (typeof conv === 'string' && conv !== sid && conv.startsWith('WT')) { this.facts(conv).transferred = true; this.derive(conv); }
+        break;
       }
       case 'task-queue.entered':
-        if (!task || !queue) return this.reject(where, `${type} without TaskSid or TaskQueueName`);
-        return this.tracker.join(task, entered, { queue, channel, customer: typeof attrs.from === 'string' ? attrs.from : undefined });
-      case 'task-queue.moved':
-        if (!task || !queue) return this.reject(where, `${type} without TaskSid or TaskQueueName`);
-        this.tracker.leftBy(task, at, 'flowout');
-        return this.tracker.join(task, at, { queue, channel });
-      case 'reservation.accepted': {
-        if (!task) return this.reject(where, `${type} without TaskSid`);
-        this.accepted.set(task, at);
-        this.tracker.answer(task, at, { ...base, agent: worker, arrived: ms(p, 'TaskQueueEnteredDate') });
-        if (worker) this.holds(worker, task, 'talk', at, p.WorkerActivityName);
-        return;
+        f.entered ??= at;
+        break;
+      case 'task-queue.moved': {
+        // Out of the first queue (a flow-out there) into the next: a new contact; the task's facts go on with it.
+        if (!p.TaskQueueName) return this.reject(where, `${type} without TaskQueueName`);
+        this.tracker.leftBy(sid, at, 'flowout');
+        f.queue = p.TaskQueueName;
+        f.entered = at;
+        this.tracker.join(sid, at, { queue: f.queue, channel: f.channel });
+        break;
       }
+      case 'reservation.accepted':
+        f.accepted = at;
+        f.worker = worker ?? f.worker;
+        if (worker) this.holds(worker, sid, 'accepted', at, p.WorkerActivityName);
+        break;
       case 'task.wrapup':
-      case 'reservation.wrapup': {
-        if (!task) return this.reject(where, `${type} without TaskSid`);
-        const acc = this.accepted.get(task);
-        this.wrapped.set(task, at);
-        if (acc !== undefined) this.tracker.end(task, at, { ...base, agent: worker, outcome: 'answered', talk: (at - acc) / 1000 });
-        if (worker) this.holds(worker, task, 'wrap', at, p.WorkerActivityName);
-        return;
-      }
+      case 'reservation.wrapup':
+        f.wrapup = Math.min(f.wrapup ?? at, at);
+        if (worker) this.holds(worker, sid, 'wrapup', at, p.WorkerActivityName);
+        break;
       case 'task.completed':
-      case 'reservation.completed': {
-        if (!task) return this.reject(where, `${type} without TaskSid`);
-        const acc = this.accepted.get(task);
-        const wrap = this.wrapped.get(task);
-        if (type === 'task.completed') {
-          if (acc === undefined) this.tracker.leftBy(task, at, 'flowout');
-          else if (wrap === undefined) this.tracker.end(task, at, { ...base, outcome: 'answered', talk: (at - acc) / 1000 });
-          else this.tracker.update(task, { wrap: (at - wrap) / 1000 });
-        }
-        if (worker) this.holds(worker, task, null, at, p.WorkerActivityName);
-        else for (const [name, w] of this.workers) if (w.tasks.has(task)) this.holds(name, task, null, at);
-        return;
-      }
-      case 'task.canceled': {
-        if (!task) return this.reject(where, `${type} without TaskSid`);
-        if (this.accepted.has(task)) return; // only a task not yet assigned can be canceled
-        const why = (p.TaskCanceledReason ?? '').toLowerCase();
-        return this.tracker.leftBy(task, at, /ttl|timeout|timed out|expired/.test(why) ? 'flowout' : 'abandoned');
-      }
+      case 'reservation.completed':
+        if (type === 'task.completed') f.completed = at;
+        if (worker) this.holds(worker, sid, 'completed', at, p.WorkerActivityName);
+        else for (const [name, w] of this.workers) if (w.tasks.has(sid)) this.holds(name, sid, 'completed', at);
+        break;
+      case 'task.canceled':
+        f.canceled = at;
+        f.cancelReason = (p.TaskCanceledReason ?? '').toLowerCase();
+        break;
       case 'workflow.timeout':
-      case 'task-queue.timeout':
-        if (task && type === 'workflow.timeout') this.tracker.leftBy(task, at, 'flowout');
-        return;
+        f.timedOut = at;
+        break;
       case 'task.transfer-initiated':
-        if (task) this.tracker.update(task, { transferred: true });
-        return;
-      case 'worker.activity.update': {
-        const name = worker;
-        if (!name) return this.reject(where, `${type} without WorkerName`);
-        const w = this.worker(name);
-        w.activity = p.WorkerActivityName || w.activity;
-        return this.say(name, at);
-      }
+        f.transferred = true;
+        break;
       default:
         this.counts.ignored++;
     }
+    this.derive(sid);
+  }
+
+  private facts(sid: string): TaskFacts {
+    let f = this.tasks.get(sid);
+    if (!f) {
+      this.tasks.set(sid, (f = {}));
+      if (this.tasks.size > 200_000) for (const k of this.tasks.keys()) { this.tasks.delete(k); if (this.tasks.size <= 100_000) break; }
+    }
+    return f;
+  }
+
+  /** The task's course from all its facts (the call tracker sends only what is new). */
+  private derive(sid: string): void {
+    const f = this.tasks.get(sid);
+    if (!f?.queue || f.entered === undefined) return;
+    const base = { queue: f.queue, channel: f.channel };
+    this.tracker.join(sid, f.entered, { ...base, customer: f.customer });
+    if (f.accepted !== undefined) {
+      this.tracker.answer(sid, f.accepted, { ...base, agent: f.worker, arrived: f.entered });
+      const talkEnd = f.wrapup ?? f.completed;
+      if (talkEnd !== undefined) {
+        this.tracker.end(sid, talkEnd, { ...base, agent: f.worker, arrived: f.entered, answered: f.accepted, outcome: 'answered', talk: Math.max(0, (talkEnd - f.accepted) / 1000), ...(f.wrapup !== undefined && f.completed !== undefined ? { wrap: Math.max(0, (f.completed - f.wrapup) / 1000) } : {}), ...(f.transferred ? { transferred: true } : {}) });
+      } else if (f.transferred) this.tracker.update(sid, { transferred: true });
+      return;
+    }
+    // Never accepted: a task is canceled only before it is assigned (the caller hung up, or TaskRouter gave up).
+    if (f.canceled !== undefined) return this.tracker.leftBy(sid, f.canceled, f.timedOut !== undefined || /ttl|timeout|timed out|expired/.test(f.cancelReason ?? '') ? 'flowout' : 'abandoned');
+    if (f.timedOut !== undefined) return this.tracker.leftBy(sid, f.timedOut, 'flowout');
+    if (f.completed !== undefined) return this.tracker.leftBy(sid, f.completed, 'flowout');
   }
 
   private worker(name: string) {
     let w = this.workers.get(name);
-    if (!w) this.workers.set(name, (w = { activity: 'Available', tasks: new Map() }));
+    if (!w) this.workers.set(name, (w = { activity: 'Available', activityAt: -Infinity, tasks: new Map() }));
     return w;
   }
 
-  private holds(name: string, task: string, what: 'talk' | 'wrap' | null, at: number, activity?: string): void {
+  private holds(name: string, task: string, what: 'accepted' | 'wrapup' | 'completed', at: number, activity?: string): void {
     const w = this.worker(name);
-    if (activity) w.activity = activity;
-    if (what) w.tasks.set(task, what);
-    else w.tasks.delete(task);
+    if (activity && at >= w.activityAt) { w.activity = activity; w.activityAt = at; }
+    const t = w.tasks.get(task) ?? {};
+    t[what] = at;
+    if (t.completed !== undefined && t.accepted !== undefined) w.tasks.delete(task);
+    else w.tasks.set(task, t);
     this.say(name, at);
   }
 
   private say(name: string, at: number): void {
     const w = this.workers.get(name)!;
-    if (w.tasks.size) {
-      const talking = [...w.tasks.values()].includes('talk');
-      return this.tracker.agent(name, at, talking ? 'On Task' : 'Wrap Up', 'handling');
-    }
+    const held = [...w.tasks.values()].filter((t) => t.accepted !== undefined && t.completed === undefined);
+    if (held.length) return this.tracker.agent(name, at, held.some((t) => t.wrapup === undefined) ? 'On Task' : 'Wrap Up', 'handling');
     const a = w.activity;
     const category: StateCategory = /^offline$/i.test(a) ? 'logged-out' : this.categories.state(a) ?? 'unproductive';
     this.tracker.agent(name, at, a, category);
   }
+}
+
+/**
+ * An event of TaskRouter's Events resource (`GET /v1/Workspaces/{WS}/Events`) as the callback would have posted
+ * it: its `event_data` keys are snake_case (`task_queue_name`) where the callback's are PascalCase
+ * (`TaskQueueName`), its values may be numbers or objects, and its time is `event_date_ms`.
+ */
+export function paramsOfRestEvent(e: Record<string, unknown>): Params {
+  const out: Params = {};
+  const data = e.event_data && typeof e.event_data === 'object' ? (e.event_data as Record<string, unknown>) : {};
+  for (const [k, v] of Object.entries(data)) {
+    if (v === null || v === undefined) continue;
+    const name = k.includes('_') || /^[a-z]/.test(k) ? k.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') : k;
+    out[name] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+  if (typeof e.sid === 'string') out.Sid = e.sid;
+  if (typeof e.event_type === 'string') out.EventType = e.event_type;
+  const ms = typeof e.event_date_ms === 'number' || typeof e.event_date_ms === 'string' ? Number(e.event_date_ms) : Date.parse(String(e.event_date ?? ''));
+  if (Number.isFinite(ms)) out.TimestampMs = String(ms);
+  return out;
 }

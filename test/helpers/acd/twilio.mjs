@@ -98,3 +98,43 @@ export function sign(authToken, url, params) {
 export function postCallback(url, params, authToken) {
   return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sign(authToken, url, params) }, body: new URLSearchParams(params).toString() });
 }
+
+/**
+ * TaskRouter's Events resource (`GET /v1/Workspaces/{WS}/Events`, Basic auth with the account and its token):
+ * the events that have happened so far (`happened(n)`: the first n of the session), StartDate/EndDate on their
+ * times, PageSize, and `meta.next_page_url` with a PageToken; `event_data` in snake_case, values as strings.
+ */
+export async function startTwilioEvents({ session, accountSid = 'AC' + '9'.repeat(32), authToken }) {
+  const { createServer } = await import('node:http');
+  let happened = 0;
+  let requests = 0;
+  const snake = (k) => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const restOf = (p) => {
+    const data = {};
+    for (const [k, v] of Object.entries(p)) if (!['Sid', 'EventType', 'Timestamp', 'TimestampMs', 'AccountSid', 'WorkspaceSid', 'ResourceType', 'ResourceSid'].includes(k)) data[snake(k)] = v;
+    const ms = Number(p.TimestampMs);
+    return { account_sid: p.AccountSid, sid: p.Sid, event_type: p.EventType, event_date: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'), event_date_ms: ms, event_data: data, resource_type: p.ResourceType ?? null, resource_sid: p.ResourceSid ?? null, source: 'twilio', workspace_sid: p.WorkspaceSid };
+  };
+  const server = createServer((req, res) => {
+    requests++;
+    const url = new URL(req.url, 'http://x');
+    if (req.headers.authorization !== `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`) { res.writeHead(401); res.end('{"code":20003,"message":"Authenticate"}'); return; }
+    if (!/^\/v1\/Workspaces\/WS[0-9a-f]{32}\/Events$/.test(url.pathname)) { res.writeHead(404); res.end('{}'); return; }
+    const from = Date.parse(url.searchParams.get('StartDate') ?? '') || Date.now() - 15 * 60_000;
+    const to = Date.parse(url.searchParams.get('EndDate') ?? '') || Date.now();
+    const size = Number(url.searchParams.get('PageSize') ?? 50);
+    const offset = Number(url.searchParams.get('PageToken') ?? 0);
+    const hits = session.slice(0, happened).map((s) => s.params).filter((p) => Number(p.TimestampMs) >= from && Number(p.TimestampMs) <= to + 999);
+    const page = hits.slice(offset, offset + size);
+    const next = offset + size < hits.length ? `https://taskrouter.twilio.com${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), PageToken: String(offset + size) })}` : null;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ events: page.map(restOf), meta: { page: offset / size, page_size: size, next_page_url: next, key: 'events' } }));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `http://127.0.0.1:${server.address().port}`, accountSid,
+    happened: (n) => { happened = Math.max(happened, n); },
+    requests: () => requests,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
