@@ -49,6 +49,17 @@ describe('<sla-queue-board>', () => {
     assert.deepEqual(body().map((r) => r[0]), ['Billing', 'Sales', 'Claims']);
     assert.deepEqual(sorted, [{ by: 'asa', dir: 'asc' }, { by: 'asa', dir: 'desc' }]);
   });
+  it('a queue\'s name and its status words stay in their cell, at a wallboard\'s size and at a narrow one', async () => {
+    const many = [row('Customer Support', { waiting: 25, longestWait: 200, serviceLevelToday: 0.7, asa: 55, offered: 300, abandonRate: 0.12, serviceLevelInterval: 0.6 }),
+      row('Sales', { waiting: 3, longestWait: 40, serviceLevelToday: 0.81, asa: 12, offered: 400, abandonRate: 0.02, serviceLevelInterval: 0.9 })];
+    for (const width of [1400, 700]) {
+      const el = await fixture<SlaQueueBoard>(html`<sla-queue-board style="inline-size: ${width}px; --sla-board-font-size: 28px" .rows=${many} .thresholds=${thresholds}></sla-queue-board>`);
+      const heads = [...el.shadowRoot!.querySelectorAll('tbody th')] as HTMLElement[];
+      assert.ok(heads.some((th) => th.querySelector('.status')), 'a status in words is shown');
+      for (const th of heads) assert.ok(th.scrollWidth <= th.clientWidth + 1, `${th.textContent} runs out of its cell at ${width}px (${th.scrollWidth} > ${th.clientWidth})`);
+    }
+  });
+
   it('a queue name with bidi controls is isolated: it cannot reorder the status words beside it', async () => {
     const el = await fixture<SlaQueueBoard>(html`<sla-queue-board .rows=${[row('\u202eselaS', { serviceLevelToday: 0.5 })]} .thresholds=${thresholds}></sla-queue-board>`);
     const name = el.shadowRoot!.querySelector('tbody th bdi')!;
