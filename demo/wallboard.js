@@ -74,13 +74,13 @@ source.subscribe({ by: ['queue'] }, (r) => {
 // The stream's state, said in words at the top: live, stale since …, reconnecting, and recovered.
 const time = new Intl.DateTimeFormat(lang, { timeZone: tz, hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const WORDS = {
-  en: { live: 'LIVE', connecting: 'Connecting…', stale: 'STALE · no data since {t}', error: 'NO CONNECTION · {e}', recovered: 'LIVE · recovered at {t}', missing: '{n} events missing', lost: '{n} contacts lost in a break',
+  en: { live: 'LIVE', connecting: 'Connecting…', stale: 'STALE · no data since {t}', error: 'NO CONNECTION · {e}', recovered: 'LIVE · recovered at {t}', missing: '{n} events missing', lost: '{n} contacts whose end was lost',
     title: 'Contact center · live', slBoard: 'Service level today, per queue', queuesBoard: 'Queues now', trend: 'Service level by interval, today',
     all: 'All queues', feedClock: 'feed time {t}', board: 'Board {i} of {n}', paused: 'rotation paused', help: '← → switch boards · Space pauses the rotation', alerts: 'Alerts' },
-  es: { live: 'EN VIVO', connecting: 'Conectando…', stale: 'SIN ACTUALIZAR · sin datos desde {t}', error: 'SIN CONEXIÓN · {e}', recovered: 'EN VIVO · recuperado a las {t}', missing: 'faltan {n} eventos', lost: '{n} contactos perdidos en un corte',
+  es: { live: 'EN VIVO', connecting: 'Conectando…', stale: 'SIN ACTUALIZAR · sin datos desde {t}', error: 'SIN CONEXIÓN · {e}', recovered: 'EN VIVO · recuperado a las {t}', missing: 'faltan {n} eventos', lost: '{n} contactos sin su final',
     title: 'Centro de contacto · en vivo', slBoard: 'Nivel de servicio hoy, por cola', queuesBoard: 'Colas ahora', trend: 'Nivel de servicio por intervalo, hoy',
     all: 'Todas las colas', feedClock: 'hora del flujo {t}', board: 'Panel {i} de {n}', paused: 'rotación en pausa', help: '← → cambiar de panel · Espacio pausa la rotación', alerts: 'Alertas' },
-  de: { live: 'LIVE', connecting: 'Verbinde…', stale: 'VERALTET · keine Daten seit {t}', error: 'KEINE VERBINDUNG · {e}', recovered: 'LIVE · wieder da um {t}', missing: '{n} Ereignisse fehlen', lost: '{n} Kontakte in einer Unterbrechung verloren',
+  de: { live: 'LIVE', connecting: 'Verbinde…', stale: 'VERALTET · keine Daten seit {t}', error: 'KEINE VERBINDUNG · {e}', recovered: 'LIVE · wieder da um {t}', missing: '{n} Ereignisse fehlen', lost: '{n} Kontakte ohne ihr Ende',
     title: 'Kundenservice · live', slBoard: 'Servicelevel heute, je Warteschlange', queuesBoard: 'Warteschlangen jetzt', trend: 'Servicelevel je Intervall, heute',
     all: 'Alle Warteschlangen', feedClock: 'Zeit der Daten {t}', board: 'Ansicht {i} von {n}', paused: 'Wechsel angehalten', help: '← → Ansicht wechseln · Leertaste hält den Wechsel an', alerts: 'Alarme' },
 }[lang];

@@ -101,7 +101,7 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
     replay = replay.filter((c) => zone.toLocal(c.arrived) >= wanted);
   }
   if (replay.length === 0) throw new UsageError('nothing to replay: no contact is left after --channels / --start-at');
-  const server = await startFeedServer({ contacts: replay, speed, rate, port, host: f.host, control: f.control });
+  const server = await startFeedServer({ contacts: replay, speed, rate, port, host: f.host, control: f.control }).catch((e) => { throw listenError(e, port, f.host); });
   out(`feed: ${replay.length} contacts at ${rate ? `${rate} events/s` : `${speed}×`} — ws://${server.url.slice(7)}/ws · ${server.url}/sse · ${server.url}/ndjson (?since=seq)${f.control ? ` · POST ${server.url}/control?action=pause|resume|drop` : ''} · Ctrl-C stops`);
   await new Promise<void>((resolve) => process.once('SIGINT', resolve));
   await server.close();
@@ -154,7 +154,18 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
     if (file === undefined) return undefined;
     let j: unknown;
     try { j = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--${flag} ${file}: ${(e as Error).message}`); }
-    if (!j || typeof j !== 'object' || Array.isArray(j) || Object.values(j).some((v) => typeof v !== 'string')) throw new UsageError(`--${flag} ${file}: expected {"<ARN or id>": "<name>", …}`);
+    // What `aws connect list-queues` / `list-users` print works as it is.
+    const list = (j as { QueueSummaryList?: unknown; UserSummaryList?: unknown } | null)?.[flag === 'queue-names' ? 'QueueSummaryList' : 'UserSummaryList'];
+    if (Array.isArray(list)) {
+      const out: Record<string, string> = {};
+      for (const x of list as Record<string, unknown>[]) {
+        const name = typeof x?.Name === 'string' ? x.Name : typeof x?.Username === 'string' ? x.Username : undefined;
+        const key = typeof x?.Arn === 'string' ? x.Arn : typeof x?.Id === 'string' ? x.Id : undefined;
+        if (name && key) out[key] = name;
+      }
+      return out;
+    }
+    if (!j || typeof j !== 'object' || Array.isArray(j) || Object.values(j).some((v) => typeof v !== 'string')) throw new UsageError(`--${flag} ${file}: expected {"<ARN or id>": "<name>", …}, or what \`aws connect ${flag === 'queue-names' ? 'list-queues' : 'list-users'}\` prints`);
     return j as Record<string, string>;
   };
   if (from !== 'amazon-connect') for (const k of ['events', 'queue-names', 'agent-names'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from amazon-connect`);
@@ -196,9 +207,10 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
     if (!f['queue-log']) throw new UsageError('--from asterisk-queue-log needs --queue-log /var/log/asterisk/queue_log');
     const tail = f['tail-from'] ?? 'start';
     if (tail !== 'start' && tail !== 'end') throw new UsageError(`--tail-from ${tail}: expected start (the whole file, then what is written) or end (only what is written from now)`);
+    try { if (!statSync(f['queue-log']).isFile()) throw new Error('not a file'); } catch (e) { throw new UsageError(`--queue-log ${f['queue-log']}: ${(e as Error).message}`); }
     opts.queueLog = { path: f['queue-log'], from: tail };
   }
-  const feed = await startAcdFeed(opts);
+  const feed = await startAcdFeed(opts).catch((e) => { throw listenError(e, port, f.host); });
   const what = from === 'asterisk-ami' ? `Asterisk AMI at ${opts.ami!.host}:${opts.ami!.port}${opts.ami!.queueLog ? ` (breaks recovered from ${opts.ami!.queueLog})` : ''}`
     : from === 'asterisk-queue-log' ? `Asterisk queue_log ${opts.queueLog!.path}`
       : from === 'genesys' ? `Genesys Cloud (${opts.genesys!.region}) notifications${opts.genesys!.queues ? ` for ${opts.genesys!.queues.join(', ')}` : ', every queue'}`
@@ -208,4 +220,13 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
   await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
   await feed.close();
   return 0;
+}
+
+/** A server that cannot listen, in words: the port taken, the address not this machine's. */
+function listenError(e: unknown, port: number, host: string | undefined): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'EADDRINUSE') return new UsageError(`port ${port} is in use by another program: --port another (0: any free one)`);
+  if (code === 'EACCES') return new UsageError(`port ${port} needs privileges this user lacks: --port 1024 or above`);
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL' || code === 'EAI_AGAIN') return new UsageError(`--host ${host}: not an address of this machine to listen on`);
+  return e;
 }

@@ -212,7 +212,7 @@ export const HELP: Record<string, CommandHelp> = {
       { flag: '--public-url https://…', what: 'with --from twilio: the Workspace\'s EventCallbackUrl as Twilio calls it (the signature covers it); the auth token from TWILIO_AUTH_TOKEN' },
       { flag: '--workspace WS…', what: 'with --from twilio: also read the Workspace\'s Events resource every minute (the last 12 hours at start), so a callback that never came is told after all; needs TWILIO_ACCOUNT_SID' },
       { flag: '--tail-from start|end', what: 'with --from asterisk-queue-log: the whole file then what is written, or only what is written from now; default start' },
-      { flag: '--control', what: 'serve POST /control?action=pause|resume|drop|restart|gap|skip|garbage|jump|invalid (tests, demos of a stale board)' },
+      { flag: '--control', what: 'serve POST /control?action=pause|resume|drop|restart|gap|skip|garbage|jump|invalid (tests, demos of a stale board); with --from, drop only' },
       { flag: '--help, -h', what: 'this help' },
     ],
     examples: [

@@ -31,17 +31,19 @@ export interface AcdFeedOptions {
   /** asterisk-queue-log: the file, and whether to start at its end (default: its start). */
   queueLog?: { path: string; from?: 'start' | 'end'; pollMs?: number };
   /** amazon-connect: files of events (one JSON per line) followed as written, '-' for stdin; POST /connect always. */
-  connect?: ConnectOptions & { files?: string[]; quietMs?: number; maxWaitMs?: number };
+  connect?: ConnectOptions & { files?: string[]; quietMs?: number };
   /** genesys: the OAuth client, the org's region, the queues to follow. */
   genesys?: Omit<GenesysOptions, 'log'>;
   /** twilio: the auth token that signs TaskRouter's callbacks, and the URL Twilio calls (as configured: behind a proxy, the public one). */
   twilio?: {
-    authToken?: string; publicUrl?: string; quietMs?: number; maxWaitMs?: number;
+    authToken?: string; publicUrl?: string; quietMs?: number;
     /** Read the Workspace's Events resource too: what a callback that never arrived told (needs the account and the token). */
     rest?: { accountSid: string; workspaceSid: string; baseUrl?: string; everyMs?: number; windowMs?: number; backfillMs?: number };
   };
   /** A token posts must carry (`Authorization: Bearer …` or `X-Api-Key`); none: posts are taken from anyone who can reach the port. */
   token?: string;
+  /** Callers waiting this long with no end are sent as lost (default 4 h): an end the ACD never sent. */
+  maxWaitMs?: number;
   /** POST /control?action=drop (tests: the wallboard's connection cut). */
   control?: boolean;
   log?: (s: string) => void;
@@ -54,6 +56,25 @@ export interface AcdFeed {
   status(): Record<string, unknown>;
   drop(): void;
   close(): Promise<void>;
+}
+
+/**
+ * The stream time of an ACD that sends no clock of its own between events: the latest ACD time heard, run on by
+ * this machine's clock since; it never steps back (an event telling only older times leaves it where it was).
+ */
+class HeardClock {
+  private local = 0;
+  private at = NaN;
+  constructor(private readonly tracker: CallTracker) {}
+  heard(): void {
+    const was = this.local > 0 && Number.isFinite(this.at) ? this.at + (Date.now() - this.local) : -Infinity;
+    this.local = Date.now();
+    const latest = this.tracker.latest;
+    this.at = Number.isFinite(latest) ? Math.max(was, latest) : was;
+  }
+  heardWithin(ms: number): boolean { return this.local > 0 && Date.now() - this.local < ms; }
+  never(): boolean { return this.local === 0; }
+  time(): number { return Number.isFinite(this.at) ? this.at + (Date.now() - this.local) : Date.now(); }
 }
 
 interface Adapter { alive(): boolean; streamTime(): number | null; status(): Record<string, unknown>; close(): void }
@@ -70,7 +91,7 @@ export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
     heartbeatMs: opts.heartbeatMs,
     keep: opts.keep,
     heartbeat: () => (adapter?.alive() ? adapter.streamTime() : null),
-    status: () => ({ alive: adapter?.alive() ?? false, ...adapter?.status() }),
+    status: () => ({ alive: adapter?.alive() ?? false, ...adapter?.status(), refusals: tracker.refusals.slice(0, 20) }),
     route: (req, res, path) => route?.(req, res, path) ?? false,
     control: opts.control ? (action) => {
       if (action === 'drop') { setTimeout(() => hub!.drop(), 0); return true; }
@@ -90,15 +111,23 @@ export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
     adapter = tailQueueLog({ ...opts.queueLog, log }, tracker);
   }
   const h = hub;
+  // Whatever the ACD: a caller whose end never came (an event lost, a PBX restarted mid-call, a day-old line in
+  // a log) does not wait on the board for ever; answered calls never ended are forgotten after a day.
+  const maxWaitMs = opts.maxWaitMs ?? 4 * 3600_000;
+  let swept = 0;
+  const sweeper = setInterval(() => {
+    const now = adapter?.streamTime();
+    if (now !== null && now !== undefined && Number.isFinite(now)) swept += tracker.sweep(now - maxWaitMs);
+  }, 10_000);
   if (opts.from === 'amazon-connect') route = connectAdapter(opts, tracker, log, (a) => (adapter = a));
   if (opts.from === 'twilio') route = twilioAdapter(opts, tracker, log, h.url, (a) => (adapter = a));
   return {
     port: h.port,
     url: h.url,
     lastSeq: h.lastSeq,
-    status: () => ({ lastSeq: h.lastSeq(), alive: adapter!.alive(), ...adapter!.status() }),
+    status: () => ({ lastSeq: h.lastSeq(), alive: adapter!.alive(), ...adapter!.status(), sweptAsLost: swept, refusals: tracker.refusals.slice(0, 20) }),
     drop: h.drop,
-    close: async () => { adapter?.close(); await h.close(); },
+    close: async () => { clearInterval(sweeper); adapter?.close(); await h.close(); },
   };
 }
 
@@ -118,7 +147,9 @@ export function readBody(req: IncomingMessage, res: ServerResponse, token: strin
   });
   req.on('end', () => {
     if (res.headersSent) return;
-    const out = take(Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? ''));
+    // Nothing a post holds may stop the feed: what cannot be read is answered 400 and said.
+    let out: Record<string, unknown>;
+    try { out = take(Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? '')); } catch (e) { res.writeHead(400, CORS); res.end(`feed: ${(e as Error).message}\n`); return; }
     res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
     res.end(JSON.stringify(out));
   });
@@ -126,25 +157,23 @@ export function readBody(req: IncomingMessage, res: ServerResponse, token: strin
 
 function connectAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: string) => void, set: (a: Adapter) => void) {
   const c = opts.connect ?? {};
+  if (opts.token === undefined && !/^(127\.|localhost|::1)/.test(opts.host ?? '127.0.0.1')) log('amazon-connect: no SLA_FEED_TOKEN: posts to /connect are taken from anyone who can reach this port');
   const events = new ConnectEvents(tracker, c);
   const quietMs = c.quietMs ?? 150_000;
-  let lastLocal = 0;
-  let lastAt = NaN;
+  const clock = new HeardClock(tracker);
+  const heard = () => clock.heard();
   let posts = 0;
-  const heard = () => { lastLocal = Date.now(); lastAt = tracker.latest; };
-  const followed = (c.files ?? []).filter((f) => f !== '-').map((path) => followLines({ path, log }, (text, n) => { events.text(text, `${path}:${n}`); heard(); }, tracker));
+  const followed = (c.files ?? []).filter((f) => f !== '-').map((path) => followLines({ path, log, tooLong: (n) => events.reject(`${path}:${n}`, 'a line over 1 MiB (skipped to its end)'), failed: (n, e) => events.reject(`${path}:${n}`, e.message) }, (text, n) => { events.text(text, `${path}:${n}`); heard(); }, tracker));
   const stdin = (c.files ?? []).includes('-') ? streamLines(process.stdin, (text, n) => { events.text(text, `stdin:${n}`); heard(); }) : null;
-  // Connect's delivery is best effort: an end it never sends would leave a caller waiting for ever.
-  const maxWaitMs = c.maxWaitMs ?? 4 * 3600_000;
-  const sweeper = setInterval(() => { if (Number.isFinite(tracker.latest)) swept += tracker.sweep(tracker.latest - maxWaitMs); }, 10_000);
-  let swept = 0;
   set({
     // Posts and stdin have no heartbeat of their own: the ACD is heard while events come (Connect's agent
     // records beat every 2 minutes while anyone is logged in); a followed file, while it can be read.
-    alive: () => followed.some((f) => f.alive()) || (stdin !== null && !stdin.ended()) || (lastLocal > 0 && Date.now() - lastLocal < quietMs),
-    streamTime: () => (Number.isFinite(lastAt) ? lastAt + (Date.now() - lastLocal) : Date.now()),
-    status: () => ({ source: 'amazon-connect', posts, sweptAsLost: swept, events: events.counts, rejections: events.rejections.slice(0, 20), files: followed.map((f) => f.status()), calls: tracker.counts }),
-    close: () => { clearInterval(sweeper); for (const f of followed) f.close(); stdin?.close(); },
+    // Heard while events come: a post, a line of a followed file or of stdin (Connect's agent records beat every
+    // 2 minutes while anyone is logged in); quiet for 150 s, the wallboard goes stale, whatever still stands open.
+    alive: () => clock.heardWithin(quietMs) || (clock.never() && (followed.some((f) => f.alive()) || (stdin !== null && !stdin.ended()))),
+    streamTime: () => clock.time(),
+    status: () => ({ source: 'amazon-connect', posts, events: events.counts, rejections: events.rejections.slice(0, 20), files: followed.map((f) => f.status()), calls: tracker.counts }),
+    close: () => { for (const f of followed) f.close(); stdin?.close(); },
   });
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     if (path !== '/connect' || req.method !== 'POST') return false;
@@ -168,14 +197,12 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
   const t = opts.twilio ?? {};
   const events = new TwilioEvents(tracker);
   const quietMs = t.quietMs ?? 300_000;
-  let lastLocal = 0;
-  let lastAt = NaN;
+  const clock = new HeardClock(tracker);
+  const heard = () => clock.heard();
   let posts = 0;
   let refused = 0;
   if (!t.authToken) log('twilio: no TWILIO_AUTH_TOKEN: callbacks are taken unsigned, from anyone who can reach this port');
-  const maxWaitMs = t.maxWaitMs ?? 4 * 3600_000;
-  let swept = 0;
-  const sweeper = setInterval(() => { if (Number.isFinite(tracker.latest)) swept += tracker.sweep(tracker.latest - maxWaitMs); }, 10_000);
+  else if (!t.publicUrl && !/^(127\.|localhost|::1)/.test(opts.host ?? '127.0.0.1')) log(`twilio: the signature covers the URL Twilio calls; behind a proxy or a public address give it with --public-url, or every callback is refused (403)`);
   // The Events resource (30 days kept): every minute the last 10 minutes, and at start the last 12 hours, read
   // like callbacks — what a callback Twilio gave up on told is told after all; a callback seen sends nothing.
   const rest = t.rest;
@@ -207,8 +234,7 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
       reconciled.polls++;
       reconciled.error = null;
       polledUntil = now;
-      lastLocal = Date.now();
-      lastAt = tracker.latest;
+      heard();
     } catch (e) {
       reconciled.error = (e as Error).message;
       log(`twilio: ${reconciled.error}`);
@@ -222,10 +248,10 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
   set({
     // TaskRouter sends no heartbeat: heard while callbacks come, or the Events resource answers (a quiet center
     // with no Events reading goes stale after 5 minutes).
-    alive: () => lastLocal > 0 && Date.now() - lastLocal < quietMs,
-    streamTime: () => (Number.isFinite(lastAt) ? lastAt + (Date.now() - lastLocal) : Date.now()),
-    status: () => ({ source: 'twilio', posts, refused, signed: !!t.authToken, sweptAsLost: swept, ...(rest ? { reconciled } : {}), events: events.counts, rejections: events.rejections.slice(0, 20), calls: tracker.counts }),
-    close: () => { clearInterval(sweeper); if (poller) clearInterval(poller); },
+    alive: () => clock.heardWithin(quietMs),
+    streamTime: () => clock.time(),
+    status: () => ({ source: 'twilio', posts, refused, signed: !!t.authToken, ...(rest ? { reconciled } : {}), events: events.counts, rejections: events.rejections.slice(0, 20), calls: tracker.counts }),
+    close: () => { if (poller) clearInterval(poller); },
   });
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     if (path !== '/twilio' || req.method !== 'POST') return false;
@@ -248,9 +274,10 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
         }
       }
       posts++;
-      events.event(params, `post ${posts} (${params.EventType ?? '?'} ${params.Sid ?? ''})`);
-      lastLocal = Date.now();
-      lastAt = tracker.latest;
+      const rejected = events.counts.rejected;
+      try { events.event(params, `post ${posts} (${params.EventType ?? '?'} ${params.Sid ?? ''})`); } catch (e) { res.writeHead(400, CORS); res.end(`feed: ${(e as Error).message}\n`); return; }
+      if (events.counts.rejected > rejected) { res.writeHead(400, CORS); res.end(`feed: ${events.rejections[events.rejections.length - 1]?.reason ?? 'not a TaskRouter event'}\n`); heard(); return; }
+      heard();
       // Twilio asks for 204 with a JSON content type, within 15 s.
       res.writeHead(204, { ...CORS, 'Content-Type': 'application/json' });
       res.end();

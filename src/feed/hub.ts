@@ -68,10 +68,6 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     for (const s of sinks) s.send(seq, json);
     return seq;
   };
-  const heartbeat = setInterval(() => {
-    const t = opts.heartbeat();
-    if (t !== null && Number.isFinite(t)) emit({ type: 'heartbeat', time: new Date(t).toISOString() });
-  }, opts.heartbeatMs ?? 5000);
 
   const since = (req: IncomingMessage): number => {
     const u = new URL(req.url ?? '/', 'http://x');
@@ -149,6 +145,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => { server.off('error', reject); resolve(); });
   });
+  // Only once listening: a port in use leaves nothing running.
+  const heartbeat = setInterval(() => {
+    const t = opts.heartbeat();
+    if (t !== null && Number.isFinite(t)) emit({ type: 'heartbeat', time: new Date(t).toISOString() });
+  }, opts.heartbeatMs ?? 5000);
   const port = (server.address() as { port: number }).port;
   const drop = () => { for (const s of [...sinks]) s.close(); sinks.clear(); for (const s of sockets) s.destroy(); sockets.clear(); };
   return {

@@ -168,7 +168,8 @@ export class LiveContacts {
       this.maxSeq = e.seq;
       if (this.seen.size > DEDUPE_WINDOW * 2) for (const s of this.seen) if (s <= this.maxSeq - DEDUPE_WINDOW) this.seen.delete(s);
     }
-    if (!(t <= this.now)) this.now = t;
+    // An instant no contact could carry (before 1970, after 2099) moves nothing (docs/stream.md "Validation").
+    if (!(t >= 0 && t < Date.UTC(2100, 0, 1))) return this.reject(`event ${e.seq}: time "${e.time}" is out of range (before 1970 or after 2099)`, e.seq);
     switch (e.type) {
       case 'heartbeat':
         break;
@@ -187,6 +188,8 @@ export class LiveContacts {
       default:
         return this.reject(`event ${(e as StreamEvent).seq}: unknown type "${(e as { type: string }).type}"`);
     }
+    // Stream time moves on events taken, not on ones refused.
+    if (!(t <= this.now)) this.now = t;
     this.counts.applied++;
     return { applied: true };
   }

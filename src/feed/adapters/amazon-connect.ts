@@ -36,12 +36,13 @@ const when = (v: unknown): number | undefined => {
   return Number.isFinite(t) && t >= Date.UTC(2000, 0, 1) ? t : undefined;
 };
 /** Contact events' keys are camelCase, but some of Connect's own samples write them PascalCase: read both. */
-const camel = (v: unknown): unknown => {
-  if (Array.isArray(v)) return v.map(camel);
+const camel = (v: unknown, depth = 0): unknown => {
+  if (depth > 8) return v; // the fields read are at most three deep
+  if (Array.isArray(v)) return v.map((x) => camel(x, depth + 1));
   const o = obj(v);
   if (!o) return v;
   const out: Json = {};
-  for (const [k, x] of Object.entries(o)) out[k.charAt(0).toLowerCase() + k.slice(1)] = camel(x);
+  for (const [k, x] of Object.entries(o)) out[k.charAt(0).toLowerCase() + k.slice(1)] = camel(x, depth + 1);
   return out;
 };
 /** The last part of an ARN (a queue's or an agent's id), for names not told. */
@@ -70,7 +71,7 @@ export class ConnectEvents {
     for (const [k, v] of Object.entries(opts.agentNames ?? {})) this.agentNames.set(idOf(k), v);
   }
 
-  private reject(where: string, reason: string): void {
+  reject(where: string, reason: string): void {
     this.counts.rejected++;
     if (this.rejections.length < 100) this.rejections.push({ where, reason });
   }
@@ -84,8 +85,13 @@ export class ConnectEvents {
     this.value(v, where);
   }
 
-  value(v: unknown, where: string): void {
-    if (Array.isArray(v)) { v.forEach((x, i) => this.value(x, `${where}[${i}]`)); return; }
+  value(v: unknown, where: string, depth = 0): void {
+    if (Array.isArray(v)) {
+      // An array of events (or a batch in one): deeper nesting is no shape Connect sends.
+      if (depth >= 2) return this.reject(where, 'arrays nested deeper than an array of events');
+      v.forEach((x, i) => this.value(x, `${where}[${i}]`, depth + 1));
+      return;
+    }
     const o = obj(v);
     if (!o) return this.reject(where, 'not a JSON object');
     const records = o.Records;
@@ -95,7 +101,7 @@ export class ConnectEvents {
         if (typeof data !== 'string') return this.reject(`${where}.Records[${i}]`, 'a Kinesis record without kinesis.data');
         let decoded: unknown;
         try { decoded = JSON.parse(Buffer.from(data, 'base64').toString('utf8')); } catch { return this.reject(`${where}.Records[${i}]`, 'kinesis.data is not base64 JSON'); }
-        this.value(decoded, `${where}.Records[${i}]`);
+        this.value(decoded, `${where}.Records[${i}]`, 2);
       });
       return;
     }

@@ -37,6 +37,8 @@ export interface AmiOptions {
   pingMs?: number;
   /** How long a caller's leaving waits for its answer or abandon before it counts as a flow-out (ms). */
   leaveMs?: number;
+  /** How long a login may go unanswered (default 10 s). */
+  loginTimeoutMs?: number;
   log?: (s: string) => void;
 }
 
@@ -104,6 +106,7 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
   let everBroke = false;
   let closed = false;
   let lastHeard = 0;
+  const lastSaid = { why: '', at: 0 };
   let wait = 500;
   let reconnects = 0;
   let error: string | null = null;
@@ -117,6 +120,7 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
   const members = new Map<string, Map<string, { status: string; paused: boolean; reason: string; inCall: boolean }>>();
   const leaving = new Map<string, ReturnType<typeof setTimeout>>();
   let statusQuery: { id: string; before: Set<string>; entries: Set<string> } | null = null;
+  let channelQuery: { id: string; gone: string[]; alive: Set<string> } | null = null;
   const logLines = opts.queueLog ? new QueueLogLines(tracker, { agents: false }) : null;
 
   const timeOf = (m: AmiMessage): number => {
@@ -181,8 +185,13 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
       }
       case 'AgentComplete': {
         if (!id) return;
+        // It carries its own course: answered TalkTime before its end, after HoldTime in the queue (a call
+        // answered during a break comes back whole).
         const talk = Number(m.talktime);
-        return tracker.end(id, at, { queue: m.queue, outcome: 'answered', talk: Number.isFinite(talk) ? talk : undefined, transferred: m.reason === 'transfer' ? true : undefined });
+        const hold = Number(m.holdtime);
+        const answered = Number.isFinite(talk) ? at - talk * 1000 : undefined;
+        const arrived = answered !== undefined && Number.isFinite(hold) ? answered - hold * 1000 : undefined;
+        return tracker.end(id, at, { queue: m.queue, agent: m.membername || m.member || undefined, outcome: 'answered', arrived, answered, talk: Number.isFinite(talk) ? talk : undefined, transferred: m.reason === 'transfer' ? true : undefined });
       }
       case 'QueueCallerAbandon': {
         if (!id) return;
@@ -219,9 +228,20 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
         return;
       case 'QueueStatusComplete':
         if (statusQuery && m.actionid === statusQuery.id) {
-          // Callers waiting before the break and not in the queue now: they left while no one listened.
-          for (const c of statusQuery.before) if (!statusQuery.entries.has(c) && tracker.isWaiting(c)) { lost.callers++; tracker.lost(c, at); }
+          // Callers waiting before and not in the queue now: left while no one listened. Those whose channel is
+          // still up are with an agent (their end will tell it); ask Asterisk which.
+          const gone = [...statusQuery.before].filter((c) => !statusQuery!.entries.has(c) && tracker.isWaiting(c));
           statusQuery = null;
+          if (gone.length) { channelQuery = { id: `st${++action}`, gone, alive: new Set() }; send({ Action: 'Status', ActionID: channelQuery.id }); }
+        }
+        return;
+      case 'Status':
+        if (channelQuery && m.actionid === channelQuery.id && id) channelQuery.alive.add(id);
+        return;
+      case 'StatusComplete':
+        if (channelQuery && m.actionid === channelQuery.id) {
+          for (const c of channelQuery.gone) if (!channelQuery.alive.has(c) && tracker.isWaiting(c)) { lost.callers++; tracker.lost(c, at); }
+          channelQuery = null;
         }
         return;
     }
@@ -231,16 +251,39 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
     if (t) { clearTimeout(t); leaving.delete(id); }
   };
 
+  /** The queue_log file the offset belongs to (its inode): a rotation starts a new one. */
+  let logIno = -1;
   const markLog = async () => {
     if (!opts.queueLog) return;
-    try { const st = await stat(opts.queueLog); if (logOffset < 0 || st.size >= logOffset) logOffset = st.size; } catch { /* read again at the next answer */ }
+    try {
+      const st = await stat(opts.queueLog);
+      if (logIno !== -1 && st.ino !== logIno) return; // rotated since: recover() reads the rest of the old and the new
+      logIno = st.ino;
+      if (logOffset < 0 || st.size >= logOffset) logOffset = st.size;
+    } catch { /* read again at the next answer */ }
   };
   /** After a break: the queue_log lines written since Asterisk last answered. */
   const recover = async () => {
     if (!opts.queueLog || !logLines || logOffset < 0) return;
     const before = tracker.counts.steps;
+    const take = (text: string, n: number) => logLines.line(text, n);
+    const hooks = { tooLong: (n: number) => logLines.reject(n, 'a line over 1 MiB (skipped to its end)'), failed: (n: number, e: Error) => logLines.reject(n, e.message) };
     try {
-      const r = await readLinesFrom(opts.queueLog, logOffset, logLine, (text, n) => logLines.line(text, n));
+      const st = await stat(opts.queueLog);
+      if (logIno !== -1 && st.ino !== logIno) {
+        // Rotated: the rest of the old file (kept as queue_log.1 by logrotate), then the new one from its start.
+        try {
+          const old = await stat(`${opts.queueLog}.1`);
+          if (old.ino === logIno) await readLinesFrom(`${opts.queueLog}.1`, logOffset, logLine, take, hooks);
+          else log(`${opts.queueLog} was rotated and its old lines are not in ${opts.queueLog}.1: the break's first lines may be missing`);
+        } catch {
+          log(`${opts.queueLog} was rotated and ${opts.queueLog}.1 cannot be read: the break's first lines may be missing`);
+        }
+        logOffset = 0;
+        logLine = 1;
+      }
+      logIno = st.ino;
+      const r = await readLinesFrom(opts.queueLog, st.size < logOffset ? 0 : logOffset, st.size < logOffset ? 1 : logLine, take, hooks);
       if (r.offset >= 0) { logOffset = r.offset; logLine = r.line; }
       if (everBroke) lost.recovered += tracker.counts.steps - before;
       else lost.fromLogAtStart += tracker.counts.steps - before;
@@ -264,10 +307,13 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
     s.setEncoding('utf8');
     s.setNoDelay(true);
     const loginId = `login${++action}`;
+    // A manager interface that takes the connection and never answers the login: given up on after 10 s.
+    const loginDeadline = setTimeout(() => { if (socket === s && !loggedIn) s.destroy(new Error('no answer to the login within 10 s')); }, opts.loginTimeoutMs ?? 10_000);
     s.on('connect', () => {
       send({ Action: 'Login', ActionID: loginId, Username: opts.username, Secret: opts.secret, Events: 'on' });
     });
-    s.on('data', async (text: string) => {
+    s.on('data', (text: string) => { void read(text).catch((e: Error) => { error = `AMI: ${e.message}`; log(error); }); });
+    const read = async (text: string) => {
       lastHeard = Date.now();
       for (const m of framing.push(text)) {
         if (m.response && m.actionid === loginId) {
@@ -279,6 +325,7 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
             return;
           }
           const again = everIn;
+          clearTimeout(loginDeadline);
           loggedIn = everIn = true;
           wait = 500;
           error = null;
@@ -291,13 +338,17 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
           continue;
         }
         if (m.response && m.ping !== undefined) { timeOf(m); void markLog(); continue; }
-        if (m.event) onEvent(m);
+        if (m.event) {
+          try { onEvent(m); } catch (e) { error = `AMI event ${m.event}: ${(e as Error).message}`; log(error); }
+        }
       }
-    });
+    };
     const down = (why: string) => {
       if (socket !== s) return;
       socket = null;
-      if (loggedIn) log(`AMI ${opts.host}:${opts.port}: ${why}; connecting again`);
+      clearTimeout(loginDeadline);
+      // Said on the console when it changes, and once a minute while it lasts.
+      if (loggedIn || why !== lastSaid.why || Date.now() - lastSaid.at > 60_000) { log(`AMI ${opts.host}:${opts.port}: ${why}; connecting again in ${Math.round(wait / 100) / 10} s`); lastSaid.why = why; lastSaid.at = Date.now(); }
       loggedIn = false;
       if (!error || !error.startsWith('AMI login')) error = why;
       if (closed) return;

@@ -21,6 +21,11 @@ export class QueueLogLines {
   /** `agents: false` leaves agents' states to another source (the AMI's member status). */
   constructor(private readonly tracker: CallTracker, private readonly opts: { agents?: boolean } = {}) {}
 
+  reject(lineNo: number, reason: string): void {
+    this.counts.rejected++;
+    if (this.rejections.length < 100) this.rejections.push({ line: lineNo, reason });
+  }
+
   line(text: string, lineNo: number): void {
     if (text.trim() === '') return;
     this.counts.lines++;
@@ -32,6 +37,7 @@ export class QueueLogLines {
       return;
     }
     const t = Math.round(epoch * 1000);
+    if (!(t >= Date.UTC(2000, 0, 1) && t <= Date.now() + 86_400_000)) return this.reject(lineNo, `"${f[0]}" is no time this log can hold (before 2000 or in the future)`);
     const callid = f[1].trim();
     const queue = f[2].trim();
     const agent = f[3].trim();
@@ -82,7 +88,7 @@ export interface QueueLogTail {
 
 export function tailQueueLog(opts: { path: string; pollMs?: number; from?: 'start' | 'end'; log?: (s: string) => void }, tracker: CallTracker): QueueLogTail {
   const reader = new QueueLogLines(tracker);
-  const file = followLines(opts, (text, n) => reader.line(text, n), tracker);
+  const file = followLines({ ...opts, tooLong: (n) => reader.reject(n, 'a line over 1 MiB (skipped to its end)'), failed: (n, e) => reader.reject(n, e.message) }, (text, n) => reader.line(text, n), tracker);
   return {
     alive: file.alive,
     streamTime: file.streamTime,

@@ -38,6 +38,13 @@ export interface CallFields {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The earliest and latest ACD times taken: from 2000 to five minutes past this machine's clock. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const AHEAD_MS = 5 * 60_000;
+const MAX_SECONDS = 30 * 86_400;
+/** Two times of one step this close are the same moment told twice (microseconds by the AMI, seconds by a log). */
+const SAME_MOMENT_MS = 1000;
+
 export class CallTracker {
   /** Calls in progress, by the ACD's id. */
   private readonly open = new Map<string, Call>();
@@ -47,7 +54,9 @@ export class CallTracker {
   private readonly agents = new Map<string, string>();
   /** The latest ACD time seen (ms). */
   latest = NaN;
-  readonly counts = { calls: 0, steps: 0, repeats: 0, lost: 0, agentStates: 0 };
+  readonly counts = { calls: 0, steps: 0, repeats: 0, lost: 0, agentStates: 0, refused: 0, forgotten: 0 };
+  /** The first steps refused (100), with the call and why: an impossible time or duration. */
+  readonly refusals: { id: string; reason: string }[] = [];
 
   constructor(private readonly emit: Emit, private readonly opts: { channel?: string; keepClosed?: number } = {}) {}
 
@@ -55,8 +64,30 @@ export class CallTracker {
     if (Number.isFinite(t) && !(t <= this.latest)) this.latest = t;
   }
 
+  /**
+   * Whether a step's times and durations can be true: times from 2000 to five minutes ahead of this machine's
+   * clock, durations of 0 to 30 days. One that cannot is refused whole, counted and listed: one bad event must
+   * neither stop the feed nor move its clock to the year 3000.
+   */
+  private refused(id: string, at: number, f: CallFields & { arrived?: number; answered?: number; ended?: number } = {}): boolean {
+    const latestOk = Date.now() + AHEAD_MS;
+    const bad = (t: number | undefined) => t !== undefined && !(Number.isFinite(t) && t >= EARLIEST && t <= latestOk);
+    let why: string | null = null;
+    if (bad(at)) why = `its time (${at}) is not between 2000 and now`;
+    else for (const k of ['arrived', 'answered', 'ended'] as const) if (bad(f[k])) { why = `${k} (${f[k]}) is not between 2000 and now`; break; }
+    if (!why) for (const k of ['talk', 'hold', 'wrap'] as const) {
+      const v = f[k];
+      if (v !== undefined && !(Number.isFinite(v) && v >= 0 && v <= MAX_SECONDS)) { why = `${k} (${v} s) is not from 0 to 30 days`; break; }
+    }
+    if (!why) return false;
+    this.counts.refused++;
+    if (this.refusals.length < 100) this.refusals.push({ id, reason: why });
+    return true;
+  }
+
   /** A call entered a queue at `at`. */
   join(acdId: string, at: number, f: CallFields & { queue: string }): void {
+    if (this.refused(acdId, at, f)) return;
     this.at(at);
     const done = this.closed.get(acdId);
     // A join after the call ended (or as it ended, into another queue) is a new contact; any other, a repeat.
@@ -76,6 +107,7 @@ export class CallTracker {
 
   /** An agent answered it at `at`. */
   answer(acdId: string, at: number, f: CallFields = {}): void {
+    if (this.refused(acdId, at, f)) return;
     this.at(at);
     const call = this.find(acdId, f.queue);
     if (!call) return;
@@ -86,6 +118,7 @@ export class CallTracker {
 
   /** It ended at `at` with an outcome (answered: after talk; abandoned; flowout …). */
   end(acdId: string, at: number, f: CallFields & { outcome: Outcome }): void {
+    if (this.refused(acdId, at, f)) return;
     this.at(at);
     const call = this.find(acdId, f.queue);
     if (!call) return;
@@ -103,6 +136,7 @@ export class CallTracker {
    * may come in any order).
    */
   update(acdId: string, f: Pick<CallFields, 'transferred' | 'wrap'>): void {
+    if (this.refused(acdId, Date.now(), f)) return;
     const call = this.open.get(acdId) ?? this.closed.get(acdId);
     if (!call || call.sent.queue === undefined) {
       this.pending.set(acdId, { ...this.pending.get(acdId), ...f });
@@ -119,6 +153,7 @@ export class CallTracker {
    * a callback chosen): its outcome, at `at` if it is still waiting, else at the end it had.
    */
   leftBy(acdId: string, at: number, outcome: Outcome): void {
+    if (this.refused(acdId, at)) return;
     const call = this.open.get(acdId) ?? this.closed.get(acdId);
     if (!call || call.answered !== undefined || call.outcome === outcome) return;
     if (call.ended === undefined) return this.end(acdId, at, { outcome });
@@ -129,7 +164,12 @@ export class CallTracker {
   /** Calls waiting since before `before` (ms, ACD time) whose end never came (an event the ACD lost): lost. */
   sweep(before: number): number {
     let n = 0;
-    for (const [id, c] of [...this.open]) if (c.answered === undefined && c.ended === undefined && c.arrived !== undefined && c.arrived < before) { this.lost(id, this.latest); n++; }
+    for (const [id, c] of [...this.open]) {
+      if (c.ended !== undefined || c.arrived === undefined) continue;
+      if (c.answered === undefined && c.arrived < before) { this.lost(id, this.latest); n++; }
+      // Answered and in the figures, its end never told for a day: forgotten here (memory stays flat).
+      else if (c.answered !== undefined && c.answered < before - 86_400_000) { this.open.delete(id); this.counts.forgotten++; }
+    }
     return n;
   }
 
@@ -139,11 +179,13 @@ export class CallTracker {
     if (!call) return;
     this.open.delete(acdId);
     this.counts.lost++;
-    if (call.sent.queue !== undefined) this.emit({ type: 'contact', time: iso(Number.isFinite(at) ? at : this.latest), id: call.id, lost: true });
+    const t = Number.isFinite(at) && at >= EARLIEST && at <= Date.now() + AHEAD_MS ? at : Number.isFinite(this.latest) ? this.latest : Date.now();
+    if (call.sent.queue !== undefined) this.emit({ type: 'contact', time: iso(t), id: call.id, lost: true });
   }
 
   /** An agent's state (the name the ACD gives, and its category); only a change is sent. */
   agent(name: string, at: number, state: string, category: StateCategory, team?: string): void {
+    if (this.refused(name, at)) return;
     this.at(at);
     const key = `${state}\u0000${category}`;
     if (this.agents.get(name) === key) return;
@@ -185,7 +227,7 @@ export class CallTracker {
     this.open.delete(acdId);
     this.closed.set(acdId, call);
     const keep = this.opts.keepClosed ?? 100_000;
-    if (this.closed.size > keep) for (const k of this.closed.keys()) { this.closed.delete(k); if (this.closed.size <= keep) break; }
+    if (this.closed.size > keep) for (const k of this.closed.keys()) { this.closed.delete(k); this.segments.delete(k); if (this.closed.size <= keep) break; }
   }
 
   /** Sends the fields that are new or changed; nothing when none is. */
@@ -203,12 +245,19 @@ export class CallTracker {
     put('channel', f.channel ?? (call.sent.channel === undefined ? this.opts.channel : undefined));
     put('customer', f.customer);
     put('agent', f.agent);
-    for (const k of ['arrived', 'answered', 'ended'] as const) if (f[k] !== undefined && Number.isFinite(f[k])) put(k, iso(f[k]!));
+    for (const k of ['arrived', 'answered', 'ended'] as const) {
+      const v = f[k];
+      if (v === undefined || !Number.isFinite(v)) continue;
+      // Told before to within a second (the AMI's microseconds, the queue_log's seconds): the first stands.
+      const was = typeof call.sent[k] === 'string' ? Date.parse(call.sent[k] as string) : NaN;
+      if (Number.isFinite(was) && Math.abs(was - v) < SAME_MOMENT_MS) continue;
+      put(k, iso(v));
+    }
     put('outcome', f.outcome);
     for (const k of ['talk', 'hold', 'wrap'] as const) if (f[k] !== undefined && Number.isFinite(f[k]) && f[k]! >= 0) put(k, f[k]);
     put('transferred', f.transferred);
     if (Object.keys(out).length === 0) { this.counts.repeats++; return; }
     Object.assign(call.sent, out);
-    this.emit({ type: 'contact', time: iso(at), id: call.id, ...out });
+    this.emit({ type: 'contact', time: iso(Number.isFinite(at) ? at : Date.now()), id: call.id, ...out });
   }
 }

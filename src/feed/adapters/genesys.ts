@@ -59,7 +59,7 @@ interface Leg {
   left?: number;
   /** How the queue's participant ended: transfer, timeout, peer, endpoint … */
   leftBy?: string;
-  agent?: { userId?: string; connected: number; ended?: number; wrap?: number; transferred?: boolean; hold?: number };
+  agent?: { userId?: string; connected: number; ended?: number; wrap?: number; transferred?: boolean; hold?: number; wrapupRequired?: boolean };
   /** The conversation ended (its customer gone). */
   customerGone?: boolean;
 }
@@ -93,7 +93,7 @@ export function legsOfSnapshot(body: Json): Leg[] {
       const acwStart = when(acw?.startTime) ?? when(g.startAcwTime);
       const acwEnd = when(acw?.endTime) ?? when(g.endAcwTime) ?? when(w?.endTime);
       const wrap = Number.isFinite(wrapSec) && w?.durationSeconds !== undefined ? wrapSec : acwStart !== undefined && acwEnd !== undefined ? (acwEnd - acwStart) / 1000 : undefined;
-      leg.agent = { userId: str(g.userId), connected, ended, wrap, transferred: (str(c.disconnectType) ?? '').startsWith('transfer') || undefined };
+      leg.agent = { userId: str(g.userId), connected, ended, wrap, transferred: (str(c.disconnectType) ?? '').startsWith('transfer') || undefined, wrapupRequired: typeof g.wrapupRequired === 'boolean' ? g.wrapupRequired : undefined };
     }
     leg.customerGone = customer ? when(customer.endTime) !== undefined || ['disconnected', 'terminated'].includes(str(media(customer).state) ?? '') : undefined;
     legs.push(leg);
@@ -174,7 +174,7 @@ export class GenesysConversations {
       this.tracker.answer(acdId, g.connected, { queue, agent, arrived: leg.arrived });
       if (g.ended !== undefined) {
         const conv = acdId.replace(/~\d+$/, '');
-        if (g.wrap === undefined) {
+        if (g.wrap === undefined && g.wrapupRequired !== false) {
           this.awaitingWrap.add(conv);
           if (this.awaitingWrap.size > 20_000) for (const k of this.awaitingWrap) { this.awaitingWrap.delete(k); break; }
         } else this.awaitingWrap.delete(conv);
@@ -243,13 +243,20 @@ export function startGenesys(opts: GenesysOptions, tracker: CallTracker) {
   const reader = new GenesysConversations(tracker, opts.leaveMs);
   const status = { tokens: 0, channels: 0, reconnects: 0, breaks: 0, recovered: 0, error: null as string | null };
   let token: { value: string; until: number } | null = null;
+  /** A fetch whose failure to connect names the host (a wrong --region says which address it could not reach). */
+  const reach = async (base: string, url: string, init: RequestInit): Promise<Response> => {
+    try { return await fetch(url, init); } catch (e) {
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      throw new GenesysError(`cannot reach ${new URL(base).host} (${cause?.code ?? cause?.message ?? (e as Error).message}): is --region your org's domain?`);
+    }
+  };
   let closed = false;
   const channels: Channel[] = [];
   let clock: { acd: number; local: number } | null = null;
 
   const getToken = async (): Promise<string> => {
     if (token && Date.now() < token.until) return token.value;
-    const res = await fetch(`${loginBase}/oauth/token`, {
+    const res = await reach(loginBase, `${loginBase}/oauth/token`, {
       method: 'POST',
       headers: { Authorization: `Basic ${Buffer.from(`${opts.clientId}:${opts.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials',
@@ -262,7 +269,7 @@ export function startGenesys(opts: GenesysOptions, tracker: CallTracker) {
     return token.value;
   };
   const api = async (method: string, path: string, body?: unknown, again = true): Promise<Json> => {
-    const res = await fetch(`${apiBase}${path}`, { method, headers: { Authorization: `Bearer ${await getToken()}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const res = await reach(apiBase, `${apiBase}${path}`, { method, headers: { Authorization: `Bearer ${await getToken()}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (res.status === 401 && again) { token = null; return api(method, path, body, false); }
     if (res.status === 429 && again) {
       const wait = Number(res.headers.get('retry-after'));
@@ -321,13 +328,22 @@ export function startGenesys(opts: GenesysOptions, tracker: CallTracker) {
     }
   };
   /** After a break: what the analytics API says of every conversation still open here, and of the gap's. */
+  let recovering: Promise<void> | null = null;
   const recover = async () => {
+    // One at a time (two channels may break together); the next waits for this one.
+    while (recovering) await recovering;
+    recovering = recoverNow();
+    try { await recovering; } finally { recovering = null; }
+  };
+  const recoverNow = async () => {
     const from = brokeAt;
     brokeAt = null;
     if (from !== null) {
       try { await gap(from); } catch (e) { log(`the conversations of the break: ${(e as Error).message}: calls that began and ended during it are missing`); }
     }
-    const ids = new Set([...tracker.inProgress().map((id) => id.replace(/~\d+$/, '')), ...reader.awaitingWrap]);
+    // At most 250 conversations asked one by one (Genesys allows 300 requests a minute), the latest first;
+    // older ones are left to the sweep.
+    const ids = new Set([...tracker.inProgress().map((id) => id.replace(/~\d+$/, '')), ...reader.awaitingWrap].reverse().slice(0, 250));
     for (const id of ids) {
       try {
         const d = await api('GET', `/api/v2/analytics/conversations/${encodeURIComponent(id)}/details`);

@@ -114,6 +114,7 @@ export async function startAsterisk({ calls, rate = 5000, port = 0, username = '
   let next = 0;
   let paused = !autostart;
   let stopAt = Infinity;
+  let pace = rate;
   let clock = session.length ? session[0].t : Date.now();
   let finish;
   const done = new Promise((r) => (finish = r));
@@ -122,7 +123,10 @@ export async function startAsterisk({ calls, rate = 5000, port = 0, username = '
   const stamp = () => (timestamps ? { Timestamp: (clock / 1000).toFixed(6) } : {});
   // With timestampevents = yes, Asterisk stamps every event, those answering an action too.
   const ev = (fields) => frame({ ...fields, ...stamp() });
+  const talking = new Set(); // callers with an agent: their channel is up, out of the queue
   const track = (e) => {
+    if (e.Event === 'AgentConnect') talking.add(e.Uniqueid);
+    else if (e.Event === 'AgentComplete') talking.delete(e.Uniqueid);
     if (e.Event === 'QueueCallerJoin') waiting.set(e.Uniqueid, { queue: e.Queue, since: clock, customer: e.CallerIDNum });
     else if (e.Event === 'QueueCallerLeave' || e.Event === 'QueueCallerAbandon') waiting.delete(e.Uniqueid);
     else if (e.Event === 'QueueMemberAdded') members.set(`${e.Queue}|${e.MemberName}`, { queue: e.Queue, agent: e.MemberName, status: '1', paused: '0', reason: '', inCall: '0' });
@@ -134,7 +138,7 @@ export async function startAsterisk({ calls, rate = 5000, port = 0, username = '
   };
   const step = () => {
     if (paused) return;
-    const n = Math.max(1, Math.round(rate / 100));
+    const n = Math.max(1, Math.round(pace / 100));
     let log = '';
     for (let i = 0; i < n && next < Math.min(session.length, stopAt); i++, next++) {
       const s = session[next];
@@ -187,6 +191,10 @@ export async function startAsterisk({ calls, rate = 5000, port = 0, username = '
           }
           text += ev({ Event: 'QueueStatusComplete', ...id, EventList: 'Complete', ListItems: String(items) });
           socket.write(text);
+        } else if (action === 'status') {
+          // Every channel up: callers in a queue and callers with an agent.
+          const up = [...waiting.keys(), ...talking];
+          socket.write(frame({ Response: 'Success', ...id, EventList: 'start', Message: 'Channel status will follow' }) + up.map((u) => ev({ Event: 'Status', Channel: `PJSIP/trunk-${u.replace('.', '')}`, Uniqueid: u, ChannelState: '6', ChannelStateDesc: 'Up', ...id })).join('') + ev({ Event: 'StatusComplete', ...id, EventList: 'Complete', ListItems: String(up.length), Items: String(up.length) }));
         } else if (action === 'logoff') { socket.write(frame({ Response: 'Goodbye', ...id, Message: 'Thanks for all the fish.' })); socket.end(); }
         else socket.write(frame({ Response: 'Error', ...id, Message: 'Invalid/unknown command' }));
       }
@@ -206,6 +214,8 @@ export async function startAsterisk({ calls, rate = 5000, port = 0, username = '
     waiting: () => new Map(waiting),
     members: () => [...members.values()],
     pause: () => { paused = true; },
+    /** Events a second from now on. */
+    pace: (n) => { pace = n; },
     resume: () => { stopAt = Infinity; paused = false; },
     /** Runs until `n` events are sent, then pauses. */
     until: (n) => new Promise((resolve) => { stopAt = n; paused = false; const t = setInterval(() => { if (next >= Math.min(n, session.length)) { clearInterval(t); resolve(); } }, 2); }),
