@@ -8,84 +8,21 @@ import { mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startAcdFeed } from '../../dist/feed/acd.js';
-import { generateContactsCsv } from '../../dist/sample/generate.js';
-import { ContactIngest, ContactParts, LiveContacts, defaultDefinitions, query } from '../../dist/engine/index.js';
+import { assertSameFigures, generatedDay, nodeWallboard, reportOn, until } from '../helpers/acd/board.mjs';
 import { asteriskCalls, callsCsv, startAsterisk } from '../helpers/acd/asterisk.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'acd-'));
+const session = (contacts, seed) => asteriskCalls(generatedDay(contacts, seed));
+const truth = (calls, name, by = 'queue') => reportOn(callsCsv(calls), dir, name, by);
+const wallboard = (url) => nodeWallboard(url);
 
-/** A generated day (seeded), voice calls as Asterisk knows them: at least 2,000, with abandons, transfers, flow-outs. */
-function session(contacts = 3000, seed = 'asterisk') {
-  let csv = '';
-  for (const c of generateContactsCsv({ contacts, seed, days: 1, start: '2026-03-02', queues: 3 })) csv += c;
-  const out = [];
-  const ingest = new ContactIngest({ inputTimeZone: 'UTC', onContact: (c) => out.push({ ...c }) });
-  ingest.push(csv);
-  ingest.end();
-  return asteriskCalls(out);
-}
 
-/** `report --json` on the calls written as a file: the truth. */
-function truth(calls, name) {
-  const file = join(dir, `${name}.csv`);
-  writeFileSync(file, callsCsv(calls));
-  return JSON.parse(execFileSync(process.execPath, ['dist/cli/main.js', 'report', file, '--tz', 'UTC', '--by', 'queue', '--json'], { maxBuffer: 1 << 26 }).toString());
-}
 
-/** A wallboard in Node: reads the feed's NDJSON, resumes after its last seq when cut, applies every event. */
-function wallboard(url) {
-  const parts = new ContactParts({ slotMinutes: 15, dimensions: [], keepRepeats: false });
-  const live = new LiveContacts(parts);
-  let stopped = false;
-  let connections = 0;
-  const run = async () => {
-    while (!stopped) {
-      try {
-        const since = Number.isFinite(live.lastSeq) ? live.lastSeq : 0;
-        const res = await fetch(`${url}/ndjson?since=${since}${live.streamId ? `&stream=${live.streamId}` : ''}`);
-        connections++;
-        const reader = res.body.getReader();
-        const dec = new TextDecoder();
-        let buf = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done || stopped) break;
-          buf += dec.decode(value, { stream: true });
-          let i;
-          while ((i = buf.indexOf('\n')) >= 0) { const l = buf.slice(0, i); buf = buf.slice(i + 1); if (l.trim()) live.apply(JSON.parse(l)); }
-        }
-      } catch { /* cut: connect again */ }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  void run();
-  return {
-    live, parts,
-    connections: () => connections,
-    figures: () => query(parts, defaultDefinitions('UTC'), { by: ['queue'] }),
-    stop: () => { stopped = true; },
-  };
-}
 
-const until = async (pred, ms = 20000) => {
-  const t0 = Date.now();
-  while (!(await pred())) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
-/** The figures a supervisor compares with the ACD's report, per queue and in total. */
-function assertSameFigures(got, want) {
-  const keys = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'flowout', 'serviceLevel', 'serviceLevelMet', 'serviceLevelBase', 'asa', 'abandonRate', 'aht', 'waitP50', 'waitP90', 'waitP95'];
-  const pick = (t) => Object.fromEntries(keys.map((k) => [k, t[k]]));
-  assert.ok(want.totals.offered > 0);
-  assert.deepEqual(pick(got.totals), pick(want.totals));
-  assert.deepEqual(got.groups.map((g) => [g.key, pick(g)]), want.groups.map((g) => [g.key, pick(g)]));
-}
 
 test('AMI: a session of 2,000+ calls gives the figures `report` gives on the same calls; agents by state as Asterisk has them', async () => {
-  const calls = session();
+  const calls = session(3000, 'asterisk');
   assert.ok(calls.length >= 2000, `${calls.length} calls`);
   assert.ok(calls.some((c) => c.outcome === 'abandoned') && calls.some((c) => c.transferred) && calls.some((c) => c.outcome === 'flowout'));
   const want = truth(calls, 'ami');

@@ -4,77 +4,24 @@
 // are held against `report` on the same contacts as a file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startAcdFeed } from '../../dist/feed/acd.js';
-import { generateContactsCsv } from '../../dist/sample/generate.js';
-import { ContactIngest, ContactParts, LiveContacts, defaultDefinitions, query } from '../../dist/engine/index.js';
+import { assertSameFigures, generatedDay, nodeWallboard, reportOn, until } from '../helpers/acd/board.mjs';
 import { connectContacts, connectSession, contactsCsv, delivered, kinesisBatch, queueNamesOf } from '../helpers/acd/connect.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'connect-'));
+const session = (contacts, seed) => connectContacts(generatedDay(contacts, seed));
+const truth = (calls, name, by = 'queue') => reportOn(contactsCsv(calls), dir, name, by);
+const wallboard = (url) => nodeWallboard(url, ['channel']);
 let bodies0 = [];
 
-function session(contacts, seed) {
-  let csv = '';
-  for (const c of generateContactsCsv({ contacts, seed, days: 1, start: '2026-03-02', queues: 3 })) csv += c;
-  const out = [];
-  const ingest = new ContactIngest({ inputTimeZone: 'UTC', onContact: (c) => out.push({ ...c }) });
-  ingest.push(csv);
-  ingest.end();
-  return connectContacts(out);
-}
 
-function truth(calls, name, by = 'queue') {
-  const file = join(dir, `${name}.csv`);
-  writeFileSync(file, contactsCsv(calls));
-  return JSON.parse(execFileSync(process.execPath, ['dist/cli/main.js', 'report', file, '--tz', 'UTC', '--by', by, '--json'], { maxBuffer: 1 << 26 }).toString());
-}
 
-/** A wallboard in Node: the feed's NDJSON applied to the engine's live contacts, resumed after its last seq. */
-function wallboard(url) {
-  const parts = new ContactParts({ slotMinutes: 15, dimensions: ['channel'], keepRepeats: false });
-  const live = new LiveContacts(parts);
-  let stopped = false;
-  let connections = 0;
-  void (async () => {
-    while (!stopped) {
-      try {
-        const res = await fetch(`${url}/ndjson?since=${Number.isFinite(live.lastSeq) ? live.lastSeq : 0}${live.streamId ? `&stream=${live.streamId}` : ''}`);
-        connections++;
-        const reader = res.body.getReader();
-        const dec = new TextDecoder();
-        let buf = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done || stopped) break;
-          buf += dec.decode(value, { stream: true });
-          let i;
-          while ((i = buf.indexOf('\n')) >= 0) { const l = buf.slice(0, i); buf = buf.slice(i + 1); if (l.trim()) live.apply(JSON.parse(l)); }
-        }
-      } catch { /* cut: connect again */ }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
-  return { live, connections: () => connections, figures: (by = ['queue']) => query(parts, defaultDefinitions('UTC'), { by }), stop: () => { stopped = true; } };
-}
 
-const until = async (pred, ms = 30000) => {
-  const t0 = Date.now();
-  while (!(await pred())) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
-function assertSameFigures(got, want) {
-  const keys = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'flowout', 'serviceLevel', 'serviceLevelMet', 'serviceLevelBase', 'asa', 'abandonRate', 'aht', 'waitP50', 'waitP90', 'waitP95'];
-  const pick = (t) => Object.fromEntries(keys.map((k) => [k, t[k]]));
-  assert.ok(want.totals.offered > 0);
-  assert.deepEqual(pick(got.totals), pick(want.totals));
-  assert.deepEqual(got.groups.map((g) => [g.key, pick(g)]), want.groups.map((g) => [g.key, pick(g)]));
-}
 
 /** The agents' states as their records say (an independent reading of the agent event stream). */
 function agentsFrom(records) {

@@ -3,75 +3,23 @@
 // status over the channel's WebSocket — applied as a wallboard does. The figures are held against `report`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startAcdFeed } from '../../dist/feed/acd.js';
-import { generateContactsCsv } from '../../dist/sample/generate.js';
-import { ContactIngest, ContactParts, LiveContacts, defaultDefinitions, query } from '../../dist/engine/index.js';
+import { assertSameFigures, generatedDay, nodeWallboard, reportOn, until } from '../helpers/acd/board.mjs';
 import { callsCsv, genesysCalls, startGenesys } from '../helpers/acd/genesys.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'genesys-'));
+const session = (contacts, seed) => genesysCalls(generatedDay(contacts, seed));
+const truth = (calls, name, by = 'queue') => reportOn(callsCsv(calls), dir, name, by);
+const wallboard = (url) => nodeWallboard(url);
 
-function session(contacts, seed) {
-  let csv = '';
-  for (const c of generateContactsCsv({ contacts, seed, days: 1, start: '2026-03-02', queues: 3 })) csv += c;
-  const out = [];
-  const ingest = new ContactIngest({ inputTimeZone: 'UTC', onContact: (c) => out.push({ ...c }) });
-  ingest.push(csv);
-  ingest.end();
-  return genesysCalls(out);
-}
 
-function truth(calls, name) {
-  const file = join(dir, `${name}.csv`);
-  writeFileSync(file, callsCsv(calls));
-  return JSON.parse(execFileSync(process.execPath, ['dist/cli/main.js', 'report', file, '--tz', 'UTC', '--by', 'queue', '--json'], { maxBuffer: 1 << 26 }).toString());
-}
 
-function wallboard(url) {
-  const parts = new ContactParts({ slotMinutes: 15, dimensions: [], keepRepeats: false });
-  const live = new LiveContacts(parts);
-  let stopped = false;
-  let connections = 0;
-  void (async () => {
-    while (!stopped) {
-      try {
-        const res = await fetch(`${url}/ndjson?since=${Number.isFinite(live.lastSeq) ? live.lastSeq : 0}${live.streamId ? `&stream=${live.streamId}` : ''}`);
-        connections++;
-        const reader = res.body.getReader();
-        const dec = new TextDecoder();
-        let buf = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done || stopped) break;
-          buf += dec.decode(value, { stream: true });
-          let i;
-          while ((i = buf.indexOf('\n')) >= 0) { const l = buf.slice(0, i); buf = buf.slice(i + 1); if (l.trim()) live.apply(JSON.parse(l)); }
-        }
-      } catch { /* cut: connect again */ }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
-  return { live, connections: () => connections, figures: () => query(parts, defaultDefinitions('UTC'), { by: ['queue'] }), stop: () => { stopped = true; } };
-}
 
-const until = async (pred, ms = 30000) => {
-  const t0 = Date.now();
-  while (!(await pred())) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
-function assertSameFigures(got, want) {
-  const keys = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'flowout', 'serviceLevel', 'serviceLevelMet', 'serviceLevelBase', 'asa', 'abandonRate', 'aht', 'waitP50', 'waitP90', 'waitP95'];
-  const pick = (t) => Object.fromEntries(keys.map((k) => [k, t[k]]));
-  assert.ok(want.totals.offered > 0);
-  assert.deepEqual(pick(got.totals), pick(want.totals));
-  assert.deepEqual(got.groups.map((g) => [g.key, pick(g)]), want.groups.map((g) => [g.key, pick(g)]));
-}
 
 /** Agents by what their last presence and routing status say (an independent reading). */
 function agentsFrom(events) {

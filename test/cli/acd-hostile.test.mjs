@@ -9,15 +9,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startAcdFeed } from '../../dist/feed/acd.js';
+import { until } from '../helpers/acd/board.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
-const until = async (pred, ms = 15000) => {
-  const t0 = Date.now();
-  while (!(await pred())) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 /** The events the feed sent so far. */
 async function sent(url) {
   const res = await fetch(`${url}/ndjson?since=0`);

@@ -3,77 +3,25 @@
 // figures are held against `report` on the same tasks as a file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startAcdFeed } from '../../dist/feed/acd.js';
-import { generateContactsCsv } from '../../dist/sample/generate.js';
-import { ContactIngest, ContactParts, LiveContacts, defaultDefinitions, query } from '../../dist/engine/index.js';
+import { assertSameFigures, generatedDay, nodeWallboard, reportOn, until } from '../helpers/acd/board.mjs';
 import { mulberry32 } from '../helpers/seeded.mjs';
 import { postCallback, startTwilioEvents, tasksCsv, twilioSession, twilioTasks } from '../helpers/acd/twilio.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'twilio-'));
+const session = (contacts, seed) => twilioTasks(generatedDay(contacts, seed));
+const truth = (calls, name, by = 'queue') => reportOn(tasksCsv(calls), dir, name, by);
+const wallboard = (url) => nodeWallboard(url, ['channel']);
 const TOKEN = '12345678901234567890123456789012';
 
-function session(contacts, seed) {
-  let csv = '';
-  for (const c of generateContactsCsv({ contacts, seed, days: 1, start: '2026-03-02', queues: 3 })) csv += c;
-  const out = [];
-  const ingest = new ContactIngest({ inputTimeZone: 'UTC', onContact: (c) => out.push({ ...c }) });
-  ingest.push(csv);
-  ingest.end();
-  return twilioTasks(out);
-}
 
-function truth(tasks, name, by = 'queue') {
-  const file = join(dir, `${name}.csv`);
-  writeFileSync(file, tasksCsv(tasks));
-  return JSON.parse(execFileSync(process.execPath, ['dist/cli/main.js', 'report', file, '--tz', 'UTC', '--by', by, '--json'], { maxBuffer: 1 << 26 }).toString());
-}
 
-function wallboard(url) {
-  const parts = new ContactParts({ slotMinutes: 15, dimensions: ['channel'], keepRepeats: false });
-  const live = new LiveContacts(parts);
-  let stopped = false;
-  let connections = 0;
-  void (async () => {
-    while (!stopped) {
-      try {
-        const res = await fetch(`${url}/ndjson?since=${Number.isFinite(live.lastSeq) ? live.lastSeq : 0}${live.streamId ? `&stream=${live.streamId}` : ''}`);
-        connections++;
-        const reader = res.body.getReader();
-        const dec = new TextDecoder();
-        let buf = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done || stopped) break;
-          buf += dec.decode(value, { stream: true });
-          let i;
-          while ((i = buf.indexOf('\n')) >= 0) { const l = buf.slice(0, i); buf = buf.slice(i + 1); if (l.trim()) live.apply(JSON.parse(l)); }
-        }
-      } catch { /* cut: connect again */ }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
-  return { live, connections: () => connections, figures: (by = ['queue']) => query(parts, defaultDefinitions('UTC'), { by }), stop: () => { stopped = true; } };
-}
 
-const until = async (pred, ms = 30000) => {
-  const t0 = Date.now();
-  while (!(await pred())) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
-function assertSameFigures(got, want) {
-  const keys = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'flowout', 'serviceLevel', 'serviceLevelMet', 'serviceLevelBase', 'asa', 'abandonRate', 'aht', 'waitP50', 'waitP90', 'waitP95'];
-  const pick = (t) => Object.fromEntries(keys.map((k) => [k, t[k]]));
-  assert.ok(want.totals.offered > 0);
-  assert.deepEqual(pick(got.totals), pick(want.totals));
-  assert.deepEqual(got.groups.map((g) => [g.key, pick(g)]), want.groups.map((g) => [g.key, pick(g)]));
-}
 
 /** The workers' states the callbacks tell (an independent reading): a task held is handling, else the activity. */
 function workersFrom(events) {
