@@ -134,7 +134,7 @@ export class SlaQueueBoard extends SlaDataWidget {
         <tbody>
           ${rows.map((r) => html`<tr data-status=${r.status ?? 'none'}>
             ${cols.map((c) => c === 'queue'
-              ? html`<th scope="row"><bdi>${r.queue}</bdi>${r.status && r.status !== 'ok' ? html`<span class="status" data-status=${r.status}><span class="sr"> · </span>${word(locale, r.status)}</span>` : nothing}</th>`
+              ? html`<th scope="row"><bdi>${r.queue}</bdi>${r.status && r.status !== 'ok' ? html`<span class="status" data-status=${r.status}> · ${word(locale, r.status)}</span>` : nothing}</th>`
               : html`<td data-status=${r.cells[c] ?? 'none'} data-label=${s(c)}>${this.cell(c, r, locale)}</td>`)}
           </tr>`)}
         </tbody>

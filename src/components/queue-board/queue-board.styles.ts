@@ -24,12 +24,12 @@ export const queueBoardStyles = [
     tr[data-status='warn'] th::before { content: '▲ '; }
     tr[data-status='breach'] th::before { content: '● '; }
     [part='state'] { color: var(--_muted); padding: 0.5em; }
-    /* The queue's name and its status words get the widest column; the status in words (not by colour alone)
-       goes under the name; a name too long for its cell breaks between words (within one only when it must),
-       so neither runs into the figures beside it. */
+    /* The queue's name and its status words get the widest column, on one line where they fit (a wallboard);
+       where they do not, the status in words (not by colour alone) goes under the name, and a name too long
+       for its cell breaks between words: neither runs into the figures beside it. */
     thead th:first-child { inline-size: 24%; }
     tbody th { overflow-wrap: anywhere; }
-    .status { display: block; font-size: 0.75em; font-weight: 600; }
+    .status { font-size: 0.9em; font-weight: 600; }
     .sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     tbody th { font-weight: 600; text-align: start; }
     [part='agents'] { color: var(--_muted); font-size: 0.9em; padding-block-start: 0.4em; }
