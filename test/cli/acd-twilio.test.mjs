@@ -96,7 +96,7 @@ test('Twilio: callbacks that never came (the feed unreachable for a third of the
   const want = truth(tasks, 'twilio-gap');
   const events = twilioSession(tasks);
   const rest = await startTwilioEvents({ session: events, authToken: TOKEN });
-  const feed = await startAcdFeed({ from: 'twilio', port: 0, heartbeatMs: 100, twilio: { authToken: TOKEN, rest: { accountSid: rest.accountSid, workspaceSid: 'WS' + '1'.repeat(32), baseUrl: rest.base, everyMs: 250, windowMs: 48 * 3600_000 } }, log: () => {} });
+  const feed = await startAcdFeed({ from: 'twilio', port: 0, heartbeatMs: 100, twilio: { authToken: TOKEN, rest: { accountSid: rest.accountSid, workspaceSid: 'WS' + '1'.repeat(32), baseUrl: rest.base, everyMs: 3000, windowMs: 48 * 3600_000 } }, log: () => {} });
   const board = wallboard(feed.url);
   try {
     const third = Math.floor(events.length / 3);
