@@ -5,7 +5,7 @@
  * Credentials stay in this process; the page only ever sees the kit's events.
  */
 import { startHub, type Hub } from './hub.js';
-import { CallTracker } from './adapters/calls.js';
+import { CallTracker, HeardClock } from './adapters/calls.js';
 import { startAmi, type AmiOptions } from './adapters/asterisk-ami.js';
 import { tailQueueLog } from './adapters/asterisk-queue-log.js';
 import { ConnectEvents, type ConnectOptions } from './adapters/amazon-connect.js';
@@ -58,25 +58,6 @@ export interface AcdFeed {
   close(): Promise<void>;
 }
 
-/**
- * The stream time of an ACD that sends no clock of its own between events: the latest ACD time heard, run on by
- * this machine's clock since; it never steps back (an event telling only older times leaves it where it was).
- */
-class HeardClock {
-  private local = 0;
-  private at = NaN;
-  constructor(private readonly tracker: CallTracker) {}
-  heard(): void {
-    const was = this.local > 0 && Number.isFinite(this.at) ? this.at + (Date.now() - this.local) : -Infinity;
-    this.local = Date.now();
-    const latest = this.tracker.latest;
-    this.at = Number.isFinite(latest) ? Math.max(was, latest) : was;
-  }
-  heardWithin(ms: number): boolean { return this.local > 0 && Date.now() - this.local < ms; }
-  never(): boolean { return this.local === 0; }
-  time(): number { return Number.isFinite(this.at) ? this.at + (Date.now() - this.local) : Date.now(); }
-}
-
 interface Adapter { alive(): boolean; streamTime(): number | null; status(): Record<string, unknown>; close(): void }
 
 export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
@@ -127,9 +108,12 @@ export async function startAcdFeed(opts: AcdFeedOptions): Promise<AcdFeed> {
     lastSeq: h.lastSeq,
     status: () => ({ lastSeq: h.lastSeq(), alive: adapter!.alive(), ...adapter!.status(), sweptAsLost: swept, refusals: tracker.refusals.slice(0, 20) }),
     drop: h.drop,
-    close: async () => { clearInterval(sweeper); adapter?.close(); await h.close(); },
+    close: async () => { clearInterval(sweeper); adapter?.close(); tracker.dispose(); await h.close(); },
   };
 }
+
+/** Whether the feed listens where other machines can reach it (not this machine's loopback). */
+const reachableByOthers = (host: string | undefined) => !/^(127\.|localhost|::1)/.test(host ?? '127.0.0.1');
 
 /** Reads a posted body whole (at most 16 MB), then answers with what was taken. */
 export function readBody(req: IncomingMessage, res: ServerResponse, token: string | undefined, take: (body: string, type: string) => Record<string, unknown>): void {
@@ -138,36 +122,37 @@ export function readBody(req: IncomingMessage, res: ServerResponse, token: strin
     const key = req.headers['x-api-key'];
     if (auth !== `Bearer ${token}` && key !== token) { res.writeHead(401, CORS); res.end('feed: this feed takes posts with its token only (Authorization: Bearer … or X-Api-Key)\n'); return; }
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on('data', (c: Buffer) => {
-    size += c.length;
-    if (size > 16 << 20) { res.writeHead(413, CORS); res.end('feed: a post of at most 16 MB\n'); req.destroy(); return; }
-    chunks.push(c);
-  });
-  req.on('end', () => {
-    if (res.headersSent) return;
+  bodyOf(req, res, 16 << 20, (body) => {
     // Nothing a post holds may stop the feed: what cannot be read is answered 400 and said.
     let out: Record<string, unknown>;
-    try { out = take(Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? '')); } catch (e) { res.writeHead(400, CORS); res.end(`feed: ${(e as Error).message}\n`); return; }
+    try { out = take(body, String(req.headers['content-type'] ?? '')); } catch (e) { res.writeHead(400, CORS); res.end(`feed: ${(e as Error).message}\n`); return; }
     res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
     res.end(JSON.stringify(out));
   });
 }
 
+/** A posted body as text once it is whole; one over `limit` bytes is answered 413 and not read on. */
+function bodyOf(req: IncomingMessage, res: ServerResponse, limit: number, done: (body: string) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > limit) { if (!res.headersSent) { res.writeHead(413, CORS); res.end(`feed: a post of at most ${limit >> 20} MiB\n`); } req.destroy(); return; }
+    chunks.push(c);
+  });
+  req.on('end', () => { if (!res.headersSent) done(Buffer.concat(chunks).toString('utf8')); });
+}
+
 function connectAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: string) => void, set: (a: Adapter) => void) {
   const c = opts.connect ?? {};
-  if (opts.token === undefined && !/^(127\.|localhost|::1)/.test(opts.host ?? '127.0.0.1')) log('amazon-connect: no SLA_FEED_TOKEN: posts to /connect are taken from anyone who can reach this port');
+  if (opts.token === undefined && reachableByOthers(opts.host)) log('amazon-connect: no SLA_FEED_TOKEN: posts to /connect are taken from anyone who can reach this port');
   const events = new ConnectEvents(tracker, c);
   const quietMs = c.quietMs ?? 150_000;
   const clock = new HeardClock(tracker);
-  const heard = () => clock.heard();
   let posts = 0;
-  const followed = (c.files ?? []).filter((f) => f !== '-').map((path) => followLines({ path, log, tooLong: (n) => events.reject(`${path}:${n}`, 'a line over 1 MiB (skipped to its end)'), failed: (n, e) => events.reject(`${path}:${n}`, e.message) }, (text, n) => { events.text(text, `${path}:${n}`); heard(); }, tracker));
-  const stdin = (c.files ?? []).includes('-') ? streamLines(process.stdin, (text, n) => { events.text(text, `stdin:${n}`); heard(); }) : null;
+  const followed = (c.files ?? []).filter((f) => f !== '-').map((path) => followLines({ path, log, tooLong: (n) => events.reject(`${path}:${n}`, 'a line over 1 MiB (skipped to its end)'), failed: (n, e) => events.reject(`${path}:${n}`, e.message) }, (text, n) => { events.text(text, `${path}:${n}`); clock.heard(); }, tracker));
+  const stdin = (c.files ?? []).includes('-') ? streamLines(process.stdin, (text, n) => { events.text(text, `stdin:${n}`); clock.heard(); }) : null;
   set({
-    // Posts and stdin have no heartbeat of their own: the ACD is heard while events come (Connect's agent
-    // records beat every 2 minutes while anyone is logged in); a followed file, while it can be read.
     // Heard while events come: a post, a line of a followed file or of stdin (Connect's agent records beat every
     // 2 minutes while anyone is logged in); quiet for 150 s, the wallboard goes stale, whatever still stands open.
     alive: () => clock.heardWithin(quietMs) || (clock.never() && (followed.some((f) => f.alive()) || (stdin !== null && !stdin.ended()))),
@@ -186,7 +171,7 @@ function connectAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: str
       try { whole = JSON.parse(t); } catch { whole = undefined; }
       if (whole !== undefined) events.value(whole, `post ${posts}`);
       else t.split('\n').forEach((l, i) => events.text(l, `post ${posts}:${i + 1}`));
-      heard();
+      clock.heard();
       return { events: events.counts.events - before.events, duplicates: events.counts.duplicates - before.duplicates, rejected: events.counts.rejected - before.rejected };
     });
     return true;
@@ -198,11 +183,10 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
   const events = new TwilioEvents(tracker);
   const quietMs = t.quietMs ?? 300_000;
   const clock = new HeardClock(tracker);
-  const heard = () => clock.heard();
   let posts = 0;
   let refused = 0;
   if (!t.authToken) log('twilio: no TWILIO_AUTH_TOKEN: callbacks are taken unsigned, from anyone who can reach this port');
-  else if (!t.publicUrl && !/^(127\.|localhost|::1)/.test(opts.host ?? '127.0.0.1')) log(`twilio: the signature covers the URL Twilio calls; behind a proxy or a public address give it with --public-url, or every callback is refused (403)`);
+  else if (!t.publicUrl && reachableByOthers(opts.host)) log(`twilio: the signature covers the URL Twilio calls; behind a proxy or a public address give it with --public-url, or every callback is refused (403)`);
   // The Events resource (30 days kept): every minute the last 10 minutes, and at start the last 12 hours, read
   // like callbacks — what a callback Twilio gave up on told is told after all; a callback seen sends nothing.
   const rest = t.rest;
@@ -234,7 +218,7 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
       reconciled.polls++;
       reconciled.error = null;
       polledUntil = now;
-      heard();
+      clock.heard();
     } catch (e) {
       reconciled.error = (e as Error).message;
       log(`twilio: ${reconciled.error}`);
@@ -255,13 +239,9 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
   });
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     if (path !== '/twilio' || req.method !== 'POST') return false;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => { size += c.length; if (size <= 1 << 20) chunks.push(c); });
-    req.on('end', () => {
-      if (size > 1 << 20) { res.writeHead(413, CORS); res.end(); return; }
+    bodyOf(req, res, 1 << 20, (body) => {
       const params: Record<string, string> = {};
-      for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) params[k] = v;
+      for (const [k, v] of new URLSearchParams(body)) params[k] = v;
       if (t.authToken) {
         // The URL Twilio signed: the Workspace's EventCallbackUrl as configured (a proxy's public address).
         const called = t.publicUrl ?? url + (req.url ?? '/twilio');
@@ -276,8 +256,8 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
       posts++;
       const rejected = events.counts.rejected;
       try { events.event(params, `post ${posts} (${params.EventType ?? '?'} ${params.Sid ?? ''})`); } catch (e) { res.writeHead(400, CORS); res.end(`feed: ${(e as Error).message}\n`); return; }
-      if (events.counts.rejected > rejected) { res.writeHead(400, CORS); res.end(`feed: ${events.rejections[events.rejections.length - 1]?.reason ?? 'not a TaskRouter event'}\n`); heard(); return; }
-      heard();
+      if (events.counts.rejected > rejected) { res.writeHead(400, CORS); res.end(`feed: ${events.rejections[events.rejections.length - 1]?.reason ?? 'not a TaskRouter event'}\n`); clock.heard(); return; }
+      clock.heard();
       // Twilio asks for 204 with a JSON content type, within 15 s.
       res.writeHead(204, { ...CORS, 'Content-Type': 'application/json' });
       res.end();

@@ -118,7 +118,6 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
   let logLine = 1;
   const lost = { breaks: 0, callers: 0, recovered: 0, fromLogAtStart: 0 };
   const members = new Map<string, Map<string, { status: string; paused: boolean; reason: string; inCall: boolean }>>();
-  const leaving = new Map<string, ReturnType<typeof setTimeout>>();
   let statusQuery: { id: string; before: Set<string>; entries: Set<string> } | null = null;
   let channelQuery: { id: string; gone: string[]; alive: Set<string> } | null = null;
   const logLines = opts.queueLog ? new QueueLogLines(tracker, { agents: false }) : null;
@@ -179,7 +178,6 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
       }
       case 'AgentConnect': {
         if (!id) return;
-        settle(id);
         const hold = Number(m.holdtime);
         return tracker.answer(id, at, { queue: m.queue, agent: m.membername || m.member || undefined, arrived: Number.isFinite(hold) ? at - hold * 1000 : undefined });
       }
@@ -195,19 +193,13 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
       }
       case 'QueueCallerAbandon': {
         if (!id) return;
-        settle(id);
         return tracker.end(id, at, { queue: m.queue, outcome: 'abandoned' });
       }
       case 'QueueCallerLeave':
       case 'Leave': {
         // Asterisk tells a caller's leaving before the answer that took it: wait a moment for that answer.
-        if (!id || !tracker.isWaiting(id)) return;
-        settle(id);
-        leaving.set(id, setTimeout(() => {
-          leaving.delete(id);
-          if (tracker.isWaiting(id)) tracker.end(id, at, { queue: m.queue, outcome: 'flowout' });
-        }, leaveMs));
-        return;
+        if (!id) return;
+        return tracker.leftQueue(id, at, { queue: m.queue }, leaveMs);
       }
       case 'QueueMemberStatus':
       case 'QueueMemberAdded':
@@ -245,10 +237,6 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
         }
         return;
     }
-  };
-  const settle = (id: string) => {
-    const t = leaving.get(id);
-    if (t) { clearTimeout(t); leaving.delete(id); }
   };
 
   /** The queue_log file the offset belongs to (its inode): a rotation starts a new one. */
@@ -383,7 +371,6 @@ export function startAmi(opts: AmiOptions, tracker: CallTracker): AmiAdapter {
       closed = true;
       if (pinger) clearInterval(pinger);
       if (retry) clearTimeout(retry);
-      for (const t of leaving.values()) clearTimeout(t);
       socket?.destroy();
     },
   };

@@ -31,11 +31,7 @@ export class QueueLogLines {
     this.counts.lines++;
     const f = text.split('|');
     const epoch = f[0]?.trim() ? Number(f[0]) : NaN;
-    if (f.length < 5 || !Number.isFinite(epoch)) {
-      this.counts.rejected++;
-      if (this.rejections.length < 100) this.rejections.push({ line: lineNo, reason: f.length < 5 ? 'not a queue_log line (epoch|callid|queue|agent|EVENT|…)' : `"${f[0]}" is no epoch time` });
-      return;
-    }
+    if (f.length < 5 || !Number.isFinite(epoch)) return this.reject(lineNo, f.length < 5 ? 'not a queue_log line (epoch|callid|queue|agent|EVENT|…)' : `"${f[0]}" is no epoch time`);
     const t = Math.round(epoch * 1000);
     if (!(t >= Date.UTC(2000, 0, 1) && t <= Date.now() + 86_400_000)) return this.reject(lineNo, `"${f[0]}" is no time this log can hold (before 2000 or in the future)`);
     const callid = f[1].trim();
@@ -50,10 +46,7 @@ export class QueueLogLines {
     if (!step) { this.counts.other++; return; }
     const q = queue && queue !== 'NONE' ? queue : undefined;
     const ag = agent && agent !== 'NONE' ? agent : undefined;
-    const bad = (why: string) => {
-      this.counts.rejected++;
-      if (this.rejections.length < 100) this.rejections.push({ line: lineNo, reason: `${event}: ${why}` });
-    };
+    const bad = (why: string) => this.reject(lineNo, `${event}: ${why}`);
     const secs = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && v >= 0 ? v : undefined);
     this.counts.calls++;
     switch (step.kind) {

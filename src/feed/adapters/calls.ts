@@ -44,6 +44,8 @@ const AHEAD_MS = 5 * 60_000;
 const MAX_SECONDS = 30 * 86_400;
 /** Two times of one step this close are the same moment told twice (microseconds by the AMI, seconds by a log). */
 const SAME_MOMENT_MS = 1000;
+/** A time an ACD could have told: from 2000 to five minutes ahead of this machine's clock. */
+const plausible = (t: number) => Number.isFinite(t) && t >= EARLIEST && t <= Date.now() + AHEAD_MS;
 
 export class CallTracker {
   /** Calls in progress, by the ACD's id. */
@@ -70,8 +72,7 @@ export class CallTracker {
    * neither stop the feed nor move its clock to the year 3000.
    */
   private refused(id: string, at: number, f: CallFields & { arrived?: number; answered?: number; ended?: number } = {}): boolean {
-    const latestOk = Date.now() + AHEAD_MS;
-    const bad = (t: number | undefined) => t !== undefined && !(Number.isFinite(t) && t >= EARLIEST && t <= latestOk);
+    const bad = (t: number | undefined) => t !== undefined && !plausible(t);
     let why: string | null = null;
     if (bad(at)) why = `its time (${at}) is not between 2000 and now`;
     else for (const k of ['arrived', 'answered', 'ended'] as const) if (bad(f[k])) { why = `${k} (${f[k]}) is not between 2000 and now`; break; }
@@ -105,9 +106,36 @@ export class CallTracker {
     this.send(call, at, { ...f, arrived: call.arrived });
   }
 
+  /**
+   * It left the queue at `at` with no answer or abandon told yet: some ACDs tell the leaving before the answer
+   * that took it (Asterisk), or show the queue passing the call on before the agent's leg (Genesys). After
+   * `waitMs` with neither, it is a flow-out; an answer or an end in between takes its place.
+   */
+  leftQueue(acdId: string, at: number, f: CallFields, waitMs: number): void {
+    if (this.leaving.has(acdId) || !this.isWaiting(acdId)) return;
+    this.leaving.set(acdId, setTimeout(() => {
+      this.leaving.delete(acdId);
+      if (this.isWaiting(acdId)) this.end(acdId, at, { ...f, outcome: 'flowout' });
+    }, waitMs));
+  }
+
+  private readonly leaving = new Map<string, ReturnType<typeof setTimeout>>();
+
+  private settle(acdId: string): void {
+    const t = this.leaving.get(acdId);
+    if (t) { clearTimeout(t); this.leaving.delete(acdId); }
+  }
+
+  /** Stops the flow-outs still waiting for their time (the feed closes). */
+  dispose(): void {
+    for (const t of this.leaving.values()) clearTimeout(t);
+    this.leaving.clear();
+  }
+
   /** An agent answered it at `at`. */
   answer(acdId: string, at: number, f: CallFields = {}): void {
     if (this.refused(acdId, at, f)) return;
+    this.settle(acdId);
     this.at(at);
     const call = this.find(acdId, f.queue);
     if (!call) return;
@@ -119,6 +147,7 @@ export class CallTracker {
   /** It ended at `at` with an outcome (answered: after talk; abandoned; flowout …). */
   end(acdId: string, at: number, f: CallFields & { outcome: Outcome }): void {
     if (this.refused(acdId, at, f)) return;
+    this.settle(acdId);
     this.at(at);
     const call = this.find(acdId, f.queue);
     if (!call) return;
@@ -179,7 +208,7 @@ export class CallTracker {
     if (!call) return;
     this.open.delete(acdId);
     this.counts.lost++;
-    const t = Number.isFinite(at) && at >= EARLIEST && at <= Date.now() + AHEAD_MS ? at : Number.isFinite(this.latest) ? this.latest : Date.now();
+    const t = plausible(at) ? at : Number.isFinite(this.latest) ? this.latest : Date.now();
     if (call.sent.queue !== undefined) this.emit({ type: 'contact', time: iso(t), id: call.id, lost: true });
   }
 
@@ -260,4 +289,23 @@ export class CallTracker {
     Object.assign(call.sent, out);
     this.emit({ type: 'contact', time: iso(Number.isFinite(at) ? at : Date.now()), id: call.id, ...out });
   }
+}
+
+/**
+ * The stream time of an ACD that sends no clock of its own between events: the latest ACD time heard, run on by
+ * this machine's clock since; it never steps back (an event telling only older times leaves it where it was).
+ */
+export class HeardClock {
+  private local = 0;
+  private at = NaN;
+  constructor(private readonly tracker: CallTracker) {}
+  heard(): void {
+    const was = this.local > 0 && Number.isFinite(this.at) ? this.at + (Date.now() - this.local) : -Infinity;
+    this.local = Date.now();
+    const latest = this.tracker.latest;
+    this.at = Number.isFinite(latest) ? Math.max(was, latest) : was;
+  }
+  heardWithin(ms: number): boolean { return this.local > 0 && Date.now() - this.local < ms; }
+  never(): boolean { return this.local === 0; }
+  time(): number { return Number.isFinite(this.at) ? this.at + (Date.now() - this.local) : Date.now(); }
 }

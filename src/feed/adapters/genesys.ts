@@ -21,7 +21,7 @@
  * that started in the break (`POST /api/v2/analytics/conversations/details/query`) and for each it still holds
  * open (`GET /api/v2/analytics/conversations/{id}/details`), telling what happened meanwhile.
  */
-import type { CallTracker } from './calls.js';
+import { HeardClock, type CallTracker } from './calls.js';
 import type { StateCategory } from '../../engine/types.js';
 import { Categories } from '../../engine/efficiency.js';
 import { openWebSocket, type WsClient } from './websocket.js';
@@ -142,7 +142,6 @@ export class GenesysConversations {
   /** Queue names by id; user names by id. */
   readonly queueNames = new Map<string, string>();
   readonly userNames = new Map<string, string>();
-  private readonly pendingFlowouts = new Map<string, ReturnType<typeof setTimeout>>();
   /** Conversations answered and ended whose after-call work is not told yet (a break may hide its end). */
   readonly awaitingWrap = new Set<string>();
   private readonly presence = new Map<string, string>();
@@ -169,7 +168,6 @@ export class GenesysConversations {
     this.tracker.join(acdId, leg.arrived, { queue });
     const g = leg.agent;
     if (g) {
-      this.settle(acdId);
       const agent = g.userId ? this.userNames.get(g.userId) ?? g.userId : undefined;
       this.tracker.answer(acdId, g.connected, { queue, agent, arrived: leg.arrived });
       if (g.ended !== undefined) {
@@ -186,19 +184,9 @@ export class GenesysConversations {
     }
     if (leg.left === undefined) return; // still waiting
     const passedOn = leg.leftBy === 'transfer' || leg.leftBy === 'timeout' || (leg.leftBy ?? '').startsWith('transfer.');
-    if (!passedOn) { this.settle(acdId); return this.tracker.end(acdId, leg.left, { queue, arrived: leg.arrived, outcome: 'abandoned' }); }
+    if (!passedOn) return this.tracker.end(acdId, leg.left, { queue, arrived: leg.arrived, outcome: 'abandoned' });
     // Passed on by the queue: to an agent whose leg a later event shows, or out of the queue (a flow-out).
-    if (this.pendingFlowouts.has(acdId) || !this.tracker.isWaiting(acdId)) return;
-    const left = leg.left;
-    this.pendingFlowouts.set(acdId, setTimeout(() => {
-      this.pendingFlowouts.delete(acdId);
-      if (this.tracker.isWaiting(acdId)) this.tracker.end(acdId, left, { queue, arrived: leg.arrived, outcome: 'flowout' });
-    }, this.leaveMs));
-  }
-
-  private settle(acdId: string): void {
-    const t = this.pendingFlowouts.get(acdId);
-    if (t) { clearTimeout(t); this.pendingFlowouts.delete(acdId); }
+    this.tracker.leftQueue(acdId, leg.left, { queue, arrived: leg.arrived }, this.leaveMs);
   }
 
   /** `v2.users.{id}.presence` or `.routingStatus`. */
@@ -227,10 +215,6 @@ export class GenesysConversations {
     }
     this.tracker.agent(name, t, state[0], state[1]);
   }
-
-  close(): void {
-    for (const t of this.pendingFlowouts.values()) clearTimeout(t);
-  }
 }
 
 interface Channel { id: string; connectUri: string; expires: number; topics: string[]; ws: WsClient | null; open: boolean; lastHeard: number; wait: number; retry: ReturnType<typeof setTimeout> | null; broke: boolean }
@@ -252,7 +236,8 @@ export function startGenesys(opts: GenesysOptions, tracker: CallTracker) {
   };
   let closed = false;
   const channels: Channel[] = [];
-  let clock: { acd: number; local: number } | null = null;
+  // The latest conversation or presence time heard, run on by this machine's clock; it never steps back.
+  const clock = new HeardClock(tracker);
 
   const getToken = async (): Promise<string> => {
     if (token && Date.now() < token.until) return token.value;
@@ -302,19 +287,17 @@ export function startGenesys(opts: GenesysOptions, tracker: CallTracker) {
     if (!body) return;
     reader.counts.events++;
     const q = /^v2\.routing\.queues\.([^.]+)\.conversations/.exec(topic);
-    if (q) { reader.conversation(body); stamp(); return; }
+    if (q) { reader.conversation(body); clock.heard(); return; }
     const u = /^v2\.users\.([^.?]+)\.(presence|routingStatus)$/.exec(topic);
-    if (u) { reader.user(u[1], u[2] as 'presence' | 'routingStatus', body, clock ? clock.acd + (Date.now() - clock.local) : Date.now()); stamp(); return; }
+    if (u) { reader.user(u[1], u[2] as 'presence' | 'routingStatus', body, clock.time()); clock.heard(); return; }
     reader.counts.ignored++;
   };
-  const stamp = () => { if (Number.isFinite(tracker.latest)) clock = { acd: tracker.latest, local: Date.now() }; };
 
   /** The ACD time when the first socket broke (ms): the gap's conversations started after it. */
   let brokeAt: number | null = null;
-  const acdNow = () => (clock ? clock.acd + (Date.now() - clock.local) : Date.now());
   /** The conversations of the followed queues that started in the gap (their details, page by page). */
   const gap = async (from: number) => {
-    const interval = `${new Date(from - 120_000).toISOString()}/${new Date(Math.max(from + 86_400_000, acdNow() + 300_000)).toISOString()}`;
+    const interval = `${new Date(from - 120_000).toISOString()}/${new Date(Math.max(from + 86_400_000, clock.time() + 300_000)).toISOString()}`;
     const predicates = [...reader.queueNames.keys()].map((value) => ({ dimension: 'queueId', value }));
     for (let page = 1; page <= 100; page++) {
       const r = await api('POST', '/api/v2/analytics/conversations/details/query', { interval, order: 'asc', orderBy: 'conversationStart', paging: { pageSize: 100, pageNumber: page }, segmentFilters: [{ type: 'or', predicates }] });
@@ -391,7 +374,7 @@ export function startGenesys(opts: GenesysOptions, tracker: CallTracker) {
           ch.open = false;
           if (closed) return;
           ch.broke = true;
-          if (brokeAt === null) brokeAt = acdNow();
+          if (brokeAt === null) brokeAt = clock.time();
           status.reconnects++;
           status.error = why;
           // A channel the server no longer knows (expired, or dropped as the 21st): a new one, its topics again.
@@ -451,13 +434,12 @@ export function startGenesys(opts: GenesysOptions, tracker: CallTracker) {
 
   return {
     alive: () => channels.length > 0 && channels.every((ch) => ch.open && Date.now() - ch.lastHeard < 2.5 * pingMs),
-    streamTime: () => (clock ? clock.acd + (Date.now() - clock.local) : Date.now()),
+    streamTime: () => clock.time(),
     status: () => ({ source: 'genesys', ...status, connected: channels.length > 0 && channels.every((c) => c.open), queues: reader.queueNames.size, users: reader.userNames.size, events: reader.counts, calls: tracker.counts }),
     close: () => {
       closed = true;
       if (pinger) clearInterval(pinger);
       if (renew) clearInterval(renew);
-      reader.close();
       for (const ch of channels) { if (ch.retry) clearTimeout(ch.retry); ch.ws?.close(); }
     },
   };
