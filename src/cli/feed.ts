@@ -89,8 +89,8 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
   // the quiet night), in the data's zone (generated contacts: America/New_York; a file: --input-tz).
   const channels = f.channels ? f.channels.split(',').map((c) => c.trim()).filter(Boolean) : null;
   let replay = channels ? contacts.filter((c) => !c.channel || channels.includes(c.channel)) : contacts;
-  const forAcd = { ami: 'asterisk-ami', credentials: 'asterisk-ami', 'queue-log': 'asterisk-ami or asterisk-queue-log', 'tail-from': 'asterisk-queue-log', events: 'amazon-connect', 'queue-names': 'amazon-connect', 'agent-names': 'amazon-connect', 'public-url': 'twilio', workspace: 'twilio', region: 'genesys', queues: 'genesys' } as const;
-  for (const [k, acd] of Object.entries(forAcd)) if (f[k as keyof typeof forAcd] !== undefined) throw new UsageError(`--${k} is for --from ${acd}: a replay reads a file or generates contacts`);
+  const acdFlag = (Object.keys(FLAG_SOURCES) as (keyof typeof FLAG_SOURCES)[]).find((k) => f[k] !== undefined);
+  if (acdFlag) throw new UsageError(`--${acdFlag} is for --from ${FLAG_SOURCES[acdFlag].join(' or ')}: a replay reads a file or generates contacts`);
   if (f['start-at'] !== undefined) {
     const m = /^(\d{1,2}):(\d{2})$/.exec(f['start-at']);
     if (!m || +m[1] > 23 || +m[2] > 59) throw new UsageError(`--start-at ${f['start-at']}: expected a time of day such as 08:00`);
@@ -110,34 +110,27 @@ export async function feed(argv: string[], out: (s: string) => void): Promise<nu
 
 type Flags = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K] extends { multiple: true } ? string[] : (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
-/** AMI credentials: a JSON file ({ "username", "secret" }) or SLA_AMI_USERNAME / SLA_AMI_SECRET; never a flag. */
-function amiCredentials(file: string | undefined): { username: string; secret: string } {
-  if (file) {
-    let j: unknown;
-    try { j = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--credentials ${file}: ${(e as Error).message}`); }
-    const o = j as { username?: unknown; secret?: unknown };
-    if (typeof o?.username !== 'string' || typeof o?.secret !== 'string') throw new UsageError(`--credentials ${file}: expected {"username": "…", "secret": "…"}`);
-    return { username: o.username, secret: o.secret };
-  }
-  const username = process.env.SLA_AMI_USERNAME;
-  const secret = process.env.SLA_AMI_SECRET;
-  if (!username || secret === undefined) throw new UsageError('asterisk-ami: the AMI user and secret (manager.conf) come from SLA_AMI_USERNAME and SLA_AMI_SECRET, or --credentials file.json; never from a flag that others can read in the process list');
-  return { username, secret };
-}
+/** The flags of an ACD, and the ACDs each is for. */
+const FLAG_SOURCES = {
+  ami: ['asterisk-ami'], credentials: ['asterisk-ami', 'genesys'], 'queue-log': ['asterisk-ami', 'asterisk-queue-log'], 'tail-from': ['asterisk-queue-log'],
+  events: ['amazon-connect'], 'queue-names': ['amazon-connect'], 'agent-names': ['amazon-connect'],
+  region: ['genesys'], queues: ['genesys'], 'public-url': ['twilio'], workspace: ['twilio'],
+} as const satisfies Partial<Record<keyof typeof FLAGS, readonly AcdSource[]>>;
 
-/** Genesys Cloud's OAuth client: a JSON file ({ "clientId", "clientSecret" }) or GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET. */
-function genesysCredentials(file: string | undefined): { clientId: string; clientSecret: string } {
+/**
+ * An ACD's credentials (`who` names them, with its verb): a JSON file with the two fields, or two environment
+ * variables; never a flag that others can read in the process list.
+ */
+function credentials<A extends string, B extends string>(file: string | undefined, [a, b]: [A, B], [envA, envB]: [string, string], who: string): Record<A | B, string> {
+  let o: Record<string, unknown> | null;
   if (file) {
-    let j: unknown;
-    try { j = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--credentials ${file}: ${(e as Error).message}`); }
-    const o = j as { clientId?: unknown; clientSecret?: unknown };
-    if (typeof o?.clientId !== 'string' || typeof o?.clientSecret !== 'string') throw new UsageError(`--credentials ${file}: expected {"clientId": "…", "clientSecret": "…"} (an OAuth client with the client credentials grant)`);
-    return { clientId: o.clientId, clientSecret: o.clientSecret };
+    try { o = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--credentials ${file}: ${(e as Error).message}`); }
+    if (typeof o?.[a] !== 'string' || typeof o?.[b] !== 'string') throw new UsageError(`--credentials ${file}: expected {"${a}": "…", "${b}": "…"}`);
+  } else {
+    o = { [a]: process.env[envA], [b]: process.env[envB] };
+    if (!o[a] || !o[b]) throw new UsageError(`${who} from ${envA} and ${envB}, or --credentials file.json; never from a flag that others can read in the process list`);
   }
-  const clientId = process.env.GENESYS_CLIENT_ID;
-  const clientSecret = process.env.GENESYS_CLIENT_SECRET;
-  if (!clientId || !clientSecret) throw new UsageError('genesys: the OAuth client (client credentials grant) comes from GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET, or --credentials file.json; never from a flag that others can read in the process list');
-  return { clientId, clientSecret };
+  return { [a]: o[a], [b]: o[b] } as Record<A | B, string>;
 }
 
 /** `feed --from <ACD>`: the ACD's own live events as the kit's stream (docs/stream.md "ACD adapters"). */
@@ -168,17 +161,15 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
     if (!j || typeof j !== 'object' || Array.isArray(j) || Object.values(j).some((v) => typeof v !== 'string')) throw new UsageError(`--${flag} ${file}: expected {"<ARN or id>": "<name>", …}, or what \`aws connect ${flag === 'queue-names' ? 'list-queues' : 'list-users'}\` prints`);
     return j as Record<string, string>;
   };
-  if (from !== 'amazon-connect') for (const k of ['events', 'queue-names', 'agent-names'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from amazon-connect`);
-  for (const k of ['public-url', 'workspace'] as const) if (from !== 'twilio' && f[k] !== undefined) throw new UsageError(`--${k} is for --from twilio`);
-  if (from !== 'genesys') for (const k of ['region', 'queues'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from genesys`);
+  for (const [k, sources] of Object.entries(FLAG_SOURCES) as [keyof typeof FLAG_SOURCES, readonly AcdSource[]][]) {
+    if (f[k] !== undefined && !sources.includes(from)) throw new UsageError(`--${k} is for --from ${sources.join(' or ')}`);
+  }
   if (from === 'genesys') {
-    for (const k of ['ami', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
     const region = f.region ?? 'mypurecloud.com';
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(region)) throw new UsageError(`--region ${region}: expected your org's domain, such as mypurecloud.com, mypurecloud.ie or usw2.pure.cloud`);
     const queues = f.queues === undefined ? undefined : f.queues.split(',').map((q) => q.trim()).filter(Boolean);
-    opts.genesys = { region, ...genesysCredentials(f.credentials), ...(queues?.length ? { queues } : {}) };
+    opts.genesys = { region, ...credentials(f.credentials, ['clientId', 'clientSecret'], ['GENESYS_CLIENT_ID', 'GENESYS_CLIENT_SECRET'], 'genesys: the OAuth client (client credentials grant) comes'), ...(queues?.length ? { queues } : {}) };
   } else if (from === 'twilio') {
-    for (const k of ['ami', 'credentials', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
     if (f['public-url'] !== undefined && !/^https?:\/\/[^/]+/.test(f['public-url'])) throw new UsageError(`--public-url ${f['public-url']}: expected the Workspace's EventCallbackUrl as Twilio calls it (https://…)`);
     const authToken = process.env.TWILIO_AUTH_TOKEN || undefined;
     let rest;
@@ -190,20 +181,17 @@ async function acdFeed(f: Flags, positionals: string[], out: (s: string) => void
     }
     opts.twilio = { authToken, publicUrl: f['public-url'], ...(rest ? { rest } : {}) };
   } else if (from === 'amazon-connect') {
-    for (const k of ['ami', 'credentials', 'queue-log', 'tail-from'] as const) if (f[k] !== undefined) throw new UsageError(`--${k} is for --from ${k === 'ami' || k === 'credentials' ? 'asterisk-ami' : 'asterisk-queue-log'}`);
     const files = f.events ?? [];
     for (const file of files) if (file !== '-') { try { statSync(file); } catch (e) { throw new UsageError(`--events ${file}: ${(e as Error).message}`); } }
     opts.connect = { files, queueNames: names('queue-names'), agentNames: names('agent-names') };
   } else if (from === 'asterisk-ami') {
-    if (f['tail-from'] !== undefined) throw new UsageError('--tail-from is for --from asterisk-queue-log');
     const m = /^(.+?)(?::(\d+))?$/.exec(f.ami ?? '');
     if (!f.ami || !m) throw new UsageError('--from asterisk-ami needs --ami host[:port] (the manager interface; port 5038 unless told)');
     const amiPort = m[2] === undefined ? 5038 : Number(m[2]);
     if (!(amiPort > 0 && amiPort < 65536)) throw new UsageError(`--ami ${f.ami}: expected host:port`);
     if (f['queue-log'] !== undefined) { try { statSync(f['queue-log']); } catch (e) { throw new UsageError(`--queue-log ${f['queue-log']}: ${(e as Error).message}`); } }
-    opts.ami = { host: m[1], port: amiPort, ...amiCredentials(f.credentials), queueLog: f['queue-log'] };
+    opts.ami = { host: m[1], port: amiPort, ...credentials(f.credentials, ['username', 'secret'], ['SLA_AMI_USERNAME', 'SLA_AMI_SECRET'], 'asterisk-ami: the AMI user and secret (manager.conf) come'), queueLog: f['queue-log'] };
   } else {
-    if (f.ami !== undefined || f.credentials !== undefined) throw new UsageError('--ami and --credentials are for --from asterisk-ami');
     if (!f['queue-log']) throw new UsageError('--from asterisk-queue-log needs --queue-log /var/log/asterisk/queue_log');
     const tail = f['tail-from'] ?? 'start';
     if (tail !== 'start' && tail !== 'end') throw new UsageError(`--tail-from ${tail}: expected start (the whole file, then what is written) or end (only what is written from now)`);
