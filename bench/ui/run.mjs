@@ -53,12 +53,27 @@ await cdp.send('Performance.enable');
 const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
 await page.evaluate((u, q) => window.bench.start(u, q), `ws://127.0.0.1:${feed.port}/ws`, QUEUES);
 await page.waitForFunction(() => window.bench.rows() >= 50, { timeout: 30000 });
+if (process.argv.includes('--widgets')) await page.evaluate(() => {
+  // Each widget type's own update (render and DOM commit), in ms, for --widgets.
+  const spent = (window.bench.spent = {});
+  for (const tag of ['sla-gauge', 'sla-queue-board']) {
+    const proto = customElements.get(tag).prototype;
+    const orig = proto.update;
+    proto.update = function (c) { const t = performance.now(); try { return orig.call(this, c); } finally { spent[tag] = (spent[tag] ?? 0) + performance.now() - t; spent[`${tag} renders`] = (spent[`${tag} renders`] ?? 0) + 1; spent[`${tag} changed: ${[...c.keys()].sort().join(',')}`] = (spent[`${tag} changed: ${[...c.keys()].sort().join(',')}`] ?? 0) + 1; } };
+  }
+});
 const before = await taskTime();
 const u0 = await page.evaluate(() => window.bench.updates);
 const windowStart = await page.evaluate(() => window.bench.now());
+const TRACE = process.argv.includes('--trace');
+const PROFILE = process.argv.includes('--profile');
+if (PROFILE) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); await cdp.send('Profiler.start'); }
+if (TRACE) await page.tracing.start({ path: join(out, 'trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', ...(process.argv.includes('--invalidations') ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
 await new Promise((r) => setTimeout(r, SECONDS * 1000));
 const after = await taskTime();
-const r = await page.evaluate(() => ({ updates: window.bench.updates, longTasks: window.bench.longTasks }));
+if (TRACE) await page.tracing.stop();
+const profile = PROFILE ? (await cdp.send('Profiler.stop')).profile : null;
+const r = await page.evaluate(() => ({ updates: window.bench.updates, longTasks: window.bench.longTasks, spent: window.bench.spent }));
 await page.screenshot({ path: join(out, 'ui.png') });
 await feed.close();
 await browser.close();
@@ -77,3 +92,60 @@ console.log(`24 gauges + a 50-queue board, ${RATE} events/s for ${SECONDS} s, up
   while updating: ${steady.length ? `longest main-thread task ${longest.toFixed(0)} ms` : 'no main-thread task over 50 ms (the Long Tasks API reported none)'} (goal < 50 ms) ${longest < 50 ? 'PASS' : 'MISS'}, ${steady.length} tasks over 50 ms · main-thread time ${perUpdate.toFixed(1)} ms per update (all 25 widgets)
   opening the page (first render of 25 widgets, once): ${startup.length ? `longest task ${longestStartup.toFixed(0)} ms` : 'no task over 50 ms'}
   screenshot: ${join(out, 'ui.png')} · results: bench/out/ui.json`);
+if (r.spent) for (const [tag, ms] of Object.entries(r.spent)) console.log(`  ${tag}: ${(ms / Math.max(1, r.updates - u0)).toFixed(2)} ms of update() per update`);
+if (profile) {
+  // The page's JavaScript by function, own time per update (sampled every 0.1 ms).
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+  for (const [id, us] of dt) {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + us);
+  }
+  // Inclusive time by function (a function's own time and its callees').
+  const incl = new Map();
+  const visit = (node, seen) => {
+    let total = dt.get(node.id) ?? 0;
+    for (const c of node.children ?? []) total += visit(byId.get(c), seen);
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    if (!seen.has(key)) incl.set(key, (incl.get(key) ?? 0) + total);
+    return total;
+  };
+  const walk = (node, seen) => {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    let total = dt.get(node.id) ?? 0;
+    const s2 = new Set(seen); s2.add(key);
+    for (const c of node.children ?? []) total += walk(byId.get(c), s2);
+    if (!seen.has(key)) incl.set(key, (incl.get(key) ?? 0) + total);
+    return total;
+  };
+  walk(profile.nodes[0], new Set());
+  console.log('  JavaScript on the main thread, inclusive time per update:');
+  for (const [k, us] of [...incl].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${(us / 1000 / Math.max(1, updates)).toFixed(2).padStart(7)} ms  ${k}`);
+  console.log('  JavaScript on the main thread, own time per update:');
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${(us / 1000 / Math.max(1, updates)).toFixed(2).padStart(7)} ms  ${k}`);
+}
+if (TRACE) {
+  // Where the main thread's time goes while updating: the renderer's main thread, by kind of work (each event's
+  // own time, less its children's), per update.
+  const { readFileSync } = await import('node:fs');
+  const trace = JSON.parse(readFileSync(join(out, 'trace.json'), 'utf8'));
+  const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' && e.dur != null);
+  const main = events.find((e) => e.name === 'RunTask' && events.some((x) => x.tid === e.tid && x.name === 'Layout'));
+  const own = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const stack = [];
+  for (const e of own) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    if (stack.length) self.set(stack[stack.length - 1].name, (self.get(stack[stack.length - 1].name) ?? 0) - e.dur);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+    stack.push(e);
+  }
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log('  main thread while updating, own time per update:');
+  for (const [name, us] of rows) console.log(`    ${(us / 1000 / Math.max(1, updates)).toFixed(2).padStart(7)} ms  ${name}`);
+}

@@ -114,6 +114,29 @@ export class SlaGauge extends SlaDataWidget {
   }
 
 
+  /** What the gauge showed when it last drew: a live figure that moves less than that draws nothing. */
+  private shown = '';
+
+  /**
+   * What the gauge shows of its figure: the figure as written, the arc to a thousandth of its scale, the trend and,
+   * when stale, how long ago. A source updates the figure and its time every second; when neither changes what
+   * is drawn (most seconds, on most gauges of a wallboard), the gauge does no render and no layout.
+   */
+  private shownOfFigure(): string {
+    const l = this.locale;
+    const { min, max } = gaugeScale(unitOf(this.metric), this.value, this.target);
+    const at = this.value === null ? '' : Math.round(Math.min(1, Math.max(0, (this.value - min) / (max - min || 1))) * 1000);
+    const trend = this.previous !== null && this.value !== null ? formatMetric(this.metric, this.value - this.previous, l) : '';
+    return `${l}|${formatMetric(this.metric, this.value, l)}|${min}|${max}|${at}|${trend}|${this.state === 'stale' ? ago(this.updatedAt, l) : ''}`;
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (!this.hasUpdated || ![...changed.keys()].every((k) => k === 'value' || k === 'updatedAt')) return true;
+    // A page's own new value may change the status although the figure reads the same (willUpdate sets it).
+    if (changed.has('value') && this.statusFor(this.status) !== this.status) return true;
+    return this.shownOfFigure() !== this.shown;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') || changed.has('target') || changed.has('margin') || changed.has('direction') || changed.has('metric') || changed.has('statusKind') || changed.has('partial')) {
       this.status = this.statusFor(this.status);
@@ -176,6 +199,7 @@ export class SlaGauge extends SlaDataWidget {
 
   protected override render() {
     const l = this.locale;
+    this.shown = this.shownOfFigure();
     const unit = unitOf(this.metric);
     const { min, max } = gaugeScale(unit, this.value, this.target);
     const g = gaugeGeometry({ value: this.state === 'ready' || this.state === 'stale' ? this.value : null, min, max, target: this.target, margin: this.margin, direction: this.way });

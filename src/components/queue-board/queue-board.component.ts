@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SlaDataWidget } from '../common/data-widget.js';
 import { queueBoardStyles } from './queue-board.styles.js';
-import { boardRows, COLUMNS, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
+import { boardRows, COLUMNS, type BoardRow, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
 import { formatMetric, noData } from '../common/format.js';
 import { ago, localeOf, t, word } from '../common/i18n.js';
 import { hasKey, t as tIn } from '../../l10n/index.js';
@@ -53,6 +53,8 @@ export class SlaQueueBoard extends SlaDataWidget {
   @property({ reflect: true }) state: BoardState = 'ready';
 
   private readonly previous = new Map<string, (Status | null)[]>();
+  /** The rows as the data last judged them (applyRows), for the render that follows. */
+  private judged: { rows: QueueRow[]; thresholds: BoardThresholds; by: Column; dir: 'asc' | 'desc'; computed: BoardRow[] } | null = null;
   private readonly lastStatus = new Map<string, Status | null>();
   private readonly data = new SourceController(this, () => ({ by: ['queue', 'day'] }), (r) => this.fromSource(r));
 
@@ -90,6 +92,8 @@ export class SlaQueueBoard extends SlaDataWidget {
     // Figures so far of a file being read are judged against no threshold (no status, no event) until it ends.
     if (this.partial !== null) return;
     const computed = boardRows(rows, this.thresholds, { by: this.sortBy, dir: this.sortDir }, this.previous);
+    // The render draws these very statuses (those the events said), unless the order or thresholds change first.
+    this.judged = { rows, thresholds: this.thresholds, by: this.sortBy, dir: this.sortDir, computed };
     for (const row of computed) {
       const before = this.lastStatus.get(row.queue) ?? null;
       if (row.status !== before) {
@@ -120,14 +124,18 @@ export class SlaQueueBoard extends SlaDataWidget {
       : this.partial !== null ? word(locale, 'soFar', { pct: Math.round(this.partial * 100) })
       : '';
     // Statuses for display without moving the hysteresis memory (a copy).
-    const rows = boardRows(this.rows, this.partial !== null ? {} : this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
+    const j = this.judged;
+    const rows = j && this.partial === null && j.rows === this.rows && j.thresholds === this.thresholds && j.by === this.sortBy && j.dir === this.sortDir ? j.computed
+      : boardRows(this.rows, this.partial !== null ? {} : this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
     const cols = COLUMNS.filter((c) => c === 'queue' || rows.some((r) => r[c] !== null));
+    // Each column's name once (the cells' labels for the narrow layout), not once per cell.
+    const names = new Map(cols.map((c) => [c, s(c)]));
     return html`
       <table part="table" class="stack" aria-label=${this.label || s('label')}>
         <thead>
           <tr>
             ${cols.map((c) => html`<th scope="col" aria-sort=${this.sortBy === c ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" @click=${() => this.sort(c)}>${s(c)}<span aria-hidden="true">${this.sortBy === c ? (this.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span></button>
+              <button type="button" @click=${() => this.sort(c)}>${names.get(c)!}<span aria-hidden="true">${this.sortBy === c ? (this.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span></button>
             </th>`)}
           </tr>
         </thead>
@@ -135,7 +143,7 @@ export class SlaQueueBoard extends SlaDataWidget {
           ${rows.map((r) => html`<tr data-status=${r.status ?? 'none'}>
             ${cols.map((c) => c === 'queue'
               ? html`<th scope="row"><bdi>${r.queue}</bdi>${r.status && r.status !== 'ok' ? html`<span class="status" data-status=${r.status}> · ${word(locale, r.status)}</span>` : nothing}</th>`
-              : html`<td data-status=${r.cells[c] ?? 'none'} data-label=${s(c)}>${this.cell(c, r, locale)}</td>`)}
+              : html`<td data-status=${r.cells[c] ?? 'none'} data-label=${names.get(c)!}>${this.cell(c, r, locale)}</td>`)}
           </tr>`)}
         </tbody>
       </table>

@@ -154,6 +154,49 @@ describe('<sla-gauge>', () => {
   });
 });
 
+describe('<sla-gauge> on a live wallboard: a figure that reads the same draws nothing', () => {
+  const meter = (el: SlaGauge) => el.shadowRoot!.querySelector('[part="meter"]')!;
+  /** The changes a value makes to the gauge's drawing (text, attributes, the arc). */
+  async function mutationsOf(el: SlaGauge, change: () => void): Promise<number> {
+    let n = 0;
+    const seen = new MutationObserver((m) => { n += m.length; });
+    seen.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    change();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 0));
+    seen.disconnect();
+    return n;
+  }
+
+  it('a value that moves less than the tenth of a percent shown changes nothing on the page; one that moves more redraws', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="serviceLevel" .value=${0.82341} .target=${0.8} .margin=${0.03}></sla-gauge>`);
+    assert.equal(el.shadowRoot!.querySelector('[part="value"]')!.textContent, '82.3%');
+    assert.equal(await mutationsOf(el, () => { el.value = 0.82344; }), 0);
+    assert.ok((await mutationsOf(el, () => { el.value = 0.8351; })) > 0);
+    assert.equal(el.shadowRoot!.querySelector('[part="value"]')!.textContent, '83.5%');
+    assert.equal(meter(el).getAttribute('aria-valuenow'), '0.8351');
+  });
+
+  it('a value across the target that reads the same still changes the status (and redraws it)', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="serviceLevel" .value=${0.79996} .target=${0.8} .margin=${0}></sla-gauge>`);
+    assert.equal(el.getAttribute('status'), 'breach');
+    // 80.0 % both times; the second is at the target. A breach must clear half a margin (none here) to be ok.
+    el.value = 0.80004;
+    await el.updateComplete;
+    assert.equal(el.shadowRoot!.querySelector('[part="value"]')!.textContent, '80.0%');
+    assert.equal(el.getAttribute('status'), 'ok');
+    assert.equal(el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim(), '✓ on target');
+  });
+
+  it('a stale gauge still counts the minutes since its last figure', async () => {
+    const el = await fixture<SlaGauge>(html`<sla-gauge metric="asa" .value=${20} state="stale" .updatedAt=${Date.now() - 120_000}></sla-gauge>`);
+    assert.match(el.shadowRoot!.querySelector('[part="state"]')!.textContent!, /2 min ago/);
+    el.updatedAt = Date.now() - 300_000;
+    await el.updateComplete;
+    assert.match(el.shadowRoot!.querySelector('[part="state"]')!.textContent!, /5 min ago/);
+  });
+});
+
 describe('<sla-gauge> status from data, lower is better', () => {
   it('abandonment 11 % then 0 % against ≤ 5 %: breach, then ok', async () => {
     const el = await fixture<SlaGauge>(html`<sla-gauge metric="abandonRate" .target=${0.05}></sla-gauge>`);
