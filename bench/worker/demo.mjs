@@ -27,9 +27,22 @@ function until(page, body, timeout = 120_000) {
 }
 
 /** One run: drop, confirm, first figures, final figures, reload, figures again. Times in ms. */
-export async function demoRun(browser, base, csvPath) {
+export async function demoRun(browser, base, csvPath, { profileDir = null } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
+  // With profileDir: a CPU profile of every worker the page starts (the engine and its helpers), written when it ends.
+  const profiling = [];
+  if (profileDir) {
+    page.on('workercreated', (w) => {
+      const session = w.client;
+      profiling.push((async () => {
+        await session.send('Profiler.enable');
+        await session.send('Profiler.setSamplingInterval', { interval: 500 });
+        await session.send('Profiler.start');
+        return { url: w.url(), session };
+      })());
+    });
+  }
   try {
     await page.goto(`${base}/offline.html`);
     await until(page, "const d = document.getElementById('drop'); return d && d.shadowRoot && d.shadowRoot.querySelector('input[type=file]') && customElements.get('sla-gauge');");
@@ -52,6 +65,15 @@ export async function demoRun(browser, base, csvPath) {
     // Kept for after a reload (the demo opens the last dataset again from the cache, with no parse): the drop
     // says so ("kept in this browser").
     await until(page, "const k = document.getElementById('drop').shadowRoot.querySelector('[data-kept]'); return k && k.getAttribute('data-kept') === 'kept' && localStorage.getItem('sla-widgets-demo:dataset') ? 1 : 0;");
+    if (profileDir) {
+      const { writeFileSync } = await import('node:fs');
+      let i = 0;
+      for (const p of profiling) {
+        const { url, session } = await p;
+        const r = await session.send('Profiler.stop').catch(() => null);
+        if (r) writeFileSync(join(profileDir, `worker-${i++}-${url.split('/').pop().replace(/[^\w.-]/g, '_')}.cpuprofile`), JSON.stringify(r.profile));
+      }
+    }
     await page.reload();
     const reopenAt = await until(page, "const g = document.getElementById('g-offered'); return g && g.value > 0 && g.partial === null ? performance.now() : 0;");
     const again = await page.evaluate(() => document.getElementById('g-offered').value);

@@ -8,6 +8,9 @@ import { MS_PER_DAY } from './time/civil.js';
 import { zoneNamed } from './time/zone.js';
 import { Accumulator, D, ahtParts, cutoffs, finish, type ContactMetrics } from './metrics.js';
 import { F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, type ContactParts, type WaitsGiven } from './parts.js';
+
+/** More than any count of dimension tuples (series are fewer than 2³⁰): a cell's group is time × this + dimensions. */
+const SERIES_SPACE = 2 ** 30;
 import { IngestError, error } from './ingest/errors.js';
 import { WEEKDAYS, type Definitions } from './definitions.js';
 import type { BusinessHours } from './calendar.js';
@@ -159,7 +162,6 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
   const fromSlot = opts.from !== undefined ? Math.ceil(opts.from / parts.slotMs) : -Infinity;
   const toSlot = opts.to !== undefined ? Math.ceil(opts.to / parts.slotMs) : Infinity;
 
-  const groupIndex = new Map<string, number>();
   const groupCells: number[][] = [];
   const groupBy: Partial<Record<GroupBy, string>>[] = [];
   const groupSort: (string | number)[][] = [];
@@ -177,70 +179,135 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     }
   };
 
-  cells: for (let c = 0; c < parts.cellCount; c++) {
+  // Each cell's group from two small numbers: the labels of its slot's time grains (worked out once per slot)
+  // and the values of its series' dimensions (once per series). A group is one pair, found with no string built
+  // per cell; its labels, in the order asked, are put together once, when it is first met.
+  const timeBy = by.filter((b): b is TimeGrain => (TIME_GRAINS as readonly string[]).includes(b));
+  const dimBy = by.filter((b): b is GroupDimension => !(TIME_GRAINS as readonly string[]).includes(b));
+  const timeOfSlot = new Map<number, number>();
+  const timeIndex = new Map<string, number>();
+  const timeTuples: { labels: string[]; keys: number[]; slot: number }[] = [];
+  const dimOfSeries = new Int32Array(parts.seriesCount).fill(-1);
+  const dimIndex = new Map<string, number>();
+  const dimTuples: string[][] = [];
+  // Whether a series passes the filters: 0 not yet known, 1 yes, 2 no.
+  const passes = new Uint8Array(parts.seriesCount);
+  const groupOf = new Map<number, number>();
+  let lastSlot = NaN, lastTime = 0;
+
+  for (let c = 0; c < parts.cellCount; c++) {
     const slot = parts.cellSlot[c];
     if (slot < fromSlot || slot >= toSlot) continue;
     const series = parts.cellSeries[c];
-    for (const [dim, set] of filters) if (!set.has(dimValue(dim, series))) continue cells;
+    if (filters.length) {
+      if (passes[series] === 0) passes[series] = filters.every(([dim, set]) => set.has(dimValue(dim, series))) ? 1 : 2;
+      if (passes[series] === 2) continue;
+    }
     if (opts.exclude && opts.exclude(slot, dimValue('queue', series))) continue;
-    allCells.push(c);
-    if (by.length === 0) continue;
-    const vals: string[] = [];
-    const sort: (string | number)[] = [];
-    for (const b of by) {
-      if ((TIME_GRAINS as readonly string[]).includes(b)) {
-        const [label, key] = labels.label(b as TimeGrain, slot);
-        vals.push(label);
-        sort.push(key);
-      } else {
-        const v = dimValue(b as GroupDimension, series);
-        vals.push(v);
-        sort.push(v);
+    if (by.length === 0) {
+      allCells.push(c);
+      continue;
+    }
+    let t = 0;
+    if (timeBy.length) {
+      if (slot === lastSlot) t = lastTime;
+      else {
+        let known = timeOfSlot.get(slot);
+        if (known === undefined) {
+          const pairs = timeBy.map((b) => labels.label(b, slot));
+          const k = pairs.map((p) => p[0]).join('\u0000');
+          known = timeIndex.get(k);
+          if (known === undefined) {
+            known = timeTuples.length;
+            timeIndex.set(k, known);
+            timeTuples.push({ labels: pairs.map((p) => p[0]), keys: pairs.map((p) => p[1]), slot });
+          }
+          timeOfSlot.set(slot, known);
+        }
+        lastSlot = slot;
+        t = lastTime = known;
       }
     }
-    const key = vals.join(' · ');
-    let g = groupIndex.get(key);
+    let d = 0;
+    if (dimBy.length) {
+      d = dimOfSeries[series];
+      if (d < 0) {
+        const vals = dimBy.map((b) => dimValue(b, series));
+        const k = vals.join('\u0000');
+        let known = dimIndex.get(k);
+        if (known === undefined) {
+          known = dimTuples.length;
+          dimIndex.set(k, known);
+          dimTuples.push(vals);
+        }
+        d = dimOfSeries[series] = known;
+      }
+    }
+    const pair = t * SERIES_SPACE + d;
+    let g = groupOf.get(pair);
     if (g === undefined) {
       g = groupCells.length;
-      groupIndex.set(key, g);
+      groupOf.set(pair, g);
       groupCells.push([]);
+      const time = timeTuples[t], dims = dimTuples[d];
       const byObj: Partial<Record<GroupBy, string>> = {};
-      by.forEach((b, i) => (byObj[b] = vals[i]));
+      const sort: (string | number)[] = [];
+      let ti = 0, di = 0;
+      for (const b of by) {
+        if ((TIME_GRAINS as readonly string[]).includes(b)) {
+          byObj[b] = time.labels[ti];
+          sort.push(time.keys[ti++]);
+        } else {
+          byObj[b] = dims[di];
+          sort.push(dims[di++]);
+        }
+      }
       groupBy.push(byObj);
       groupSort.push(sort);
-      groupSpan.push(spanGrain ? labels.span(spanGrain, slot) : null);
+      groupSpan.push(spanGrain ? labels.span(spanGrain, time.slot) : null);
     }
     groupCells[g].push(c);
   }
 
   const scratch = new Float64Array(BUCKETS);
+  // Grouped, the totals are the groups' sums: each cell is read once, into its group and the totals together.
+  const totalsScratch = by.length ? new Float64Array(BUCKETS) : null;
+  const totalsAcc = new Accumulator();
+  let totalsHistN = 0;
   let provisional = false;
-  const finishCells = (cells: number[]): [ContactMetrics, Accumulator] => {
-    const acc = new Accumulator();
+  const values = parts.values, cellSlot = parts.cellSlot, slotMs = parts.slotMs;
+  const hOffsets = hist.offsets, hKeys = hist.keys, hCounts = hist.counts;
+  const threshold = cut.threshold, shortCut = cut.shortAbandon;
+  /** Adds cells into an accumulator and its wait histogram (and the totals' histogram); the waits counted. */
+  const sumCells = (cells: number[], acc: Accumulator, waits: Float64Array, alsoWaits: Float64Array | null): number => {
+    const v = acc.v, d = acc.d;
     let histN = 0;
-    for (const c of cells) {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
       const o = c * NF;
-      for (let f = 0; f < NF; f++) acc.v[f] += parts.values[o + f];
-      const open = bh ? bh.isOpen(parts.cellSlot[c] * parts.slotMs, zone) : true;
+      for (let f = 0; f < NF; f++) v[f] += values[o + f];
+      const open = bh ? bh.isOpen(cellSlot[c] * slotMs, zone) : true;
       let answeredWithin = 0, abShort = 0, abWithin = 0, cbWithin = 0;
-      for (let r = hist.offsets[c]; r < hist.offsets[c + 1]; r++) {
-        const k = hist.keys[r];
+      for (let r = hOffsets[c], end = hOffsets[c + 1]; r < end; r++) {
+        const k = hKeys[r];
         const kind = k >>> 16;
         const b = k & 0xffff;
-        const n = hist.counts[r];
+        const n = hCounts[r];
         if (kind === H_ANSWERED) {
-          if (b <= cut.threshold) answeredWithin += n;
-          scratch[b] += n;
+          if (b <= threshold) answeredWithin += n;
+          waits[b] += n;
+          if (alsoWaits) alsoWaits[b] += n;
           histN += n;
         } else if (kind === H_ABANDONED) {
-          if (b <= cut.shortAbandon) abShort += n;
+          if (b <= shortCut) abShort += n;
           else {
-            if (b <= cut.threshold) abWithin += n;
-            scratch[b] += n;
+            if (b <= threshold) abWithin += n;
+            waits[b] += n;
+            if (alsoWaits) alsoWaits[b] += n;
             histN += n;
           }
         } else if (kind === H_CALLBACK) {
-          if (b <= cut.threshold) cbWithin += n;
+          if (b <= threshold) cbWithin += n;
         }
       }
       if (byGiven) {
@@ -250,19 +317,18 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
         abShort += short;
         if (thresholdSec > shortSec) abWithin += parts.within('abandoned', thresholdSec, c) - short;
       }
-      const d = acc.d;
       d[D.answeredWithin] += answeredWithin;
       d[D.abandonedShort] += abShort;
       d[D.abandonedWithin] += abWithin;
       d[D.callbackWithin] += cbWithin;
       if (open) {
-        d[D.slAnswered] += parts.values[o + F.answered] - parts.values[o + F.answeredUnknownWait];
+        d[D.slAnswered] += values[o + F.answered] - values[o + F.answeredUnknownWait];
         d[D.slAnsweredWithin] += answeredWithin;
-        d[D.slAbandoned] += parts.values[o + F.abandoned];
+        d[D.slAbandoned] += values[o + F.abandoned];
         d[D.slAbandonedShort] += abShort;
         d[D.slAbandonedWithin] += abWithin;
-        d[D.slFlowout] += parts.values[o + F.flowout];
-        d[D.slCallback] += parts.values[o + F.callback];
+        d[D.slFlowout] += values[o + F.flowout];
+        d[D.slCallback] += values[o + F.callback];
         d[D.slCallbackWithin] += cbWithin;
       }
       if (rep) {
@@ -271,14 +337,27 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
         d[D.fcrProvisional] += rep.provisional[c];
       }
     }
+    return histN;
+  };
+  const finishAcc = (acc: Accumulator, waits: Float64Array, histN: number): ContactMetrics => {
     if (acc.d[D.fcrProvisional] > 0) provisional = true;
-    const m = finish(acc, defs, scratch, percentiles ? histN : 0);
+    const m = finish(acc, defs, waits, percentiles ? histN : 0);
     if (!asaGiven) m.asa = null;
+    return m;
+  };
+  const finishCells = (cells: number[]): [ContactMetrics, Accumulator] => {
+    const acc = new Accumulator();
+    const histN = sumCells(cells, acc, scratch, totalsScratch);
+    const m = finishAcc(acc, scratch, histN);
     scratch.fill(0);
+    if (by.length) {
+      totalsHistN += histN;
+      for (let f = 0; f < NF; f++) totalsAcc.v[f] += acc.v[f];
+      for (let f = 0; f < acc.d.length; f++) totalsAcc.d[f] += acc.d[f];
+    }
     return [m, acc];
   };
 
-  const [totals, totalsAcc] = finishCells(allCells);
   const order = groupCells.map((_, i) => i);
   order.sort((a, b) => {
     const sa = groupSort[a], sb = groupSort[b];
@@ -296,6 +375,9 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     const when = span ? { start: span[0], end: span[1] } : {};
     return rep ? { key, by: groupBy[g], ...when, ...m, fcrProvisional: acc.d[D.fcrProvisional] } : { key, by: groupBy[g], ...when, ...m };
   });
+  let totals: ContactMetrics;
+  if (by.length) totals = finishAcc(totalsAcc, totalsScratch!, totalsHistN);
+  else totals = finishAcc(totalsAcc, scratch, sumCells(allCells, totalsAcc, scratch, null));
   return { totals, groups, fcrMethod, fcrProvisional: provisional, fcrWindowDays: defs.fcr.windowDays, ahtParts: ahtParts(totalsAcc), notGiven };
 }
 

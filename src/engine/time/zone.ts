@@ -41,8 +41,30 @@ export class Zone {
     const slot = Math.floor(utcMs / 900_000);
     let off = this.cache.get(slot);
     if (off === undefined) {
-      off = this.computeOffset(slot * 900_000);
+      const day = this.dayOffset(Math.floor(slot / 96));
+      off = day ?? this.computeOffset(slot * 900_000);
       this.cache.set(slot, off);
+    }
+    return off;
+  }
+
+  /** Per UTC day: its offset when the same all day (most days), null on a day the zone changes its offset. */
+  private readonly days = new Map<number, number | null>();
+
+  /**
+   * A day's offset from five asks of Intl instead of 96: its start, every six hours and its last slot. No zone
+   * changes its offset twice within six hours, so five equal offsets are the whole day's.
+   */
+  private dayOffset(day: number): number | null {
+    let off = this.days.get(day);
+    if (off === undefined) {
+      const start = day * MS_PER_DAY;
+      const first = this.computeOffset(start);
+      off = first;
+      for (const at of [6, 12, 18].map((h) => start + h * 3_600_000).concat(start + MS_PER_DAY - 900_000)) {
+        if (this.computeOffset(at) !== first) { off = null; break; }
+      }
+      this.days.set(day, off);
     }
     return off;
   }
