@@ -376,6 +376,12 @@ export class ContactParts {
   }
 
   /** Whether these parts answer FCR by repeat: they keep each contact's customer, or were given repeat counts. */
+  /** Whether some contact carries a resolved flag (FCR `auto` then counts by the flag: docs/metrics.md §3). */
+  get carriesResolvedFlags(): boolean {
+    for (let c = 0; c < this.cellCount; c++) if (this.values[c * NF + F.resolvedKnown] > 0) return true;
+    return false;
+  }
+
   get hasRepeats(): boolean {
     if (this.opts.keepRepeats) return this.customers.values.length > 1;
     const g = this.repeatsGiven;

@@ -73,7 +73,7 @@ export type FcrMethod = 'flag' | 'repeat' | 'none';
  */
 export function fcrMethodFor(parts: ContactParts, defs: Definitions): FcrMethod {
   if (defs.fcr.method !== 'auto') return defs.fcr.method;
-  for (let c = 0; c < parts.cellCount; c++) if (parts.values[c * NF + F.resolvedKnown] > 0) return 'flag';
+  if (parts.carriesResolvedFlags) return 'flag';
   return parts.hasRepeats ? 'repeat' : 'none';
 }
 

@@ -18,8 +18,12 @@ export interface DatasetOptions {
   intervalMinutes?: 5 | 15 | 30 | 60;
   /** Optional dimensions kept (default: channel, tier, agent). */
   dimensions?: Dimension[];
-  /** Keep what FCR by repeat contact needs (default true). */
-  keepRepeats?: boolean;
+  /**
+   * Keep what FCR by repeat contact needs, each contact's customer (default true). `auto`: keep it unless the
+   * file's first rows carry a resolved flag — FCR `auto` then counts by the flag, and the customers would cost
+   * reading time and cache for nothing (docs/protocol.md).
+   */
+  keepRepeats?: boolean | 'auto';
   /** Day/month order of ambiguous dates. */
   dayMonthOrder?: 'dmy' | 'mdy';
   /**

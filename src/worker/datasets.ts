@@ -88,7 +88,7 @@ export class Datasets {
     return ds;
   }
 
-  private newParts(o: DatasetOptions, keepRepeats = o.keepRepeats ?? true): ContactParts {
+  private newParts(o: DatasetOptions, keepRepeats = o.keepRepeats !== false): ContactParts {
     return new ContactParts({ slotMinutes: slotMinutesFor(o.intervalMinutes), dimensions: o.dimensions ?? [...OPTIONAL_DIMENSIONS], keepRepeats });
   }
 
@@ -252,7 +252,7 @@ export class Datasets {
     const cache = await this.cache;
     const { blob, head } = upload;
     this.counts.parses++;
-    const parts = (ds.parts = this.newParts(ds.opts));
+    const parts = (ds.parts = this.newParts(ds.opts, await this.repeatsNeeded(ds.opts, head)));
     ds.version++;
     ds.firstFigures = false;
     const hasher = known ? null : new ContentHasher();
@@ -306,6 +306,23 @@ export class Datasets {
     await cache.put({ id: ds.id, name, key, contentHash, options: ds.opts, validation: ds.validation, mapping: ds.mapping, contacts: parts.contacts, createdAt: now, lastUsed: now }, parts.toSnapshot(), o.keepFile ? blob : null, blob.size);
     this.cacheWarning(ds, cache);
     return ds.status;
+  }
+
+  /**
+   * Whether the file's contacts need their customers kept (FCR by repeat). Under `auto`, not when the rows of its
+   * head carry a resolved flag: FCR `auto` counts by the flag then, whatever the rest of the file holds (docs/metrics.md §3).
+   */
+  private async repeatsNeeded(o: DatasetOptions, head: Uint8Array): Promise<boolean> {
+    if (o.keepRepeats !== 'auto') return o.keepRepeats !== false;
+    try {
+      // The head's whole lines, read as the file will be (its mapping, zones and date order).
+      const end = head.lastIndexOf(0x0a);
+      const lines = end > 0 ? head.subarray(0, end + 1) : head;
+      const { parts } = await analyze([lines], { mapping: o.mapping, inputTimeZone: o.inputTimeZone ?? o.timeZone, dayMonthOrder: o.dayMonthOrder, dimensions: [], keepRepeats: false });
+      return !parts.carriesResolvedFlags;
+    } catch {
+      return true;
+    }
   }
 
   /**

@@ -81,7 +81,8 @@ export class SlaSource extends LitElement {
   @property() dimensions = 'channel,tier,agent';
   /**
    * How first contact resolution is counted: `auto` (the export's resolved flag when it has one, else repeats of
-   * a customer), `flag` or `repeat` (docs/metrics.md §3). `flag` keeps no customer per contact: faster, smaller.
+   * a customer), `flag` or `repeat` (docs/metrics.md §3). `flag` keeps no customer per contact: faster, smaller;
+   * so does `auto` when the file's first rows carry a resolved flag.
    */
   @property() fcr: 'auto' | 'flag' | 'repeat' = 'auto';
   /** Seconds without an event or heartbeat before a stream's figures are called stale (default 15). */
@@ -280,7 +281,7 @@ export class SlaSource extends LitElement {
         }
         if (!src && !stream) throw new IngestError(error('datasetGone', { id: datasetId }));
       }
-      const ds = await engine.open({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}), dimensions: this.keptDimensions(), keepRepeats: this.fcr !== 'flag', ...(sourceThreshold !== null && sourceThreshold > 0 ? { sourceThresholdSec: sourceThreshold } : {}), ...(sourceShortAbandon !== null && sourceShortAbandon > 0 ? { sourceShortAbandonSec: sourceShortAbandon } : {}) });
+      const ds = await engine.open({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}), dimensions: this.keptDimensions(), keepRepeats: this.fcr === 'flag' ? false : this.fcr === 'repeat' ? true : 'auto', ...(sourceThreshold !== null && sourceThreshold > 0 ? { sourceThresholdSec: sourceThreshold } : {}), ...(sourceShortAbandon !== null && sourceShortAbandon > 0 ? { sourceShortAbandonSec: sourceShortAbandon } : {}) });
       await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
       // Scorecards and staffing wait for the whole file (datasetHandle()).
       const fed = parts ? (parts instanceof Blob ? ds.feedParts(parts) : ds.feedPartsUrl(new URL(parts, document.baseURI).href)) : file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;

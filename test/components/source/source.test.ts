@@ -86,6 +86,33 @@ describe('<sla-source> and widgets', () => {
     assert.equal(byChannel.totals!.fcr, want);
   });
 
+  it('fcr="auto" keeps no customers when the file\'s first rows carry a resolved flag (the same FCR, a smaller cache); a file without flags keeps them and counts FCR by repeat', async () => {
+    const text = [...generateContactsCsv({ contacts: 3000, seed: 'auto-keeps', days: 3 })].join('');
+    const opened = async (fcr: string, content: string) => {
+      const el = await fixture<SlaSource>(html`<sla-source tz="UTC" dimensions="channel" fcr=${fcr}></sla-source>`);
+      el.file = new Blob([content]);
+      await el.updateComplete;
+      const ds = (await el.datasetHandle())!;
+      const totals = (await ds.view({ definitions: el.definitions() })).totals!;
+      const bytes = (await pageEngine().list()).find((d) => d.id === ds.id)!.bytes;
+      return { totals, bytes };
+    };
+    const auto = await opened('auto', text), repeat = await opened('repeat', text), flag = await opened('flag', text);
+    const byFlag = query(analyzeText(text, { dimensions: [], keepRepeats: false }).parts, { ...defaultDefinitions('UTC'), fcr: { ...defaultDefinitions('UTC').fcr, method: 'flag' } }).totals.fcr;
+    assert.equal(auto.totals.fcr, byFlag);
+    assert.equal(flag.totals.fcr, byFlag);
+    assert.equal(auto.bytes, flag.bytes, 'no customers kept');
+    assert.ok(repeat.bytes > auto.bytes * 1.2, `with customers ${repeat.bytes} bytes, without ${auto.bytes}`);
+    // The same export without its resolved column: auto counts FCR by repeats of a customer, so it keeps them.
+    const lines = text.trimEnd().split('\n');
+    const col = lines[0].split(',').indexOf('resolved');
+    const unflagged = lines.map((l) => l.split(',').filter((_, i) => i !== col).join(',')).join('\n') + '\n';
+    const noFlags = await opened('auto', unflagged);
+    const byRepeat = query(analyzeText(unflagged, { dimensions: [], keepRepeats: true }).parts, { ...defaultDefinitions('UTC'), fcr: { ...defaultDefinitions('UTC').fcr, method: 'repeat' } }).totals.fcr;
+    assert.ok(byRepeat !== null);
+    assert.equal(noFlags.totals.fcr, byRepeat);
+  });
+
   it('a widget already on the source sees the reading begin, with the file\'s size, even when the file is read in a blink', async () => {
     const el = await fixture<SlaSource>(html`<sla-source tz="UTC"></sla-source>`);
     const seen: { state: string; total: number | null }[] = [];
