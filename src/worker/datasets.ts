@@ -70,9 +70,11 @@ export class Datasets {
   private readonly all = new Map<string, Dataset>();
   private readonly uploads = new Map<string, Upload>();
   readonly cache: Promise<DatasetCache>;
-  /** Files parsed (a cache hit parses none) and bytes taken from Blobs: for tests and diagnostics. */
-  /** Files parsed, bytes taken from Blobs by this worker, and files read on helpers (ranges.ts). */
-  readonly counts = { parses: 0, bytes: 0, inRanges: 0 };
+  /**
+   * For tests and diagnostics: files parsed (a cache hit parses none), bytes taken from Blobs by this worker, files
+   * read on helpers (ranges.ts), and content hashes recorded in the cache after a reading.
+   */
+  readonly counts = { parses: 0, bytes: 0, inRanges: 0, hashes: 0 };
 
   constructor(private readonly opts: DatasetsOptions, private readonly changed: (id: string, now: boolean) => void) {
     this.cache = DatasetCache.open(opts);
@@ -284,7 +286,10 @@ export class Datasets {
       this.cacheWarning(ds, cache);
       if (!known) {
         const contentHash = await parallel.hash.catch(() => null);
-        if (contentHash && open() && ds.parts === read) await cache.setContentHash(ds.id, contentHash);
+        if (contentHash && open() && ds.parts === read) {
+          await cache.setContentHash(ds.id, contentHash);
+          this.counts.hashes++;
+        }
       }
       return ds.status;
     }

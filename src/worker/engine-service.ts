@@ -55,6 +55,11 @@ export class EngineService {
     return this.data.counts.parses;
   }
 
+  /** Content hashes recorded in the cache after a reading (a file read in ranges is hashed after its figures). */
+  get contentHashes(): number {
+    return this.data.counts.hashes;
+  }
+
   /** How many bytes were taken from files (each byte of a dropped file once): for tests and diagnostics. */
   get bytesRead(): number {
     return this.data.counts.bytes;

@@ -88,7 +88,7 @@ class EngineWorkerApi {
   list() { return this.s.list(); }
   rename(id: string, name: string) { return this.s.rename(id, name); }
   remove(id: string) { return this.s.remove(id); }
-  stats() { return { readsInRanges: this.s.readsInRanges, parses: this.s.parses, bytesRead: this.s.bytesRead, subscriptions: this.s.subscriptionCount() }; }
+  stats() { return { readsInRanges: this.s.readsInRanges, parses: this.s.parses, contentHashes: this.s.contentHashes, bytesRead: this.s.bytesRead, subscriptions: this.s.subscriptionCount() }; }
   cacheWarning() { return this.s.cacheWarning(); }
 }
 

@@ -37,4 +37,26 @@ describe('a large file read on helpers in the page', () => {
       assert.deepEqual(strip(many.view), strip(one.view), `${threads} helpers`);
     }
   });
+  it('once its figures are out its content is hashed: the same file dropped again opens from the cache, with no second parse', async function () {
+    this.timeout(60000);
+    const c = new EngineClient({ dbName: `ranges-hash-${Date.now()}`, heartbeatMs: 0, threads: 2, parallelMinBytes: 1 });
+    try {
+      const file = new File([text], 'messy.csv');
+      const first = await c.open({ name: 'messy.csv', timeZone: 'America/New_York' });
+      assert.equal((await first.feed(file)).fromCache, false);
+      assert.equal((await c.api.stats()).readsInRanges, 1);
+      // The hash is recorded after the figures (a pass of its own over the file).
+      const deadline = Date.now() + 20000;
+      while ((await c.api.stats()).contentHashes < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.equal((await c.api.stats()).contentHashes, 1);
+      const parses = (await c.api.stats()).parses;
+      const again = await c.open({ name: 'messy.csv', timeZone: 'America/New_York' });
+      const status = await again.feed(new File([text], 'messy.csv'));
+      assert.equal(status.fromCache, true);
+      assert.equal((await c.api.stats()).parses, parses, 'no second parse');
+      assert.deepEqual((await again.view({ by: ['queue'] })).totals, (await first.view({ by: ['queue'] })).totals);
+    } finally {
+      c.terminate();
+    }
+  });
 });
