@@ -284,12 +284,14 @@ export class Datasets {
       const now = Date.now();
       await cache.put({ id: ds.id, name, key, ...(known ? { contentHash: known } : {}), options: ds.opts, validation, mapping, contacts: read.contacts, createdAt: now, lastUsed: now }, read.toSnapshot(), o.keepFile ? blob : null, blob.size);
       this.cacheWarning(ds, cache);
+      // The hash is recorded when its pass ends, after the reading has said it is done: the page's summary of
+      // the file (and whatever waits for the whole file) does not wait for a second pass over it.
       if (!known) {
-        const contentHash = await parallel.hash.catch(() => null);
-        if (contentHash && open() && ds.parts === read) {
+        void parallel.hash.then(async (contentHash) => {
+          if (!contentHash || !open() || ds.parts !== read) return;
           await cache.setContentHash(ds.id, contentHash);
           this.counts.hashes++;
-        }
+        }).catch(() => undefined);
       }
       return ds.status;
     }
