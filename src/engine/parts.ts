@@ -4,6 +4,7 @@
  * callback contacts. Every figure of any period or group is a sum of parts, then one division, so any
  * threshold and short-abandon setting is answered without re-reading rows. Parts merge associatively.
  */
+import { CellIndex } from './cell-index.js';
 import { BUCKETS, bucketOf } from './histogram.js';
 import type { Contact } from './types.js';
 
@@ -127,8 +128,8 @@ export class ContactParts {
   private seriesLastSlot = new Int32Array(16).fill(-1);
   private seriesLastCell = new Int32Array(16);
 
-  /** Cell index by slot, then series (small-integer keys: V8's fast path). */
-  private readonly cellIndex = new Map<number, Map<number, number>>();
+  /** Cell index by slot and series. */
+  private cellIndex = new CellIndex();
   cellSlot = new Int32Array(1024);
   cellSeries = new Int32Array(1024);
   values = new Float64Array(1024 * NF);
@@ -220,19 +221,12 @@ export class ContactParts {
   private cellOfSlow(slot: number, series: number): number {
     if (this.cellIndexStale) {
       this.cellIndexStale = false;
-      for (let c = 0; c < this.cellCount; c++) {
-        let m = this.cellIndex.get(this.cellSlot[c]);
-        if (!m) this.cellIndex.set(this.cellSlot[c], (m = new Map()));
-        m.set(this.cellSeries[c], c);
-      }
+      const index = new CellIndex();
+      for (let c = 0; c < this.cellCount; c++) index.add(this.cellSlot[c], this.cellSeries[c], c);
+      this.cellIndex = index;
     }
-    let bySeries = this.cellIndex.get(slot);
-    if (!bySeries) {
-      bySeries = new Map();
-      this.cellIndex.set(slot, bySeries);
-    }
-    let c = bySeries.get(series);
-    if (c === undefined) {
+    let c = this.cellIndex.get(slot, series);
+    if (c < 0) {
       c = this.cellCount++;
       if (c >= this.cellSlot.length) {
         const n = this.cellSlot.length * 2;
@@ -244,7 +238,7 @@ export class ContactParts {
       }
       this.cellSlot[c] = slot;
       this.cellSeries[c] = series;
-      bySeries.set(series, c);
+      this.cellIndex.add(slot, series, c);
     }
     return c;
   }
