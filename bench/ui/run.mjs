@@ -1,5 +1,7 @@
 // UI benchmark in real Chromium (npm run bench:ui): 24 gauges and a 50-queue board on one live source,
 // updating every second for a minute: the longest main-thread task (goal < 50 ms) and main-thread time per update.
+// Where the time goes: --widgets (each widget type's update() and how many render), --profile (the page's
+// JavaScript by function), --trace (the main thread by kind of work: layout, paint, scripts), --seconds N.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -92,7 +94,13 @@ console.log(`24 gauges + a 50-queue board, ${RATE} events/s for ${SECONDS} s, up
   while updating: ${steady.length ? `longest main-thread task ${longest.toFixed(0)} ms` : 'no main-thread task over 50 ms (the Long Tasks API reported none)'} (goal < 50 ms) ${longest < 50 ? 'PASS' : 'MISS'}, ${steady.length} tasks over 50 ms · main-thread time ${perUpdate.toFixed(1)} ms per update (all 25 widgets)
   opening the page (first render of 25 widgets, once): ${startup.length ? `longest task ${longestStartup.toFixed(0)} ms` : 'no task over 50 ms'}
   screenshot: ${join(out, 'ui.png')} · results: bench/out/ui.json`);
-if (r.spent) for (const [tag, ms] of Object.entries(r.spent)) console.log(`  ${tag}: ${(ms / Math.max(1, r.updates - u0)).toFixed(2)} ms of update() per update`);
+if (r.spent) {
+  for (const [what, n] of Object.entries(r.spent)) {
+    const per = (n / Math.max(1, r.updates - u0)).toFixed(2);
+    // The time each widget type spends in update(), how many of them render per update, and what changed.
+    console.log(what.includes(' ') ? `  ${what}: ${per} renders per update` : `  ${what}: ${per} ms of update() per update`);
+  }
+}
 if (profile) {
   // The page's JavaScript by function, own time per update (sampled every 0.1 ms).
   const self = new Map();
