@@ -19,7 +19,7 @@ for (let i = 0; i < Number(argOf('runs', 2)); i++) {
   const profileDir = argOf('profile', null);
   if (profileDir) (await import('node:fs')).mkdirSync(profileDir, { recursive: true });
   const r = await demoRun(browser, demo.base, csv, { profileDir });
-  console.log(`demo run ${i + 1}: first look ${r.firstLookMs.toFixed(0)} ms · after "Read": first figures ${r.firstFiguresMs.toFixed(0)} ms, final ${(r.finalMs / 1000).toFixed(2)} s · reload to figures ${r.reopenMs.toFixed(0)} ms · stored ${(r.storedBytes / 1e6).toFixed(1)} MB · offered ${r.offered} (after reload ${r.again})`);
+  console.log(`demo run ${i + 1}: first look ${r.firstLookMs.toFixed(0)} ms · after "Read": first figures ${r.firstFiguresMs.toFixed(0)} ms, final ${(r.finalMs / 1000).toFixed(2)} s (the page's main thread busy ${(r.pageBusyMs / 1000).toFixed(2)} s of it) · reload to figures ${r.reopenMs.toFixed(0)} ms · stored ${(r.storedBytes / 1e6).toFixed(1)} MB · offered ${r.offered} (after reload ${r.again})`);
 }
 demo.close();
 await browser.close();
