@@ -53,8 +53,40 @@ await page.waitForFunction(() => document.title === 'ready');
 const cdp = await page.createCDPSession();
 await cdp.send('Performance.enable');
 const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+const PROFILE_OPEN = process.argv.includes('--profile-open');
+if (PROFILE_OPEN) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); await cdp.send('Profiler.start'); }
+const TRACE_OPEN = process.argv.includes('--trace-open');
+if (TRACE_OPEN) await page.tracing.start({ path: join(out, 'trace-open.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] });
 await page.evaluate((u, q) => window.bench.start(u, q), `ws://127.0.0.1:${feed.port}/ws`, QUEUES);
 await page.waitForFunction(() => window.bench.rows() >= 50, { timeout: 30000 });
+if (PROFILE_OPEN) {
+  await new Promise((r) => setTimeout(r, 1500));
+  printProfile((await cdp.send('Profiler.stop')).profile, 1, 'opening the page');
+}
+if (TRACE_OPEN) {
+  await new Promise((r) => setTimeout(r, 1500));
+  await page.tracing.stop();
+  // The opening's longest tasks on the page's main thread, with what took their time.
+  const { readFileSync } = await import('node:fs');
+  const all = JSON.parse(readFileSync(join(out, 'trace-open.json'), 'utf8')).traceEvents;
+  const main = all.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && all.some((x) => x.tid === e.tid && x.pid === e.pid && x.name === 'Layout'));
+  const own = all.filter((e) => e.ph === 'X' && e.dur != null && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tops = [];
+  let end = 0;
+  for (const e of own) if (e.ts >= end) { tops.push(e); end = e.ts + e.dur; }
+  for (const t of tops.sort((a, b) => b.dur - a.dur).slice(0, 4)) {
+    const inner = own.filter((x) => x !== t && x.ts >= t.ts && x.ts + x.dur <= t.ts + t.dur);
+    const self = new Map();
+    const stack = [];
+    for (const e of inner) {
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      if (stack.length) self.set(stack.at(-1).name, (self.get(stack.at(-1).name) ?? 0) - e.dur);
+      self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+      stack.push(e);
+    }
+    console.log(`  opening task of ${(t.dur / 1000).toFixed(0)} ms: ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
+  }
+}
 if (process.argv.includes('--widgets')) await page.evaluate(() => {
   // Each widget type's own update (render and DOM commit), in ms, for --widgets.
   const spent = (window.bench.spent = {});
@@ -101,8 +133,30 @@ if (r.spent) {
     console.log(what.includes(' ') ? `  ${what}: ${per} renders per update` : `  ${what}: ${per} ms of update() per update`);
   }
 }
-if (profile) {
-  // The page's JavaScript by function, own time per update (sampled every 0.1 ms).
+if (profile) printProfile(profile, Math.max(1, updates), 'per update');
+if (TRACE) {
+  // Where the main thread's time goes while updating: the renderer's main thread, by kind of work (each event's
+  // own time, less its children's), per update.
+  const { readFileSync } = await import('node:fs');
+  const trace = JSON.parse(readFileSync(join(out, 'trace.json'), 'utf8'));
+  const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' && e.dur != null);
+  const main = events.find((e) => e.name === 'RunTask' && events.some((x) => x.tid === e.tid && x.name === 'Layout'));
+  const own = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const stack = [];
+  for (const e of own) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    if (stack.length) self.set(stack[stack.length - 1].name, (self.get(stack[stack.length - 1].name) ?? 0) - e.dur);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+    stack.push(e);
+  }
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log('  main thread while updating, own time per update:');
+  for (const [name, us] of rows) console.log(`    ${(us / 1000 / Math.max(1, updates)).toFixed(2).padStart(7)} ms  ${name}`);
+}
+
+function printProfile(profile, per, what) {
+  // The page's JavaScript by function, own time ${what} (sampled every 0.1 ms).
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const dt = new Map();
@@ -132,28 +186,8 @@ if (profile) {
     return total;
   };
   walk(profile.nodes[0], new Set());
-  console.log('  JavaScript on the main thread, inclusive time per update:');
-  for (const [k, us] of [...incl].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${(us / 1000 / Math.max(1, updates)).toFixed(2).padStart(7)} ms  ${k}`);
-  console.log('  JavaScript on the main thread, own time per update:');
-  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${(us / 1000 / Math.max(1, updates)).toFixed(2).padStart(7)} ms  ${k}`);
-}
-if (TRACE) {
-  // Where the main thread's time goes while updating: the renderer's main thread, by kind of work (each event's
-  // own time, less its children's), per update.
-  const { readFileSync } = await import('node:fs');
-  const trace = JSON.parse(readFileSync(join(out, 'trace.json'), 'utf8'));
-  const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' && e.dur != null);
-  const main = events.find((e) => e.name === 'RunTask' && events.some((x) => x.tid === e.tid && x.name === 'Layout'));
-  const own = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = new Map();
-  const stack = [];
-  for (const e of own) {
-    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
-    if (stack.length) self.set(stack[stack.length - 1].name, (self.get(stack[stack.length - 1].name) ?? 0) - e.dur);
-    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
-    stack.push(e);
-  }
-  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
-  console.log('  main thread while updating, own time per update:');
-  for (const [name, us] of rows) console.log(`    ${(us / 1000 / Math.max(1, updates)).toFixed(2).padStart(7)} ms  ${name}`);
+  console.log(`  JavaScript on the main thread, inclusive time ${what}:`);
+  for (const [k, us] of [...incl].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${(us / 1000 / per).toFixed(2).padStart(7)} ms  ${k}`);
+  console.log(`  JavaScript on the main thread, own time ${what}:`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${(us / 1000 / per).toFixed(2).padStart(7)} ms  ${k}`);
 }

@@ -12,6 +12,8 @@ export interface Said<C extends string = string> {
 
 /** A template's `{name}` places filled from `values`; a place with no value is left as it is. */
 export function fill(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+  // Most words have no place to fill (a widget's labels, every second of a wallboard).
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 

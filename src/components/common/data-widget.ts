@@ -4,15 +4,25 @@ import { localeOf } from './i18n.js';
 import { warmFormats } from './format.js';
 
 /**
- * First renders of many widgets, a few per task: a wallboard that opens with 25 widgets draws them over a few
- * frames, in tasks of about 8 ms, instead of one long task that holds the page (and its input) for a tenth of a
- * second. Later updates are not queued here (the worker sends them together, for one frame).
+ * First renders of many widgets, a few per frame: a wallboard that opens with 25 widgets draws them over a few
+ * frames, in tasks of about 8 ms each laid out in its own frame, instead of one long task that holds the page
+ * (and its input) for a tenth of a second. Later updates are not queued here (the worker sends them together, for one frame).
  */
 const firstRenders: SlaDataWidget[] = [];
 const waiting = new WeakMap<SlaDataWidget, () => void>();
 let draining = false;
 const BUDGET_MS = 8;
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+/**
+ * After the next frame (its layout and paint): each few widgets' first renders are laid out in a frame of their
+ * own, not all in one. A page the browser does not draw (a hidden tab) goes on after 100 ms.
+ */
+const afterNextFrame = () => new Promise<void>((r) => {
+  let done = false;
+  const go = () => { if (!done) { done = true; setTimeout(r, 0); } };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
+  setTimeout(go, 100);
+});
 
 async function drain(): Promise<void> {
   try {
@@ -28,7 +38,7 @@ async function drain(): Promise<void> {
       waiting.delete(el);
       await el.updateComplete.catch(() => undefined);
       if (firstRenders.length && performance.now() - start > BUDGET_MS) {
-        await nextTask();
+        await afterNextFrame();
         start = performance.now();
       }
     }

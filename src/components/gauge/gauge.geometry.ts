@@ -27,6 +27,26 @@ export interface GaugeGeometry {
   viewBox: string;
 }
 
+/**
+ * Arcs drawn before, by radius, thickness and angles: every gauge of a wallboard has the same track, gauges of
+ * one target the same band, and a live figure comes back to the same thousandths of its scale.
+ */
+const arcs = new Map<string, string>();
+const shapes = new Map<string, (d: { startAngle: number; endAngle: number }) => string | null>();
+
+function arcPath(r: number, t: number, a: number, b: number): string {
+  const key = `${r} ${t} ${a} ${b}`;
+  let d = arcs.get(key);
+  if (d === undefined) {
+    let shape = shapes.get(`${r} ${t}`);
+    if (!shape) shapes.set(`${r} ${t}`, (shape = arc<unknown, { startAngle: number; endAngle: number }>().innerRadius(r - t).outerRadius(r).cornerRadius(0)));
+    d = shape({ startAngle: a, endAngle: b }) ?? '';
+    if (arcs.size >= 4096) arcs.clear();
+    arcs.set(key, d);
+  }
+  return d;
+}
+
 const START = -0.75 * Math.PI;
 const END = 0.75 * Math.PI;
 
@@ -36,8 +56,7 @@ export function gaugeGeometry(g: GaugeInput): GaugeGeometry {
   const span = g.max - g.min || 1;
   const pos = (v: number) => Math.min(1, Math.max(0, (v - g.min) / span));
   const angle = (f: number) => START + (END - START) * f;
-  const shape = arc<unknown, { startAngle: number; endAngle: number }>().innerRadius(r - t).outerRadius(r).cornerRadius(0);
-  const path = (a: number, b: number) => shape({ startAngle: a, endAngle: b }) ?? '';
+  const path = (a: number, b: number) => arcPath(r, t, a, b);
   const fraction = g.value === null ? null : pos(g.value);
   let band: string | null = null;
   let marker: GaugeGeometry['marker'] = null;

@@ -58,8 +58,32 @@ export class SlaQueueBoard extends SlaDataWidget {
   private readonly lastStatus = new Map<string, Status | null>();
   private readonly data = new SourceController(this, () => ({ by: ['queue', 'day'] }), (r) => this.fromSource(r));
 
+  /**
+   * Rows drawn: a board that shows its rows for the first time (a wallboard opening on 50 queues) draws a dozen a
+   * frame, so that no one frame lays out the whole table; every later update draws all of them.
+   */
+  private rowsDrawn = Infinity;
+  private static readonly ROWS_PER_FRAME = 12;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const before = changed.get('rows') as QueueRow[] | undefined;
+    if (changed.has('rows') && (before?.length ?? 0) === 0 && this.rows.length > SlaQueueBoard.ROWS_PER_FRAME) this.rowsDrawn = SlaQueueBoard.ROWS_PER_FRAME;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('source') && changed.get('source') !== undefined) void this.data.resubscribe();
+    if (this.rowsDrawn < this.rows.length) {
+      let done = false;
+      const more = () => {
+        if (done) return;
+        done = true;
+        this.rowsDrawn = this.rowsDrawn + SlaQueueBoard.ROWS_PER_FRAME >= this.rows.length ? Infinity : this.rowsDrawn + SlaQueueBoard.ROWS_PER_FRAME;
+        this.requestUpdate();
+      };
+      requestAnimationFrame(() => setTimeout(more, 0));
+      // A page the browser does not draw (a hidden tab) still gets every row.
+      setTimeout(more, 100);
+    }
   }
 
   /** Rows from a source's view: today's figures per queue, and the live queue state when the source streams. */
@@ -128,6 +152,7 @@ export class SlaQueueBoard extends SlaDataWidget {
     const rows = j && this.partial === null && j.rows === this.rows && j.thresholds === this.thresholds && j.by === this.sortBy && j.dir === this.sortDir ? j.computed
       : boardRows(this.rows, this.partial !== null ? {} : this.thresholds, { by: this.sortBy, dir: this.sortDir }, new Map(this.previous));
     const cols = COLUMNS.filter((c) => c === 'queue' || rows.some((r) => r[c] !== null));
+    const drawn = this.rowsDrawn < rows.length ? rows.slice(0, this.rowsDrawn) : rows;
     // Each column's name once (the cells' labels for the narrow layout), not once per cell.
     const names = new Map(cols.map((c) => [c, s(c)]));
     return html`
@@ -140,7 +165,7 @@ export class SlaQueueBoard extends SlaDataWidget {
           </tr>
         </thead>
         <tbody>
-          ${rows.map((r) => html`<tr data-status=${r.status ?? 'none'}>
+          ${drawn.map((r) => html`<tr data-status=${r.status ?? 'none'}>
             ${cols.map((c) => c === 'queue'
               ? html`<th scope="row"><bdi>${r.queue}</bdi>${r.status && r.status !== 'ok' ? html`<span class="status" data-status=${r.status}> · ${word(locale, r.status)}</span>` : nothing}</th>`
               : html`<td data-status=${r.cells[c] ?? 'none'} data-label=${names.get(c)!}>${this.cell(c, r, locale)}</td>`)}

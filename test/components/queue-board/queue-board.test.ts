@@ -77,12 +77,28 @@ describe('<sla-queue-board>', () => {
     el.applyRows([row('Sales', { serviceLevelToday: 0.5 })]);
     assert.deepEqual(got, [{ queue: 'Sales', status: 'ok', previous: null }, { queue: 'Sales', status: 'breach', previous: 'ok' }]);
   });
-  it('says "no data" with no rows, and scales to 50 queues', async () => {
+  it('says "no data" with no rows, and scales to 50 queues: drawn a dozen rows a frame when they first come, then every one', async () => {
     const el = await fixture<SlaQueueBoard>(html`<sla-queue-board></sla-queue-board>`);
     assert.equal(el.shadowRoot!.querySelector('[part="state"]')!.textContent!.trim(), 'no data');
     el.rows = Array.from({ length: 50 }, (_, i) => row(`Q${String(i).padStart(2, '0')}`, { waiting: i, serviceLevelToday: 0.5 + i / 100 }));
     await el.updateComplete;
-    assert.equal(el.shadowRoot!.querySelectorAll('tbody tr').length, 50);
+    const drawn = () => el.shadowRoot!.querySelectorAll('tbody tr').length;
+    // No one frame lays out the whole table of a wallboard that opens on 50 queues.
+    assert.equal(drawn(), 12);
+    const seen: number[] = [];
+    const deadline = performance.now() + 2000;
+    while (drawn() < 50 && performance.now() < deadline) {
+      await new Promise((r) => requestAnimationFrame(r));
+      await el.updateComplete;
+      if (seen.at(-1) !== drawn()) seen.push(drawn());
+    }
+    assert.equal(drawn(), 50);
+    assert.ok(seen.every((n, i) => n - (i ? seen[i - 1] : 12) <= 12), `rows drawn frame by frame: ${seen.join(', ')}`);
+    assert.equal(el.shadowRoot!.querySelector('tbody tr:last-child th')!.textContent!.trim(), 'Q49');
+    // Every later update draws every row at once.
+    el.rows = el.rows.map((r) => ({ ...r, waiting: (r.waiting ?? 0) + 1 }));
+    await el.updateComplete;
+    assert.equal(drawn(), 50);
     await expect(el).to.be.accessible();
   });
 });
