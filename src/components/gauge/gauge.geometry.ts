@@ -32,15 +32,12 @@ export interface GaugeGeometry {
  * one target the same band, and a live figure comes back to the same thousandths of its scale.
  */
 const arcs = new Map<string, string>();
-const shapes = new Map<string, (d: { startAngle: number; endAngle: number }) => string | null>();
 
 function arcPath(r: number, t: number, a: number, b: number): string {
   const key = `${r} ${t} ${a} ${b}`;
   let d = arcs.get(key);
   if (d === undefined) {
-    let shape = shapes.get(`${r} ${t}`);
-    if (!shape) shapes.set(`${r} ${t}`, (shape = arc<unknown, { startAngle: number; endAngle: number }>().innerRadius(r - t).outerRadius(r).cornerRadius(0)));
-    d = shape({ startAngle: a, endAngle: b }) ?? '';
+    d = arc<unknown, { startAngle: number; endAngle: number }>().innerRadius(r - t).outerRadius(r)({ startAngle: a, endAngle: b }) ?? '';
     if (arcs.size >= 4096) arcs.clear();
     arcs.set(key, d);
   }
