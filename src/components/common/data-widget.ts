@@ -17,7 +17,7 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
  * After the next frame (its layout and paint): each few widgets' first renders are laid out in a frame of their
  * own, not all in one. A page the browser does not draw (a hidden tab) goes on after 100 ms.
  */
-const afterNextFrame = () => new Promise<void>((r) => {
+export const afterNextFrame = (): Promise<void> => new Promise<void>((r) => {
   let done = false;
   const go = () => { if (!done) { done = true; setTimeout(r, 0); } };
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SlaDataWidget } from '../common/data-widget.js';
+import { SlaDataWidget, afterNextFrame } from '../common/data-widget.js';
 import { queueBoardStyles } from './queue-board.styles.js';
 import { boardRows, COLUMNS, type BoardRow, type BoardThresholds, type Column, type QueueRow } from './queue-board.model.js';
 import { formatMetric, noData } from '../common/format.js';
@@ -64,6 +64,7 @@ export class SlaQueueBoard extends SlaDataWidget {
    */
   private rowsDrawn = Infinity;
   private static readonly ROWS_PER_FRAME = 12;
+  private drawingMore = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const before = changed.get('rows') as QueueRow[] | undefined;
@@ -72,17 +73,14 @@ export class SlaQueueBoard extends SlaDataWidget {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('source') && changed.get('source') !== undefined) void this.data.resubscribe();
-    if (this.rowsDrawn < this.rows.length) {
-      let done = false;
-      const more = () => {
-        if (done) return;
-        done = true;
+    if (this.rowsDrawn < this.rows.length && !this.drawingMore) {
+      this.drawingMore = true;
+      // A page the browser does not draw (a hidden tab) still gets every row (afterNextFrame gives up waiting).
+      void afterNextFrame().then(() => {
+        this.drawingMore = false;
         this.rowsDrawn = this.rowsDrawn + SlaQueueBoard.ROWS_PER_FRAME >= this.rows.length ? Infinity : this.rowsDrawn + SlaQueueBoard.ROWS_PER_FRAME;
         this.requestUpdate();
-      };
-      requestAnimationFrame(() => setTimeout(more, 0));
-      // A page the browser does not draw (a hidden tab) still gets every row.
-      setTimeout(more, 100);
+      });
     }
   }
 
