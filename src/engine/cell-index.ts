@@ -1,5 +1,6 @@
 /**
- * The cells of parts by (slot, series): an open-addressing table in typed arrays. Parts find a cell for every
+ * The cells of parts by (slot, series) — or of agents' efficiency parts by (slot, agent): an open-addressing
+ * table in typed arrays. Parts find a cell for every
  * contact that starts a new slot of its series and for every cell another reading's parts bring (a file read in
  * ranges is put together cell by cell): a Map per slot cost a nested lookup and an object per slot.
  */

@@ -3,6 +3,7 @@
  * scheduled / adherent seconds, kept per slot × agent like every other part, so occupancy, utilization and
  * adherence roll up to any interval, period, agent or team by sums, then one division.
  */
+import { CellIndex } from './cell-index.js';
 import type { AgentState, ScheduleEntry, StateCategory } from './types.js';
 import { Dict } from './parts.js';
 import { normalizeName } from './ingest/names.js';
@@ -71,7 +72,7 @@ export class EfficiencyParts {
   readonly teams = new Dict(2 ** 20, 'team');
   /** Team of each agent (by agent index; the latest seen). */
   agentTeam: number[] = [0];
-  private readonly cellIndex = new Map<number, Map<number, number>>();
+  private readonly cellIndex = new CellIndex();
   cellSlot: number[] = [];
   cellAgent: number[] = [];
   values = new Float64Array(256 * NE);
@@ -82,10 +83,8 @@ export class EfficiencyParts {
   }
 
   private cell(slot: number, agent: number): number {
-    let m = this.cellIndex.get(slot);
-    if (!m) this.cellIndex.set(slot, (m = new Map()));
-    let c = m.get(agent);
-    if (c === undefined) {
+    let c = this.cellIndex.get(slot, agent);
+    if (c < 0) {
       c = this.cellCount++;
       if (c * NE >= this.values.length) {
         const v = new Float64Array(this.values.length * 2);
@@ -94,7 +93,7 @@ export class EfficiencyParts {
       }
       this.cellSlot.push(slot);
       this.cellAgent.push(agent);
-      m.set(agent, c);
+      this.cellIndex.add(slot, agent, c);
     }
     return c;
   }
