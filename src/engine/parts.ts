@@ -100,7 +100,8 @@ export interface PartsOptions {
   keepRepeats: boolean;
 }
 
-const SERIES_SPACE = 2 ** 30;
+/** More series (queue × channel × tier × agent) than parts may hold: a query numbers its groups by it too. */
+export const SERIES_SPACE = 2 ** 30;
 /** Distinct queues (4,194,303) and channels or tiers (4,095) the parts hold; memory is the bound long before. */
 const QUEUE_LIMIT = 2 ** 22;
 const TAG_LIMIT = 2 ** 12;
@@ -369,13 +370,13 @@ export class ContactParts {
     for (let c = 0; c < cells; c++) if (k[c] || r[c] || pv[c]) this.addRepeatCounts(mine(c), g.windowMs, r[c], k[c], pv[c]);
   }
 
-  /** Whether these parts answer FCR by repeat: they keep each contact's customer, or were given repeat counts. */
   /** Whether some contact carries a resolved flag (FCR `auto` then counts by the flag: docs/metrics.md §3). */
   get carriesResolvedFlags(): boolean {
     for (let c = 0; c < this.cellCount; c++) if (this.values[c * NF + F.resolvedKnown] > 0) return true;
     return false;
   }
 
+  /** Whether these parts answer FCR by repeat: they keep each contact's customer, or were given repeat counts. */
   get hasRepeats(): boolean {
     if (this.opts.keepRepeats) return this.customers.values.length > 1;
     const g = this.repeatsGiven;

@@ -7,10 +7,7 @@ import { TIME_GRAINS, TimeLabels, type TimeGrain } from './time/labels.js';
 import { MS_PER_DAY } from './time/civil.js';
 import { zoneNamed } from './time/zone.js';
 import { Accumulator, D, ahtParts, cutoffs, finish, type ContactMetrics } from './metrics.js';
-import { F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, type ContactParts, type WaitsGiven } from './parts.js';
-
-/** More than any count of dimension tuples (series are fewer than 2³⁰): a cell's group is time × this + dimensions. */
-const SERIES_SPACE = 2 ** 30;
+import { F, H_ABANDONED, H_ANSWERED, H_CALLBACK, NF, SERIES_SPACE, type ContactParts, type WaitsGiven } from './parts.js';
 import { IngestError, error } from './ingest/errors.js';
 import { WEEKDAYS, type Definitions } from './definitions.js';
 import type { BusinessHours } from './calendar.js';
@@ -182,8 +179,9 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
   // Each cell's group from two small numbers: the labels of its slot's time grains (worked out once per slot)
   // and the values of its series' dimensions (once per series). A group is one pair, found with no string built
   // per cell; its labels, in the order asked, are put together once, when it is first met.
-  const timeBy = by.filter((b): b is TimeGrain => (TIME_GRAINS as readonly string[]).includes(b));
-  const dimBy = by.filter((b): b is GroupDimension => !(TIME_GRAINS as readonly string[]).includes(b));
+  const isTime = by.map((b) => (TIME_GRAINS as readonly string[]).includes(b));
+  const timeBy = by.filter((_, i) => isTime[i]) as TimeGrain[];
+  const dimBy = by.filter((_, i) => !isTime[i]) as GroupDimension[];
   const timeOfSlot = new Map<number, number>();
   const timeIndex = new Map<string, number>();
   const timeTuples: { labels: string[]; keys: number[]; slot: number }[] = [];
@@ -243,6 +241,7 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
         d = dimOfSeries[series] = known;
       }
     }
+    // Dimension tuples are no more than series (fewer than SERIES_SPACE): one number per pair.
     const pair = t * SERIES_SPACE + d;
     let g = groupOf.get(pair);
     if (g === undefined) {
@@ -253,8 +252,9 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
       const byObj: Partial<Record<GroupBy, string>> = {};
       const sort: (string | number)[] = [];
       let ti = 0, di = 0;
-      for (const b of by) {
-        if ((TIME_GRAINS as readonly string[]).includes(b)) {
+      for (let i = 0; i < by.length; i++) {
+        const b = by[i];
+        if (isTime[i]) {
           byObj[b] = time.labels[ti];
           sort.push(time.keys[ti++]);
         } else {
