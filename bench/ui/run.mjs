@@ -68,22 +68,12 @@ if (TRACE_OPEN) {
   await page.tracing.stop();
   // The opening's longest tasks on the page's main thread, with what took their time.
   const { readFileSync } = await import('node:fs');
-  const all = JSON.parse(readFileSync(join(out, 'trace-open.json'), 'utf8')).traceEvents;
-  const main = all.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && all.some((x) => x.tid === e.tid && x.pid === e.pid && x.name === 'Layout'));
-  const own = all.filter((e) => e.ph === 'X' && e.dur != null && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const own = mainThreadEvents(JSON.parse(readFileSync(join(out, 'trace-open.json'), 'utf8')));
   const tops = [];
   let end = 0;
   for (const e of own) if (e.ts >= end) { tops.push(e); end = e.ts + e.dur; }
   for (const t of tops.sort((a, b) => b.dur - a.dur).slice(0, 4)) {
-    const inner = own.filter((x) => x !== t && x.ts >= t.ts && x.ts + x.dur <= t.ts + t.dur);
-    const self = new Map();
-    const stack = [];
-    for (const e of inner) {
-      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-      if (stack.length) self.set(stack.at(-1).name, (self.get(stack.at(-1).name) ?? 0) - e.dur);
-      self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
-      stack.push(e);
-    }
+    const self = ownTimes(own.filter((x) => x !== t && x.ts >= t.ts && x.ts + x.dur <= t.ts + t.dur));
     console.log(`  opening task of ${(t.dur / 1000).toFixed(0)} ms: ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' · ')}`);
   }
 }
@@ -138,50 +128,50 @@ if (TRACE) {
   // Where the main thread's time goes while updating: the renderer's main thread, by kind of work (each event's
   // own time, less its children's), per update.
   const { readFileSync } = await import('node:fs');
-  const trace = JSON.parse(readFileSync(join(out, 'trace.json'), 'utf8'));
-  const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' && e.dur != null);
-  const main = events.find((e) => e.name === 'RunTask' && events.some((x) => x.tid === e.tid && x.name === 'Layout'));
-  const own = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = new Map();
-  const stack = [];
-  for (const e of own) {
-    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
-    if (stack.length) self.set(stack[stack.length - 1].name, (self.get(stack[stack.length - 1].name) ?? 0) - e.dur);
-    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
-    stack.push(e);
-  }
+  const self = ownTimes(mainThreadEvents(JSON.parse(readFileSync(join(out, 'trace.json'), 'utf8'))));
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
   console.log('  main thread while updating, own time per update:');
   for (const [name, us] of rows) console.log(`    ${(us / 1000 / Math.max(1, updates)).toFixed(2).padStart(7)} ms  ${name}`);
 }
 
-function printProfile(profile, per, what) {
-  // The page's JavaScript by function, own time ${what} (sampled every 0.1 ms).
+/** A trace's complete events on the page's main thread (the renderer thread that lays out), in order. */
+function mainThreadEvents(trace) {
+  const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' && e.dur != null);
+  const main = events.find((e) => e.name === 'Layout');
+  return events.filter((e) => main && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+}
+
+/** Each kind of event's own time (its duration less its children's), by name, in µs. */
+function ownTimes(events) {
   const self = new Map();
+  const stack = [];
+  for (const e of events) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    if (stack.length) self.set(stack.at(-1).name, (self.get(stack.at(-1).name) ?? 0) - e.dur);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+    stack.push(e);
+  }
+  return self;
+}
+
+/** The page's JavaScript by function (a CPU profile): inclusive time, then own time, per `per` updates. */
+function printProfile(profile, per, what) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const keyOf = (f) => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
   const dt = new Map();
   profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+  const self = new Map();
   for (const [id, us] of dt) {
-    const f = byId.get(id).callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    const key = keyOf(byId.get(id).callFrame);
     self.set(key, (self.get(key) ?? 0) + us);
   }
-  // Inclusive time by function (a function's own time and its callees').
+  // A function's own time and its callees', counted once where it calls itself.
   const incl = new Map();
-  const visit = (node, seen) => {
-    let total = dt.get(node.id) ?? 0;
-    for (const c of node.children ?? []) total += visit(byId.get(c), seen);
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    if (!seen.has(key)) incl.set(key, (incl.get(key) ?? 0) + total);
-    return total;
-  };
   const walk = (node, seen) => {
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    const key = keyOf(node.callFrame);
     let total = dt.get(node.id) ?? 0;
-    const s2 = new Set(seen); s2.add(key);
-    for (const c of node.children ?? []) total += walk(byId.get(c), s2);
+    const inner = new Set(seen).add(key);
+    for (const c of node.children ?? []) total += walk(byId.get(c), inner);
     if (!seen.has(key)) incl.set(key, (incl.get(key) ?? 0) + total);
     return total;
   };
