@@ -99,7 +99,10 @@ it('the wallboard on Asterisk\'s AMI: gauges and the queue board from the PBX\'s
     }
     if (hung === 3) break;
   }
+  // Up to that moment the calls are told quickly (the board is shown already): the test waits seconds, not tens.
+  pbx.pace(1500);
   await pbx.until(at);
+  pbx.pace(150);
   assert.ok(to > at && to - at <= 400, 'a moment found');
   // The PBX paused there: the feed reads what was sent before the cut (a cut drops what is still on the way).
   await new Promise((r) => setTimeout(r, 700));
