@@ -229,19 +229,22 @@ export class ContactParts {
     let c = this.cellIndex.get(slot, series);
     if (c < 0) {
       c = this.cellCount++;
-      if (c >= this.cellSlot.length) {
-        const n = this.cellSlot.length * 2;
-        this.cellSlot = grow32(this.cellSlot, n);
-        this.cellSeries = grow32(this.cellSeries, n);
-        const v = new Float64Array(n * NF);
-        v.set(this.values);
-        this.values = v;
-      }
+      if (c >= this.cellSlot.length) this.reserveCells(this.cellSlot.length * 2);
       this.cellSlot[c] = slot;
       this.cellSeries[c] = series;
       this.cellIndex.add(slot, series, c);
     }
     return c;
+  }
+
+  /** Room for `n` cells (grown, never shrunk): one copy of the values for parts about to take many more. */
+  reserveCells(n: number): void {
+    if (n <= this.cellSlot.length) return;
+    this.cellSlot = grow32(this.cellSlot, n);
+    this.cellSeries = grow32(this.cellSeries, n);
+    const v = new Float64Array(n * NF);
+    v.set(this.values.subarray(0, this.cellCount * NF));
+    this.values = v;
   }
 
   private addHist(cell: number, kind: number, wait: number, sign = 1): void {
@@ -547,20 +550,19 @@ export class ContactParts {
     for (let i = 0; i < s.seriesCount; i++) seriesMap[i] = this.seriesOf(qm[series[i * 4]], cm[series[i * 4 + 1]], tm[series[i * 4 + 2]], am[series[i * 4 + 3]]);
     const cells = s.cellCount;
     const slots = new Int32Array(s.buffers.cellSlot), cellSeries = new Int32Array(s.buffers.cellSeries);
-    const values = new Float64Array(cells * NF);
-    decodeColumns(s.buffers.values, values, cells);
+    let values: Float64Array;
+    if (s.rows) values = new Float64Array(s.buffers.values);
+    else decodeColumns(s.buffers.values, (values = new Float64Array(cells * NF)), cells);
+    // Room for every cell first (one copy of the values at most), then each cell's values added in place.
+    this.reserveCells(this.cellCount + cells);
     const cellMap = new Int32Array(cells);
-    for (let c = 0; c < cells; c++) {
-      const mine = this.cellOf(slots[c], seriesMap[cellSeries[c]]);
-      cellMap[c] = mine;
-      const a = mine * NF, b = c * NF;
-      for (let f = 0; f < NF; f++) this.values[a + f] += values[b + f];
-    }
+    for (let c = 0; c < cells; c++) cellMap[c] = this.cellOf(slots[c], seriesMap[cellSeries[c]]);
+    addRows(this.values, cellMap, values, cells);
     if (s.sealed) {
-      const offsets = new Uint32Array(s.sealed.offsets), keys = new Uint32Array(s.sealed.keys), counts = new Uint32Array(s.sealed.counts);
-      for (let c = 0; c < cells; c++) {
-        for (let r = offsets[c]; r < offsets[c + 1]; r++) {
-          this.addWaits(cellMap[c], keys[r] >>> 16, keys[r] & 0xffff, counts[r]);
+      const theirs: SealedHistograms = { offsets: new Uint32Array(s.sealed.offsets), keys: new Uint32Array(s.sealed.keys), counts: new Uint32Array(s.sealed.counts) };
+      if (!this.mergeRuns(theirs, cellMap)) {
+        for (let c = 0; c < cells; c++) {
+          for (let r = theirs.offsets[c]; r < theirs.offsets[c + 1]; r++) this.addWaits(cellMap[c], theirs.keys[r] >>> 16, theirs.keys[r] & 0xffff, theirs.counts[r]);
         }
       }
     } else {
@@ -593,15 +595,54 @@ export class ContactParts {
   /** Set after a restore from sealed runs: the raw entries must be rebuilt before the first new one. */
   private rawFromSealed = false;
 
+  /** The raw entries again from the sealed runs: one weighted entry per run (more past 127), not one per contact. */
   private rebuildRaw(): void {
     const h = this.sealed!;
     this.rawFromSealed = false;
     this.sealed = null;
     for (let c = 0; c + 1 < h.offsets.length; c++) {
-      for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) {
-        for (let m = 0; m < h.counts[r]; m++) this.addHistBucket(c, h.keys[r] >>> 16, h.keys[r] & 0xffff);
-      }
+      for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) this.addWaits(c, h.keys[r] >>> 16, h.keys[r] & 0xffff, h.counts[r]);
     }
+  }
+
+  /**
+   * Adds another parts' sealed runs (their cell c is this parts' `cellMap[c]`) to these parts' runs, cell by cell:
+   * both lists of a cell are in key order, so they merge in one linear pass with no entry per contact, and the
+   * result is these parts' sealed runs (the raw entries come back only if contacts are added later). False, with
+   * nothing changed, when a list is not in key order (then the runs are added as entries).
+   */
+  private mergeRuns(theirs: SealedHistograms, cellMap: Int32Array): boolean {
+    const mine = this.rawFromSealed ? this.sealed! : this.histLen === 0 ? null : this.histograms();
+    if (!inKeyOrder(theirs) || (mine && !inKeyOrder(mine))) return false;
+    const cells = this.cellCount;
+    const from = new Int32Array(cells).fill(-1);
+    for (let c = 0; c < cellMap.length; c++) from[cellMap[c]] = c;
+    const aOff = mine?.offsets ?? new Uint32Array(1), aKey = mine?.keys ?? new Uint32Array(0), aCount = mine?.counts ?? new Uint32Array(0);
+    const { offsets: bOff, keys: bKey, counts: bCount } = theirs;
+    const aCells = aOff.length - 1;
+    const offsets = new Uint32Array(cells + 1);
+    const keys = new Uint32Array(aKey.length + bKey.length), counts = new Uint32Array(aKey.length + bKey.length);
+    let n = 0;
+    for (let cell = 0; cell < cells; cell++) {
+      let i = cell < aCells ? aOff[cell] : 0;
+      const ie = cell < aCells ? aOff[cell + 1] : 0;
+      const c = from[cell];
+      let j = c >= 0 ? bOff[c] : 0;
+      const je = c >= 0 ? bOff[c + 1] : 0;
+      while (i < ie && j < je) {
+        const ka = aKey[i], kb = bKey[j];
+        if (ka < kb) { keys[n] = ka; counts[n++] = aCount[i++]; }
+        else if (kb < ka) { keys[n] = kb; counts[n++] = bCount[j++]; }
+        else { keys[n] = ka; counts[n++] = aCount[i++] + bCount[j++]; }
+      }
+      while (i < ie) { keys[n] = aKey[i]; counts[n++] = aCount[i++]; }
+      while (j < je) { keys[n] = bKey[j]; counts[n++] = bCount[j++]; }
+      offsets[cell + 1] = n;
+    }
+    this.sealed = { offsets, keys: n === keys.length ? keys : keys.slice(0, n), counts: n === counts.length ? counts : counts.slice(0, n) };
+    this.histLen = 0;
+    this.rawFromSealed = true;
+    return true;
   }
 
   private addHistBucket(cell: number, kind: number, bucket: number, sign = 1): void {
@@ -620,8 +661,12 @@ export class ContactParts {
 
   private repeatCache: { windowMs: number; parts: RepeatParts } | null = null;
 
-  /** Copies the parts into a snapshot (the copies may be transferred; these parts stay usable). */
-  toSnapshot(): PartsSnapshot {
+  /**
+   * Copies the parts into a snapshot (the copies may be transferred; these parts stay usable). `give`: the parts
+   * are handed to another thread and not used again here; their cells' arrays go as they are (`rows`), with no
+   * copy and no encoding, and are taken over as they are on the other side.
+   */
+  toSnapshot(give = false): PartsSnapshot {
     const sc = this.seriesCount, cc = this.cellCount, rl = this.repLen;
     const series = new Int32Array(sc * 4);
     for (let i = 0; i < sc; i++) {
@@ -650,11 +695,12 @@ export class ContactParts {
       firstArrival: this.firstArrival,
       lastArrival: this.lastArrival,
       contacts: this.contacts,
+      ...(give ? { rows: true as const } : {}),
       buffers: {
         series: series.buffer,
-        cellSlot: this.cellSlot.slice(0, cc).buffer,
-        cellSeries: this.cellSeries.slice(0, cc).buffer,
-        values: encodeColumns(this.values, cc),
+        cellSlot: give ? this.cellSlot.buffer : this.cellSlot.slice(0, cc).buffer,
+        cellSeries: give ? this.cellSeries.buffer : this.cellSeries.slice(0, cc).buffer,
+        values: give ? this.values.buffer : encodeColumns(this.values, cc),
         // The raw entries are not stored: the sealed runs below hold the same counts, and the entries are
         // rebuilt from them only if contacts are added later.
         histKey: new ArrayBuffer(0),
@@ -666,7 +712,9 @@ export class ContactParts {
       },
       sealed: (() => {
         const h = this.histograms();
-        return { offsets: h.offsets.slice().buffer, keys: h.keys.slice().buffer, counts: h.counts.slice().buffer };
+        // Given: the runs' own arrays go (each is an array of its own, never a view into a larger one).
+        const copy = (a: Uint32Array) => (give && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a.buffer : a.slice().buffer) as ArrayBuffer;
+        return { offsets: copy(h.offsets), keys: copy(h.keys), counts: copy(h.counts) };
       })(),
       ...(this.waitsGiven ? { waitsGiven: bothWaitsGiven(null, this.waitsGiven)! } : {}),
       ...(this.withinGiven ? { withinGiven: (() => {
@@ -715,13 +763,23 @@ export class ContactParts {
     const series = new Int32Array(s.buffers.series);
     for (let i = 0; i < s.seriesCount; i++) p.seriesOf(series[i * 4], series[i * 4 + 1], series[i * 4 + 2], series[i * 4 + 3]);
     // Cells are taken over as they are; their index is rebuilt only if a new cell is added later.
-    const cap = Math.max(1024, s.cellCount);
-    p.cellSlot = new Int32Array(cap);
-    p.cellSlot.set(new Int32Array(s.buffers.cellSlot));
-    p.cellSeries = new Int32Array(cap);
-    p.cellSeries.set(new Int32Array(s.buffers.cellSeries));
-    p.values = new Float64Array(cap * NF);
-    decodeColumns(s.buffers.values, p.values, s.cellCount);
+    if (s.rows) {
+      // Handed over by another thread: its arrays are these parts' own, with their room (no copy).
+      p.cellSlot = new Int32Array(s.buffers.cellSlot);
+      p.cellSeries = new Int32Array(s.buffers.cellSeries);
+      p.values = new Float64Array(s.buffers.values);
+      const room = Math.min(p.cellSlot.length, p.cellSeries.length, Math.floor(p.values.length / NF));
+      if (room < s.cellCount) throw new Error('parts snapshot: fewer cells than it counts');
+      if (room < p.cellSlot.length) { p.cellSlot = p.cellSlot.subarray(0, room); p.cellSeries = p.cellSeries.subarray(0, room); }
+    } else {
+      const cap = Math.max(1024, s.cellCount);
+      p.cellSlot = new Int32Array(cap);
+      p.cellSlot.set(new Int32Array(s.buffers.cellSlot));
+      p.cellSeries = new Int32Array(cap);
+      p.cellSeries.set(new Int32Array(s.buffers.cellSeries));
+      p.values = new Float64Array(cap * NF);
+      decodeColumns(s.buffers.values, p.values, s.cellCount);
+    }
     p.cellCount = s.cellCount;
     p.cellIndexStale = true;
     if (s.sealed) {
@@ -811,6 +869,11 @@ export interface PartsSnapshot {
   lastArrival: number;
   contacts: number;
   buffers: Record<'series' | 'cellSlot' | 'cellSeries' | 'values' | 'histKey' | 'histBucket' | 'histSign' | 'repInt' | 'repArrived' | 'repFlags', ArrayBuffer>;
+  /**
+   * Set on parts handed over between threads (`toSnapshot(true)`): `values` holds the cells' values row by row
+   * (NF a cell), and `values`, `cellSlot` and `cellSeries` may hold room past `cellCount`. Never stored.
+   */
+  rows?: true;
   /** The histograms already sealed into per-cell runs, so that a reopened dataset answers its first query at once. */
   sealed?: { offsets: ArrayBuffer; keys: ArrayBuffer; counts: ArrayBuffer };
   /** FCR-by-repeat counts given per cell (parts read from a parts file). */
@@ -879,42 +942,66 @@ export interface RepeatParts {
  * Layout: per column one byte of type (0 all zero, 1 Uint16, 2 Uint32, 3 Float64), then the data, 8-aligned.
  */
 function encodeColumns(values: Float64Array, cells: number): ArrayBuffer {
+  // Kinds in one pass over the cells (row by row, as the values lie in memory), not one pass per column.
   const kinds = new Uint8Array(NF);
-  let bytes = 8 * Math.ceil(NF / 8) ;
-  for (let f = 0; f < NF; f++) {
-    let kind = 0;
-    for (let c = 0; c < cells; c++) {
-      const v = values[c * NF + f];
-      if (v === 0) continue;
+  for (let c = 0, o = 0; c < cells; c++, o += NF) {
+    for (let f = 0; f < NF; f++) {
+      const v = values[o + f];
+      if (v === 0 || kinds[f] === 3) continue;
       const k = Number.isInteger(v) && v >= 0 ? (v <= 0xffff ? 1 : v <= 0xffffffff ? 2 : 3) : 3;
-      if (k > kind) kind = k;
-      if (kind === 3) break;
+      if (k > kinds[f]) kinds[f] = k;
     }
-    kinds[f] = kind;
-    bytes += Math.ceil((cells * [0, 2, 4, 8][kind]) / 8) * 8;
   }
+  let bytes = 8 * Math.ceil(NF / 8);
+  for (let f = 0; f < NF; f++) bytes += Math.ceil((cells * [0, 2, 4, 8][kinds[f]]) / 8) * 8;
   const buf = new ArrayBuffer(bytes);
   new Uint8Array(buf, 0, NF).set(kinds);
-  let o = 8 * Math.ceil(NF / 8);
-  for (let f = 0; f < NF; f++) {
-    const k = kinds[f];
-    if (k === 0) continue;
-    const col = k === 1 ? new Uint16Array(buf, o, cells) : k === 2 ? new Uint32Array(buf, o, cells) : new Float64Array(buf, o, cells);
-    for (let c = 0; c < cells; c++) col[c] = values[c * NF + f];
-    o += Math.ceil((cells * [0, 2, 4, 8][k]) / 8) * 8;
-  }
+  const cols = columnsOf(buf, kinds, cells);
+  eachBlock(cells, (c0, c1) => {
+    for (let f = 0; f < NF; f++) {
+      const col = cols[f];
+      if (col) for (let c = c0; c < c1; c++) col[c] = values[c * NF + f];
+    }
+  });
   return buf;
 }
 
 function decodeColumns(buf: ArrayBuffer, values: Float64Array, cells: number): void {
-  const kinds = new Uint8Array(buf, 0, NF);
+  const cols = columnsOf(buf, new Uint8Array(buf, 0, NF), cells);
+  eachBlock(cells, (c0, c1) => {
+    for (let f = 0; f < NF; f++) {
+      const col = cols[f];
+      if (col) for (let c = c0; c < c1; c++) values[c * NF + f] = col[c];
+    }
+  });
+}
+
+/** Each column's view in an encoded buffer (null for an all-zero column). */
+function columnsOf(buf: ArrayBuffer, kinds: Uint8Array, cells: number): (Uint16Array | Uint32Array | Float64Array | null)[] {
+  const cols: (Uint16Array | Uint32Array | Float64Array | null)[] = [];
   let o = 8 * Math.ceil(NF / 8);
   for (let f = 0; f < NF; f++) {
     const k = kinds[f];
-    if (k === 0) continue;
-    const col = k === 1 ? new Uint16Array(buf, o, cells) : k === 2 ? new Uint32Array(buf, o, cells) : new Float64Array(buf, o, cells);
-    for (let c = 0; c < cells; c++) values[c * NF + f] = col[c];
+    cols.push(k === 0 ? null : k === 1 ? new Uint16Array(buf, o, cells) : k === 2 ? new Uint32Array(buf, o, cells) : new Float64Array(buf, o, cells));
     o += Math.ceil((cells * [0, 2, 4, 8][k]) / 8) * 8;
+  }
+  return cols;
+}
+
+/**
+ * Cells in blocks of 2,048 (about 400 KiB of values): a block's rows stay in the CPU cache while each column is
+ * copied, instead of every column striding over all the values (a snapshot of 246,516 cells: about 100 ms before,
+ * 45 ms after, in Node on this 2-core machine).
+ */
+function eachBlock(cells: number, fn: (from: number, to: number) => void): void {
+  for (let c = 0; c < cells; c += 2048) fn(c, Math.min(cells, c + 2048));
+}
+
+/** Adds row c of `from` (NF values a cell) to row `rows[c]` of `into`. */
+function addRows(into: Float64Array, rows: Int32Array, from: Float64Array, cells: number): void {
+  for (let c = 0; c < cells; c++) {
+    const a = rows[c] * NF, b = c * NF;
+    for (let f = 0; f < NF; f++) into[a + f] += from[b + f];
   }
 }
 
@@ -925,3 +1012,12 @@ function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
 }
 
 export { BUCKETS };
+
+/** Whether each cell's runs are in strictly rising key order (as `histograms()` seals them). */
+function inKeyOrder(h: SealedHistograms): boolean {
+  const { offsets, keys } = h;
+  for (let c = 0; c + 1 < offsets.length; c++) {
+    for (let r = offsets[c] + 1; r < offsets[c + 1]; r++) if (keys[r] <= keys[r - 1]) return false;
+  }
+  return true;
+}

@@ -48,6 +48,33 @@ describe('parts merge associatively (files, streams and shards alike)', () => {
     assert.deepEqual(query(copy, defs, { by }), query(whole, defs, { by }));
   });
 
+  it('shards whose cells all overlap, handed over as given (toSnapshot(true), transferred), merge to the whole, and take contacts after', () => {
+    // Every third row to each shard: each shard holds every busy cell, so every histogram run meets another.
+    const rows = lines.slice(1);
+    const every = (k: number) => [header, ...rows.filter((_, i) => i % 3 === k)].join('\n');
+    const whole = analyzeText(csv, opts).parts;
+    const merged = new ContactParts(opts);
+    for (let k = 0; k < 3; k++) {
+      const snap = analyzeText(every(k), opts).parts.toSnapshot(true);
+      const moved = structuredClone(snap, { transfer: [snap.buffers.values, snap.buffers.cellSlot, snap.buffers.cellSeries] });
+      assert.equal(snap.buffers.values.byteLength, 0, 'the values moved, not copied');
+      merged.mergeSnapshot(moved);
+    }
+    // (the totals and groups carry the wait percentiles, read from the merged runs)
+    const percentiles = { by };
+    assert.deepEqual(query(merged, defs, percentiles), query(whole, defs, percentiles));
+    const h = merged.histograms(), w = whole.histograms();
+    let runs = 0, waits = 0;
+    for (let r = 0; r < w.keys.length; r++) { runs++; waits += w.counts[r]; }
+    assert.equal(h.keys.length, runs, 'one run per cell, kind and bucket, as in one reading');
+    assert.equal([...h.counts].reduce((a, b) => a + b, 0), waits);
+    // Contacts added after the runs were merged count on top of them.
+    const extra = shard(0, 300);
+    merged.merge(analyzeText(extra, opts).parts);
+    whole.merge(analyzeText(extra, opts).parts);
+    assert.deepEqual(query(merged, defs, percentiles), query(whole, defs, percentiles));
+  });
+
   it('grouping by agent needs parts that kept agents, and says so', () => {
     const parts = analyzeText(shard(0, 100), { dimensions: [] }).parts;
     assert.throws(() => query(parts, defaultDefinitions('UTC'), { by: ['agent'] }), /built without "agent"/);

@@ -141,7 +141,8 @@ export function readRange(read: ReadAt, size: number, start: number, stop: numbe
   }
   const { validation } = ingest.end();
   // `here`: read on the thread that merges, the parts are handed over as they are (no snapshot to copy).
-  return { start, end: p, lines: ingest.linesRead, validation, parts: here ? parts : parts.toSnapshot(), ids: idSet.list() };
+  // Else the parts are handed to the thread that merges, their arrays as they are (toSnapshot(true)).
+  return { start, end: p, lines: ingest.linesRead, validation, parts: here ? parts : parts.toSnapshot(true), ids: idSet.list() };
 }
 
 /**
@@ -153,7 +154,8 @@ export function readRangeTask(read: ReadAt, size: number, start: number, stop: n
   if (ids) { taken = new IdSet(); taken.addList(ids); }
   const result = readRange(read, size, start, stop, plan, taken);
   const snap = result.parts as PartsSnapshot;
-  return { result, transfer: [...Object.values(snap.buffers), ...(snap.sealed ? Object.values(snap.sealed) : []), result.ids.arena.buffer as ArrayBuffer] };
+  // (each buffer once: a list that names one twice cannot be moved)
+  return { result, transfer: [...new Set([...Object.values(snap.buffers), ...(snap.sealed ? Object.values(snap.sealed) : []), result.ids.arena.buffer as ArrayBuffer])] };
 }
 
 /** Hands out workers one task at a time: `take` resolves to an idle one (waiting for one if none is), `give` returns it. */
@@ -238,7 +240,13 @@ export async function mergeRanges(
   if (ambiguous) v.ambiguousLocalTimes = ambiguous;
   // `into`: the dataset's parts (files read before), else the first range's.
   const parts = into ?? new ContactParts(plan.parts);
+  // Room for every range's cells at once: the cells' values are copied once, not at each range that adds more.
+  let cells = parts.cellCount;
+  for (const r of results) cells += r.parts.cellCount;
+  let room = false;
   for (const r of results) {
+    // (empty parts take the first range's over as they are; the room is made once they hold something)
+    if (!room && !parts.empty) { parts.reserveCells(cells); room = true; }
     if (r.parts instanceof ContactParts) parts.mergeParts(r.parts);
     else parts.mergeSnapshot(r.parts);
   }
