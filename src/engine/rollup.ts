@@ -193,7 +193,9 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
   const groupOf = new Map<number, number>();
   let lastSlot = NaN, lastTime = 0;
 
-  for (let c = 0; c < parts.cellCount; c++) {
+  // (an empty range, such as a view that wants only a dataset's status, looks at no cell)
+  const cellCount = fromSlot < toSlot ? parts.cellCount : 0;
+  for (let c = 0; c < cellCount; c++) {
     const slot = parts.cellSlot[c];
     if (slot < fromSlot || slot >= toSlot) continue;
     const series = parts.cellSeries[c];

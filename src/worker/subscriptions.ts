@@ -21,6 +21,9 @@ interface Subscription {
   release?: () => void;
 }
 
+/** Results of one pass over subscriptions, by dataset and view. */
+type Together = Map<string, ViewResult | null>;
+
 export class Subscriptions {
   private readonly subs = new Map<number, Subscription>();
   private next = 1;
@@ -59,11 +62,12 @@ export class Subscriptions {
 
   /** Tells a dataset's subscribers it changed: throttled, or at once (`now`: a reading began, ended, failed). */
   notify(dataset: string, now = false): void {
+    const together: Together = new Map();
     for (const s of this.subs.values()) {
       if (s.dataset !== dataset) continue;
       if (now) {
         this.unschedule(s);
-        this.send(s);
+        this.send(s, together);
       } else this.schedule(s);
     }
   }
@@ -104,19 +108,28 @@ export class Subscriptions {
     this.ticks.delete(at);
     if (!tick) return;
     for (const s of tick.due) s.tickAt = 0;
+    const together: Together = new Map();
     for (const s of tick.due) {
       if (!this.subs.has(s.id)) continue;
       // One view that cannot be computed must not keep the others of the tick from theirs.
       try {
-        this.send(s);
+        this.send(s, together);
       } catch {
         // its widget keeps what it showed; the next change tries again
       }
     }
   }
 
-  private send(s: Subscription): void {
-    const result = this.compute(s.dataset, s.view);
+  /** Sends a subscription its view's result; `together`: the results of the others sent in the same pass. */
+  private send(s: Subscription, together?: Together): void {
+    let result: ViewResult | null;
+    if (together) {
+      // Subscriptions told together that ask the same view (a wallboard's gauges: the totals, each showing one
+      // figure) share one result: nothing changes the dataset between them, all being sent in one pass.
+      const key = s.dataset + '\u0000' + JSON.stringify(s.view);
+      result = together.has(key) ? together.get(key)! : this.compute(s.dataset, s.view);
+      together.set(key, result);
+    } else result = this.compute(s.dataset, s.view);
     if (!result) return;
     const update = s.updates.next(result);
     // The real time (a tick that fired late, after a sleep, does not make the next ones come at once): the half

@@ -70,6 +70,32 @@ describe('subscriptions in the worker (docs/protocol.md)', () => {
     for (const times of at) for (let n = 1; n < times.length; n++) assert.ok(times[n] - times[n - 1] >= 95, `never sooner than half a throttle (${(times[n] - times[n - 1]).toFixed(0)} ms)`);
   });
 
+  it('subscriptions told together that ask the same view share one computation; other views and datasets get their own', async () => {
+    let computed: string[] = [];
+    let offered = 1;
+    const subs = new Subscriptions((dataset, view) => { computed.push(`${dataset} ${JSON.stringify(view)}`); return result(offered, offered); });
+    const got = new Map<string, number>();
+    const seen = (name: string) => (u: ViewUpdate) => { if (u.kind === 'full' || u.changed.length) got.set(name, (got.get(name) ?? 0) + 1); };
+    for (let i = 0; i < 4; i++) subs.add('d', {}, seen(`gauge ${i}`), 100);
+    subs.add('d', { by: ['queue'] }, seen('board'), 100);
+    subs.add('e', {}, seen('other'), 100);
+    computed = [];
+    offered = 2;
+    subs.notify('d', true);
+    assert.deepEqual(computed.sort(), ['d {"by":["queue"]}', 'd {}'], 'the four gauges\' view once, the board\'s once, nothing for the other dataset');
+    for (let i = 0; i < 4; i++) assert.equal(got.get(`gauge ${i}`), 2, `gauge ${i} got the new figures`);
+    // A throttled tick shares the same way; the next pass computes again (the dataset may have changed between).
+    computed = [];
+    offered = 3;
+    subs.notify('d');
+    await wait(200);
+    assert.deepEqual(computed.sort(), ['d {"by":["queue"]}', 'd {}']);
+    assert.equal(got.get('gauge 3'), 3, 'the tick\'s figures reached every gauge');
+    computed = [];
+    subs.notify('d', true);
+    assert.equal(computed.length, 2, 'a later pass computes again');
+  });
+
   it('a subscriber that throws does not stop the others', () => {
     const subs = new Subscriptions(() => result(1, 1));
     let ok = 0;
