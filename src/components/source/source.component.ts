@@ -29,7 +29,8 @@ function errorResult(e: unknown, timeZone: string, id = ''): ViewResult {
   };
 }
 
-type Listener = { view: ViewSpec; onResult: (r: ViewResult) => void; throttleMs: number; stop: (() => Promise<void>) | null; dead: boolean };
+/** A widget's subscription through this source; `attached` counts its subscriptions, the last one speaks. */
+type Listener = { view: ViewSpec; onResult: (r: ViewResult) => void; throttleMs: number; stop: (() => Promise<void>) | null; dead: boolean; attached: number };
 
 /**
  * Declares a dataset once per page: a CSV (`src`), a parts table (`parts`), a live stream (`stream`), or a
@@ -308,7 +309,7 @@ export class SlaSource extends LitElement {
    * source's, with the view's own on top.
    */
   subscribe(view: ViewSpec, onResult: (r: ViewResult) => void, throttleMs = 1000): () => void {
-    const l: Listener = { view, onResult, throttleMs, stop: null, dead: false };
+    const l: Listener = { view, onResult, throttleMs, stop: null, dead: false, attached: 0 };
     this.listeners.add(l);
     void this.attach(l);
     return () => {
@@ -335,11 +336,14 @@ export class SlaSource extends LitElement {
 
   private async attachTo(l: Listener, ds: DatasetHandle, pending: Promise<DatasetHandle>): Promise<void> {
     if (l.dead || pending !== this.handle) return;
-    await l.stop?.();
+    // The subscription before ends without being waited for (a reading starts a round trip sooner); from here on
+    // only this one's results reach the widget.
+    const mine = ++l.attached;
+    void l.stop?.().catch(() => undefined);
     l.stop = null;
     const view: ViewSpec = { ...l.view, definitions: { ...this.definitions(), ...(l.view.definitions ?? {}) } };
     const stop = await ds.subscribe(view, (r) => {
-      if (l.dead) return;
+      if (l.dead || l.attached !== mine) return;
       if (r.status.state === 'ready' && !this.readyFired && pending === this.handle) {
         this.readyFired = true;
         this.dispatchEvent(new CustomEvent<DatasetReadyDetail>('sla-dataset-ready', {
@@ -349,7 +353,8 @@ export class SlaSource extends LitElement {
       }
       l.onResult(r);
     }, l.throttleMs);
-    if (l.dead || pending !== this.handle) { void stop(); return; }
+    // (a later subscription of the same widget started meanwhile: this one ends)
+    if (l.dead || pending !== this.handle || l.attached !== mine) { void stop(); return; }
     l.stop = stop;
   }
 
