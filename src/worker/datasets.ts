@@ -254,6 +254,9 @@ export class Datasets {
     const cache = await this.cache;
     const { blob, head } = upload;
     this.counts.parses++;
+    // The sampled blocks are read (the browser's reads) while the head's rows are looked at (this thread).
+    const sampling = sampleBlocks(blob.size, async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()));
+    sampling.catch(() => undefined); // (awaited below)
     const parts = (ds.parts = this.newParts(ds.opts, await this.repeatsNeeded(ds.opts, head)));
     ds.version++;
     ds.firstFigures = false;
@@ -269,7 +272,7 @@ export class Datasets {
       }
     })();
     const o = ds.opts;
-    const sampled = await sampleBlocks(blob.size, async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()));
+    const sampled = await sampling;
     // A large file on every core (ranges.ts): the first figures from its first megabyte at once, the rest read
     // by helpers, the content hashed after; else in one piece, below.
     const parallel = await this.readInParallel(ds, blob, head, sampled, parts.opts, known === null, open);

@@ -18,7 +18,7 @@ export const RANGE_ROLE = 'sla-range';
 export const PARALLEL_MIN_BYTES = 16 << 20;
 
 /** The first range, read by the engine worker itself for the first figures (an eighth of a smaller file). */
-const FIRST_RANGE_BYTES = 1 << 20;
+const FIRST_RANGE_BYTES = 256 << 10;
 
 /**
  * Reads of a File served from windows (4 MiB unless told): the range reader asks for 64 KiB at a time. Each
