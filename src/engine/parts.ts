@@ -560,11 +560,7 @@ export class ContactParts {
     addRows(this.values, cellMap, values, cells);
     if (s.sealed) {
       const theirs: SealedHistograms = { offsets: new Uint32Array(s.sealed.offsets), keys: new Uint32Array(s.sealed.keys), counts: new Uint32Array(s.sealed.counts) };
-      if (!this.mergeRuns(theirs, cellMap)) {
-        for (let c = 0; c < cells; c++) {
-          for (let r = theirs.offsets[c]; r < theirs.offsets[c + 1]; r++) this.addWaits(cellMap[c], theirs.keys[r] >>> 16, theirs.keys[r] & 0xffff, theirs.counts[r]);
-        }
-      }
+      if (!this.mergeRuns(theirs, cellMap)) this.addRuns(theirs, cellMap);
     } else {
       const hk = new Uint32Array(s.buffers.histKey), hb = new Uint16Array(s.buffers.histBucket), hs = new Int8Array(s.buffers.histSign);
       for (let i = 0; i < s.histLen; i++) this.addHistBucket(cellMap[hk[i] >>> 2], hk[i] & 3, hb[i], hs[i]);
@@ -595,13 +591,22 @@ export class ContactParts {
   /** Set after a restore from sealed runs: the raw entries must be rebuilt before the first new one. */
   private rawFromSealed = false;
 
-  /** The raw entries again from the sealed runs: one weighted entry per run (more past 127), not one per contact. */
+  /** The raw entries again from the sealed runs. */
   private rebuildRaw(): void {
     const h = this.sealed!;
     this.rawFromSealed = false;
     this.sealed = null;
+    this.addRuns(h);
+  }
+
+  /**
+   * Adds sealed runs as raw entries (their cell c is this parts' `cellMap[c]`, or c itself): one weighted entry
+   * per run (more past 127), not one per contact.
+   */
+  private addRuns(h: SealedHistograms, cellMap?: Int32Array): void {
     for (let c = 0; c + 1 < h.offsets.length; c++) {
-      for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) this.addWaits(c, h.keys[r] >>> 16, h.keys[r] & 0xffff, h.counts[r]);
+      const mine = cellMap ? cellMap[c] : c;
+      for (let r = h.offsets[c]; r < h.offsets[c + 1]; r++) this.addWaits(mine, h.keys[r] >>> 16, h.keys[r] & 0xffff, h.counts[r]);
     }
   }
 

@@ -273,7 +273,7 @@ export class Datasets {
     })();
     const o = ds.opts;
     const sampled = await sampling;
-    // A large file on every core (ranges.ts): the first figures from its first megabyte at once, the rest read
+    // A large file on every core (ranges.ts): the first figures from its first 256 KiB at once, the rest read
     // by helpers, the content hashed after; else in one piece, below.
     const parallel = await this.readInParallel(ds, blob, head, sampled, parts.opts, known === null, open);
     if (parallel) {

@@ -240,16 +240,15 @@ export async function mergeRanges(
   if (ambiguous) v.ambiguousLocalTimes = ambiguous;
   // `into`: the dataset's parts (files read before), else the first range's.
   const parts = into ?? new ContactParts(plan.parts);
-  // Room for every range's cells at once: the cells' values are copied once, not at each range that adds more.
   let cells = parts.cellCount;
   for (const r of results) cells += r.parts.cellCount;
-  let room = false;
-  for (const r of results) {
-    // (empty parts take the first range's over as they are; the room is made once they hold something)
-    if (!room && !parts.empty) { parts.reserveCells(cells); room = true; }
+  results.forEach((r, k) => {
     if (r.parts instanceof ContactParts) parts.mergeParts(r.parts);
     else parts.mergeSnapshot(r.parts);
-  }
+    // Room for every range's cells once the first is in (empty parts take it over as it is): the cells' values
+    // are copied once, not at each range that adds more.
+    if (k === 0) parts.reserveCells(cells);
+  });
   const mapping: Mapping = ambiguous ? { ...shown, notes: [...(shown.notes ?? []), note('ambiguousTimes', { n: ambiguous })] } : shown;
   return { validation: v, parts, mapping };
 }
