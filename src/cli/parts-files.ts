@@ -83,7 +83,7 @@ function expand(given: readonly string[]): string[] {
     if (st.isDirectory()) {
       const inside = readdirSync(file).filter((n) => !n.startsWith('_') && !n.startsWith('.')).sort().map((n) => join(file, n)).filter((f) => statSync(f).isFile());
       if (inside.length === 0) throw new UsageError(`${file}: a folder with no parts files in it`);
-      out.push(...inside);
+      for (const f of inside) out.push(f);
     } else out.push(file);
   }
   return out;

@@ -33,6 +33,8 @@ export function csvField(v: CsvValue): string {
 
 /** Records to CSV text: padded to one width, CRLF after every record. */
 export function csvText(records: CsvValue[][]): string {
-  const width = Math.max(1, ...records.map((r) => r.length));
+  // (a loop, not Math.max(...): more records than a call's arguments may be)
+  let width = 1;
+  for (const r of records) if (r.length > width) width = r.length;
   return records.map((r) => Array.from({ length: width }, (_, i) => csvField(r[i])).join(',') + '\r\n').join('');
 }

@@ -206,7 +206,7 @@ function twilioAdapter(opts: AcdFeedOptions, tracker: CallTracker, log: (s: stri
         const res: Response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`${rest.accountSid}:${t.authToken}`).toString('base64')}` } });
         if (!res.ok) throw new Error(`the Events resource answered HTTP ${res.status}`);
         const body = (await res.json()) as { events?: Record<string, unknown>[]; meta?: { next_page_url?: string | null } };
-        got.push(...(body.events ?? []));
+        for (const ev of body.events ?? []) got.push(ev);
         const next = body.meta?.next_page_url;
         // Followed on the base given (a proxy or the tests' simulator), not only on twilio.com.
         url = next ? base + new URL(next, base).pathname + new URL(next, base).search : null;

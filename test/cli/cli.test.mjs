@@ -290,3 +290,23 @@ test('evaluate sums up its excluded intervals in the agreement\'s zone (--verbos
   assert.match(all.stdout, /\((1 contact|\d+ contacts)\)$/m);
   assert.doesNotMatch(all.stdout, /\(1 contacts\)/);
 });
+
+test('report: a table of 150,000 groups is written (no limit from a function call\'s arguments)', () => {
+  // One queue per contact: a report by queue has as many rows as contacts.
+  const n = 150_000;
+  const lines = ['id,queue,arrived,answered,ended,outcome'];
+  for (let i = 0; i < n; i++) {
+    const at = Date.UTC(2026, 0, 5, 9) + i * 1000;
+    lines.push(`C${i},Q${String(i).padStart(6, '0')},${new Date(at).toISOString()},${new Date(at + 12_000).toISOString()},${new Date(at + 200_000).toISOString()},answered`);
+  }
+  const file = join(dir, 'many-groups.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const big = (...args) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const text = big('report', file, '--tz', 'UTC', '--by', 'queue');
+  assert.equal(text.status, 0, text.stderr);
+  const rows = text.stdout.split('\n').filter((l) => /^Q\d{6}\b/.test(l));
+  assert.equal(rows.length, n);
+  // Every row is as wide as the header's line: the columns line up.
+  const widths = new Set(rows.map((l) => l.length));
+  assert.equal(widths.size, 1);
+});
