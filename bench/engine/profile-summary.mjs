@@ -169,6 +169,6 @@ for (const [id, us] of selfUs) {
   }
 }
 console.log('\nInclusive time of selected functions:');
-for (const name of ['push', 'parse', 'onRecord', 'record', 'take', 'read', 'add', 'pushFields', 'setTexts', 'query', '(garbage collector)']) {
+for (const name of [...['push', 'parse', 'onRecord', 'record', 'take', 'read', 'add', 'pushFields', 'setTexts', 'query', '(garbage collector)'], ...(process.env.INCLUSIVE ?? '').split(',').filter(Boolean)]) {
   if (inclusive.has(name)) console.log(`  ${pct(inclusive.get(name) / totalUs)}  ${(inclusive.get(name) / 1000).toFixed(0).padStart(6)} ms  ${name}`);
 }

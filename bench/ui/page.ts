@@ -22,7 +22,9 @@ const api = {
     const grid = document.createElement('div');
     grid.style.cssText = 'display:grid;grid-template-columns:repeat(6,1fr);gap:8px';
     const metrics = ['serviceLevel', 'asa', 'abandonRate', 'waiting'];
-    for (let i = 0; i < 24; i++) {
+    // Diagnostics (run.mjs --only board|gauges): the page with one kind of widget.
+    const only = location.hash.slice(1);
+    for (let i = 0; i < (only === 'board' ? 0 : 24); i++) {
       const g = document.createElement('sla-gauge');
       const metric = metrics[i % metrics.length];
       g.setAttribute('metric', metric);
@@ -37,7 +39,8 @@ const api = {
     // Count the board's renders: one per update from the source.
     const orig = (board as unknown as { applyRows: (r: unknown[]) => void }).applyRows.bind(board);
     (board as unknown as { applyRows: (r: unknown[]) => void }).applyRows = (r) => { api.updates++; orig(r); };
-    source.append(grid, board);
+    source.append(grid);
+    if (only !== 'gauges') source.append(board);
     document.body.append(source);
     return true;
   },
@@ -45,7 +48,8 @@ const api = {
     return performance.now();
   },
   rows() {
-    return (document.querySelector('sla-queue-board') as unknown as { rows: unknown[] }).rows.length;
+    const board = document.querySelector('sla-queue-board') as unknown as { rows: unknown[] } | null;
+    return board ? board.rows.length : document.querySelectorAll('sla-gauge').length * 10;
   },
 };
 (window as unknown as { bench: typeof api }).bench = api;

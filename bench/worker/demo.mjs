@@ -30,19 +30,9 @@ function until(page, body, timeout = 120_000) {
 export async function demoRun(browser, base, csvPath, { profileDir = null } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  // With profileDir: a CPU profile of the engine worker the page starts, written when the reading ends.
-  const profiling = [];
-  if (profileDir) {
-    // The page's engine worker.
-    const profile = (session, url) => profiling.push((async () => {
-      await session.send('Profiler.enable');
-      await session.send('Profiler.setSamplingInterval', { interval: 500 });
-      await session.send('Profiler.start');
-      return { url, session };
-    })());
-    // (the helpers it starts are not reachable this way: nested workers are not the page's)
-    page.on('workercreated', (w) => profile(w.client, w.url()));
-  }
+  // With profileDir: a CPU profile of every thread of the reading (the page, its engine worker and the helpers
+  // that worker starts, which are nested workers no debugger session of the page reaches), from the browser's
+  // trace, written when the reading ends.
   try {
     await page.goto(`${base}/offline.html`);
     await until(page, "const d = document.getElementById('drop'); return d && d.shadowRoot && d.shadowRoot.querySelector('input[type=file]') && customElements.get('sla-gauge');");
@@ -58,6 +48,7 @@ export async function demoRun(browser, base, csvPath, { profileDir = null } = {}
     await cdp.send('Performance.enable');
     const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
     const busyBefore = await taskTime();
+    if (profileDir) await page.tracing.start({ categories: ['disabled-by-default-v8.cpu_profiler'] });
     const t = await page.evaluate(() => {
       const at = performance.now();
       document.getElementById('drop').shadowRoot.querySelector('[data-action=confirm]').click();
@@ -73,11 +64,8 @@ export async function demoRun(browser, base, csvPath, { profileDir = null } = {}
     await until(page, "const k = document.getElementById('drop').shadowRoot.querySelector('[data-kept]'); return k && k.getAttribute('data-kept') === 'kept' && localStorage.getItem('sla-widgets-demo:dataset') ? 1 : 0;");
     if (profileDir) {
       const { writeFileSync } = await import('node:fs');
-      let i = 0;
-      for (const p of profiling) {
-        const { url, session } = await p;
-        const r = await session.send('Profiler.stop').catch(() => null);
-        if (r) writeFileSync(join(profileDir, `worker-${i++}-${url.split('/').pop().replace(/[^\w.-]/g, '_')}.cpuprofile`), JSON.stringify(r.profile));
+      for (const [name, profile] of threadProfiles(JSON.parse(new TextDecoder().decode(await page.tracing.stop())))) {
+        writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
       }
     }
     await page.reload();
@@ -88,4 +76,32 @@ export async function demoRun(browser, base, csvPath, { profileDir = null } = {}
   } finally {
     await context.close();
   }
+}
+
+/**
+ * A trace's CPU profiles, one per profiled thread, as .cpuprofile objects (for bench/engine/profile-summary.mjs),
+ * named by thread and by how many samples it has: the trace sends each profile's nodes and samples in chunks.
+ */
+function threadProfiles(trace) {
+  const byId = new Map();
+  for (const e of trace.traceEvents ?? trace) {
+    if (e.name !== 'Profile' && e.name !== 'ProfileChunk') continue;
+    const key = `${e.pid}:${e.id}`;
+    let p = byId.get(key);
+    if (!p) byId.set(key, (p = { tid: e.tid, nodes: new Map(), samples: [], timeDeltas: [], startTime: 0 }));
+    const d = e.args?.data ?? {};
+    if (e.name === 'Profile') { p.startTime = d.startTime ?? 0; continue; }
+    for (const n of d.cpuProfile?.nodes ?? []) p.nodes.set(n.id, { id: n.id, callFrame: n.callFrame, parent: n.parent, children: [] });
+    p.samples.push(...(d.cpuProfile?.samples ?? []));
+    p.timeDeltas.push(...(d.timeDeltas ?? []));
+  }
+  const out = [];
+  for (const p of byId.values()) {
+    if (p.samples.length < 10) continue;
+    for (const n of p.nodes.values()) if (n.parent !== undefined) p.nodes.get(n.parent)?.children.push(n.id);
+    const endTime = p.startTime + p.timeDeltas.reduce((a, b) => a + b, 0);
+    const nodes = [...p.nodes.values()].map(({ parent, ...n }) => n);
+    out.push([`thread-${p.tid}-${p.samples.length}-samples`, { nodes, samples: p.samples, timeDeltas: p.timeDeltas, startTime: p.startTime, endTime }]);
+  }
+  return out;
 }
