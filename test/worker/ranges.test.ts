@@ -1,7 +1,7 @@
 // A large file read on helpers in the page (src/worker/ranges.ts; docs/mapping.md "Ranges"): the same figures,
 // validation, rejections with their lines and mapping as the reading in one piece, on a file with quoted line
 // feeds, CRLF, blank lines, a runaway quote and repeated ids, cut into 2 and 3 ranges (helpers are real nested
-// workers, the File read with FileReaderSync); the expected result is the engine's own reading in one piece.
+// workers, the File streamed into a reused buffer); the expected result is the engine's own reading in one piece.
 import { assert } from '../helpers/assert.js';
 import { EngineClient } from '../../src/client/engine-client.js';
 import { messyCsv } from '../helpers/messy.mjs';

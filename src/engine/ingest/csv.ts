@@ -254,6 +254,7 @@ export class CsvReader {
     this.opts.onDelimiter?.(d);
   }
 
+  /** Reads the next bytes of the file. Keeps nothing of them past the call (what it holds, it copies). */
   push(chunk: Uint8Array | string): void {
     // Node hands in Buffers: seen as plain Uint8Arrays, every byte loop stays monomorphic.
     let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -261,7 +262,8 @@ export class CsvReader {
     if (!this.started) {
       // The head is looked at whole (what the file is, its encoding) before the first record, whatever the
       // chunks: the same file gives the same answer read at once or a byte at a time.
-      this.headParts.push(bytes);
+      // (a copy: the bytes handed in may be a buffer the caller reuses after push returns, a stream's)
+      this.headParts.push(bytes.slice());
       this.headLength += bytes.length;
       if (this.headLength < HEAD_LOOK) return;
       bytes = this.takeHead();
@@ -347,7 +349,7 @@ export class CsvReader {
     if (this.delim < 0) {
       // A first line past the record bound is judged on what has come (it is rejected as a record anyway).
       const d = detectDelimiter(buf, p, final || buf.length - p > this.maxBytes);
-      if (d === null) { this.carry = buf.subarray(p); return; }
+      if (d === null) { this.carry = buf.slice(p); return; }
       this.setDelimiter(d);
     }
     const used = this.parse(buf, p, final);

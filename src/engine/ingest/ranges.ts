@@ -24,7 +24,7 @@ import { ReasonTally, reasonText, type ReasonCode } from './reasons.js';
 import type { Said } from '../words.js';
 import { note } from './notes.js';
 
-/** Reads `length` bytes at `offset` (fewer at the end of the file), synchronously: fs.readSync, FileReaderSync. */
+/** Reads `length` bytes at `offset` (fewer at the end of the file), synchronously: fs.readSync, FileReaderSync, bytes in memory. */
 export type ReadAt = (offset: number, length: number) => Uint8Array;
 
 /** How every range reads: what the first look resolved. */
@@ -101,10 +101,19 @@ function nextLineStart(read: ReadAt, size: number, at: number): number {
 }
 
 /**
- * Reads one range: from `start` (0: the file's start, with its header) to `stop`, then on line by line until
- * it is between records. `ids`: ids earlier ranges took that this range holds (read again to reject them).
+ * Reads of a file that wait (a Blob's stream in the page): the bytes handed back may be a view of a buffer the
+ * next read reuses, so a reading never keeps them past the push they go to (the CSV reader copies what it holds).
  */
-export function readRange(read: ReadAt, size: number, start: number, stop: number, plan: RangePlan, ids?: IdSet, here = false): RangeResult {
+export type ReadAtAsync = (offset: number, length: number) => Promise<Uint8Array>;
+
+/** What a range's reading asks for next: `length` bytes at `offset` (fewer at the end of the file). */
+interface Ask { offset: number; length: number }
+
+/**
+ * One range's reading, step by step: it yields each read it needs and is handed the bytes, so that the same
+ * reading runs on reads that return at once (`readRange`) and on reads that wait (`readRangeAsync`).
+ */
+function* rangeReading(size: number, start: number, stop: number, plan: RangePlan, ids: IdSet | undefined, here: boolean): Generator<Ask, RangeResult, Uint8Array> {
   const parts = new ContactParts(plan.parts);
   const idSet = ids ?? new IdSet();
   const first = start === 0;
@@ -121,14 +130,14 @@ export function readRange(read: ReadAt, size: number, start: number, stop: numbe
   });
   let p = start;
   while (p < stop) {
-    const b = read(p, Math.min(CHUNK, stop - p));
+    const b = yield { offset: p, length: Math.min(CHUNK, stop - p) };
     if (b.length === 0) break;
     ingest.push(b);
     p += b.length;
   }
   // A record under way at the cut (a quoted field over lines, a runaway quote): read on, a line at a time.
   while (ingest.pending && p < size) {
-    const b = read(p, Math.min(65_536, size - p));
+    const b = yield { offset: p, length: Math.min(65_536, size - p) };
     if (b.length === 0) break;
     let from = 0;
     while (from < b.length && ingest.pending) {
@@ -146,13 +155,45 @@ export function readRange(read: ReadAt, size: number, start: number, stop: numbe
 }
 
 /**
+ * Reads one range: from `start` (0: the file's start, with its header) to `stop`, then on line by line until
+ * it is between records. `ids`: ids earlier ranges took that this range holds (read again to reject them).
+ */
+export function readRange(read: ReadAt, size: number, start: number, stop: number, plan: RangePlan, ids?: IdSet, here = false): RangeResult {
+  const steps = rangeReading(size, start, stop, plan, ids, here);
+  let step = steps.next();
+  while (!step.done) step = steps.next(read(step.value.offset, step.value.length));
+  return step.value;
+}
+
+/** `readRange` on reads that wait. */
+export async function readRangeAsync(read: ReadAtAsync, size: number, start: number, stop: number, plan: RangePlan, ids?: IdSet): Promise<RangeResult> {
+  const steps = rangeReading(size, start, stop, plan, ids, false);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await read(step.value.offset, step.value.length));
+  return step.value;
+}
+
+/**
  * Reads one range another thread asked for (a worker thread of the command line, a helper in the page): with
  * the ids it was told earlier ranges took, and the buffers of its result to move back, not copy.
  */
 export function readRangeTask(read: ReadAt, size: number, start: number, stop: number, plan: RangePlan, ids?: IdList): { result: RangeResult; transfer: ArrayBuffer[] } {
-  let taken: IdSet | undefined;
-  if (ids) { taken = new IdSet(); taken.addList(ids); }
-  const result = readRange(read, size, start, stop, plan, taken);
+  return taskResult(readRange(read, size, start, stop, plan, takenIds(ids)));
+}
+
+/** `readRangeTask` on reads that wait. */
+export async function readRangeTaskAsync(read: ReadAtAsync, size: number, start: number, stop: number, plan: RangePlan, ids?: IdList): Promise<{ result: RangeResult; transfer: ArrayBuffer[] }> {
+  return taskResult(await readRangeAsync(read, size, start, stop, plan, takenIds(ids)));
+}
+
+function takenIds(ids?: IdList): IdSet | undefined {
+  if (!ids) return undefined;
+  const taken = new IdSet();
+  taken.addList(ids);
+  return taken;
+}
+
+function taskResult(result: RangeResult): { result: RangeResult; transfer: ArrayBuffer[] } {
   const snap = result.parts as PartsSnapshot;
   // (each buffer once: a list that names one twice cannot be moved)
   return { result, transfer: [...new Set([...Object.values(snap.buffers), ...(snap.sealed ? Object.values(snap.sealed) : []), result.ids.arena.buffer as ArrayBuffer])] };
