@@ -204,10 +204,23 @@ export class EngineClient {
   }
 
   async open(opts: DatasetOptions): Promise<DatasetHandle> {
+    const ds = await this.openNow(opts);
+    await ds.opened;
+    return ds;
+  }
+
+  /**
+   * Opens a dataset without waiting for the worker's answer: the handle comes at once (its id made here), so
+   * that subscriptions and a reading sent right after it reach the worker behind the open, in order — a page
+   * that is busy drawing meanwhile does not hold the reading back. `opened` rejects when the open failed.
+   */
+  async openNow(opts: DatasetOptions): Promise<DatasetHandle> {
     await this.settled();
-    const id = await this.api.open(opts);
+    const id = newDatasetId();
+    const opened = this.api.open(opts, id).then(() => undefined);
+    opened.catch(() => undefined); // (said by `opened` to whoever waits on it)
     this.datasets.set(id, { opts });
-    return new DatasetHandle(this, id);
+    return new DatasetHandle(this, id, opened);
   }
 
   /** A cached dataset by id (no parse), or null. */
@@ -349,7 +362,8 @@ export class EngineClient {
 }
 
 export class DatasetHandle {
-  constructor(private readonly client: EngineClient, readonly id: string) {}
+  /** `opened`: resolves once the worker has the dataset (at once for a dataset opened and answered already). */
+  constructor(private readonly client: EngineClient, readonly id: string, readonly opened: Promise<void> = Promise.resolve()) {}
 
   /** Reads a file into the dataset; one held after a first look (`EngineClient.hold`) is read where it is. */
   async feed(blob: Blob, name?: string): Promise<DatasetStatus> {
@@ -452,4 +466,11 @@ function scriptUrl(url: string): unknown {
     }
   }
   return policy ? policy.createScriptURL(url) : url;
+}
+
+/** A dataset id made on the page (random, 128 bits): `crypto.randomUUID` where the page is a secure context. */
+function newDatasetId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 }

@@ -107,8 +107,12 @@ export class Datasets {
 
   /** A new, empty dataset (with the given id when a restarted worker restores one). */
   async open(opts: DatasetOptions, id: string = crypto.randomUUID()): Promise<string> {
+    // Known before anything is awaited: a page sends its subscriptions and the reading right behind the open,
+    // without waiting for its answer (EngineClient.openNow), and messages are taken in order.
+    const ds: Dataset = { id, opts, parts: this.newParts(opts), status: this.status({ id }, opts.name ?? 'dataset'), validation: null, mapping: null, version: 0 };
+    this.all.set(id, ds);
     const cache = await this.cache;
-    this.all.set(id, { id, opts, parts: this.newParts(opts), status: this.status({ id }, opts.name ?? 'dataset', { warning: cache.warning }), validation: null, mapping: null, version: 0 });
+    if (ds.status.state === 'empty') ds.status.warning = cache.warning;
     return id;
   }
 

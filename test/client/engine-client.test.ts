@@ -72,6 +72,30 @@ describe('the engine in a worker', () => {
     assert.equal((await client.api.stats()).subscriptions, 0, 'the subscription and its proxy are gone');
   });
 
+  it('a dataset opened without waiting for the worker\'s answer takes its subscriptions and its file at once, in order: none fails, each sees the reading from its start', async () => {
+    // The open, three subscriptions and the file go out one behind the other, none waiting for an answer: were
+    // they taken out of order, a subscription or the reading would find no dataset and fail.
+    const engine = new EngineClient({ dbName: `${dbName}-now` });
+    try {
+      const ds = await engine.openNow({ name: 'now.csv', timeZone: TZ });
+      const seen: ViewResult[][] = [[], [], []];
+      const subs = seen.map((list) => ds.subscribe({ by: ['queue'] }, (r) => list.push(r), 50));
+      const status = await ds.feed(new Blob([csv], { type: 'text/csv' }), 'now.csv');
+      await ds.opened;
+      await Promise.all(subs);
+      assert.equal(status.state, 'ready', JSON.stringify(status.error));
+      await until(() => seen.every((l) => l.some((u) => u.status.state === 'ready')));
+      const onPage = query(analyzeText(csv, { inputTimeZone: TZ }).parts, defaultDefinitions(TZ), { by: ['queue'] });
+      for (const list of seen) {
+        assert.ok(!list.some((u) => u.status.state === 'error'), 'no result is an error');
+        assert.ok(list[0].status.state !== 'ready', 'the reading seen from before its end');
+        assert.deepEqual(list[list.length - 1].totals, onPage.totals);
+      }
+    } finally {
+      engine.terminate();
+    }
+  });
+
   it('a change of state is sent at once, and a file\'s first figures; progress within a state at most every throttle; nothing when nothing changed', async () => {
     const ds = await client.open({ name: 'again', timeZone: TZ });
     const seen: { at: number; state: string }[] = [];

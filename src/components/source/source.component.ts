@@ -282,10 +282,18 @@ export class SlaSource extends LitElement {
         }
         if (!src && !stream) throw new IngestError(error('datasetGone', { id: datasetId }));
       }
-      const ds = await engine.open({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}), dimensions: this.keptDimensions(), keepRepeats: this.fcr === 'flag' ? false : this.fcr === 'repeat' ? true : 'auto', ...(sourceThreshold !== null && sourceThreshold > 0 ? { sourceThresholdSec: sourceThreshold } : {}), ...(sourceShortAbandon !== null && sourceShortAbandon > 0 ? { sourceShortAbandonSec: sourceShortAbandon } : {}) });
-      await Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
+      const ds = await engine.openNow({ name: (file as File | null)?.name || (parts instanceof Blob ? (parts as File).name : parts) || src || stream, timeZone: tz, inputTimeZone: inputTz || undefined, intervalMinutes: interval as 15, ...(mapping ? { mapping } : {}), ...(this.keepFile ? { keepFile: true } : {}), dimensions: this.keptDimensions(), keepRepeats: this.fcr === 'flag' ? false : this.fcr === 'repeat' ? true : 'auto', ...(sourceThreshold !== null && sourceThreshold > 0 ? { sourceThresholdSec: sourceThreshold } : {}), ...(sourceShortAbandon !== null && sourceShortAbandon > 0 ? { sourceShortAbandonSec: sourceShortAbandon } : {}) });
+      // The open, the subscriptions and the reading go out one behind the other, none waiting for an answer (the
+      // worker takes them in order): a page busy drawing meanwhile does not hold the reading back.
+      const attached = Promise.all(here.map((l) => this.attachTo(l, ds, handle)));
+      attached.catch(() => undefined); // (awaited below, after the open)
       // Scorecards and staffing wait for the whole file (datasetHandle()).
-      const fed = parts ? (parts instanceof Blob ? ds.feedParts(parts) : ds.feedPartsUrl(new URL(parts, document.baseURI).href)) : file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;
+      const feeding = parts ? (parts instanceof Blob ? ds.feedParts(parts) : ds.feedPartsUrl(new URL(parts, document.baseURI).href)) : file ? ds.feed(file) : src ? ds.feedUrl(new URL(src, document.baseURI).href) : stream ? ds.connect(stream, { staleAfterMs: staleAfter * 1000 }) : null;
+      feeding?.catch(() => undefined);
+      // An open that failed is the error said (not the reading's "no such dataset" behind it).
+      const fed = feeding && ds.opened.then(() => feeding);
+      await ds.opened;
+      await attached;
       if (fed && !stream) {
         this.reading = ds;
         void fed.finally(() => { if (this.reading === ds) this.reading = null; }).catch(() => undefined);
