@@ -558,8 +558,7 @@ export class ContactParts {
     else decodeColumns(s.buffers.values, (values = new Float64Array(cells * NF)), cells);
     // Room for every cell first (one copy of the values at most), then each cell's values added in place.
     this.reserveCells(this.cellCount + cells);
-    const cellMap = new Int32Array(cells);
-    for (let c = 0; c < cells; c++) cellMap[c] = this.cellOf(slots[c], seriesMap[cellSeries[c]]);
+    const cellMap = this.cellsFor(slots, cellSeries, seriesMap, cells);
     addRows(this.values, cellMap, values, cells);
     if (s.sealed) {
       const theirs: SealedHistograms = { offsets: new Uint32Array(s.sealed.offsets), keys: new Uint32Array(s.sealed.keys), counts: new Uint32Array(s.sealed.counts) };
@@ -589,6 +588,41 @@ export class ContactParts {
     if (s.firstArrival < this.firstArrival || Number.isNaN(this.firstArrival)) this.firstArrival = s.firstArrival;
     if (s.lastArrival > this.lastArrival || Number.isNaN(this.lastArrival)) this.lastArrival = s.lastArrival;
     this.contacts += s.contacts;
+  }
+
+  /**
+   * This parts' cell for each of another's cells (slot, and series through `seriesMap`), made where it has none.
+   * Only this parts' cells whose slot lies within the other's slots are looked at: ranges of a file in time order
+   * meet at their edges at most, so most of their cells are new and are added without a lookup in the whole
+   * index (which is rebuilt only if a contact comes later). Files out of time order are matched in the index.
+   */
+  private cellsFor(slots: Int32Array, cellSeries: Int32Array, seriesMap: Int32Array, cells: number): Int32Array {
+    const cellMap = new Int32Array(cells);
+    let lo = Infinity, hi = -Infinity;
+    for (let c = 0; c < cells; c++) { const t = slots[c]; if (t < lo) lo = t; if (t > hi) hi = t; }
+    let within = 0;
+    for (let c = 0; c < this.cellCount; c++) { const t = this.cellSlot[c]; if (t >= lo && t <= hi) within++; }
+    if (within * 4 > this.cellCount + cells) {
+      for (let c = 0; c < cells; c++) cellMap[c] = this.cellOf(slots[c], seriesMap[cellSeries[c]]);
+      return cellMap;
+    }
+    // A small index of the cells that may meet the other's, and the rest appended.
+    const near = new CellIndex();
+    for (let c = 0; c < this.cellCount; c++) { const t = this.cellSlot[c]; if (t >= lo && t <= hi) near.add(t, this.cellSeries[c], c); }
+    for (let c = 0; c < cells; c++) {
+      const t = slots[c], series = seriesMap[cellSeries[c]];
+      let mine = near.get(t, series);
+      if (mine < 0) {
+        mine = this.cellCount++;
+        if (mine >= this.cellSlot.length) this.reserveCells(this.cellSlot.length * 4);
+        this.cellSlot[mine] = t;
+        this.cellSeries[mine] = series;
+        near.add(t, series, mine);
+        this.cellIndexStale = true;
+      }
+      cellMap[c] = mine;
+    }
+    return cellMap;
   }
 
   /** Set after a restore from sealed runs: the raw entries must be rebuilt before the first new one. */

@@ -279,16 +279,21 @@ export async function mergeRanges(
   }
   v.answeredWithoutQueueing = withoutQueueing;
   if (ambiguous) v.ambiguousLocalTimes = ambiguous;
-  // `into`: the dataset's parts (files read before), else the first range's.
+  // `into`: the dataset's parts (files read before), else the range with the most cells, taken over as it is
+  // (empty parts take the first they are given): the others' cells are added to it, not its own to them. Parts
+  // add, so the order changes nothing but the time (a 1M-contact file's two halves: the merge adds one half).
   const parts = into ?? new ContactParts(plan.parts);
   let cells = parts.cellCount;
   for (const r of results) cells += r.parts.cellCount;
-  results.forEach((r, k) => {
+  const order = [...results.keys()];
+  if (!into) order.sort((a, b) => results[b].parts.cellCount - results[a].parts.cellCount || a - b);
+  order.forEach((k, i) => {
+    const r = results[k];
     if (r.parts instanceof ContactParts) parts.mergeParts(r.parts);
     else parts.mergeSnapshot(r.parts);
-    // Room for every range's cells once the first is in (empty parts take it over as it is): the cells' values
-    // are copied once, not at each range that adds more.
-    if (k === 0) parts.reserveCells(cells);
+    // Room for every range's cells once the first is in: the cells' values are copied once, not at each range
+    // that adds more.
+    if (i === 0) parts.reserveCells(cells);
   });
   const mapping: Mapping = ambiguous ? { ...shown, notes: [...(shown.notes ?? []), note('ambiguousTimes', { n: ambiguous })] } : shown;
   return { validation: v, parts, mapping };

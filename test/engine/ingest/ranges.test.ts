@@ -108,4 +108,45 @@ describe('a file read as ranges beside each other', () => {
     assert.ok(seq.validation.rejections.some((x) => x.code === 'duplicateId'));
     assert.ok(r.again > 0, 'a range was read again knowing the ids before it');
   });
+
+  it('a file in time order: ranges that meet only at their edges give the one reading\'s parts, merged in any order of size', async () => {
+    // Sorted by arrival: each range holds its own slots, neighbours share the cells of the slot they are cut in.
+    const rows = ['id,queue,channel,agent,arrived,answered,ended,outcome'];
+    const t0 = Date.UTC(2026, 2, 2, 8, 0, 0);
+    const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
+    for (let i = 0; i < 4000; i++) {
+      const at = t0 + i * 37_000;
+      const wait = (i * 13) % 70;
+      rows.push(`t${i},${['Sales', 'Billing', 'Tech'][i % 3]},${i % 5 ? 'voice' : 'chat'},a${i % 7},${iso(at)},${iso(at + wait * 1000)},${iso(at + (wait + 200) * 1000)},answered`);
+    }
+    const sorted = rows.join('\n') + '\n';
+    const sb = new TextEncoder().encode(sorted);
+    const oneSorted = analyzeText(sorted, { ...PARTS, maxRejections: 1e6 });
+    const l = firstLook(sb.subarray(0, 65_536), { parts: { ...PARTS }, maxRejections: 1e6 })!;
+    const read: ReadAt = (o, n) => sb.subarray(o, o + n);
+    for (const n of [2, 3, 5]) {
+      // The first range small (as the page's 256 KiB), the rest in equal shares: merged largest first.
+      const first = cutPoints(read, Math.floor(sb.length / 10), 2)[1];
+      const cuts = [0, ...cutPoints((o, k) => read(first + o, k), sb.length - first, n).map((c) => c + first)];
+      const r = await asRanges(sb, cuts, l.plan, l.mapping);
+      assert.equal(r.parts.contacts, 4000);
+      assertSameParts(r.parts, oneSorted.parts, `${n + 1} ranges in time order`);
+      // A contact added after the merge finds its cell (the index of every cell is made again).
+      const before = r.parts.cellCount;
+      r.parts.add({ id: 'late', queue: 'Sales', channel: 'voice', agent: 'a0', arrived: t0 + 5 * 37_000, answered: t0 + 5 * 37_000 + 4000, ended: t0 + 5 * 37_000 + 100_000, outcome: 'answered', wait: 4, talk: 96 } as never);
+      assert.equal(r.parts.cellCount, before, 'the contact went to its cell, not a new one');
+    }
+    // The first range read on the merging thread (its parts as they are, their index made as they were read)
+    // and the largest: the others are added to it; a contact after that finds its cell.
+    const cuts = cutPoints(read, sb.length, 3);
+    cuts[1] = cutPoints((o, k) => read(cuts[1] + o, k), sb.length - cuts[1], 4)[1] + cuts[1];
+    const stops = [...cuts.slice(1), sb.length];
+    const results = cuts.map((c, k) => readRange(read, sb.length, c, stops[k], l.plan, undefined, k === 0));
+    assert.ok(results[0].parts.cellCount > results[1].parts.cellCount, 'the first range is the largest');
+    const m = await mergeRanges(results, l.plan, l.mapping, async () => { throw new Error('not read again'); });
+    assertSameParts(m.parts, oneSorted.parts, 'the first range read here and largest');
+    const before = m.parts.cellCount;
+    m.parts.add({ id: 'late', queue: 'Tech', channel: 'voice', agent: 'a2', arrived: t0 + 3995 * 37_000, answered: t0 + 3995 * 37_000 + 4000, ended: t0 + 3995 * 37_000 + 100_000, outcome: 'answered', wait: 4, talk: 96 } as never);
+    assert.equal(m.parts.cellCount, before, 'a late contact of the last range\'s slots went to its cell');
+  });
 });
