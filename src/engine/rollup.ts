@@ -159,11 +159,10 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
   const fromSlot = opts.from !== undefined ? Math.ceil(opts.from / parts.slotMs) : -Infinity;
   const toSlot = opts.to !== undefined ? Math.ceil(opts.to / parts.slotMs) : Infinity;
 
-  const groupCells: number[][] = [];
+  let groupCount = 0;
   const groupBy: Partial<Record<GroupBy, string>>[] = [];
   const groupSort: (string | number)[][] = [];
   const groupSpan: ([number, number] | null)[] = [];
-  const allCells: number[] = [];
   // The finest time grain asked for gives each group its start and end.
   const spanGrain = TIME_GRAINS.find((g) => by.includes(g)) ?? null;
 
@@ -195,6 +194,9 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
 
   // (an empty range, such as a view that wants only a dataset's status, looks at no cell)
   const cellCount = fromSlot < toSlot ? parts.cellCount : 0;
+  // Each cell's group (-1: not in the view; 0 for all of them when nothing is grouped), gathered group by group
+  // after the pass: a list per group grown one push at a time cost a sixth of a query over 250,000 cells.
+  const groupOfCell = new Int32Array(cellCount).fill(-1);
   for (let c = 0; c < cellCount; c++) {
     const slot = parts.cellSlot[c];
     if (slot < fromSlot || slot >= toSlot) continue;
@@ -205,7 +207,7 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     }
     if (opts.exclude && opts.exclude(slot, dimValue('queue', series))) continue;
     if (by.length === 0) {
-      allCells.push(c);
+      groupOfCell[c] = 0;
       continue;
     }
     let t = 0;
@@ -247,9 +249,8 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     const pair = t * SERIES_SPACE + d;
     let g = groupOf.get(pair);
     if (g === undefined) {
-      g = groupCells.length;
+      g = groupCount++;
       groupOf.set(pair, g);
-      groupCells.push([]);
       const time = timeTuples[t], dims = dimTuples[d];
       const byObj: Partial<Record<GroupBy, string>> = {};
       const sort: (string | number)[] = [];
@@ -268,8 +269,16 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
       groupSort.push(sort);
       groupSpan.push(spanGrain ? labels.span(spanGrain, time.slot) : null);
     }
-    groupCells[g].push(c);
+    groupOfCell[c] = g;
   }
+  // The cells of group g: cellsOf[groupStart[g] … groupStart[g + 1]), in the order of the cells.
+  const groups0 = by.length ? groupCount : 1;
+  const groupStart = new Int32Array(groups0 + 1);
+  for (let c = 0; c < cellCount; c++) if (groupOfCell[c] >= 0) groupStart[groupOfCell[c] + 1]++;
+  for (let g = 0; g < groups0; g++) groupStart[g + 1] += groupStart[g];
+  const cellsOf = new Int32Array(groupStart[groups0]);
+  const filled = groupStart.slice(0, groups0);
+  for (let c = 0; c < cellCount; c++) { const g = groupOfCell[c]; if (g >= 0) cellsOf[filled[g]++] = c; }
 
   const scratch = new Float64Array(BUCKETS);
   // Grouped, the totals are the groups' sums: each cell is read once, into its group and the totals together.
@@ -281,11 +290,11 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
   const hOffsets = hist.offsets, hKeys = hist.keys, hCounts = hist.counts;
   const threshold = cut.threshold, shortCut = cut.shortAbandon;
   /** Adds cells into an accumulator and its wait histogram (and the totals' histogram); the waits counted. */
-  const sumCells = (cells: number[], acc: Accumulator, waits: Float64Array, alsoWaits: Float64Array | null): number => {
+  const sumCells = (g: number, acc: Accumulator, waits: Float64Array, alsoWaits: Float64Array | null): number => {
     const v = acc.v, d = acc.d;
     let histN = 0;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
+    for (let i = groupStart[g], end = groupStart[g + 1]; i < end; i++) {
+      const c = cellsOf[i];
       const o = c * NF;
       for (let f = 0; f < NF; f++) v[f] += values[o + f];
       const open = bh ? bh.isOpen(cellSlot[c] * slotMs, zone) : true;
@@ -347,9 +356,9 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     if (!asaGiven) m.asa = null;
     return m;
   };
-  const finishCells = (cells: number[]): [ContactMetrics, Accumulator] => {
+  const finishCells = (g: number): [ContactMetrics, Accumulator] => {
     const acc = new Accumulator();
-    const histN = sumCells(cells, acc, scratch, totalsScratch);
+    const histN = sumCells(g, acc, scratch, totalsScratch);
     const m = finishAcc(acc, scratch, histN);
     scratch.fill(0);
     if (by.length) {
@@ -360,7 +369,7 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     return [m, acc];
   };
 
-  const order = groupCells.map((_, i) => i);
+  const order = Array.from({ length: groupCount }, (_, i) => i);
   order.sort((a, b) => {
     const sa = groupSort[a], sb = groupSort[b];
     for (let i = 0; i < sa.length; i++) {
@@ -371,7 +380,7 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
     return 0;
   });
   const groups: Group[] = order.map((g) => {
-    const [m, acc] = finishCells(groupCells[g]);
+    const [m, acc] = finishCells(g);
     const key = by.map((b) => groupBy[g][b]).join(' · ');
     const span = groupSpan[g];
     const when = span ? { start: span[0], end: span[1] } : {};
@@ -379,7 +388,7 @@ export function query(parts: ContactParts, defsAsked: Definitions, opts: QueryOp
   });
   let totals: ContactMetrics;
   if (by.length) totals = finishAcc(totalsAcc, totalsScratch!, totalsHistN);
-  else totals = finishAcc(totalsAcc, scratch, sumCells(allCells, totalsAcc, scratch, null));
+  else totals = finishAcc(totalsAcc, scratch, sumCells(0, totalsAcc, scratch, null));
   return { totals, groups, fcrMethod, fcrProvisional: provisional, fcrWindowDays: defs.fcr.windowDays, ahtParts: ahtParts(totalsAcc), notGiven };
 }
 
