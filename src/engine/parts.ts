@@ -228,15 +228,21 @@ export class ContactParts {
     }
     let c = this.cellIndex.get(slot, series);
     if (c < 0) {
-      c = this.cellCount++;
-      // Fourfold: room not yet written costs no memory (a large array's pages are the system's zero pages until
-      // written), while each growth copies every cell so far into fresh memory, whose first write is what costs
-      // most (3–5 ms per MB in a browser's worker here): doubling wrote about twice the cells' bytes, this 1.3×.
-      if (c >= this.cellSlot.length) this.reserveCells(this.cellSlot.length * 4);
-      this.cellSlot[c] = slot;
-      this.cellSeries[c] = series;
+      c = this.newCell(slot, series);
       this.cellIndex.add(slot, series, c);
     }
+    return c;
+  }
+
+  /** A new cell of a slot and series (not filed in the index: the caller does, or marks the index stale). */
+  private newCell(slot: number, series: number): number {
+    const c = this.cellCount++;
+    // Fourfold: room not yet written costs no memory (a large array's pages are the system's zero pages until
+    // written), while each growth copies every cell so far into fresh memory, whose first write is what costs
+    // most (3–5 ms per MB in a browser's worker here): doubling wrote about twice the cells' bytes, this 1.3×.
+    if (c >= this.cellSlot.length) this.reserveCells(this.cellSlot.length * 4);
+    this.cellSlot[c] = slot;
+    this.cellSeries[c] = series;
     return c;
   }
 
@@ -613,10 +619,7 @@ export class ContactParts {
       const t = slots[c], series = seriesMap[cellSeries[c]];
       let mine = near.get(t, series);
       if (mine < 0) {
-        mine = this.cellCount++;
-        if (mine >= this.cellSlot.length) this.reserveCells(this.cellSlot.length * 4);
-        this.cellSlot[mine] = t;
-        this.cellSeries[mine] = series;
+        mine = this.newCell(t, series);
         near.add(t, series, mine);
         this.cellIndexStale = true;
       }

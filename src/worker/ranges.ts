@@ -22,9 +22,10 @@ const FIRST_RANGE_BYTES = 256 << 10;
 
 /**
  * Reads of a File served from windows of `window` bytes: the range reader asks for 64 KiB at a time. Each
- * window is a synchronous read of its own; fewer, larger ones cost less (measured in the offline demo's helpers
- * over 67 MB each: 0.6–0.8 s with 4 MiB windows, 0.5–0.55 s with 16 MiB; streaming the File, or reading the
- * next window asynchronously while this one is parsed, was slower still on two cores that both parse).
+ * window is a synchronous read of its own into fresh memory; fewer, larger ones cost less (measured in the
+ * offline demo's helpers over 67 MB each: 0.6–0.8 s with 4 MiB windows, 0.5–0.55 s with 16 MiB). Helpers stream
+ * the File into one reused buffer instead where they can (`streamReader`); reading the next window
+ * asynchronously while this one is parsed was slower on two cores that both parse.
  */
 export function fileReader(blob: Blob, window: number): ReadAt {
   const sync = new FileReaderSync();
@@ -156,8 +157,8 @@ export async function readInRanges(blob: Blob, head: Uint8Array, o: ParallelOpti
   if (!look) return null;
   const plan = look.plan;
   const size = blob.size;
-  // Cuts are found with small reads; the first range is read through 1 MiB windows (it is a quarter of that),
-  // the helpers' through 16 MiB ones.
+  // Cuts are found with small reads; the first range is read through 1 MiB windows (it is a quarter of that);
+  // the helpers read their own ranges (serveRanges).
   const probe = fileReader(blob, 1 << 16);
   const read = fileReader(blob, 1 << 20);
   // The first range: a small one, read here at once for the first figures, before anything else is looked for.
