@@ -284,7 +284,7 @@ describe('the demo', () => {
     const words = join(SHOTS, 'bank-words.csv');
     writeFileSync(words, 'id,queue,arrived,wait,result\nb1,Q,2026-03-02T09:00:00Z,12,AGENT\nb2,Q,2026-03-02T09:01:00Z,40,HANG\nb3,Q,2026-03-02T09:02:00Z,3,AGENT\nb4,Q,2026-03-02T09:03:00Z,0,IVR\n');
     await upload(words);
-    await page.evaluate(`(() => { const sel = ${drop('tr[data-field="outcome"] select')}; sel.value = [...sel.options].find((o) => o.textContent.trim() === 'result').value; sel.dispatchEvent(new Event('change')); })()`);
+    await page.evaluate(`(() => { const sel = ${drop('tr[data-field="outcome"] select')}; sel.focus(); sel.value = [...sel.options].find((o) => o.textContent.trim() === 'result').value; sel.dispatchEvent(new Event('change')); })()`);
     await until(page, () => document.getElementById('drop').shadowRoot.querySelector('select[data-outcome-value="HANG"]'));
     for (const [value, choice] of [['AGENT', 'answered'], ['HANG', 'abandoned'], ['IVR', 'apart']]) {
       await page.evaluate(`(() => { const sel = ${drop(`select[data-outcome-value="${value}"]`)}; sel.value = ${JSON.stringify(choice)}; sel.dispatchEvent(new Event('change')); })()`);

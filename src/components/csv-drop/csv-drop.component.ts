@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { csvDropStyles } from './csv-drop.styles.js';
 import { renderPick } from './csv-drop.pick.js';
-import { renderMapping } from './csv-drop.mapping.js';
+import { renderMapping, syncColumnOptions } from './csv-drop.mapping.js';
 import { renderReading } from './csv-drop.reading.js';
 import { renderError, renderSummary } from './csv-drop.summary.js';
 import { renderRecent } from './csv-drop.recent.js';
@@ -180,6 +180,7 @@ export class SlaCsvDrop extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.step === 'mapping' && this.head) syncColumnOptions(this.renderRoot, this.head.header);
     if ((changed.has('mapping') || changed.has('step')) && this.step === 'mapping') this.schedulePreview();
     if (changed.has('source') && changed.get('source') !== undefined) {
       void this.data.resubscribe();

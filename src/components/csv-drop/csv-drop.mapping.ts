@@ -120,13 +120,13 @@ export function renderRow(v: DropView, r: EditorRow, head: FileHead, problem: Ma
       <th scope="row"><label for=${id}>${label}</label>${r.required ? html` <span class="required">${v.s('required')}</span>` : nothing}</th>
       <td data-label=${v.s('colColumn')}>
         <select id=${id} aria-required=${r.required ? 'true' : 'false'} aria-invalid=${problem ? 'true' : 'false'}
-          aria-describedby=${problem ? errId : nothing}
+          aria-describedby=${problem ? errId : nothing} data-columns=${r.field} data-choice=${r.choice}
+          @focus=${fillColumns} @pointerdown=${fillColumns}
           @change=${(e: Event) => v.act.editColumn(r.field, (e.target as HTMLSelectElement).value as ColumnChoice)}>
           <option value="" ?selected=${r.choice === ''}>${v.s('notInFile')}</option>
           ${r.choice === 'spec' ? html`<option value="spec" selected>${specLabel}</option>` : nothing}
           ${r.field === 'queue' ? html`<option value="one-queue" ?selected=${r.choice === 'one-queue'}>${v.s('oneQueue')}</option>` : nothing}
           ${r.choice !== 'spec' && v.detected && specOfChoice(v.detected, r.field, head) === 'spec' ? html`<option value="spec">${detectedLabel(v.detected, r.field)}</option>` : nothing}
-          ${columnOptions(head.header, r.field, r.choice)}
         </select>
         ${problem ? html`<div id=${errId} class="field-error">${problemText(v, problem)}</div>` : nothing}
       </td>
@@ -224,19 +224,36 @@ function offered(header: readonly string[], choice: ColumnChoice): number[] {
 }
 
 /**
- * The options of a field's column select, as elements made once per header and field and kept while its choice
- * stays: a wide header (300 options × 20 fields) as lit templates made a first render of 130 ms; made natively
- * and reused, it is a small part of that and later renders do nothing.
+ * A field's column select holds, after the options the template draws, one option per column of the file.
+ * Those are made here, not by the template, and only when they are needed: until a person reaches the select
+ * (focus, or a pointer pressed on it) it holds only the chosen column. A header of 300 offered columns makes
+ * 20 selects × 300 options, and 7,000 options cost the page 85 ms of style and layout each time it drew the
+ * step (more than half of a 150–230 ms task); one select filled when reached costs a few ms.
+ * `syncColumnOptions` runs after every render of the step; the template's own options come first and are never
+ * touched here, and lit never touches these (they sit after its last part).
  */
-const optionCache = new WeakMap<readonly string[], Map<string, { choice: ColumnChoice; nodes: HTMLOptionElement[] }>>();
-function columnOptions(header: readonly string[], field: string, choice: ColumnChoice): HTMLOptionElement[] {
-  let byField = optionCache.get(header);
-  if (!byField) optionCache.set(header, (byField = new Map()));
-  const hit = byField.get(field);
-  if (hit && hit.choice === choice) return hit.nodes;
-  const nodes = offered(header, choice).map((i) => new Option(header[i] || `#${i + 1}`, `c:${i}`, false, choice === `c:${i}`));
-  byField.set(field, { choice, nodes });
-  return nodes;
+interface ColumnOptions { header: readonly string[]; choice: string; full: boolean; nodes: HTMLOptionElement[] }
+const columnState = new WeakMap<HTMLSelectElement, ColumnOptions>();
+function setColumnOptions(select: HTMLSelectElement, header: readonly string[], full: boolean): void {
+  const choice = select.dataset.choice ?? '';
+  const had = columnState.get(select);
+  if (had && had.header === header && had.choice === choice && (had.full || !full)) return;
+  for (const o of had?.nodes ?? []) o.remove();
+  const chosen = choice.startsWith('c:') ? +choice.slice(2) : -1;
+  const indices = full ? offered(header, choice as ColumnChoice) : chosen >= 0 ? [chosen] : [];
+  const nodes = indices.map((i) => new Option(header[i] || `#${i + 1}`, `c:${i}`, false, i === chosen));
+  select.append(...nodes);
+  columnState.set(select, { header, choice, full: full || (had?.full === true && had.header === header), nodes });
+}
+/** After a render of the mapping step: each column select holds its chosen column (all of them once reached). */
+export function syncColumnOptions(root: ParentNode, header: readonly string[]): void {
+  for (const select of root.querySelectorAll<HTMLSelectElement>('select[data-columns]')) setColumnOptions(select, header, columnState.get(select)?.full === true);
+}
+/** A person reaches a column select: it offers every column (the first MAX_COLUMNS, and the chosen one). */
+function fillColumns(e: Event): void {
+  const select = e.currentTarget as HTMLSelectElement;
+  const header = columnState.get(select)?.header;
+  if (header) setColumnOptions(select, header, true);
 }
 
 function specOfChoice(m: Mapping, field: ContactField, head: FileHead): ColumnChoice {
