@@ -38,12 +38,17 @@ const feedServer = {
 export default {
   files: ['test/**/*.test.ts', '!test/cli/**'],
   nodeResolve: true,
-  concurrency: 1,
+  concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), feedServer],
   browsers: [
     chromeLauncher({
+      // Two test files run at once (concurrency 2). Each page has its own browser context, so its own storage:
+      // the cache tests clear and count what IndexedDB holds, and a page sharing the origin's storage would see
+      // the other file's datasets. And each page is a window of its own: a second tab in one window is a
+      // background tab, which gets no frames (requestAnimationFrame never fires there) and slowed timers.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage({ type: 'window' }),
       launchOptions: {
         executablePath: process.env.CHROME_PATH || findChrome() || undefined,
         headless: true,
