@@ -14,7 +14,10 @@ const api = {
   /** Every task over 50 ms: when it started (performance.now) and how long it took. */
   longTasks: [] as { at: number; ms: number }[],
   updates: 0,
+  /** When start() began (performance.now): the opening's tasks are told from here. */
+  startedAt: 0,
   start(stream: string, queues: string[]) {
+    api.startedAt = performance.now();
     new PerformanceObserver((l) => { for (const e of l.getEntries()) api.longTasks.push({ at: e.startTime, ms: e.duration }); }).observe({ type: 'longtask' });
     const source = document.createElement('sla-source');
     source.setAttribute('tz', 'UTC');
