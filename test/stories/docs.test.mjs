@@ -45,9 +45,12 @@ for (const d of docs) {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(`${base}/iframe.html?viewMode=docs&id=${d.id}`, { waitUntil: 'load' });
     await page.waitForSelector('.docblock-argstable', { timeout: 30000 });
-    await page.waitForFunction(() => document.body.innerText.includes('Vue 3'), { timeout: 30000 }).catch(() => {});
+    // The docs blocks render one after another (the usage code after its heading): wait for all the words, then
+    // say which one is missing.
+    const words = ['Plain HTML', 'React 19', 'Vue 3', '<sla-source'];
+    await page.waitForFunction((ws) => ws.every((w) => document.body.innerText.includes(w)), { timeout: 30000 }, words).catch(() => {});
     const text = await page.evaluate(() => document.body.innerText);
-    for (const w of ['Plain HTML', 'React 19', 'Vue 3', '<sla-source']) assert.ok(text.includes(w), `${d.title}: "${w}" on the page`);
+    for (const w of words) assert.ok(text.includes(w), `${d.title}: "${w}" on the page`);
     const table = await page.evaluate(() => document.querySelector('.docblock-argstable').innerText.toLowerCase());
     assert.ok(/attributes|properties/.test(table), `${d.title}: its attributes or properties listed`);
     await page.close();
