@@ -243,11 +243,17 @@ function setColumnOptions(select: HTMLSelectElement, header: readonly string[], 
   const indices = full ? offered(header, choice as ColumnChoice) : chosen >= 0 ? [chosen] : [];
   const nodes = indices.map((i) => new Option(header[i] || `#${i + 1}`, `c:${i}`, false, i === chosen));
   select.append(...nodes);
-  columnState.set(select, { header, choice, full: full || (had?.full === true && had.header === header), nodes });
+  columnState.set(select, { header, choice, full, nodes });
 }
-/** After a render of the mapping step: each column select holds its chosen column (all of them once reached). */
+/**
+ * After a render of the mapping step: each column select holds its chosen column, and every column once a
+ * person has reached it (for this file: a select kept for another file's header waits to be reached again).
+ */
 export function syncColumnOptions(root: ParentNode, header: readonly string[]): void {
-  for (const select of root.querySelectorAll<HTMLSelectElement>('select[data-columns]')) setColumnOptions(select, header, columnState.get(select)?.full === true);
+  for (const select of root.querySelectorAll<HTMLSelectElement>('select[data-columns]')) {
+    const had = columnState.get(select);
+    setColumnOptions(select, header, had?.header === header && had.full);
+  }
 }
 /** A person reaches a column select: it offers every column (the first MAX_COLUMNS, and the chosen one). */
 function fillColumns(e: Event): void {
